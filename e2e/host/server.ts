@@ -1,0 +1,174 @@
+/**
+ * The loopback test host: the built renderer and the real core, behind the
+ * same contract, over HTTP on 127.0.0.1. Dev and test only; never packaged.
+ * Only the transport differs from the Electron app.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, sep } from 'node:path';
+import type { EventName, EventPayload } from '../../src/shared/contract/events';
+import { fail } from '../../src/shared/rpc/result';
+import { APP_VERSION } from '../../src/shared/version';
+import { createCore } from '../../src/main/core';
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+};
+
+/** The same policy the Electron protocol sends, with 'self' meaning the loopback origin. */
+const CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "object-src 'none'",
+].join('; ');
+
+const MAX_BODY = 64 * 1024 * 1024;
+
+export interface HostOptions {
+  rendererFolder: string;
+  settingsFolder: string;
+  defaultFolder: string;
+  port?: number;
+  token?: string;
+}
+
+export interface LoopbackHost {
+  url: string;
+  token: string;
+  /** Push a contract event to every open page. */
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  close(): Promise<void>;
+}
+
+function sameToken(given: string | undefined | null, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        reject(new Error('too large'));
+        request.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function send(response: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  response.writeHead(status, {
+    'content-type': type,
+    'content-security-policy': CSP,
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'no-store',
+  });
+  response.end(body);
+}
+
+export async function startLoopbackHost(options: HostOptions): Promise<LoopbackHost> {
+  const token = options.token ?? randomBytes(24).toString('hex');
+  const core = createCore({
+    settingsFolder: options.settingsFolder,
+    defaultFolder: options.defaultFolder,
+    host: 'loopback',
+    version: APP_VERSION,
+  });
+  const root = options.rendererFolder.endsWith(sep) ? options.rendererFolder : options.rendererFolder + sep;
+  const listeners = new Set<ServerResponse>();
+  let origin = '';
+
+  const server = createServer(async (request, response) => {
+    // Refuse other Host headers: a page elsewhere cannot reach us by DNS rebinding.
+    if (request.headers.host !== origin.replace('http://', '')) {
+      send(response, 421, 'text/plain', 'Wrong host');
+      return;
+    }
+    const url = new URL(request.url ?? '/', origin);
+
+    if (url.pathname === '/rpc' && request.method === 'POST') {
+      if (!sameToken(request.headers['x-fieldnotes-token'] as string | undefined, token)) {
+        send(response, 403, 'application/json', JSON.stringify(fail('UNAVAILABLE', 'Wrong session token.')));
+        return;
+      }
+      let result;
+      try {
+        const raw = JSON.parse(await readBody(request)) as { method?: unknown; input?: unknown };
+        result = await core.invoke(raw?.method, raw?.input);
+      } catch {
+        result = fail('INVALID_INPUT', 'The request could not be read.');
+      }
+      send(response, 200, 'application/json', JSON.stringify(result));
+      return;
+    }
+
+    if (url.pathname === '/events' && request.method === 'GET') {
+      if (!sameToken(url.searchParams.get('token'), token)) {
+        send(response, 403, 'text/plain', 'Wrong session token.');
+        return;
+      }
+      response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
+      response.write(': connected\n\n');
+      listeners.add(response);
+      request.on('close', () => listeners.delete(response));
+      return;
+    }
+
+    if (request.method !== 'GET') {
+      send(response, 405, 'text/plain', 'Method not allowed');
+      return;
+    }
+    const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    const file = join(root, ...relative.split('/'));
+    if (!file.startsWith(root) || relative.split('/').includes('..')) {
+      send(response, 404, 'text/plain', 'Not found');
+      return;
+    }
+    try {
+      send(response, 200, MIME[extname(file)] ?? 'application/octet-stream', await readFile(file));
+    } catch {
+      send(response, 404, 'text/plain', 'Not found');
+    }
+  });
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url: origin,
+    token,
+    emit(event, payload) {
+      const frame = `data: ${JSON.stringify({ event, payload })}\n\n`;
+      for (const listener of listeners) listener.write(frame);
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const listener of listeners) listener.end();
+        core.close();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,151 @@
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ReviewerInput, suggestInitials } from '../../shared/domain/reviewer';
+import { FieldnotesError } from '../../shared/rpc/result';
+import { APP_VERSION } from '../../shared/version';
+import { InstallationSettings } from '../core/settings/settings';
+import { createWorkspace, inspectWorkspace } from '../core/workspace/workspace';
+import { defaultSettingsFolder } from './settingsFolder';
+
+/** Exit codes a script can rely on. */
+export const EXIT = { ok: 0, problem: 1, usage: 2, cannotOpen: 3 } as const;
+
+export const HELP = `Fieldnotes ${APP_VERSION} — command line
+
+Usage:
+  fieldnotes create <file.fieldnotes> [--name NAME] [--by "Your Name"] [--initials XX]
+  fieldnotes info <file.fieldnotes> [--json]
+  fieldnotes check <file.fieldnotes> [--json]
+  fieldnotes --help | --version
+
+Commands:
+  create   Make a new, empty workspace file. Refuses to overwrite an existing file.
+  info     Show a workspace's name, format version and what it holds. Changes nothing.
+  check    Run the full integrity check and schema check. Changes nothing.
+
+Options:
+  --name      Workspace name (default: the file name).
+  --by        Reviewer name recorded as creator (default: the reviewer set in the app).
+  --initials  Reviewer initials (default: from the name).
+  --json      Print machine-readable output.
+
+Exit codes: 0 ok, 1 check found a problem, 2 usage error, 3 cannot open or create.
+`;
+
+export interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  env: NodeJS.ProcessEnv;
+}
+
+function usage(io: Io, message: string): number {
+  io.err(`fieldnotes: ${message}`);
+  io.err('Run "fieldnotes --help" for usage.');
+  return EXIT.usage;
+}
+
+/** The whole CLI as a function of its arguments, so tests run it in-process and as a child. */
+export function runCli(argv: string[], io: Io): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+        json: { type: 'boolean' },
+        name: { type: 'string' },
+        by: { type: 'string' },
+        initials: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    return usage(io, (error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.out(HELP);
+    return EXIT.ok;
+  }
+  if (values.version) {
+    io.out(APP_VERSION);
+    return EXIT.ok;
+  }
+  const [command, file, ...extra] = positionals;
+  if (!command) return usage(io, 'say what to do: create, info or check.');
+  if (!['create', 'info', 'check'].includes(command)) return usage(io, `unknown command "${command}".`);
+  if (!file) return usage(io, `"${command}" needs a workspace file.`);
+  if (extra.length) return usage(io, `unexpected argument "${extra[0]}".`);
+
+  try {
+    switch (command) {
+      case 'create':
+        return create(file, values, io);
+      case 'info':
+        return info(file, Boolean(values.json), io);
+      default:
+        return check(file, Boolean(values.json), io);
+    }
+  } catch (error) {
+    if (error instanceof FieldnotesError) {
+      if (command === 'check' && values.json) {
+        io.out(JSON.stringify({ ok: false, code: error.code, message: error.message }));
+      }
+      io.err(`fieldnotes: ${error.message}`);
+      return command === 'check' && error.code !== 'NOT_FOUND' ? EXIT.problem : EXIT.cannotOpen;
+    }
+    throw error;
+  }
+}
+
+function create(file: string, values: { name?: string; by?: string; initials?: string }, io: Io): number {
+  const settings = new InstallationSettings(defaultSettingsFolder(io.env));
+  const stored = settings.reviewer();
+  let reviewer;
+  if (values.by) {
+    const input = ReviewerInput.safeParse({ name: values.by, initials: values.initials ?? suggestInitials(values.by) });
+    if (!input.success) return usage(io, input.error.issues[0]!.message);
+    // The same person keeps the same id when they already set their name in the app.
+    reviewer = { id: stored?.id ?? crypto.randomUUID(), ...input.data };
+  } else if (stored) {
+    reviewer = stored;
+  } else {
+    return usage(io, 'say who is creating the workspace: --by "Your Name" (or set your name in the app first).');
+  }
+  const name = values.name?.trim() || basename(file).replace(/\.fieldnotes$/i, '');
+  const workspace = createWorkspace(file, { name, createdBy: reviewer });
+  const created = workspace.info();
+  workspace.close();
+  io.out(`Created workspace "${created.name}" at ${created.path}`);
+  return EXIT.ok;
+}
+
+function info(file: string, json: boolean, io: Io): number {
+  const inspection = inspectWorkspace(file);
+  if (json) {
+    io.out(JSON.stringify({ ...inspection.info, counts: inspection.counts }));
+    return EXIT.ok;
+  }
+  const { info: ws, counts } = inspection;
+  io.out(`Workspace:   ${ws.name}`);
+  io.out(`File:        ${ws.path}`);
+  io.out(`Format:      version ${ws.schemaVersion}`);
+  io.out(`Created:     ${ws.createdAt}`);
+  io.out(`Engagements: ${counts.engagements}`);
+  io.out(`Reviewers:   ${counts.reviewers}`);
+  return EXIT.ok;
+}
+
+function check(file: string, json: boolean, io: Io): number {
+  const inspection = inspectWorkspace(file);
+  const ok = inspection.foreignKeyProblems === 0;
+  if (json) {
+    io.out(JSON.stringify({ ok, schemaVersion: inspection.info.schemaVersion, foreignKeyProblems: inspection.foreignKeyProblems }));
+  } else if (ok) {
+    io.out(`OK: "${inspection.info.name}" passed the integrity check (format version ${inspection.info.schemaVersion}).`);
+  } else {
+    io.err(`Problem: ${inspection.foreignKeyProblems} broken reference(s) between records. Keep a copy of the file and report this.`);
+  }
+  return ok ? EXIT.ok : EXIT.problem;
+}

@@ -1,0 +1,20 @@
+import type Database from 'better-sqlite3';
+import { migrations, type Migration } from './migrations';
+
+/**
+ * Bring a workspace up to the newest schema, one migration per transaction,
+ * so a failure leaves the file at the last version that completed.
+ */
+export function migrate(db: Database.Database, list: readonly Migration[] = migrations): number {
+  let version = db.pragma('user_version', { simple: true }) as number;
+  for (const migration of list) {
+    if (migration.version <= version) continue;
+    db.transaction(() => {
+      migration.up(db);
+      // PRAGMA takes no bound parameters; the version is our own integer.
+      db.pragma(`user_version = ${Math.trunc(migration.version)}`);
+    })();
+    version = migration.version;
+  }
+  return version;
+}

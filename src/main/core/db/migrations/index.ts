@@ -1,0 +1,14 @@
+import type Database from 'better-sqlite3';
+import { migration0001 } from './0001_initial';
+
+export interface Migration {
+  /** Becomes PRAGMA user_version once applied. Strictly increasing, never reused. */
+  version: number;
+  name: string;
+  up: (db: Database.Database) => void;
+}
+
+/** Every migration, in order. Append only: a released migration is never edited. */
+export const migrations: readonly Migration[] = [migration0001];
+
+export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

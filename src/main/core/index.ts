@@ -1,0 +1,29 @@
+import { dispatch } from '../../shared/rpc/dispatch';
+import type { Result } from '../../shared/rpc/result';
+import { createHandlers, type Session } from './handlers';
+import type { CoreOptions } from './ports';
+import { InstallationSettings } from './settings/settings';
+
+export interface Core {
+  /** The single entry point every host uses: unvalidated input in, Result out. */
+  invoke(method: unknown, input: unknown): Promise<Result<unknown>>;
+  /** Close the open workspace (window close, quit, host shutdown). */
+  close(): void;
+}
+
+/** One core per window: the Electron shell, the loopback host and tests all build it this way. */
+export function createCore(options: CoreOptions): Core {
+  const settings = new InstallationSettings(options.settingsFolder);
+  const session: Session = { workspace: null };
+  const handlers = createHandlers(options, settings, session);
+  const log = options.log ?? ((message, detail) => console.error(`[core] ${message}`, detail));
+  return {
+    invoke: (method, input) => dispatch(handlers, method, input, log),
+    close: () => {
+      session.workspace?.close();
+      session.workspace = null;
+    },
+  };
+}
+
+export type { CoreOptions, DialogPort } from './ports';

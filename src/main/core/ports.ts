@@ -1,0 +1,19 @@
+/**
+ * What the core needs from its host but cannot do itself. Electron implements
+ * these with native dialogs; the loopback host and the CLI leave them out.
+ */
+export interface DialogPort {
+  chooseNewWorkspace(suggestedName: string): Promise<string | null>;
+  chooseWorkspace(): Promise<string | null>;
+}
+
+export interface CoreOptions {
+  /** Where this installation keeps its settings (Electron: userData). */
+  settingsFolder: string;
+  /** Suggested folder for new workspaces. */
+  defaultFolder: string;
+  host: 'electron' | 'loopback';
+  version: string;
+  dialogs?: DialogPort;
+  log?: (message: string, detail?: unknown) => void;
+}

@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { Reviewer, type ReviewerInput } from '../../../shared/domain/reviewer';
+
+const RECENT_LIMIT = 12;
+
+const StoredSettings = z.object({
+  reviewer: Reviewer.nullable().default(null),
+  recent: z
+    .array(z.object({ path: z.string(), name: z.string(), openedAt: z.string() }))
+    .default([]),
+});
+type StoredSettings = z.infer<typeof StoredSettings>;
+
+/**
+ * What belongs to this installation rather than to a workspace: who the
+ * reviewer is, and which workspaces were opened lately. One small JSON file,
+ * replaced atomically so a crash mid-write leaves the old one.
+ */
+export class InstallationSettings {
+  private readonly file: string;
+  private state: StoredSettings;
+
+  constructor(readonly folder: string) {
+    mkdirSync(folder, { recursive: true });
+    this.file = join(folder, 'settings.json');
+    this.state = this.load();
+  }
+
+  private load(): StoredSettings {
+    try {
+      const parsed = StoredSettings.safeParse(JSON.parse(readFileSync(this.file, 'utf8')));
+      // An unreadable settings file costs the recent list, never a workspace.
+      return parsed.success ? parsed.data : StoredSettings.parse({});
+    } catch {
+      return StoredSettings.parse({});
+    }
+  }
+
+  private save(): void {
+    const temporary = `${this.file}.tmp`;
+    const fd = openSync(temporary, 'w');
+    try {
+      writeSync(fd, JSON.stringify(this.state, null, 2));
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, this.file);
+  }
+
+  reviewer(): Reviewer | null {
+    return this.state.reviewer;
+  }
+
+  setReviewer(input: ReviewerInput): Reviewer {
+    const reviewer = { id: this.state.reviewer?.id ?? randomUUID(), ...input };
+    this.state.reviewer = reviewer;
+    this.save();
+    return reviewer;
+  }
+
+  recent(): StoredSettings['recent'] {
+    return this.state.recent;
+  }
+
+  rememberOpened(path: string, name: string): void {
+    const others = this.state.recent.filter((r) => r.path !== path);
+    this.state.recent = [{ path, name, openedAt: new Date().toISOString() }, ...others].slice(
+      0,
+      RECENT_LIMIT,
+    );
+    this.save();
+  }
+
+  forget(path: string): void {
+    this.state.recent = this.state.recent.filter((r) => r.path !== path);
+    this.save();
+  }
+}

@@ -1,0 +1,65 @@
+import { basename } from 'node:path';
+import { FieldnotesError } from '../../../shared/rpc/result';
+import { sqliteCode } from '../db/sqlite';
+
+const nodeCode = (error: unknown): string | undefined =>
+  typeof error === 'object' && error !== null && 'code' in error
+    ? String((error as { code: unknown }).code)
+    : undefined;
+
+/**
+ * Translate what the file system or SQLite said into a sentence a reviewer can
+ * act on. Anything unrecognised is passed on for the boundary to log.
+ */
+export function explainOpenError(error: unknown, path: string): unknown {
+  if (error instanceof FieldnotesError) return error;
+  const file = basename(path);
+  const code = sqliteCode(error) ?? nodeCode(error);
+  switch (code) {
+    case 'SQLITE_BUSY':
+    case 'SQLITE_LOCKED':
+      return new FieldnotesError(
+        'ALREADY_OPEN',
+        `"${file}" is already open in another Fieldnotes window or program. Switch to that window, or close it and try again.`,
+      );
+    case 'SQLITE_NOTADB':
+      return new FieldnotesError(
+        'NOT_A_WORKSPACE',
+        `"${file}" is not a Fieldnotes workspace, or it is damaged beyond reading. It has not been changed.`,
+      );
+    case 'SQLITE_CORRUPT':
+    case 'SQLITE_CORRUPT_VTAB':
+    case 'SQLITE_IOERR_SHORT_READ':
+      return corrupt(file);
+    case 'SQLITE_READONLY':
+    case 'SQLITE_READONLY_DIRECTORY':
+    case 'SQLITE_CANTOPEN':
+    case 'SQLITE_PERM':
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return new FieldnotesError(
+        'READ_ONLY',
+        `Fieldnotes cannot write to "${file}" or to its folder (it is read-only). Copy the workspace to a folder you can write to, or change the folder's permissions, then open it again.`,
+      );
+    case 'EEXIST':
+      return new FieldnotesError(
+        'FILE_EXISTS',
+        `There is already a file called "${file}" there. Choose another name, or open the existing workspace.`,
+      );
+    case 'SQLITE_FULL':
+    case 'ENOSPC':
+      return new FieldnotesError(
+        'DISK_FULL',
+        `The disk holding "${file}" is full. Free some space, then try again.`,
+      );
+    default:
+      return error;
+  }
+}
+
+export const corrupt = (file: string) =>
+  new FieldnotesError(
+    'CORRUPT_WORKSPACE',
+    `"${file}" is damaged: its integrity check failed. It has not been changed. Open a backup copy, or run "fieldnotes check" on it for details.`,
+  );

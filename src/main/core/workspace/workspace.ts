@@ -1,0 +1,273 @@
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  fsyncSync,
+  linkSync,
+  openSync,
+  readSync,
+  realpathSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import type { WorkspaceInfo } from '../../../shared/domain/workspace';
+import { FieldnotesError } from '../../../shared/rpc/result';
+import { migrate } from '../db/migrate';
+import { LATEST_SCHEMA_VERSION } from '../db/migrations';
+import { APPLICATION_ID, applyConnectionPragmas, sniffHeader } from '../db/sqlite';
+import { corrupt, explainOpenError } from './errors';
+
+export interface Workspace {
+  readonly path: string;
+  readonly db: Database.Database;
+  info(): WorkspaceInfo;
+  close(): void;
+}
+
+export interface OpenOptions {
+  /** Called with the path of the safety copy taken before a migration. */
+  onBackup?: (backupPath: string) => void;
+  /** Run the full integrity_check rather than quick_check (slower; the CLI's `check`). */
+  fullCheck?: boolean;
+}
+
+/**
+ * Workspaces open in this process. SQLite's exclusive lock keeps other
+ * processes out; this keeps a second window of the same process out too.
+ */
+const openInThisProcess = new Set<string>();
+
+function readHeader(path: string): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const header = Buffer.alloc(100);
+    const read = readSync(fd, header, 0, 100, 0);
+    return header.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function checkFileBeforeSqlite(path: string): void {
+  const file = basename(path);
+  let stats;
+  try {
+    stats = statSync(path);
+  } catch {
+    throw new FieldnotesError(
+      'NOT_FOUND',
+      `There is no file at "${path}". It may have been moved, renamed or deleted.`,
+    );
+  }
+  if (!stats.isFile()) {
+    throw new FieldnotesError('NOT_A_WORKSPACE', `"${file}" is a folder, not a workspace file.`);
+  }
+  const header = readHeader(path);
+  const kind = sniffHeader(header);
+  if (kind !== 'sqlite') {
+    throw new FieldnotesError(
+      'NOT_A_WORKSPACE',
+      kind === 'empty'
+        ? `"${file}" is empty, so it is not a Fieldnotes workspace. It has not been changed.`
+        : `"${file}" is not a Fieldnotes workspace (it is some other kind of file). It has not been changed.`,
+    );
+  }
+  if (header.length < 100) throw corrupt(file);
+}
+
+function readInfo(db: Database.Database, path: string): WorkspaceInfo {
+  const rows = db.prepare('SELECT key, value FROM workspace_meta').all() as {
+    key: string;
+    value: string;
+  }[];
+  const meta = new Map(rows.map((r) => [r.key, r.value]));
+  return {
+    path,
+    name: meta.get('name') ?? basename(path).replace(/\.fieldnotes$/, ''),
+    createdAt: meta.get('created_at') ?? '',
+    schemaVersion: db.pragma('user_version', { simple: true }) as number,
+  };
+}
+
+function backupPathFor(path: string, fromVersion: number): string {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  return `${path}.v${fromVersion}-${stamp}.bak`;
+}
+
+/**
+ * Connect to a workspace after checking, in order, that it is a file, that it
+ * is SQLite, that it is ours, that it is not from a newer Fieldnotes, that no
+ * one else has it open, and that it passes an integrity check. Nothing is
+ * written: any refusal leaves the file as it was.
+ */
+function connectChecked(path: string, fullCheck: boolean): { db: Database.Database; version: number } {
+  checkFileBeforeSqlite(path);
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(path, { fileMustExist: true, timeout: 0 });
+    db.pragma('locking_mode = EXCLUSIVE');
+    // Read the header fields before changing anything: a foreign or newer file stays untouched.
+    const applicationId = db.pragma('application_id', { simple: true }) as number;
+    if (applicationId !== APPLICATION_ID) {
+      throw new FieldnotesError(
+        'NOT_A_WORKSPACE',
+        `"${basename(path)}" is a database, but not a Fieldnotes workspace. It has not been changed.`,
+      );
+    }
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > LATEST_SCHEMA_VERSION) {
+      throw new FieldnotesError(
+        'NEWER_VERSION',
+        `"${basename(path)}" was saved by a newer version of Fieldnotes (workspace format ${version}; this version reads up to ${LATEST_SCHEMA_VERSION}). Update Fieldnotes to open it. The file has not been changed.`,
+      );
+    }
+    applyConnectionPragmas(db);
+    const check = db.pragma(fullCheck ? 'integrity_check' : 'quick_check', { simple: true });
+    if (check !== 'ok') throw corrupt(basename(path));
+    return { db, version };
+  } catch (error) {
+    db?.close();
+    throw explainOpenError(error, path);
+  }
+}
+
+/** Open a workspace for work: checked, backed up and migrated if older, then held. */
+export function openWorkspace(inputPath: string, options: OpenOptions = {}): Workspace {
+  const path = resolve(inputPath);
+  if (existsSync(path) && openInThisProcess.has(realpathSync(path))) {
+    throw new FieldnotesError(
+      'ALREADY_OPEN',
+      `"${basename(path)}" is already open in another Fieldnotes window. Switch to that window.`,
+    );
+  }
+  const { db, version } = connectChecked(path, options.fullCheck ?? false);
+  try {
+    if (version < LATEST_SCHEMA_VERSION) {
+      const backup = backupPathFor(path, version);
+      db.prepare('VACUUM INTO ?').run(backup);
+      options.onBackup?.(backup);
+      migrate(db);
+    }
+    // A write now takes SQLite's exclusive lock, so a second process is refused
+    // at open rather than at its first save.
+    db.prepare(
+      "INSERT INTO workspace_meta(key, value) VALUES ('last_opened_at', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+    ).run(new Date().toISOString());
+  } catch (error) {
+    db.close();
+    throw explainOpenError(error, path);
+  }
+
+  const key = realpathSync(path);
+  openInThisProcess.add(key);
+  let closed = false;
+  return {
+    path,
+    db,
+    info: () => readInfo(db, path),
+    close: () => {
+      if (closed) return;
+      closed = true;
+      openInThisProcess.delete(key);
+      db.close();
+    },
+  };
+}
+
+export interface Inspection {
+  info: WorkspaceInfo;
+  counts: Record<string, number>;
+  foreignKeyProblems: number;
+}
+
+/**
+ * Check a workspace without changing it (the CLI's `check` and `info`): the
+ * full integrity check, foreign keys, and what it holds. Throws the same
+ * typed errors as opening.
+ */
+export function inspectWorkspace(inputPath: string): Inspection {
+  const path = resolve(inputPath);
+  const { db } = connectChecked(path, true);
+  try {
+    const count = (table: string) =>
+      (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    return {
+      info: readInfo(db, path),
+      counts: { engagements: count('engagements'), reviewers: count('reviewers') },
+      foreignKeyProblems: (db.pragma('foreign_key_check') as unknown[]).length,
+    };
+  } finally {
+    db.close();
+  }
+}
+
+export interface NewWorkspace {
+  name: string;
+  createdBy: { id: string; name: string; initials: string };
+}
+
+/**
+ * Create a workspace file. It is built under a temporary name and linked into
+ * place only when complete, so a crash or full disk never leaves half a
+ * workspace under the name the user chose, and an existing file is never
+ * overwritten.
+ */
+export function createWorkspace(inputPath: string, init: NewWorkspace): Workspace {
+  const path = resolve(inputPath);
+  const folder = dirname(path);
+  if (existsSync(path)) {
+    throw new FieldnotesError(
+      'FILE_EXISTS',
+      `There is already a file called "${basename(path)}" there. Choose another name, or open the existing workspace.`,
+    );
+  }
+  if (!existsSync(folder)) {
+    throw new FieldnotesError('NOT_FOUND', `The folder "${folder}" does not exist. Choose another.`);
+  }
+  const temporary = `${path}.creating-${randomBytes(4).toString('hex')}`;
+  try {
+    const db = new Database(temporary);
+    try {
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+      applyConnectionPragmas(db);
+      migrate(db);
+      const now = new Date().toISOString();
+      db.transaction(() => {
+        const meta = db.prepare('INSERT INTO workspace_meta(key, value) VALUES (?, ?)');
+        meta.run('name', init.name);
+        meta.run('created_at', now);
+        meta.run('created_by', init.createdBy.id);
+        db.prepare(
+          'INSERT INTO reviewers(id, name, initials, first_seen) VALUES (?, ?, ?, ?)',
+        ).run(init.createdBy.id, init.createdBy.name, init.createdBy.initials, now);
+      })();
+    } finally {
+      db.close(); // checkpoints the WAL into the file and removes it
+    }
+    linkSync(temporary, path); // fails if the name was taken meanwhile: never overwrite
+    syncFolder(folder);
+  } catch (error) {
+    throw explainOpenError(error, path);
+  } finally {
+    rmSync(temporary, { force: true });
+    rmSync(`${temporary}-wal`, { force: true });
+    rmSync(`${temporary}-shm`, { force: true });
+  }
+  return openWorkspace(path);
+}
+
+function syncFolder(folder: string): void {
+  try {
+    const fd = openSync(folder, 'r');
+    try {
+      if (fstatSync(fd).isDirectory()) fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Some file systems refuse fsync on a folder; the link itself is already durable there.
+  }
+}

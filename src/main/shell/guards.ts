@@ -1,0 +1,57 @@
+/**
+ * Pure checks the shell applies to every URL and IPC sender. Kept free of
+ * electron so they are unit-tested under Node.
+ */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'fieldnotes';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+
+/** Only our own pages, served by our protocol, may load or call the core. */
+export function isAppUrl(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST;
+  } catch {
+    return false;
+  }
+}
+
+/** Requests the session lets through: our pages, and in-memory data the page made itself. */
+export function isAllowedRequest(raw: string): boolean {
+  if (isAppUrl(raw)) return true;
+  return raw.startsWith('data:') || raw.startsWith('blob:app://fieldnotes/') || raw.startsWith('devtools:');
+}
+
+/**
+ * Map an app:// URL to a file inside the renderer folder, refusing anything
+ * that escapes it (../, encoded slashes, absolute paths).
+ */
+export function resolveAppPath(raw: string, rootWithSep: string, join: (...parts: string[]) => string): string | null {
+  if (!isAppUrl(raw)) return null;
+  const url = new URL(raw);
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(url.pathname);
+  } catch {
+    return null;
+  }
+  if (pathname.includes('\0') || pathname.includes('\\')) return null;
+  const relative = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
+  const segments = relative.split('/');
+  if (segments.some((s) => s === '..' || s === '.')) return null;
+  const resolved = join(rootWithSep, ...segments);
+  return resolved.startsWith(rootWithSep) ? resolved : null;
+}
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "object-src 'none'",
+].join('; ');

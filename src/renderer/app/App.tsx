@@ -1,0 +1,96 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { AppInfo } from '../../shared/contract/methods';
+import type { Reviewer } from '../../shared/domain/reviewer';
+import type { WorkspaceInfo } from '../../shared/domain/workspace';
+import { api } from '../api/client';
+import { CommandPalette } from '../commands/CommandPalette';
+import { useCommands, type Command } from '../commands/registry';
+import { ShortcutListener } from '../commands/ShortcutListener';
+import { FirstRun } from '../features/reviewer/FirstRun';
+import { Shell } from '../features/shell/Shell';
+import { StartScreen } from '../features/workspace/StartScreen';
+import { WorkspaceDialogs } from '../features/workspace/WorkspaceDialogs';
+import { AppContext, type AppState } from './AppContext';
+
+type Boot =
+  | { status: 'loading' }
+  | { status: 'failed'; message: string }
+  | { status: 'ready'; info: AppInfo; reviewer: Reviewer | null; workspace: WorkspaceInfo | null };
+
+async function boot(): Promise<Boot> {
+  const [info, reviewer, workspace] = await Promise.all([
+    api().call('app.info', {}),
+    api().call('reviewer.get', {}),
+    api().call('workspace.current', {}),
+  ]);
+  if (!info.ok) return { status: 'failed', message: info.error.message };
+  if (!reviewer.ok) return { status: 'failed', message: reviewer.error.message };
+  if (!workspace.ok) return { status: 'failed', message: workspace.error.message };
+  return { status: 'ready', info: info.value, reviewer: reviewer.value, workspace: workspace.value };
+}
+
+export function App() {
+  const [state, setState] = useState<Boot>({ status: 'loading' });
+  useEffect(() => {
+    void boot().then(setState);
+  }, []);
+
+  if (state.status === 'loading') return <p className="boot">Opening Fieldnotes…</p>;
+  if (state.status === 'failed') {
+    return (
+      <main className="boot" role="alert">
+        <h1>Fieldnotes could not start</h1>
+        <p>{state.message}</p>
+      </main>
+    );
+  }
+  if (!state.reviewer) {
+    return <FirstRun onDone={(reviewer) => setState({ ...state, reviewer })} />;
+  }
+  return (
+    <Ready
+      info={state.info}
+      reviewer={state.reviewer}
+      workspace={state.workspace}
+      setWorkspace={(workspace) => setState({ ...state, workspace })}
+    />
+  );
+}
+
+interface ReadyProps {
+  info: AppInfo;
+  reviewer: Reviewer;
+  workspace: WorkspaceInfo | null;
+  setWorkspace: (workspace: WorkspaceInfo | null) => void;
+}
+
+function Ready({ info, reviewer, workspace, setWorkspace }: ReadyProps) {
+  const [dialog, setDialog] = useState<'create' | 'open' | null>(null);
+  const [paletteOpen, setPaletteOpen] = useState(false);
+
+  const closeWorkspace = useCallback(async () => {
+    const result = await api().call('workspace.close', {});
+    if (result.ok) setWorkspace(null);
+  }, [setWorkspace]);
+
+  const commands = useMemo<Command[]>(
+    () => [
+      { id: 'palette.open', group: 'View', label: 'Command palette', shortcut: { key: 'k', mod: true }, run: () => setPaletteOpen(true) },
+      { id: 'workspace.new', group: 'Workspace', label: 'New workspace…', shortcut: { key: 'n', mod: true, shift: true }, run: () => setDialog('create') },
+      { id: 'workspace.open', group: 'Workspace', label: 'Open workspace…', shortcut: { key: 'o', mod: true }, run: () => setDialog('open') },
+      { id: 'workspace.close', group: 'Workspace', label: 'Close workspace', enabled: () => Boolean(workspace), run: () => void closeWorkspace() },
+    ],
+    [workspace, closeWorkspace],
+  );
+  useCommands(commands);
+
+  const context: AppState = { info, reviewer, workspace, setWorkspace, showWorkspaceDialog: setDialog };
+  return (
+    <AppContext.Provider value={context}>
+      <ShortcutListener />
+      {workspace ? <Shell workspace={workspace} /> : <StartScreen />}
+      <WorkspaceDialogs which={dialog} onClose={() => setDialog(null)} />
+      <CommandPalette open={paletteOpen} onClose={() => setPaletteOpen(false)} />
+    </AppContext.Provider>
+  );
+}

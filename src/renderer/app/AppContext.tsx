@@ -1,0 +1,21 @@
+import { createContext, useContext } from 'react';
+import type { AppInfo } from '../../shared/contract/methods';
+import type { Reviewer } from '../../shared/domain/reviewer';
+import type { WorkspaceInfo } from '../../shared/domain/workspace';
+
+export interface AppState {
+  info: AppInfo;
+  reviewer: Reviewer;
+  workspace: WorkspaceInfo | null;
+  setWorkspace: (workspace: WorkspaceInfo | null) => void;
+  /** Ask for the create or open workspace dialog (from any screen or command). */
+  showWorkspaceDialog: (which: 'create' | 'open') => void;
+}
+
+export const AppContext = createContext<AppState | null>(null);
+
+export function useApp(): AppState {
+  const state = useContext(AppContext);
+  if (!state) throw new Error('useApp outside <AppContext>');
+  return state;
+}

@@ -1,0 +1,79 @@
+import { useMemo, useState, type KeyboardEvent } from 'react';
+import { Dialog } from '../ui/Dialog';
+import { commandRegistry, useAllCommands } from './registry';
+import { formatShortcut } from './shortcut';
+
+/** Ctrl/Cmd+K: every command by name, with its shortcut, reachable from the keyboard. */
+export function CommandPalette({ open, onClose }: { open: boolean; onClose: () => void }) {
+  return (
+    <Dialog title="Command palette" open={open} onClose={onClose} className="palette" hideTitle>
+      <PaletteBody onClose={onClose} />
+    </Dialog>
+  );
+}
+
+function PaletteBody({ onClose }: { onClose: () => void }) {
+  const all = useAllCommands();
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const visible = useMemo(() => {
+    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+    return all
+      .filter((c) => c.id !== 'palette.open' && (!c.enabled || c.enabled()))
+      .filter((c) => words.every((w) => `${c.group} ${c.label}`.toLowerCase().includes(w)))
+      .sort((a, b) => a.group.localeCompare(b.group) || a.label.localeCompare(b.label));
+  }, [all, query]);
+  const current = Math.min(active, Math.max(visible.length - 1, 0));
+
+  const run = (id: string) => {
+    onClose();
+    // Let the palette close (and focus return) before the command opens its own dialog.
+    setTimeout(() => commandRegistry.run(id), 0);
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'ArrowDown') setActive((current + 1) % Math.max(visible.length, 1));
+    else if (event.key === 'ArrowUp') setActive((current - 1 + visible.length) % Math.max(visible.length, 1));
+    else if (event.key === 'Enter' && visible[current]) run(visible[current].id);
+    else return;
+    event.preventDefault();
+  };
+
+  return (
+    <div className="palette-body">
+      <input
+        className="palette-input"
+        role="combobox"
+        aria-label="Type a command"
+        aria-expanded="true"
+        aria-controls="palette-list"
+        aria-activedescendant={visible[current] ? `cmd-${visible[current].id}` : undefined}
+        placeholder="Type a command…"
+        autoFocus
+        value={query}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setActive(0);
+        }}
+        onKeyDown={onKeyDown}
+      />
+      <ul id="palette-list" role="listbox" aria-label="Commands" className="palette-list">
+        {visible.map((command, index) => (
+          <li
+            key={command.id}
+            id={`cmd-${command.id}`}
+            role="option"
+            aria-selected={index === current}
+            className={index === current ? 'active' : undefined}
+            onMouseMove={() => setActive(index)}
+            onClick={() => run(command.id)}
+          >
+            <span className="palette-group">{command.group}</span>
+            <span className="palette-label">{command.label}</span>
+            {command.shortcut && <kbd>{formatShortcut(command.shortcut)}</kbd>}
+          </li>
+        ))}
+        {visible.length === 0 && <li className="palette-empty">No command matches “{query}”.</li>}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { useEffect, useSyncExternalStore } from 'react';
+import type { Shortcut } from './shortcut';
+
+/**
+ * A command is data: what it is called, its shortcut, whether it can run now,
+ * and what it does. Menus, the palette and shortcuts all run commands by id,
+ * so every action has one keyboard path and one place it is defined.
+ */
+export interface Command {
+  id: string;
+  label: string;
+  group: string;
+  shortcut?: Shortcut;
+  enabled?: () => boolean;
+  run: () => void;
+}
+
+type Listener = () => void;
+const commands = new Map<string, Command>();
+const listeners = new Set<Listener>();
+let snapshot: Command[] = [];
+
+function changed(): void {
+  snapshot = [...commands.values()];
+  listeners.forEach((l) => l());
+}
+
+export const commandRegistry = {
+  register(list: Command[]): () => void {
+    for (const command of list) commands.set(command.id, command);
+    changed();
+    return () => {
+      for (const command of list) if (commands.get(command.id) === command) commands.delete(command.id);
+      changed();
+    };
+  },
+  all: (): Command[] => snapshot,
+  run(id: string): boolean {
+    const command = commands.get(id);
+    if (!command || (command.enabled && !command.enabled())) return false;
+    command.run();
+    return true;
+  },
+  subscribe(listener: Listener): () => void {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+};
+
+/** Register commands for as long as the calling component is mounted. */
+export function useCommands(list: Command[]): void {
+  useEffect(() => commandRegistry.register(list), [list]);
+}
+
+export function useAllCommands(): Command[] {
+  return useSyncExternalStore(commandRegistry.subscribe, commandRegistry.all);
+}

@@ -1,0 +1,78 @@
+import { useMemo, useState } from 'react';
+import type { WorkspaceInfo } from '../../../shared/domain/workspace';
+import { useApp } from '../../app/AppContext';
+import { useCommands, type Command } from '../../commands/registry';
+import { formatShortcut } from '../../commands/shortcut';
+import { EngagementsView } from '../engagements/EngagementsView';
+import { areas, comingSoon, type AreaId } from './areas';
+
+/** The workspace window: sidebar of areas, breadcrumbs, and the area's screen. */
+export function Shell({ workspace }: { workspace: WorkspaceInfo }) {
+  const { reviewer } = useApp();
+  const [area, setArea] = useState<AreaId>('engagements');
+  const current = areas.find((a) => a.id === area)!;
+
+  const commands = useMemo<Command[]>(
+    () =>
+      areas.map((a) => ({
+        id: `go.${a.id}`,
+        group: 'Go to',
+        label: a.label,
+        shortcut: { key: a.key, mod: true },
+        run: () => setArea(a.id),
+      })),
+    [],
+  );
+  useCommands(commands);
+
+  return (
+    <div className="shell">
+      <nav className="sidebar" aria-label="Workspace areas">
+        <p className="sidebar-workspace" title={workspace.path}>
+          <span className="visually-hidden">Workspace: </span>
+          {workspace.name}
+        </p>
+        <ul>
+          {areas.map((a) => (
+            <li key={a.id}>
+              <button
+                type="button"
+                className="sidebar-item"
+                aria-current={a.id === area ? 'page' : undefined}
+                onClick={() => setArea(a.id)}
+              >
+                <span>{a.label}</span>
+                <kbd aria-hidden="true">{formatShortcut({ key: a.key, mod: true })}</kbd>
+              </button>
+            </li>
+          ))}
+        </ul>
+        <div className="sidebar-foot">
+          <span title={reviewer.name}>
+            <span className="visually-hidden">Reviewer: </span>
+            {reviewer.initials}
+          </span>
+          <span>
+            <kbd>{formatShortcut({ key: 'k', mod: true })}</kbd> Commands
+          </span>
+        </div>
+      </nav>
+      <main className="content" aria-labelledby="area-title">
+        <nav aria-label="Breadcrumb" className="breadcrumbs">
+          <ol>
+            <li>{workspace.name}</li>
+            <li aria-current="page">{current.label}</li>
+          </ol>
+        </nav>
+        {area === 'engagements' ? (
+          <EngagementsView />
+        ) : (
+          <section className="area">
+            <h1 id="area-title">{current.label}</h1>
+            <p className="empty">Not built yet. This area will hold: {comingSoon[area]}</p>
+          </section>
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import { useEffect, useState } from 'react';
+import type { RecentWorkspace } from '../../../shared/domain/workspace';
+import type { RpcError } from '../../../shared/rpc/result';
+import { api } from '../../api/client';
+import { useApp } from '../../app/AppContext';
+import { formatShortcut } from '../../commands/shortcut';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+
+/** The first screen: create a workspace, open one, or pick a recent one. */
+export function StartScreen() {
+  const { reviewer, setWorkspace, showWorkspaceDialog } = useApp();
+  const [recent, setRecent] = useState<RecentWorkspace[]>([]);
+  const [error, setError] = useState<RpcError | null>(null);
+
+  const load = () => void api().call('workspace.recent', {}).then((r) => r.ok && setRecent(r.value));
+  useEffect(load, []);
+
+  const open = async (path: string) => {
+    setError(null);
+    const result = await api().call('workspace.open', { path });
+    if (result.ok) setWorkspace(result.value);
+    else setError(result.error);
+  };
+  const forget = async (path: string) => {
+    await api().call('workspace.forget', { path });
+    load();
+  };
+
+  return (
+    <main className="start">
+      <header className="start-header">
+        <p className="brand">Fieldnotes</p>
+        <h1>Evidence for your review, kept on this laptop</h1>
+        <p className="lede">
+          A workspace is one file holding a review’s engagements, notes, themes and findings. Keep it wherever you
+          like — an encrypted drive, a laptop folder.
+        </p>
+      </header>
+      <div className="start-actions">
+        <button type="button" className="primary" onClick={() => showWorkspaceDialog('create')}>
+          Create workspace… <kbd>{formatShortcut({ key: 'n', mod: true, shift: true })}</kbd>
+        </button>
+        <button type="button" onClick={() => showWorkspaceDialog('open')}>
+          Open workspace… <kbd>{formatShortcut({ key: 'o', mod: true })}</kbd>
+        </button>
+      </div>
+      <ErrorMessage error={error} />
+      <section aria-labelledby="recent-title" className="recent">
+        <h2 id="recent-title">Recent workspaces</h2>
+        {recent.length === 0 ? (
+          <p className="empty">Workspaces you open will be listed here.</p>
+        ) : (
+          <ul className="recent-list">
+            {recent.map((item) => (
+              <li key={item.path}>
+                <button
+                  type="button"
+                  className="recent-open"
+                  disabled={!item.exists}
+                  onClick={() => void open(item.path)}
+                  aria-describedby={`recent-${btoa(encodeURIComponent(item.path))}`}
+                >
+                  <span className="recent-name">{item.name}</span>
+                  <span className="recent-path">{item.path}</span>
+                </button>
+                <span className="recent-meta" id={`recent-${btoa(encodeURIComponent(item.path))}`}>
+                  {item.exists ? `Opened ${dateFormat.format(new Date(item.openedAt))}` : 'File not found'}
+                </span>
+                <button type="button" className="quiet" onClick={() => void forget(item.path)} aria-label={`Remove ${item.name} from the list`}>
+                  Remove
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <p className="start-footer">
+        Taking notes as <strong>{reviewer.name}</strong> ({reviewer.initials}) · Press{' '}
+        <kbd>{formatShortcut({ key: 'k', mod: true })}</kbd> for every command
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,3 @@
+export * from './methods';
+export * from './events';
+export * from '../rpc/result';

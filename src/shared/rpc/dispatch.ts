@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import {
+  isMethodName,
+  methods,
+  type MethodInput,
+  type MethodName,
+  type MethodOutput,
+} from '../contract/methods';
+import { fail, FieldnotesError, ok, type Result } from './result';
+
+/** The core's implementation of every method, already-parsed input in, plain value out. */
+export type Handlers = {
+  [M in MethodName]: (input: z.output<(typeof methods)[M]['input']>) => Promise<MethodOutput<M>> | MethodOutput<M>;
+};
+
+/** Where the core logs what a person does not need to see. */
+export type Logger = (message: string, detail?: unknown) => void;
+
+function describeIssues(error: z.ZodError): string {
+  const first = error.issues[0];
+  if (!first) return 'The request was not in the expected form.';
+  const where = first.path.length ? ` (${first.path.join('.')})` : '';
+  return `${first.message}${where}`;
+}
+
+/**
+ * The one door into the core: checks the method name, parses the input with
+ * the contract's schema, runs the handler, and turns every failure into a
+ * Result. It never throws, whatever arrives.
+ */
+export async function dispatch(
+  handlers: Handlers,
+  method: unknown,
+  rawInput: unknown,
+  log: Logger = () => {},
+): Promise<Result<unknown>> {
+  if (!isMethodName(method)) {
+    return fail('UNKNOWN_METHOD', `There is no action called "${String(method).slice(0, 80)}".`);
+  }
+  const spec = methods[method];
+  const parsed = spec.input.safeParse(rawInput ?? {});
+  if (!parsed.success) return fail('INVALID_INPUT', describeIssues(parsed.error));
+  try {
+    const handler = handlers[method] as (input: unknown) => unknown;
+    const value = await handler(parsed.data);
+    return ok(value);
+  } catch (error) {
+    if (error instanceof FieldnotesError) return fail(error.code, error.message);
+    log(`${method} failed`, error);
+    return fail(
+      'INTERNAL',
+      'Something went wrong inside Fieldnotes. Your work is saved; try again, and if it happens again, restart the app.',
+    );
+  }
+}
+
+export type { MethodInput, MethodName, MethodOutput };

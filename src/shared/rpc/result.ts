@@ -1,0 +1,48 @@
+/**
+ * Results cross every process boundary as values, never as thrown exceptions:
+ * a renderer must be able to show a sentence a person can act on, and a
+ * malformed call must never crash the core.
+ */
+export const errorCodes = [
+  'INVALID_INPUT',
+  'UNKNOWN_METHOD',
+  'NOT_A_WORKSPACE',
+  'CORRUPT_WORKSPACE',
+  'NEWER_VERSION',
+  'READ_ONLY',
+  'ALREADY_OPEN',
+  'FILE_EXISTS',
+  'NOT_FOUND',
+  'NO_WORKSPACE',
+  'NO_REVIEWER',
+  'DISK_FULL',
+  'UNAVAILABLE',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export interface RpcError {
+  code: ErrorCode;
+  /** A sentence for the person using the app: what happened and what to do. */
+  message: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: RpcError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (code: ErrorCode, message: string): Result<never> => ({
+  ok: false,
+  error: { code, message },
+});
+
+/** Thrown inside the core; turned into a failed Result at the boundary. */
+export class FieldnotesError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'FieldnotesError';
+  }
+}
