@@ -1,6 +1,7 @@
 // Lint keeps the layers of ENGINEERING.md: shared → core → shell, renderer.
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
+import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
@@ -29,6 +30,10 @@ export default tseslint.config(
       eqeqeq: ['error', 'always'],
       'no-console': 'off',
     },
+  },
+  {
+    files: ['**/*.mjs', '**/*.cjs'],
+    languageOptions: { globals: globals.node },
   },
   {
     files: ['src/renderer/**/*.{ts,tsx}'],

@@ -35,10 +35,18 @@ export async function dispatch(
   log: Logger = () => {},
 ): Promise<Result<unknown>> {
   if (!isMethodName(method)) {
-    return fail('UNKNOWN_METHOD', `There is no action called "${String(method).slice(0, 80)}".`);
+    // String() itself throws on some objects (no prototype, a throwing toString).
+    const shown = typeof method === 'string' ? method.slice(0, 80) : `(${typeof method})`;
+    return fail('UNKNOWN_METHOD', `There is no action called "${shown}".`);
   }
   const spec = methods[method];
-  const parsed = spec.input.safeParse(rawInput ?? {});
+  let parsed;
+  try {
+    parsed = spec.input.safeParse(rawInput ?? {});
+  } catch {
+    // safeParse lets a throwing getter or proxy trap through.
+    return fail('INVALID_INPUT', 'The request was not in the expected form.');
+  }
   if (!parsed.success) return fail('INVALID_INPUT', describeIssues(parsed.error));
   try {
     const handler = handlers[method] as (input: unknown) => unknown;

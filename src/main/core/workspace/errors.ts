@@ -1,4 +1,5 @@
-import { basename } from 'node:path';
+import { accessSync, constants, existsSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { FieldnotesError } from '../../../shared/rpc/result';
 import { sqliteCode } from '../db/sqlite';
 
@@ -15,6 +16,11 @@ export function explainOpenError(error: unknown, path: string): unknown {
   if (error instanceof FieldnotesError) return error;
   const file = basename(path);
   const code = sqliteCode(error) ?? nodeCode(error);
+  // Exclusive locking on a file this user may not write fails at the first read,
+  // as an I/O error on the lock rather than as SQLITE_READONLY.
+  if (code === 'SQLITE_IOERR_LOCK' && existsSync(path) && (!canWrite(path) || !canWrite(dirname(path)))) {
+    return readOnly(file);
+  }
   switch (code) {
     case 'SQLITE_BUSY':
     case 'SQLITE_LOCKED':
@@ -38,10 +44,7 @@ export function explainOpenError(error: unknown, path: string): unknown {
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':
-      return new FieldnotesError(
-        'READ_ONLY',
-        `Fieldnotes cannot write to "${file}" or to its folder (it is read-only). Copy the workspace to a folder you can write to, or change the folder's permissions, then open it again.`,
-      );
+      return readOnly(file);
     case 'EEXIST':
       return new FieldnotesError(
         'FILE_EXISTS',
@@ -57,6 +60,21 @@ export function explainOpenError(error: unknown, path: string): unknown {
       return error;
   }
 }
+
+const canWrite = (path: string): boolean => {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const readOnly = (file: string) =>
+  new FieldnotesError(
+    'READ_ONLY',
+    `Fieldnotes cannot write to "${file}" or to its folder (it is read-only). Copy the workspace to a folder you can write to, or change the folder's permissions, then open it again.`,
+  );
 
 export const corrupt = (file: string) =>
   new FieldnotesError(

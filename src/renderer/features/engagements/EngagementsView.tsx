@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { engagementTypeLabels, type Engagement } from '../../../shared/domain/engagement';
 import type { RpcError } from '../../../shared/rpc/result';
 import { api } from '../../api/client';
@@ -15,15 +15,21 @@ export function EngagementsView() {
   const [engagements, setEngagements] = useState<Engagement[] | null>(null);
   const [error, setError] = useState<RpcError | null>(null);
   const [creating, setCreating] = useState(false);
+  const [version, setVersion] = useState(0);
 
-  const load = useCallback(async () => {
-    const result = await api().call('engagements.list', {});
-    if (result.ok) setEngagements(result.value);
-    else setError(result.error);
-  }, []);
   useEffect(() => {
-    void load();
-  }, [load]);
+    let current = true;
+    void api()
+      .call('engagements.list', {})
+      .then((result) => {
+        if (!current) return;
+        if (result.ok) setEngagements(result.value);
+        else setError(result.error);
+      });
+    return () => {
+      current = false;
+    };
+  }, [version]);
 
   const commands = useMemo<Command[]>(
     () => [{ id: 'engagement.new', group: 'Engagements', label: 'New engagement…', shortcut: NEW_SHORTCUT, run: () => setCreating(true) }],
@@ -73,7 +79,7 @@ export function EngagementsView() {
         onClose={() => setCreating(false)}
         onCreated={() => {
           setCreating(false);
-          void load();
+          setVersion((v) => v + 1);
         }}
       />
     </section>

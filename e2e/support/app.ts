@@ -1,0 +1,41 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Page object for the journeys every spec needs. */
+export class FieldnotesApp {
+  constructor(readonly page: Page) {}
+
+  async goto(url: string): Promise<void> {
+    await this.page.goto(url);
+  }
+
+  async introduceReviewer(name = 'Ada Lovelace', initials?: string): Promise<void> {
+    await expect(this.page.getByRole('heading', { name: /who is taking notes/i })).toBeVisible();
+    await this.page.getByLabel('Your name').fill(name);
+    if (initials) await this.page.getByLabel('Initials').fill(initials);
+    await this.page.getByRole('button', { name: 'Continue' }).click();
+    await expect(this.page.getByRole('heading', { name: /evidence for your review/i })).toBeVisible();
+  }
+
+  async createWorkspace(name: string, path: string): Promise<void> {
+    await this.page.getByRole('button', { name: /create workspace/i }).first().click();
+    const dialog = this.page.getByRole('dialog', { name: 'Create workspace' });
+    await dialog.getByLabel('Workspace name').fill(name);
+    await dialog.getByLabel('Save as').fill(path);
+    await dialog.getByRole('button', { name: 'Create workspace' }).click();
+    await expect(this.page.getByRole('navigation', { name: 'Workspace areas' })).toContainText(name);
+  }
+
+  async addEngagement(title: string, type: string, date: string): Promise<void> {
+    await this.page.getByRole('button', { name: /new engagement/i }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'New engagement' });
+    await dialog.getByLabel('Title').fill(title);
+    await dialog.getByLabel('Type').selectOption({ label: type });
+    await dialog.getByLabel('Date').fill(date);
+    await dialog.getByRole('button', { name: 'Add engagement' }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  engagementRow(title: string) {
+    return this.page.getByRole('row').filter({ hasText: title });
+  }
+}

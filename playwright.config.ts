@@ -1,0 +1,40 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * End-to-end tests: real Chromium (Debian's; Playwright cannot download its
+ * own here) against the loopback host, which serves the built renderer and
+ * the real core. Each test starts its own host with fresh folders (see
+ * e2e/support/fixtures.ts).
+ */
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: /.*\.spec\.ts$/,
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  reporter: [['list']],
+  outputDir: '.tmp/test-results',
+  use: {
+    browserName: 'chromium',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    },
+    viewport: { width: 1280, height: 800 },
+    trace: 'off',
+  },
+  projects: [
+    { name: 'loopback', testIgnore: /electron\/.*/ },
+    // Needs Electron's binary; its specs skip themselves (reported as skipped) where it cannot be had.
+    { name: 'electron', testMatch: /electron\/.*\.spec\.ts$/ },
+  ],
+});
