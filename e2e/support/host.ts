@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '../..');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 
 export interface RunningHost {
   /** Page URL with the session token. */
@@ -25,7 +24,8 @@ export interface RunningHost {
  * crash. Pass `data` to restart on the same folders after a kill.
  */
 export async function startHost(data = mkdtempSync(join(tmpdir(), 'fieldnotes-e2e-'))): Promise<RunningHost> {
-  const child = spawn(TSX, [join(ROOT, 'e2e/host/serve.ts'), '--data', data], {
+  // One process, no tsx wrapper: killing it kills the core, as a real crash would.
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'e2e/host/serve.ts'), '--data', data], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,37 +1,12 @@
 import { existsSync } from 'node:fs';
-import type { Handlers } from '../../shared/rpc/dispatch';
-import { FieldnotesError } from '../../shared/rpc/result';
-import type { Reviewer } from '../../shared/domain/reviewer';
-import type { CoreOptions } from './ports';
-import { createEngagement, listEngagements } from './services/engagements';
-import { recordReviewer } from './services/reviewers';
-import type { InstallationSettings } from './settings/settings';
-import { createWorkspace, openWorkspace, type Workspace } from './workspace/workspace';
+import type { appMethods } from '../../../shared/contract/app';
+import { FieldnotesError } from '../../../shared/rpc/result';
+import { recordReviewer } from '../services/reviewers';
+import { createWorkspace, openWorkspace, type Workspace } from '../workspace/workspace';
+import type { DomainHandlers, HandlerContext } from './context';
 
-/** The state one window's core holds: at most one open workspace. */
-export interface Session {
-  workspace: Workspace | null;
-}
-
-/** Map each contract method to the service that answers it. */
-export function createHandlers(
-  options: CoreOptions,
-  settings: InstallationSettings,
-  session: Session,
-): Handlers {
-  const requireReviewer = (): Reviewer => {
-    const reviewer = settings.reviewer();
-    if (!reviewer) {
-      throw new FieldnotesError('NO_REVIEWER', 'Enter your name and initials first.');
-    }
-    return reviewer;
-  };
-  const requireWorkspace = (): Workspace => {
-    if (!session.workspace) {
-      throw new FieldnotesError('NO_WORKSPACE', 'Open or create a workspace first.');
-    }
-    return session.workspace;
-  };
+export function appHandlers(ctx: HandlerContext): DomainHandlers<typeof appMethods> {
+  const { options, settings, session } = ctx;
   const adopt = (workspace: Workspace) => {
     session.workspace?.close();
     session.workspace = workspace;
@@ -60,14 +35,12 @@ export function createHandlers(
       return reviewer;
     },
 
-    'workspace.recent': () =>
-      settings.recent().map((r) => ({ ...r, exists: existsSync(r.path) })),
+    'workspace.recent': () => settings.recent().map((r) => ({ ...r, exists: existsSync(r.path) })),
     'workspace.forget': ({ path }) => {
       settings.forget(path);
       return null;
     },
-    'workspace.create': ({ path, name }) =>
-      adopt(createWorkspace(path, { name, createdBy: requireReviewer() })),
+    'workspace.create': ({ path, name }) => adopt(createWorkspace(path, { name, createdBy: ctx.requireReviewer() })),
     'workspace.open': ({ path }) => {
       if (session.workspace && session.workspace.path === path) return session.workspace.info();
       return adopt(openWorkspace(path, { onBackup: (b) => options.log?.(`backed up to ${b}`) }));
@@ -81,11 +54,6 @@ export function createHandlers(
 
     'dialog.chooseNewWorkspace': ({ suggestedName }) =>
       options.dialogs ? options.dialogs.chooseNewWorkspace(suggestedName) : noDialogs(),
-    'dialog.chooseWorkspace': () =>
-      options.dialogs ? options.dialogs.chooseWorkspace() : noDialogs(),
-
-    'engagements.list': () => listEngagements(requireWorkspace().db),
-    'engagements.create': (input) =>
-      createEngagement(requireWorkspace().db, input, requireReviewer().id),
+    'dialog.chooseWorkspace': () => (options.dialogs ? options.dialogs.chooseWorkspace() : noDialogs()),
   };
 }

@@ -1,0 +1,23 @@
+import type { Handlers } from '../../../shared/rpc/dispatch';
+import type { CoreOptions } from '../ports';
+import type { InstallationSettings } from '../settings/settings';
+import { appHandlers } from './app';
+import { createContext, type Session } from './context';
+import { engagementHandlers } from './engagements';
+import { fileHandlers } from './files';
+import { noteHandlers } from './notes';
+import { participantHandlers } from './participants';
+
+export type { Session } from './context';
+
+/** Map each contract method to the service that answers it, one file per domain. */
+export function createHandlers(options: CoreOptions, settings: InstallationSettings, session: Session): Handlers {
+  const ctx = createContext(options, settings, session);
+  return {
+    ...appHandlers(ctx),
+    ...engagementHandlers(ctx),
+    ...participantHandlers(ctx),
+    ...noteHandlers(ctx),
+    ...fileHandlers(ctx),
+  };
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { Reviewer, ReviewerInput } from '../domain/reviewer';
+import { FilePath, RecentWorkspace, WorkspaceInfo } from '../domain/workspace';
+import { method } from './method';
+
+export const None = z.object({}).strict();
+
+export const AppInfo = z.object({
+  version: z.string(),
+  /** Electron shows native file dialogs; the loopback host asks for a path in the page. */
+  nativeDialogs: z.boolean(),
+  /** Where a new workspace is suggested when no dialog is available. */
+  defaultFolder: z.string(),
+  host: z.enum(['electron', 'loopback']),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+/** The app, the reviewer using it, workspace files and file dialogs. */
+export const appMethods = {
+  'app.info': method({ input: None, output: AppInfo, doc: 'Version and host capabilities.' }),
+
+  'reviewer.get': method({
+    input: None,
+    output: Reviewer.nullable(),
+    doc: 'The reviewer using this installation, or null on first run.',
+  }),
+  'reviewer.set': method({
+    input: ReviewerInput.strict(),
+    output: Reviewer,
+    doc: 'Set the name and initials recorded on everything this reviewer creates.',
+  }),
+
+  'workspace.recent': method({
+    input: None,
+    output: z.array(RecentWorkspace),
+    doc: 'Recently opened workspaces, newest first.',
+  }),
+  'workspace.forget': method({
+    input: z.object({ path: FilePath }).strict(),
+    output: z.null(),
+    doc: 'Remove a workspace from the recent list (the file is not touched).',
+  }),
+  'workspace.create': method({
+    input: z
+      .object({ path: FilePath, name: z.string().trim().min(1, 'Name the workspace.').max(200) })
+      .strict(),
+    output: WorkspaceInfo,
+    doc: 'Create a new workspace file and open it.',
+  }),
+  'workspace.open': method({
+    input: z.object({ path: FilePath }).strict(),
+    output: WorkspaceInfo,
+    doc: 'Open an existing workspace file, checking it first.',
+  }),
+  'workspace.current': method({
+    input: None,
+    output: WorkspaceInfo.nullable(),
+    doc: 'The workspace open in this window, if any.',
+  }),
+  'workspace.close': method({ input: None, output: z.null(), doc: 'Close the open workspace.' }),
+
+  'dialog.chooseNewWorkspace': method({
+    input: z.object({ suggestedName: z.string().max(200) }).strict(),
+    output: z.string().nullable(),
+    doc: 'Ask where to save a new workspace; null if the person cancelled.',
+  }),
+  'dialog.chooseWorkspace': method({
+    input: None,
+    output: z.string().nullable(),
+    doc: 'Ask which workspace to open; null if the person cancelled.',
+  }),
+} as const;
