@@ -43,8 +43,8 @@ export default tseslint.config(
   layer(
     ['src/shared/**'],
     ['electron', 'react', 'react-dom', 'better-sqlite3', ...nodeModules],
-    ['**/main/**', '**/renderer/**', '**/preload/**', 'react/*', 'lexical', '@lexical/*'],
-    'src/shared is the pure contract: no Node, no DOM libraries, no Electron, no other layer.',
+    ['**/main/**', '**/renderer/**', '**/preload/**', 'react/*', '@lexical/react', '@lexical/react/*'],
+    'src/shared is the pure contract: no Node, no UI libraries, no Electron, no other layer (Lexical’s headless node model is allowed for the note document).',
   ),
   layer(
     ['src/main/core/**'],

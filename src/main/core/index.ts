@@ -1,5 +1,6 @@
 import { dispatch } from '../../shared/rpc/dispatch';
 import type { Result } from '../../shared/rpc/result';
+import { explainStorageError } from './errors';
 import { createHandlers, type Session } from './handlers';
 import type { CoreOptions } from './ports';
 import { InstallationSettings } from './settings/settings';
@@ -18,7 +19,7 @@ export function createCore(options: CoreOptions): Core {
   const handlers = createHandlers(options, settings, session);
   const log = options.log ?? ((message, detail) => console.error(`[core] ${message}`, detail));
   return {
-    invoke: (method, input) => dispatch(handlers, method, input, log),
+    invoke: (method, input) => dispatch(handlers, method, input, log, explainStorageError),
     close: () => {
       session.workspace?.close();
       session.workspace = null;

@@ -8,7 +8,7 @@ export function ShortcutListener() {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       for (const command of commandRegistry.all()) {
-        if (command.shortcut && matches(command.shortcut, event)) {
+        if (command.shortcut && !command.handledElsewhere && matches(command.shortcut, event)) {
           if (commandRegistry.run(command.id)) event.preventDefault();
           return;
         }

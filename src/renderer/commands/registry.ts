@@ -11,6 +11,8 @@ export interface Command {
   label: string;
   group: string;
   shortcut?: Shortcut;
+  /** The shortcut is handled by a component itself (e.g. Ctrl+B in the editor); shown, not listened for. */
+  handledElsewhere?: boolean;
   enabled?: () => boolean;
   run: () => void;
 }

@@ -1,18 +1,39 @@
 import { z } from 'zod';
-import { Engagement, NewEngagement } from '../domain/engagement';
+import {
+  Engagement,
+  EngagementFilter,
+  EngagementTypeInfo,
+  EngagementUpdate,
+  NewEngagement,
+} from '../domain/engagement';
 import { None } from './app';
 import { method } from './method';
 
-/** Site visits, workshops, interviews… */
+const Id = z.object({ id: z.string().min(1).max(100) }).strict();
+
+/** Site visits, workshops, interviews… and the workspace's own engagement types. */
 export const engagementMethods = {
   'engagements.list': method({
-    input: None,
+    input: EngagementFilter,
     output: z.array(Engagement),
-    doc: 'Every engagement in the open workspace, newest date first.',
+    doc: 'Engagements in the open workspace, filtered and sorted (newest date first by default).',
   }),
-  'engagements.create': method({
-    input: NewEngagement.strict(),
-    output: Engagement,
-    doc: 'Record a new engagement.',
+  'engagements.get': method({ input: Id, output: Engagement, doc: 'One engagement.' }),
+  'engagements.create': method({ input: NewEngagement, output: Engagement, doc: 'Record a new engagement.' }),
+  'engagements.update': method({ input: EngagementUpdate, output: Engagement, doc: 'Change an engagement’s details.' }),
+  'engagements.delete': method({
+    input: Id,
+    output: z.null(),
+    doc: 'Delete an engagement with its notes, attachments and participant links.',
+  }),
+  'engagementTypes.list': method({
+    input: None,
+    output: z.array(EngagementTypeInfo),
+    doc: 'The engagement types this workspace offers, built-in ones first.',
+  }),
+  'engagementTypes.add': method({
+    input: z.object({ label: z.string().trim().min(1, 'Name the type.').max(60) }).strict(),
+    output: EngagementTypeInfo,
+    doc: 'Add a workspace-specific engagement type (e.g. "Webinar").',
   }),
 } as const;

@@ -1,2 +1,41 @@
-/** Notes: the live editor's documents and their autosave (issue 3). */
-export const noteMethods = {} as const;
+import { z } from 'zod';
+import { MAX_DOCUMENT_CHARS, Note, NoteSummary, SavedNote } from '../domain/note';
+import { method } from './method';
+
+const Id = z.string().min(1).max(100);
+const Title = z.string().trim().min(1, 'Give the note a title.').max(300);
+
+/** Notes: the live editor's documents and their autosave. */
+export const noteMethods = {
+  'notes.list': method({
+    input: z.object({ engagementId: Id }).strict(),
+    output: z.array(NoteSummary),
+    doc: 'The notes of one engagement, in order.',
+  }),
+  'notes.get': method({ input: z.object({ id: Id }).strict(), output: Note, doc: 'One note with its document.' }),
+  'notes.create': method({
+    input: z.object({ engagementId: Id, title: Title.optional() }).strict(),
+    output: Note,
+    doc: 'Start a new, empty note in an engagement.',
+  }),
+  'notes.save': method({
+    input: z
+      .object({
+        id: Id,
+        document: z
+          .string()
+          .max(MAX_DOCUMENT_CHARS, 'This note is too large to save as one note. Split it into several notes.'),
+        /** The revision the editor started from; a different stored revision means someone else saved. */
+        baseRevision: z.number().int().nonnegative(),
+      })
+      .strict(),
+    output: SavedNote,
+    doc: 'Autosave: store the editor’s document and derive its text and word count.',
+  }),
+  'notes.rename': method({
+    input: z.object({ id: Id, title: Title }).strict(),
+    output: NoteSummary,
+    doc: 'Rename a note.',
+  }),
+  'notes.delete': method({ input: z.object({ id: Id }).strict(), output: z.null(), doc: 'Delete a note.' }),
+} as const;

@@ -1,26 +1,24 @@
 import { z } from 'zod';
 
-/** The kinds of evidence-gathering a review panel does (PRODUCT.md, journey step 2). */
-export const engagementTypes = [
-  'site_visit',
-  'workshop',
-  'roundtable',
-  'interview',
-  'focus_group',
-  'written_submission',
+/** The built-in kinds of evidence-gathering (PRODUCT.md, journey step 2); a workspace can add its own. */
+export const builtinEngagementTypes = [
+  { id: 'site_visit', label: 'Site visit' },
+  { id: 'workshop', label: 'Workshop' },
+  { id: 'roundtable', label: 'Roundtable' },
+  { id: 'interview', label: 'Interview' },
+  { id: 'focus_group', label: 'Focus group' },
+  { id: 'written_submission', label: 'Written submission' },
 ] as const;
 
-export const engagementTypeLabels: Record<EngagementType, string> = {
-  site_visit: 'Site visit',
-  workshop: 'Workshop',
-  roundtable: 'Roundtable',
-  interview: 'Interview',
-  focus_group: 'Focus group',
-  written_submission: 'Written submission',
-};
+export const EngagementTypeInfo = z.object({ id: z.string(), label: z.string(), builtin: z.boolean() });
+export type EngagementTypeInfo = z.infer<typeof EngagementTypeInfo>;
 
-export const EngagementType = z.enum(engagementTypes);
-export type EngagementType = z.infer<typeof EngagementType>;
+/** An engagement type's id: a built-in one or one the workspace added (a slug of its label). */
+export const EngagementTypeId = z
+  .string()
+  .min(1, 'Choose a type.')
+  .max(60)
+  .regex(/^[a-z0-9_]+$/, 'Choose a type from the list.');
 
 /** A calendar date as the reviewer typed it, YYYY-MM-DD, with no time zone to shift it. */
 export const IsoDate = z
@@ -28,19 +26,66 @@ export const IsoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date in the form YYYY-MM-DD.')
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'That is not a real date.');
 
+/** A time of day, HH:MM (24-hour). */
+export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time in the form HH:MM.');
+
+const text = (max: number) => z.string().trim().max(max);
+
 export const Engagement = z.object({
   id: z.string(),
   title: z.string(),
-  type: EngagementType,
+  type: z.string(),
   date: IsoDate,
+  startTime: ClockTime.nullable(),
+  endTime: ClockTime.nullable(),
+  place: z.string(),
+  organisation: z.string(),
+  panel: z.string(),
+  reviewersPresent: z.array(z.string()),
+  context: z.string(),
   createdAt: z.string(),
   createdBy: z.string(),
+  updatedAt: z.string().nullable(),
 });
 export type Engagement = z.infer<typeof Engagement>;
 
-export const NewEngagement = z.object({
-  title: z.string().trim().min(1, 'Give the engagement a title.').max(300),
-  type: EngagementType,
+const engagementFields = {
+  title: text(300).min(1, 'Give the engagement a title.'),
+  type: EngagementTypeId,
   date: IsoDate,
-});
+  startTime: ClockTime.nullable().optional(),
+  endTime: ClockTime.nullable().optional(),
+  place: text(300).optional(),
+  organisation: text(300).optional(),
+  panel: text(300).optional(),
+  reviewersPresent: z.array(text(120).min(1)).max(50).optional(),
+  context: text(20_000).optional(),
+};
+
+const endAfterStart = (e: { startTime?: string | null; endTime?: string | null }) =>
+  !e.startTime || !e.endTime || e.endTime > e.startTime;
+const endAfterStartMessage = { message: 'The end time must be after the start time.', path: ['endTime'] };
+
+export const NewEngagement = z.object(engagementFields).strict().refine(endAfterStart, endAfterStartMessage);
 export type NewEngagement = z.infer<typeof NewEngagement>;
+
+export const EngagementUpdate = z
+  .object({ id: z.string().min(1), ...engagementFields })
+  .strict()
+  .refine(endAfterStart, endAfterStartMessage);
+export type EngagementUpdate = z.infer<typeof EngagementUpdate>;
+
+export const EngagementSort = z.enum(['date_desc', 'date_asc', 'title', 'type', 'organisation']);
+export type EngagementSort = z.infer<typeof EngagementSort>;
+
+export const EngagementFilter = z
+  .object({
+    types: z.array(EngagementTypeId).max(50).optional(),
+    organisation: text(300).optional(),
+    from: IsoDate.optional(),
+    to: IsoDate.optional(),
+    query: text(200).optional(),
+    sort: EngagementSort.optional(),
+  })
+  .strict();
+export type EngagementFilter = z.infer<typeof EngagementFilter>;

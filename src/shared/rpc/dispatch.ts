@@ -33,6 +33,8 @@ export async function dispatch(
   method: unknown,
   rawInput: unknown,
   log: Logger = () => {},
+  /** The host's chance to name a known failure (a full disk, a read-only file) in words. */
+  explain: (error: unknown) => FieldnotesError | undefined = () => undefined,
 ): Promise<Result<unknown>> {
   if (!isMethodName(method)) {
     // String() itself throws on some objects (no prototype, a throwing toString).
@@ -54,6 +56,11 @@ export async function dispatch(
     return ok(value);
   } catch (error) {
     if (error instanceof FieldnotesError) return fail(error.code, error.message);
+    const explained = explain(error);
+    if (explained) {
+      log(`${method} failed: ${explained.code}`, error);
+      return fail(explained.code, explained.message);
+    }
     log(`${method} failed`, error);
     return fail(
       'INTERNAL',

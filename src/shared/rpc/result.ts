@@ -12,10 +12,15 @@ export const errorCodes = [
   'READ_ONLY',
   'ALREADY_OPEN',
   'FILE_EXISTS',
+  'CONFLICT',
   'NOT_FOUND',
   'NO_WORKSPACE',
   'NO_REVIEWER',
   'DISK_FULL',
+  /** A file to import or attach that is not what it says, damaged, empty or of a kind we do not read. */
+  'UNSUPPORTED_FILE',
+  /** A file over its size limit. */
+  'TOO_LARGE',
   'UNAVAILABLE',
   'INTERNAL',
 ] as const;

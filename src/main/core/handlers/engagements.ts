@@ -1,11 +1,27 @@
 import type { engagementMethods } from '../../../shared/contract/engagements';
-import { createEngagement, listEngagements } from '../services/engagements';
+import {
+  addEngagementType,
+  createEngagement,
+  deleteEngagement,
+  getEngagement,
+  listEngagements,
+  listEngagementTypes,
+  updateEngagement,
+} from '../services/engagements';
 import type { DomainHandlers, HandlerContext } from './context';
 
 export function engagementHandlers(ctx: HandlerContext): DomainHandlers<typeof engagementMethods> {
+  const db = () => ctx.requireWorkspace().db;
   return {
-    'engagements.list': () => listEngagements(ctx.requireWorkspace().db),
-    'engagements.create': (input) =>
-      createEngagement(ctx.requireWorkspace().db, input, ctx.requireReviewer().id),
+    'engagements.list': (filter) => listEngagements(db(), filter),
+    'engagements.get': ({ id }) => getEngagement(db(), id),
+    'engagements.create': (input) => createEngagement(db(), input, ctx.requireReviewer().id),
+    'engagements.update': (input) => updateEngagement(db(), input),
+    'engagements.delete': ({ id }) => {
+      deleteEngagement(db(), id);
+      return null;
+    },
+    'engagementTypes.list': () => listEngagementTypes(db()),
+    'engagementTypes.add': ({ label }) => addEngagementType(db(), label),
   };
 }

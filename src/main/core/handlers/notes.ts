@@ -1,6 +1,18 @@
 import type { noteMethods } from '../../../shared/contract/notes';
+import { createNote, deleteNote, getNote, listNotes, renameNote, saveNote } from '../services/notes';
 import type { DomainHandlers, HandlerContext } from './context';
 
-export function noteHandlers(_ctx: HandlerContext): DomainHandlers<typeof noteMethods> {
-  return {};
+export function noteHandlers(ctx: HandlerContext): DomainHandlers<typeof noteMethods> {
+  const db = () => ctx.requireWorkspace().db;
+  return {
+    'notes.list': ({ engagementId }) => listNotes(db(), engagementId),
+    'notes.get': ({ id }) => getNote(db(), id),
+    'notes.create': ({ engagementId, title }) => createNote(db(), engagementId, title, ctx.requireReviewer().id),
+    'notes.save': (input) => saveNote(db(), input, ctx.requireReviewer().id),
+    'notes.rename': ({ id, title }) => renameNote(db(), id, title),
+    'notes.delete': ({ id }) => {
+      deleteNote(db(), id);
+      return null;
+    },
+  };
 }

@@ -1,26 +1,60 @@
 import { useEffect, useMemo, useState } from 'react';
-import { engagementTypeLabels, type Engagement } from '../../../shared/domain/engagement';
+import type { Engagement, EngagementFilter } from '../../../shared/domain/engagement';
 import type { RpcError } from '../../../shared/rpc/result';
 import { api } from '../../api/client';
 import { useCommands, type Command } from '../../commands/registry';
 import { formatShortcut, type Shortcut } from '../../commands/shortcut';
+import { Dialog } from '../../ui/Dialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { NewEngagementDialog } from './NewEngagementDialog';
+import { EngagementFilters } from './EngagementFilters';
+import { EngagementForm } from './EngagementForm';
+import { EngagementPage } from './EngagementPage';
+import { formatDate } from './format';
+import { useEngagementTypes } from './useEngagementTypes';
+import '../../styles/engagements.css';
 
 const NEW_SHORTCUT: Shortcut = { key: 'e', mod: true, shift: true };
-const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
 
-/** The list of engagements: site visits, workshops, interviews… */
+/** The engagements area: the list, or one engagement's page. */
 export function EngagementsView() {
-  const [engagements, setEngagements] = useState<Engagement[] | null>(null);
-  const [error, setError] = useState<RpcError | null>(null);
+  const [openId, setOpenId] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
-  const [version, setVersion] = useState(0);
+  const commands = useMemo<Command[]>(
+    () => [{ id: 'engagement.new', group: 'Engagements', label: 'New engagement…', shortcut: NEW_SHORTCUT, run: () => setCreating(true) }],
+    [],
+  );
+  useCommands(commands);
+
+  return (
+    <>
+      {openId ? (
+        <EngagementPage engagementId={openId} onBack={() => setOpenId(null)} />
+      ) : (
+        <EngagementList onOpen={setOpenId} onNew={() => setCreating(true)} />
+      )}
+      <Dialog title="New engagement" open={creating} onClose={() => setCreating(false)} className="wide">
+        <EngagementForm
+          onCancel={() => setCreating(false)}
+          onDone={(created) => {
+            setCreating(false);
+            setOpenId(created.id);
+          }}
+        />
+      </Dialog>
+    </>
+  );
+}
+
+function EngagementList({ onOpen, onNew }: { onOpen: (id: string) => void; onNew: () => void }) {
+  const [engagements, setEngagements] = useState<Engagement[] | null>(null);
+  const [filter, setFilter] = useState<EngagementFilter>({ sort: 'date_desc' });
+  const [error, setError] = useState<RpcError | null>(null);
+  const { types, labelOf } = useEngagementTypes();
 
   useEffect(() => {
     let current = true;
     void api()
-      .call('engagements.list', {})
+      .call('engagements.list', filter)
       .then((result) => {
         if (!current) return;
         if (result.ok) setEngagements(result.value);
@@ -29,59 +63,59 @@ export function EngagementsView() {
     return () => {
       current = false;
     };
-  }, [version]);
+  }, [filter]);
 
-  const commands = useMemo<Command[]>(
-    () => [{ id: 'engagement.new', group: 'Engagements', label: 'New engagement…', shortcut: NEW_SHORTCUT, run: () => setCreating(true) }],
-    [],
-  );
-  useCommands(commands);
-
+  const filtered = Boolean(filter.types?.length || filter.organisation || filter.from || filter.to || filter.query);
   return (
     <section className="area">
       <header className="area-header">
         <h1 id="area-title">Engagements</h1>
-        <button type="button" className="primary" onClick={() => setCreating(true)}>
+        <button type="button" className="primary" onClick={onNew}>
           New engagement <kbd>{formatShortcut(NEW_SHORTCUT)}</kbd>
         </button>
       </header>
+      <EngagementFilters filter={filter} types={types} onChange={setFilter} />
       <ErrorMessage error={error} />
       {engagements && engagements.length === 0 && (
         <p className="empty">
-          No engagements yet. Record your first site visit, workshop or interview with <strong>New engagement</strong>.
+          {filtered ? (
+            'No engagement matches these filters.'
+          ) : (
+            <>
+              No engagements yet. Record your first site visit, workshop or interview with <strong>New engagement</strong>.
+            </>
+          )}
         </p>
       )}
       {engagements && engagements.length > 0 && (
         <table className="list-table">
-          <caption className="visually-hidden">Engagements, newest first</caption>
+          <caption className="visually-hidden">Engagements</caption>
           <thead>
             <tr>
               <th scope="col">Title</th>
               <th scope="col">Type</th>
               <th scope="col">Date</th>
+              <th scope="col">Organisation</th>
             </tr>
           </thead>
           <tbody>
             {engagements.map((e) => (
               <tr key={e.id}>
-                <td>{e.title}</td>
-                <td>{engagementTypeLabels[e.type]}</td>
                 <td>
-                  <time dateTime={e.date}>{dateFormat.format(new Date(`${e.date}T00:00:00Z`))}</time>
+                  <button type="button" className="row-link" onClick={() => onOpen(e.id)}>
+                    {e.title}
+                  </button>
                 </td>
+                <td>{labelOf(e.type)}</td>
+                <td>
+                  <time dateTime={e.date}>{formatDate(e.date)}</time>
+                </td>
+                <td>{e.organisation}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      <NewEngagementDialog
-        open={creating}
-        onClose={() => setCreating(false)}
-        onCreated={() => {
-          setCreating(false);
-          setVersion((v) => v + 1);
-        }}
-      />
     </section>
   );
 }

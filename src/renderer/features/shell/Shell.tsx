@@ -1,15 +1,23 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { WorkspaceInfo } from '../../../shared/domain/workspace';
 import { useApp } from '../../app/AppContext';
 import { useCommands, type Command } from '../../commands/registry';
 import { formatShortcut } from '../../commands/shortcut';
 import { EngagementsView } from '../engagements/EngagementsView';
 import { areas, comingSoon, type AreaId } from './areas';
+import { BreadcrumbContext, type Crumb } from './breadcrumbs';
 
 /** The workspace window: sidebar of areas, breadcrumbs, and the area's screen. */
 export function Shell({ workspace }: { workspace: WorkspaceInfo }) {
   const { reviewer } = useApp();
   const [area, setArea] = useState<AreaId>('engagements');
+  const [crumbs, setCrumbs] = useState<Crumb[]>([]);
+  // Choosing an area again (sidebar, shortcut) returns to its top level.
+  const [visit, setVisit] = useState(0);
+  const go = useCallback((id: AreaId) => {
+    setArea(id);
+    setVisit((v) => v + 1);
+  }, []);
   const current = areas.find((a) => a.id === area)!;
 
   const commands = useMemo<Command[]>(
@@ -19,9 +27,9 @@ export function Shell({ workspace }: { workspace: WorkspaceInfo }) {
         group: 'Go to',
         label: a.label,
         shortcut: { key: a.key, mod: true },
-        run: () => setArea(a.id),
+        run: () => go(a.id),
       })),
-    [],
+    [go],
   );
   useCommands(commands);
 
@@ -39,7 +47,7 @@ export function Shell({ workspace }: { workspace: WorkspaceInfo }) {
                 type="button"
                 className="sidebar-item"
                 aria-current={a.id === area ? 'page' : undefined}
-                onClick={() => setArea(a.id)}
+                onClick={() => go(a.id)}
               >
                 <span>{a.label}</span>
                 <kbd aria-hidden="true">{formatShortcut({ key: a.key, mod: true })}</kbd>
@@ -61,17 +69,33 @@ export function Shell({ workspace }: { workspace: WorkspaceInfo }) {
         <nav aria-label="Breadcrumb" className="breadcrumbs">
           <ol>
             <li>{workspace.name}</li>
-            <li aria-current="page">{current.label}</li>
+            {crumbs.length === 0 ? (
+              <li aria-current="page">{current.label}</li>
+            ) : (
+              crumbs.map((crumb, index) => (
+                <li key={index} aria-current={index === crumbs.length - 1 ? 'page' : undefined}>
+                  {crumb.onSelect ? (
+                    <button type="button" className="crumb" onClick={crumb.onSelect}>
+                      {crumb.label}
+                    </button>
+                  ) : (
+                    crumb.label
+                  )}
+                </li>
+              ))
+            )}
           </ol>
         </nav>
+        <BreadcrumbContext.Provider value={setCrumbs}>
         {area === 'engagements' ? (
-          <EngagementsView />
+          <EngagementsView key={visit} />
         ) : (
           <section className="area">
             <h1 id="area-title">{current.label}</h1>
             <p className="empty">Not built yet. This area will hold: {comingSoon[area]}</p>
           </section>
         )}
+        </BreadcrumbContext.Provider>
       </main>
     </div>
   );

@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { Note, NoteSummary, SavedNote } from '../../../shared/domain/note';
+import { emptyDocument } from '../../../shared/note/blocksToDocument';
+import { documentText } from '../../../shared/note/text';
+import { FieldnotesError } from '../../../shared/rpc/result';
+
+interface NoteRow {
+  id: string;
+  engagement_id: string;
+  title: string;
+  document: string;
+  word_count: number;
+  revision: number;
+  source: string;
+  updated_at: string;
+}
+
+const SUMMARY_COLUMNS = 'id, engagement_id, title, word_count, revision, source, updated_at';
+
+const summary = (row: Omit<NoteRow, 'document'>): NoteSummary => ({
+  id: row.id,
+  engagementId: row.engagement_id,
+  title: row.title,
+  wordCount: row.word_count,
+  revision: row.revision,
+  source: row.source,
+  updatedAt: row.updated_at,
+});
+
+const missing = () =>
+  new FieldnotesError('NOT_FOUND', 'That note no longer exists. It may have been deleted in another window.');
+
+export function listNotes(db: Database.Database, engagementId: string): NoteSummary[] {
+  const rows = db
+    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM notes WHERE engagement_id = ? ORDER BY position`)
+    .all(engagementId) as NoteRow[];
+  return rows.map(summary);
+}
+
+export function getNote(db: Database.Database, id: string): Note {
+  const row = db.prepare('SELECT * FROM notes WHERE id = ?').get(id) as NoteRow | undefined;
+  if (!row) throw missing();
+  return { ...summary(row), document: row.document };
+}
+
+export interface NewNote {
+  engagementId: string;
+  title: string;
+  document: string;
+  source: string;
+}
+
+/** Insert a note (typed or imported) at the end of its engagement. Call inside a transaction for batches. */
+export function insertNote(db: Database.Database, note: NewNote, reviewerId: string): string {
+  if (!db.prepare('SELECT 1 FROM engagements WHERE id = ?').get(note.engagementId)) {
+    throw new FieldnotesError('NOT_FOUND', 'That engagement no longer exists.');
+  }
+  const { plainText, wordCount } = documentText(note.document);
+  const id = randomUUID();
+  const now = new Date().toISOString();
+  db.prepare(
+    `INSERT INTO notes(id, engagement_id, title, document, plain_text, word_count, revision, source, position,
+       created_at, created_by, updated_at, updated_by)
+     VALUES (@id, @engagement_id, @title, @document, @plain_text, @word_count, 0, @source,
+       (SELECT coalesce(max(position), 0) + 1 FROM notes WHERE engagement_id = @engagement_id),
+       @now, @reviewer, @now, @reviewer)`,
+  ).run({
+    id,
+    engagement_id: note.engagementId,
+    title: note.title,
+    document: note.document,
+    plain_text: plainText,
+    word_count: wordCount,
+    source: note.source,
+    now,
+    reviewer: reviewerId,
+  });
+  return id;
+}
+
+export function createNote(db: Database.Database, engagementId: string, title: string | undefined, reviewerId: string): Note {
+  const count = (db.prepare('SELECT count(*) AS n FROM notes WHERE engagement_id = ?').get(engagementId) as { n: number }).n;
+  const id = insertNote(
+    db,
+    { engagementId, title: title ?? (count === 0 ? 'Notes' : `Notes ${count + 1}`), document: emptyDocument(), source: 'typed' },
+    reviewerId,
+  );
+  return getNote(db, id);
+}
+
+/**
+ * The autosave path: one small transaction. The document is stored exactly as
+ * sent; its text and word count are derived here so they can never disagree
+ * with it. A stale base revision means another window saved in between.
+ */
+export function saveNote(
+  db: Database.Database,
+  input: { id: string; document: string; baseRevision: number },
+  reviewerId: string,
+): SavedNote {
+  let derived;
+  try {
+    derived = documentText(input.document);
+  } catch {
+    throw new FieldnotesError('INVALID_INPUT', 'The note could not be saved: its content was not in the expected form.');
+  }
+  const savedAt = new Date().toISOString();
+  return db.transaction(() => {
+    const current = db.prepare('SELECT revision FROM notes WHERE id = ?').get(input.id) as { revision: number } | undefined;
+    if (!current) throw missing();
+    if (current.revision !== input.baseRevision) {
+      throw new FieldnotesError(
+        'CONFLICT',
+        'This note was changed in another window since you opened it. Reopen it to see the latest version; your text here is kept until you do.',
+      );
+    }
+    const revision = current.revision + 1;
+    db.prepare(
+      `UPDATE notes SET document = @document, plain_text = @plain_text, word_count = @word_count,
+         revision = @revision, updated_at = @saved_at, updated_by = @reviewer WHERE id = @id`,
+    ).run({
+      id: input.id,
+      document: input.document,
+      plain_text: derived.plainText,
+      word_count: derived.wordCount,
+      revision,
+      saved_at: savedAt,
+      reviewer: reviewerId,
+    });
+    return { revision, wordCount: derived.wordCount, savedAt };
+  })();
+}
+
+export function renameNote(db: Database.Database, id: string, title: string): NoteSummary {
+  const result = db.prepare('UPDATE notes SET title = ? WHERE id = ?').run(title, id);
+  if (result.changes === 0) throw missing();
+  const { document: _document, ...rest } = getNote(db, id);
+  return rest;
+}
+
+export function deleteNote(db: Database.Database, id: string): void {
+  if (db.prepare('DELETE FROM notes WHERE id = ?').run(id).changes === 0) throw missing();
+}

@@ -1,0 +1,66 @@
+import { useId, useState, type FormEvent } from 'react';
+import { Dialog } from '../ui/Dialog';
+import { ErrorMessage } from '../ui/ErrorMessage';
+
+export interface SpeakerChoice {
+  code: string;
+  description: string;
+}
+
+interface Props {
+  open: boolean;
+  choices: SpeakerChoice[];
+  onChoose: (code: string) => void;
+  onClose: () => void;
+}
+
+/** Who is speaking? Type a pseudonym code or part of a description, Enter. */
+export function SpeakerDialog({ open, choices, onChoose, onClose }: Props) {
+  return (
+    <Dialog title="Speaker" open={open} onClose={onClose}>
+      <SpeakerForm choices={choices} onChoose={onChoose} onClose={onClose} />
+    </Dialog>
+  );
+}
+
+function SpeakerForm({ choices, onChoose, onClose }: Omit<Props, 'open'>) {
+  const [value, setValue] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const inputId = useId();
+  const listId = useId();
+  const matches = choices.filter((c) => `${c.code} ${c.description}`.toLowerCase().includes(value.trim().toLowerCase()));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const typed = value.trim().toUpperCase();
+    const code = /^P\d{3,}$/.test(typed) ? typed : matches.length === 1 ? matches[0]!.code : null;
+    if (!code) return setError('Type a pseudonym code such as P014, or enough of a description to pick one participant.');
+    onChoose(code);
+  };
+
+  return (
+    <form className="dialog-form" onSubmit={submit}>
+      <div className="field">
+        <label htmlFor={inputId}>Participant</label>
+        <input id={inputId} list={listId} autoFocus autoComplete="off" value={value} onChange={(e) => setValue(e.target.value)} placeholder="P014" />
+        <datalist id={listId}>
+          {choices.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.description}
+            </option>
+          ))}
+        </datalist>
+        <p className="hint">The paragraph becomes this participant’s turn; passages in it will know who said them.</p>
+      </div>
+      <ErrorMessage error={error} />
+      <div className="actions">
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+        <button type="submit" className="primary">
+          Set speaker
+        </button>
+      </div>
+    </form>
+  );
+}

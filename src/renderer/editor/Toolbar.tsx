@@ -1,0 +1,60 @@
+import type { LexicalEditor } from 'lexical';
+import { FORMAT_TEXT_COMMAND, REDO_COMMAND, UNDO_COMMAND } from 'lexical';
+import { formatShortcut, type Shortcut } from '../commands/shortcut';
+import { insertTimestamp, setBlock, toggleList } from './blockCommands';
+
+interface Tool {
+  /** Lexical handles this chord itself; the shortcut is shown, not listened for. */
+  native?: boolean;
+  label: string;
+  text: string;
+  shortcut: Shortcut;
+  run: (editor: LexicalEditor) => void;
+}
+
+/** The editor's actions with their shortcuts; the toolbar and the command palette share this list. */
+export const editorTools: (Tool & { id: string })[] = [
+  { id: 'note.bold', native: true, label: 'Bold', text: 'B', shortcut: { key: 'b', mod: true }, run: (e) => e.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold') },
+  { id: 'note.italic', native: true, label: 'Italic', text: 'I', shortcut: { key: 'i', mod: true }, run: (e) => e.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic') },
+  { id: 'note.h1', label: 'Heading 1', text: 'H1', shortcut: { key: '1', mod: true, alt: true }, run: (e) => setBlock(e, 'h1') },
+  { id: 'note.h2', label: 'Heading 2', text: 'H2', shortcut: { key: '2', mod: true, alt: true }, run: (e) => setBlock(e, 'h2') },
+  { id: 'note.paragraph', label: 'Normal text', text: '¶', shortcut: { key: '0', mod: true, alt: true }, run: (e) => setBlock(e, 'paragraph') },
+  { id: 'note.bullets', label: 'Bulleted list', text: '•', shortcut: { key: '8', mod: true, shift: true }, run: (e) => toggleList(e, false) },
+  { id: 'note.numbers', label: 'Numbered list', text: '1.', shortcut: { key: '7', mod: true, shift: true }, run: (e) => toggleList(e, true) },
+  { id: 'note.quote', label: 'Quotation', text: '“”', shortcut: { key: '9', mod: true, shift: true }, run: (e) => setBlock(e, 'quote') },
+  { id: 'note.timestamp', label: 'Insert time', text: 'Time', shortcut: { key: ';', mod: true }, run: (e) => insertTimestamp(e) },
+  { id: 'note.undo', native: true, label: 'Undo', text: '↶', shortcut: { key: 'z', mod: true }, run: (e) => e.dispatchCommand(UNDO_COMMAND, undefined) },
+  { id: 'note.redo', native: true, label: 'Redo', text: '↷', shortcut: { key: 'z', mod: true, shift: true }, run: (e) => e.dispatchCommand(REDO_COMMAND, undefined) },
+];
+
+export function Toolbar({ editor, onSpeaker }: { editor: LexicalEditor; onSpeaker: () => void }) {
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Formatting">
+      {editorTools.map((tool) => (
+        <button
+          key={tool.id}
+          type="button"
+          className="tool"
+          title={`${tool.label} (${formatShortcut(tool.shortcut)})`}
+          aria-label={`${tool.label} (${formatShortcut(tool.shortcut)})`}
+          // Keep the caret in the note: a toolbar click must not take focus.
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={() => tool.run(editor)}
+        >
+          {tool.text}
+        </button>
+      ))}
+      <button
+        type="button"
+        className="tool tool-wide"
+        title={`Speaker… (${formatShortcut(SPEAKER_SHORTCUT)})`}
+        onMouseDown={(event) => event.preventDefault()}
+        onClick={onSpeaker}
+      >
+        Speaker… <kbd>{formatShortcut(SPEAKER_SHORTCUT)}</kbd>
+      </button>
+    </div>
+  );
+}
+
+export const SPEAKER_SHORTCUT: Shortcut = { key: 's', mod: true, shift: true };

@@ -1,0 +1,35 @@
+import type { Engagement } from '../../../shared/domain/engagement';
+import { EngagementForm } from './EngagementForm';
+
+export type DrawerPanel = 'details' | 'participants' | 'attachments';
+
+interface Props {
+  panel: DrawerPanel;
+  engagement: Engagement;
+  onClose: () => void;
+  onChanged: (engagement: Engagement) => void;
+}
+
+const titles: Record<DrawerPanel, string> = { details: 'Details', participants: 'Participants', attachments: 'Attachments' };
+
+/** The side panel beside the notes: out of the way until called. */
+export function EngagementDrawer({ panel, engagement, onClose, onChanged }: Props) {
+  return (
+    <aside className="drawer" aria-labelledby="drawer-title">
+      <header className="drawer-header">
+        <h2 id="drawer-title">{titles[panel]}</h2>
+        <button type="button" className="quiet" onClick={onClose} aria-label={`Close ${titles[panel].toLowerCase()}`}>
+          Close
+        </button>
+      </header>
+      {panel === 'details' && <EngagementForm key={engagement.id} engagement={engagement} onCancel={onClose} onDone={onChanged} />}
+      {panel === 'participants' && <p className="empty">Participants of this engagement appear here.</p>}
+      {panel === 'attachments' && <p className="empty">Photos of flip charts, slides and other files appear here.</p>}
+    </aside>
+  );
+}
+
+/** Where the import button sits in the notes list (mounted once the importer is in). */
+EngagementDrawer.ImportSlot = function ImportSlot(_props: { engagementId: string; onImported: () => void }) {
+  return null;
+};

@@ -1,0 +1,115 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { Engagement } from '../../../shared/domain/engagement';
+import type { RpcError } from '../../../shared/rpc/result';
+import { api } from '../../api/client';
+import { useCommands, type Command } from '../../commands/registry';
+import { formatShortcut, type Shortcut } from '../../commands/shortcut';
+import { NoteEditor } from '../../editor/NoteEditor';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { useNotes } from '../notes/useNotes';
+import { useBreadcrumbs } from '../shell/breadcrumbs';
+import { EngagementDrawer, type DrawerPanel } from './EngagementDrawer';
+import { formatDate } from './format';
+import { useEngagementTypes } from './useEngagementTypes';
+
+const NEW_NOTE: Shortcut = { key: 'n', mod: true, alt: true };
+
+/** One engagement: its notes fill the page; details, participants and attachments open beside them. */
+export function EngagementPage({ engagementId, onBack }: { engagementId: string; onBack: () => void }) {
+  const [engagement, setEngagement] = useState<Engagement | null>(null);
+  const [error, setError] = useState<RpcError | null>(null);
+  const [panel, setPanel] = useState<DrawerPanel | null>(null);
+  const { labelOf } = useEngagementTypes();
+  const notes = useNotes(engagementId);
+
+  useEffect(() => {
+    let current = true;
+    void api()
+      .call('engagements.get', { id: engagementId })
+      .then((r) => current && (r.ok ? setEngagement(r.value) : setError(r.error)));
+    return () => {
+      current = false;
+    };
+  }, [engagementId]);
+
+  const crumbs = useMemo(
+    () => [{ label: 'Engagements', onSelect: onBack }, { label: engagement?.title ?? '…' }],
+    [engagement?.title, onBack],
+  );
+  useBreadcrumbs(crumbs);
+
+  const { createNote } = notes;
+  const commands = useMemo<Command[]>(
+    () => [
+      { id: 'note.new', group: 'Note', label: 'New note', shortcut: NEW_NOTE, run: () => void createNote() },
+      { id: 'engagement.details', group: 'Engagement', label: 'Edit details…', run: () => setPanel('details') },
+      { id: 'engagement.participants', group: 'Engagement', label: 'Show participants', run: () => setPanel('participants') },
+      { id: 'engagement.attachments', group: 'Engagement', label: 'Show attachments', run: () => setPanel('attachments') },
+      { id: 'engagement.back', group: 'Engagement', label: 'Back to all engagements', run: onBack },
+    ],
+    [createNote, onBack],
+  );
+  useCommands(commands);
+
+  if (!engagement) return <ErrorMessage error={error} />;
+  const when = [formatDate(engagement.date), engagement.startTime && `${engagement.startTime}${engagement.endTime ? `–${engagement.endTime}` : ''}`];
+  const meta = [labelOf(engagement.type), ...when, engagement.organisation, engagement.place].filter(Boolean).join(' · ');
+
+  return (
+    <div className="engagement-page">
+      <header className="engagement-header">
+        <div>
+          <h1 id="area-title">{engagement.title}</h1>
+          <p className="engagement-meta">{meta}</p>
+        </div>
+        <div className="engagement-actions" role="group" aria-label="Engagement">
+          {(['details', 'participants', 'attachments'] as const).map((p) => (
+            <button key={p} type="button" aria-pressed={panel === p} onClick={() => setPanel(panel === p ? null : p)}>
+              {p === 'details' ? 'Details' : p === 'participants' ? 'Participants' : 'Attachments'}
+            </button>
+          ))}
+        </div>
+      </header>
+      <div className={`engagement-body${panel ? ' with-drawer' : ''}`}>
+        <nav className="note-list" aria-label="Notes">
+          <ul>
+            {notes.notes?.map((n) => (
+              <li key={n.id}>
+                <button type="button" aria-current={notes.open?.id === n.id ? 'true' : undefined} onClick={() => void notes.openNote(n.id)}>
+                  <span className="note-title">{n.title}</span>
+                  <span className="note-words">{n.source.startsWith('import:') ? `Imported ${n.source.slice(7)} · ` : ''}{n.wordCount.toLocaleString('en-GB')} words</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+          <button type="button" className="new-note" onClick={() => void notes.createNote()}>
+            New note <kbd>{formatShortcut(NEW_NOTE)}</kbd>
+          </button>
+          <EngagementDrawer.ImportSlot engagementId={engagementId} onImported={notes.reload} />
+        </nav>
+        <section className="note-pane" aria-label="Note">
+          <ErrorMessage error={notes.error} />
+          {notes.open ? (
+            <NoteEditor
+              key={notes.open.id}
+              note={notes.open}
+              speakers={[]}
+              label={`${notes.open.title} — ${engagement.title}`}
+              onSaved={notes.noteSaved}
+            />
+          ) : (
+            notes.notes && (
+              <div className="empty note-empty">
+                <p>No notes yet for this engagement.</p>
+                <button type="button" className="primary" onClick={() => void notes.createNote()}>
+                  Start taking notes <kbd>{formatShortcut(NEW_NOTE)}</kbd>
+                </button>
+              </div>
+            )
+          )}
+        </section>
+        {panel && <EngagementDrawer panel={panel} engagement={engagement} onClose={() => setPanel(null)} onChanged={setEngagement} />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Note, NoteSummary } from '../../../shared/domain/note';
+import type { RpcError } from '../../../shared/rpc/result';
+import { api } from '../../api/client';
+
+/** The notes of one engagement, the one open, and the actions on them. */
+export function useNotes(engagementId: string) {
+  const [notes, setNotes] = useState<NoteSummary[] | null>(null);
+  const [open, setOpen] = useState<Note | null>(null);
+  const [error, setError] = useState<RpcError | null>(null);
+  const [version, setVersion] = useState(0);
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
+
+  const openNote = useCallback(async (id: string) => {
+    const result = await api().call('notes.get', { id });
+    if (result.ok) setOpen(result.value);
+    else setError(result.error);
+  }, []);
+
+  useEffect(() => {
+    let current = true;
+    void api()
+      .call('notes.list', { engagementId })
+      .then(async (result) => {
+        if (!current) return;
+        if (!result.ok) return setError(result.error);
+        setNotes(result.value);
+        // Open the first note when none is open yet, so typing can start at once.
+        const first = result.value[0];
+        setOpen((previous) => {
+          if (!previous && first) void openNote(first.id);
+          return previous;
+        });
+      });
+    return () => {
+      current = false;
+    };
+  }, [engagementId, version, openNote]);
+
+  const createNote = useCallback(async () => {
+    const result = await api().call('notes.create', { engagementId });
+    if (!result.ok) return setError(result.error);
+    setOpen(result.value);
+    reload();
+  }, [engagementId, reload]);
+
+  /** Keep the list's word count in step with autosaves, without reloading it. */
+  const noteSaved = useCallback((id: string, wordCount: number) => {
+    setNotes((list) => list?.map((n) => (n.id === id ? { ...n, wordCount } : n)) ?? list);
+  }, []);
+
+  return { notes, open, error, openNote, createNote, reload, noteSaved };
+}

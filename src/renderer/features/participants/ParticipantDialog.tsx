@@ -1,0 +1,113 @@
+import { useEffect, useState } from 'react';
+import type { AttributeDefinition, Participant } from '../../../shared/domain/participant';
+import type { RpcError } from '../../../shared/rpc/result';
+import { api } from '../../api/client';
+import { Dialog } from '../../ui/Dialog';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { ParticipantForm } from './ParticipantForm';
+
+interface NewProps {
+  open: boolean;
+  attributes: AttributeDefinition[];
+  onClose: () => void;
+  onSaved: (participant: Participant) => void;
+  /** Link the new participant to this engagement as it is saved. */
+  engagementId?: string;
+}
+
+export function NewParticipantDialog({ open, attributes, onClose, onSaved, engagementId }: NewProps) {
+  return (
+    <Dialog title="New participant" open={open} onClose={onClose} className="participant-dialog">
+      <ParticipantForm attributes={attributes} onCancel={onClose} onSaved={onSaved} engagementId={engagementId} />
+    </Dialog>
+  );
+}
+
+interface EditProps {
+  /** The participant to edit; null when the dialog is closed. */
+  participantId: string | null;
+  /** Shown in the title while the record loads. */
+  code: string;
+  attributes: AttributeDefinition[];
+  onClose: () => void;
+  onSaved: (participant: Participant) => void;
+  onDeleted: () => void;
+}
+
+export function EditParticipantDialog({ participantId, code, attributes, onClose, onSaved, onDeleted }: EditProps) {
+  return (
+    <Dialog title={`Edit participant ${code}`} open={participantId !== null} onClose={onClose} className="participant-dialog">
+      {participantId && (
+        <EditBody key={participantId} id={participantId} attributes={attributes} onClose={onClose} onSaved={onSaved} onDeleted={onDeleted} />
+      )}
+    </Dialog>
+  );
+}
+
+function EditBody({
+  id,
+  attributes,
+  onClose,
+  onSaved,
+  onDeleted,
+}: { id: string } & Pick<EditProps, 'attributes' | 'onClose' | 'onSaved' | 'onDeleted'>) {
+  const [participant, setParticipant] = useState<Participant | null>(null);
+  const [error, setError] = useState<RpcError | null>(null);
+  const [confirming, setConfirming] = useState(false);
+
+  useEffect(() => {
+    let current = true;
+    void api()
+      .call('participants.get', { id })
+      .then((result) => {
+        if (!current) return;
+        if (result.ok) setParticipant(result.value);
+        else setError(result.error);
+      });
+    return () => {
+      current = false;
+    };
+  }, [id]);
+
+  const remove = async () => {
+    const result = await api().call('participants.delete', { id });
+    if (result.ok) onDeleted();
+    else setError(result.error);
+  };
+
+  if (!participant) {
+    return error ? <ErrorMessage error={error} /> : <p className="hint">Loading…</p>;
+  }
+  if (confirming) {
+    return (
+      <div className="participant-confirm">
+        <p>
+          Delete <strong>{participant.code}</strong>? Their attribute values and links to engagements go too. The code{' '}
+          {participant.code} will not be given to anyone else.
+        </p>
+        <ErrorMessage error={error} />
+        <div className="actions">
+          <button type="button" autoFocus onClick={() => setConfirming(false)}>
+            Keep {participant.code}
+          </button>
+          <button type="button" className="danger" onClick={() => void remove()}>
+            Delete {participant.code}
+          </button>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <ParticipantForm
+      participant={participant}
+      attributes={attributes}
+      onCancel={onClose}
+      onSaved={onSaved}
+      extraActions={
+        <button type="button" className="quiet danger-quiet push-start" onClick={() => setConfirming(true)}>
+          Delete…
+        </button>
+      }
+    />
+  );
+}

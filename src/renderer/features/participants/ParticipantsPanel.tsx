@@ -1,0 +1,137 @@
+import { useId, useMemo, useState, type FormEvent } from 'react';
+import { staffGroupLabels, type ParticipantSummary } from '../../../shared/domain/participant';
+import type { RpcError } from '../../../shared/rpc/result';
+import { api } from '../../api/client';
+import { useCommands, type Command } from '../../commands/registry';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { ConsentBadge } from './ConsentField';
+import { useAttributes, useEngagementParticipants, useParticipantList } from './data';
+import { EditParticipantDialog, NewParticipantDialog } from './ParticipantDialog';
+import '../../styles/participants.css';
+
+const describe = (p: ParticipantSummary) => [p.code, staffGroupLabels[p.staffGroup], p.role].filter(Boolean).join(' — ');
+
+/**
+ * The participants of one engagement: who took part, adding someone already
+ * recorded or someone new, and removing a link (the person stays recorded).
+ */
+export function ParticipantsPanel({ engagementId }: { engagementId: string }) {
+  const [version, setVersion] = useState(0);
+  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<ParticipantSummary | null>(null);
+  const [error, setError] = useState<RpcError | null>(null);
+  const refresh = () => setVersion((v) => v + 1);
+  const linked = useEngagementParticipants(engagementId, version);
+  const everyone = useParticipantList({}, version);
+  const attributes = useAttributes(version);
+  const headingId = useId();
+
+  const commands = useMemo<Command[]>(
+    () => [{ id: 'participant.newForEngagement', group: 'Participants', label: 'New participant in this engagement…', run: () => setCreating(true) }],
+    [],
+  );
+  useCommands(commands);
+
+  const link = async (participantId: string) => {
+    const result = await api().call('participants.linkEngagement', { participantId, engagementId });
+    setError(result.ok ? null : result.error);
+    refresh();
+  };
+  const unlink = async (participantId: string) => {
+    const result = await api().call('participants.unlinkEngagement', { participantId, engagementId });
+    setError(result.ok ? null : result.error);
+    refresh();
+  };
+
+  const linkedIds = new Set((linked.data ?? []).map((p) => p.id));
+  const available = (everyone.data ?? []).filter((p) => !linkedIds.has(p.id));
+  return (
+    <section className="participants-panel" aria-labelledby={headingId}>
+      <header className="panel-header">
+        <h2 id={headingId}>Participants</h2>
+        <button type="button" onClick={() => setCreating(true)}>
+          New participant…
+        </button>
+      </header>
+      <ErrorMessage error={error ?? linked.error} />
+      {linked.data && linked.data.length === 0 && (
+        <p className="empty">
+          No one is linked to this engagement yet. Add someone already recorded below, or create a <strong>New participant</strong>.
+        </p>
+      )}
+      {linked.data && linked.data.length > 0 && (
+        <ul className="panel-participants" aria-label="Participants in this engagement">
+          {linked.data.map((p) => (
+            <li key={p.id}>
+              <button type="button" className="participant-code" onClick={() => setEditing(p)}>
+                <span className="visually-hidden">Edit </span>
+                {p.code}
+              </button>
+              <span className="panel-participant-who">
+                {staffGroupLabels[p.staffGroup]}
+                {p.role && <span className="panel-participant-role"> · {p.role}</span>}
+              </span>
+              <ConsentBadge consent={p.consent} />
+              <button type="button" className="quiet" onClick={() => void unlink(p.id)}>
+                Remove<span className="visually-hidden"> {p.code} from this engagement</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {available.length > 0 && <LinkExisting key={available.length} available={available} onLink={link} />}
+
+      <NewParticipantDialog
+        open={creating}
+        attributes={attributes.data ?? []}
+        engagementId={engagementId}
+        onClose={() => setCreating(false)}
+        onSaved={() => {
+          setCreating(false);
+          refresh();
+        }}
+      />
+      <EditParticipantDialog
+        participantId={editing?.id ?? null}
+        code={editing?.code ?? ''}
+        attributes={attributes.data ?? []}
+        onClose={() => setEditing(null)}
+        onSaved={() => {
+          setEditing(null);
+          refresh();
+        }}
+        onDeleted={() => {
+          setEditing(null);
+          refresh();
+        }}
+      />
+    </section>
+  );
+}
+
+function LinkExisting({ available, onLink }: { available: ParticipantSummary[]; onLink: (id: string) => Promise<void> }) {
+  const [choice, setChoice] = useState('');
+  const selectId = useId();
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (choice) await onLink(choice);
+  };
+  return (
+    <form className="panel-link" onSubmit={submit}>
+      <label htmlFor={selectId}>Add a recorded participant</label>
+      <div className="panel-link-row">
+        <select id={selectId} value={choice} onChange={(e) => setChoice(e.target.value)}>
+          <option value="">Choose a participant…</option>
+          {available.map((p) => (
+            <option key={p.id} value={p.id}>
+              {describe(p)}
+            </option>
+          ))}
+        </select>
+        <button type="submit" disabled={!choice}>
+          Add to engagement
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,118 @@
+import { useDeferredValue, useMemo, useState } from 'react';
+import type { ParticipantSummary } from '../../../shared/domain/participant';
+import { useCommands, type Command } from '../../commands/registry';
+import { formatShortcut, type Shortcut } from '../../commands/shortcut';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { AttributesDialog } from './AttributesDialog';
+import { useAttributes, useEngagementChoices, useParticipantList } from './data';
+import { EditParticipantDialog, NewParticipantDialog } from './ParticipantDialog';
+import { isFiltering, noFilters, ParticipantFilterBar, toFilters, type FilterState } from './ParticipantFilters';
+import { ParticipantTable } from './ParticipantTable';
+import '../../styles/participants.css';
+
+export const NEW_PARTICIPANT_SHORTCUT: Shortcut = { key: 'p', mod: true, shift: true };
+
+const count = (n: number) => `${n} participant${n === 1 ? '' : 's'}`;
+
+/** The Participants area: everyone met, by code, with filters, and the dialogs to add and edit them. */
+export function ParticipantsView() {
+  const [version, setVersion] = useState(0);
+  const [filterState, setFilterState] = useState<FilterState>(noFilters);
+  const [creating, setCreating] = useState(false);
+  const [defining, setDefining] = useState(false);
+  const [editing, setEditing] = useState<ParticipantSummary | null>(null);
+  const refresh = () => setVersion((v) => v + 1);
+
+  // Typing in the search box should not send a request per keystroke while the list is busy.
+  const filters = useDeferredValue(useMemo(() => toFilters(filterState), [filterState]));
+  const attributes = useAttributes(version);
+  const everyone = useParticipantList({}, version);
+  const shown = useParticipantList(filters, version);
+  const engagements = useEngagementChoices();
+  const defined = attributes.data ?? [];
+
+  const commands = useMemo<Command[]>(
+    () => [
+      { id: 'participant.new', group: 'Participants', label: 'New participant…', shortcut: NEW_PARTICIPANT_SHORTCUT, run: () => setCreating(true) },
+      { id: 'participant.attributes', group: 'Participants', label: 'Custom attributes…', run: () => setDefining(true) },
+    ],
+    [],
+  );
+  useCommands(commands);
+
+  const total = everyone.data?.length ?? 0;
+  const filtering = isFiltering(filterState);
+  return (
+    <section className="area participants">
+      <header className="area-header">
+        <h1 id="area-title">Participants</h1>
+        <div className="area-actions">
+          <button type="button" onClick={() => setDefining(true)}>
+            Custom attributes
+          </button>
+          <button type="button" className="primary" onClick={() => setCreating(true)}>
+            New participant <kbd>{formatShortcut(NEW_PARTICIPANT_SHORTCUT)}</kbd>
+          </button>
+        </div>
+      </header>
+      <ErrorMessage error={everyone.error ?? shown.error ?? attributes.error} />
+
+      {everyone.data && total === 0 && (
+        <p className="empty">
+          No participants yet. Add the people you meet with <strong>New participant</strong>: each gets a pseudonym code
+          (P001, P002…) to use in your notes, and their consent to quotation is recorded with them.
+        </p>
+      )}
+      {total > 0 && (
+        <>
+          <ParticipantFilterBar value={filterState} onChange={setFilterState} attributes={defined} engagements={engagements} />
+          <p className="participant-count" role="status">
+            {shown.data && (filtering ? `${shown.data.length} of ${count(total)} match these filters.` : `${count(total)}.`)}
+          </p>
+          {shown.data && shown.data.length > 0 && (
+            <ParticipantTable
+              participants={shown.data}
+              attributes={defined}
+              caption={filtering ? 'Participants matching the filters, by code' : 'Participants, by code'}
+              onEdit={setEditing}
+            />
+          )}
+          {shown.data && shown.data.length === 0 && (
+            <p className="empty">
+              No participant matches these filters. Change a filter, or{' '}
+              <button type="button" className="link" onClick={() => setFilterState(noFilters)}>
+                clear them all
+              </button>
+              .
+            </p>
+          )}
+        </>
+      )}
+
+      <NewParticipantDialog
+        open={creating}
+        attributes={defined}
+        onClose={() => setCreating(false)}
+        onSaved={() => {
+          setCreating(false);
+          refresh();
+        }}
+      />
+      <EditParticipantDialog
+        participantId={editing?.id ?? null}
+        code={editing?.code ?? ''}
+        attributes={defined}
+        onClose={() => setEditing(null)}
+        onSaved={() => {
+          setEditing(null);
+          refresh();
+        }}
+        onDeleted={() => {
+          setEditing(null);
+          refresh();
+        }}
+      />
+      <AttributesDialog open={defining} attributes={defined} onClose={() => setDefining(false)} onChanged={refresh} />
+    </section>
+  );
+}

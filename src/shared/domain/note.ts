@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/** The largest document a note may hold (serialized): far above a day of typing, below memory trouble. */
+export const MAX_DOCUMENT_CHARS = 48 * 1024 * 1024;
+
+export const NoteSummary = z.object({
+  id: z.string(),
+  engagementId: z.string(),
+  title: z.string(),
+  wordCount: z.number().int(),
+  revision: z.number().int(),
+  source: z.string(),
+  updatedAt: z.string(),
+});
+export type NoteSummary = z.infer<typeof NoteSummary>;
+
+export const Note = NoteSummary.extend({
+  /** The editor's serialized state (JSON text), stored and returned byte for byte. */
+  document: z.string(),
+});
+export type Note = z.infer<typeof Note>;
+
+export const SavedNote = z.object({
+  revision: z.number().int(),
+  wordCount: z.number().int(),
+  savedAt: z.string(),
+});
+export type SavedNote = z.infer<typeof SavedNote>;
