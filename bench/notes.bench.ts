@@ -14,6 +14,37 @@ import { ms, summarise } from './stats';
 
 const WORDS = 30_000;
 
+/**
+ * Code run inside the page, as source text: the bench is compiled for Node,
+ * without the DOM's types. The contenteditable carries its Lexical editor.
+ */
+const IN_PAGE = {
+  instrument: `(() => {
+    const root = document.querySelector('[contenteditable="true"]');
+    window.samples = { update: [], frame: [] };
+    window.t0 = 0;
+    root.addEventListener('keydown', () => (window.t0 = performance.now()), { capture: true });
+    root.__lexicalEditor.registerUpdateListener(() => {
+      if (!window.t0) return;
+      const t0 = window.t0;
+      window.t0 = 0;
+      window.samples.update.push(performance.now() - t0);
+      requestAnimationFrame(() => window.samples.frame.push(performance.now() - t0));
+    });
+  })()`,
+  samples: 'window.samples',
+  serialize: `(() => {
+    const editor = document.querySelector('[contenteditable="true"]').__lexicalEditor;
+    const times = [];
+    for (let i = 0; i < 20; i++) {
+      const t0 = performance.now();
+      JSON.stringify(editor.getEditorState().toJSON());
+      times.push(performance.now() - t0);
+    }
+    return times;
+  })()`,
+};
+
 async function rpc(origin: string, token: string, method: string, input: unknown) {
   const response = await fetch(`${origin}/rpc`, {
     method: 'POST',
@@ -60,38 +91,14 @@ async function main() {
   await page.keyboard.press('Control+End');
 
   // Typing latency: keydown → Lexical has updated the DOM (the work a keystroke costs), and → the next frame.
-  await page.evaluate(() => {
-    const root = document.querySelector('[contenteditable="true"]') as HTMLElement & { __lexicalEditor?: { registerUpdateListener(fn: () => void): void } };
-    const w = window as unknown as { samples: { update: number[]; frame: number[] }; t0: number };
-    w.samples = { update: [], frame: [] };
-    w.t0 = 0;
-    root.addEventListener('keydown', () => (w.t0 = performance.now()), { capture: true });
-    root.__lexicalEditor!.registerUpdateListener(() => {
-      if (!w.t0) return;
-      const t0 = w.t0;
-      w.t0 = 0;
-      w.samples.update.push(performance.now() - t0);
-      requestAnimationFrame(() => w.samples.frame.push(performance.now() - t0));
-    });
-  });
+  await page.evaluate(IN_PAGE.instrument);
   const text = 'the panel heard that radiographers need structured training before triage ';
   for (let i = 0; i < 4; i++) await page.keyboard.type(text, { delay: 35 });
   await page.waitForTimeout(1500); // let the last autosave finish
-  const samples = await page.evaluate(() => (window as unknown as { samples: { update: number[]; frame: number[] } }).samples);
+  const samples = (await page.evaluate(IN_PAGE.samples)) as { update: number[]; frame: number[] };
 
   // What each autosave costs the renderer before the call: serializing the editor state.
-  const serializeTimes = await page.evaluate(() => {
-    const root = document.querySelector('[contenteditable="true"]') as HTMLElement & {
-      __lexicalEditor?: { getEditorState(): { toJSON(): unknown } };
-    };
-    const times: number[] = [];
-    for (let i = 0; i < 20; i++) {
-      const t0 = performance.now();
-      JSON.stringify(root.__lexicalEditor!.getEditorState().toJSON());
-      times.push(performance.now() - t0);
-    }
-    return times;
-  });
+  const serializeTimes = (await page.evaluate(IN_PAGE.serialize)) as number[];
 
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');

@@ -15,5 +15,7 @@ export interface CoreOptions {
   host: 'electron' | 'loopback';
   version: string;
   dialogs?: DialogPort;
+  /** Called when the renderer has saved everything and the window may close (Electron). */
+  onReadyToClose?: () => void;
   log?: (message: string, detail?: unknown) => void;
 }

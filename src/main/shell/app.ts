@@ -4,12 +4,13 @@ import { APP_VERSION } from '../../shared/version';
 import { createCore, type Core } from '../core';
 import { nativeDialogs } from './dialogs';
 import { APP_ORIGIN } from './guards';
-import { handleInvocations } from './ipc';
+import { handleInvocations, sendEvent } from './ipc';
 import { installMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { lockDownSession, lockDownWebContents } from './security';
 
 const cores = new Map<number, Core>();
+const CLOSE_GRACE_MS = 3000;
 let mainWindow: BrowserWindow | undefined;
 
 function createWindow(): BrowserWindow {
@@ -33,6 +34,19 @@ function createWindow(): BrowserWindow {
     },
   });
   const id = window.webContents.id;
+  // Closing waits until the renderer has saved every note (app.beforeClose →
+  // app.readyToClose), or at most a few seconds if the renderer is stuck.
+  let mayClose = false;
+  const closeNow = () => {
+    mayClose = true;
+    if (!window.isDestroyed()) window.close();
+  };
+  window.on('close', (event) => {
+    if (mayClose) return;
+    event.preventDefault();
+    sendEvent(window.webContents, 'app.beforeClose', {});
+    setTimeout(closeNow, CLOSE_GRACE_MS);
+  });
   cores.set(
     id,
     createCore({
@@ -41,6 +55,7 @@ function createWindow(): BrowserWindow {
       host: 'electron',
       version: APP_VERSION,
       dialogs: nativeDialogs(() => mainWindow, app.getPath('documents')),
+      onReadyToClose: closeNow,
     }),
   );
   window.once('ready-to-show', () => window.show());

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { api } from '../api/client';
+import { flushAllNotes } from '../features/notes/flushAll';
 import { commandRegistry } from './registry';
 import { matches } from './shortcut';
 
@@ -15,10 +16,15 @@ export function ShortcutListener() {
       }
     };
     window.addEventListener('keydown', onKey);
-    const off = api().on('app.command', ({ id }) => commandRegistry.run(id));
+    const offCommand = api().on('app.command', ({ id }) => commandRegistry.run(id));
+    // The window is closing: save every open note, then tell the host it may close.
+    const offClose = api().on('app.beforeClose', () => {
+      void flushAllNotes().finally(() => api().call('app.readyToClose', {}));
+    });
     return () => {
       window.removeEventListener('keydown', onKey);
-      off();
+      offCommand();
+      offClose();
     };
   }, []);
   return null;

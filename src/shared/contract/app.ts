@@ -59,6 +59,12 @@ export const appMethods = {
   }),
   'workspace.close': method({ input: None, output: z.null(), doc: 'Close the open workspace.' }),
 
+  'app.readyToClose': method({
+    input: None,
+    output: z.null(),
+    doc: 'The renderer has flushed every unsaved note after app.beforeClose; the window may close.',
+  }),
+
   'dialog.chooseNewWorkspace': method({
     input: z.object({ suggestedName: z.string().max(200) }).strict(),
     output: z.string().nullable(),

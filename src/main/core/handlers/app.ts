@@ -28,6 +28,11 @@ export function appHandlers(ctx: HandlerContext): DomainHandlers<typeof appMetho
       host: options.host,
     }),
 
+    'app.readyToClose': () => {
+      options.onReadyToClose?.();
+      return null;
+    },
+
     'reviewer.get': () => settings.reviewer(),
     'reviewer.set': (input) => {
       const reviewer = settings.setReviewer(input);

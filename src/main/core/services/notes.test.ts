@@ -1,0 +1,130 @@
+import { createHeadlessEditor } from '@lexical/headless';
+import { afterEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { blocksToDocument } from '../../../shared/note/blocksToDocument';
+import { noteNodes } from '../../../shared/note/nodes';
+import { registerSpeakerTurns } from '../../../shared/note/SpeakerLabelNode';
+import { createCore, type Core } from '../index';
+import { TEST_REVIEWER, tempFolders } from '../testing/tempWorkspace';
+import { explainStorageError } from '../errors';
+import { createEngagement } from './engagements';
+import { createNote, getNote, saveNote } from './notes';
+import { createWorkspace } from '../workspace/workspace';
+
+const folders = tempFolders();
+afterEach(() => folders.cleanup());
+
+async function ok<T>(promise: Promise<{ ok: boolean; value?: unknown; error?: unknown }>): Promise<T> {
+  const result = await promise;
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
+  return result.value as T;
+}
+
+async function coreWithEngagement(): Promise<{ core: Core; path: string; engagementId: string }> {
+  const folder = folders.make();
+  const core = createCore({ settingsFolder: join(folder, 'settings'), defaultFolder: folder, host: 'loopback', version: 'test' });
+  await ok(core.invoke('reviewer.set', { name: 'Ada Lovelace', initials: 'AL' }));
+  const path = join(folder, 'notes.fieldnotes');
+  await ok(core.invoke('workspace.create', { path, name: 'Notes test' }));
+  const engagement = await ok<{ id: string }>(core.invoke('engagements.create', { title: 'Visit', type: 'site_visit', date: '2018-06-19' }));
+  return { core, path, engagementId: engagement.id };
+}
+
+/** Load a document into a headless editor with the live editor's nodes and transforms, and serialize it again. */
+function roundTrip(document: string): string {
+  const editor = createHeadlessEditor({ nodes: noteNodes, onError: (e) => { throw e; } });
+  registerSpeakerTurns(editor);
+  editor.setEditorState(editor.parseEditorState(document));
+  editor.update(() => {}, { discrete: true });
+  return JSON.stringify(editor.getEditorState().toJSON());
+}
+
+const sample = blocksToDocument([
+  { kind: 'heading', level: 1, runs: [{ text: 'Moorfields — reading centre' }] },
+  { kind: 'paragraph', runs: [{ text: 'P014: ' }, { text: 'We need', bold: true }, { text: ' training 🙂 before AI triage.' }] },
+  { kind: 'quote', runs: [{ text: 'Le personnel a été formé — ça marche.', italic: true }] },
+  { kind: 'list', ordered: true, items: [[{ text: 'Radiographers' }], [{ text: 'Optometrists' }]] },
+]);
+
+describe('notes', () => {
+  it('store the document byte for byte and derive text and word count', async () => {
+    const { core, engagementId } = await coreWithEngagement();
+    const note = await ok<{ id: string; revision: number }>(core.invoke('notes.create', { engagementId }));
+    const saved = await ok<{ revision: number; wordCount: number }>(
+      core.invoke('notes.save', { id: note.id, document: sample, baseRevision: note.revision }),
+    );
+    expect(saved.revision).toBe(note.revision + 1);
+    expect(saved.wordCount).toBe(19);
+    const loaded = await ok<{ document: string; wordCount: number }>(core.invoke('notes.get', { id: note.id }));
+    expect(loaded.document).toBe(sample);
+    expect(loaded.wordCount).toBe(19);
+    core.close();
+  });
+
+  it('a stored document round-trips through the editor unchanged', () => {
+    expect(roundTrip(sample)).toBe(sample);
+    expect(roundTrip(roundTrip(sample))).toBe(sample);
+  });
+
+  it('survive closing and reopening the workspace', async () => {
+    const { core, path, engagementId } = await coreWithEngagement();
+    const note = await ok<{ id: string }>(core.invoke('notes.create', { engagementId, title: 'Morning' }));
+    await ok(core.invoke('notes.save', { id: note.id, document: sample, baseRevision: 0 }));
+    await ok(core.invoke('workspace.close', {}));
+    await ok(core.invoke('workspace.open', { path }));
+    const list = await ok<{ title: string; wordCount: number }[]>(core.invoke('notes.list', { engagementId }));
+    expect(list).toMatchObject([{ title: 'Morning', wordCount: 19 }]);
+    expect((await ok<{ document: string }>(core.invoke('notes.get', { id: note.id }))).document).toBe(sample);
+    core.close();
+  });
+
+  it('refuse a stale revision (another window saved) and keep the stored text', async () => {
+    const { core, engagementId } = await coreWithEngagement();
+    const note = await ok<{ id: string; document: string }>(core.invoke('notes.create', { engagementId }));
+    await ok(core.invoke('notes.save', { id: note.id, document: sample, baseRevision: 0 }));
+    const stale = await core.invoke('notes.save', { id: note.id, document: note.document, baseRevision: 0 });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect((await ok<{ document: string }>(core.invoke('notes.get', { id: note.id }))).document).toBe(sample);
+    core.close();
+  });
+
+  it('refuse a document that is not an editor state, with a typed error', async () => {
+    const { core, engagementId } = await coreWithEngagement();
+    const note = await ok<{ id: string }>(core.invoke('notes.create', { engagementId }));
+    for (const document of ['not json', '{"root":{"type":"paragraph"}}', '[]', 'null']) {
+      const result = await core.invoke('notes.save', { id: note.id, document, baseRevision: 0 });
+      expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    }
+    core.close();
+  });
+
+  it('a full disk is reported as DISK_FULL, loses nothing saved, and saving works again once there is room', () => {
+    const folder = folders.make();
+    const workspace = createWorkspace(join(folder, 'full.fieldnotes'), { name: 'Full', createdBy: TEST_REVIEWER });
+    try {
+      const { db } = workspace;
+      const engagement = createEngagement(db, { title: 'Visit', type: 'site_visit', date: '2018-06-19' }, TEST_REVIEWER.id);
+      const note = createNote(db, engagement.id, undefined, TEST_REVIEWER.id);
+      saveNote(db, { id: note.id, document: sample, baseRevision: 0 }, TEST_REVIEWER.id);
+      // Cap the file at its current size: SQLite then fails any write needing a new page, as on a full disk.
+      const pages = db.pragma('page_count', { simple: true }) as number;
+      db.pragma(`max_page_count = ${pages}`);
+      const big = blocksToDocument([{ kind: 'paragraph', runs: [{ text: 'word '.repeat(200_000) }] }]);
+      let thrown: unknown;
+      try {
+        saveNote(db, { id: note.id, document: big, baseRevision: 1 }, TEST_REVIEWER.id);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(explainStorageError(thrown)?.code).toBe('DISK_FULL');
+      expect(getNote(db, note.id)).toMatchObject({ document: sample, revision: 1 });
+      db.pragma(`max_page_count = ${pages * 100}`);
+      expect(saveNote(db, { id: note.id, document: big, baseRevision: 1 }, TEST_REVIEWER.id)).toMatchObject({
+        revision: 2,
+        wordCount: 200_000,
+      });
+    } finally {
+      workspace.close();
+    }
+  });
+});
