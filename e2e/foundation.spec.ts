@@ -16,6 +16,7 @@ test('create a workspace, add an engagement, reload, restart the host: it is sti
 
   await expect(page.getByText('No engagements yet')).toBeVisible();
   await app.addEngagement('Moorfields Eye Hospital — AI in retinal imaging', 'Site visit', '2018-07-12');
+  await app.backToEngagements();
   await expect(app.engagementRow('Moorfields Eye Hospital')).toContainText('Site visit');
   await expect(app.engagementRow('Moorfields Eye Hospital')).toContainText('12 Jul 2018');
 
@@ -69,6 +70,8 @@ test('every action has a keyboard path: palette and shortcuts', async ({ page, h
   await page.keyboard.press('r'); // selects "Roundtable" in the type list
   await page.keyboard.press('Tab'); // to the date, where Enter submits the form
   await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Roundtable on genomics', level: 1 })).toBeVisible();
+  await page.keyboard.press('Control+1');
   await expect(app.engagementRow('Roundtable on genomics')).toContainText('Roundtable');
 
   await page.keyboard.press('Control+3');
@@ -119,6 +122,8 @@ test('accessibility: first run, start screen, shell, dialogs and palette have no
   expect(await axeViolations(page)).toEqual([]);
   await app.createWorkspace('Axe review', join(host.workspaces, 'axe.fieldnotes'));
   await app.addEngagement('Leeds workshop', 'Workshop', '2018-09-03');
+  expect(await axeViolations(page)).toEqual([]); // the engagement's page, with its notes
+  await app.backToEngagements();
   expect(await axeViolations(page)).toEqual([]);
   await page.getByRole('button', { name: /new engagement/i }).click();
   expect(await axeViolations(page)).toEqual([]);
@@ -137,6 +142,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await app.addEngagement('Moorfields Eye Hospital — machine learning reads eye scans', 'Site visit', '2018-06-19');
     await app.addEngagement('Roundtable: the genomics workforce', 'Roundtable', '2018-09-11');
     await app.addEngagement('Call for evidence: Royal College of Radiologists', 'Written submission', '2018-10-02');
+    await app.backToEngagements();
     await page.screenshot({ path: join(SCREENS, `shell-${scheme}.png`) });
     await page.keyboard.press('Control+k');
     await page.screenshot({ path: join(SCREENS, `palette-${scheme}.png`) });

@@ -26,13 +26,23 @@ export class FieldnotesApp {
   }
 
   async addEngagement(title: string, type: string, date: string): Promise<void> {
-    await this.page.getByRole('button', { name: /new engagement/i }).click();
+    const button = this.page.getByRole('button', { name: /new engagement/i });
+    if (await button.isVisible()) await button.click();
+    else await this.page.keyboard.press('Control+Shift+E'); // from an engagement's page
     const dialog = this.page.getByRole('dialog', { name: 'New engagement' });
     await dialog.getByLabel('Title').fill(title);
     await dialog.getByLabel('Type').selectOption({ label: type });
     await dialog.getByLabel('Date').fill(date);
     await dialog.getByRole('button', { name: 'Add engagement' }).click();
     await expect(dialog).toBeHidden();
+    // A new engagement opens at once, ready for notes.
+    await expect(this.page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+  }
+
+  /** Back from an engagement's page to the list, by the breadcrumb. */
+  async backToEngagements(): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('button', { name: 'Engagements' }).click();
+    await expect(this.page.getByRole('heading', { name: 'Engagements', level: 1 })).toBeVisible();
   }
 
   engagementRow(title: string) {
