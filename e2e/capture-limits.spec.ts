@@ -27,14 +27,13 @@ test('a 5 MB paste stays responsive, saves, and survives a reload', async ({ pag
   const paragraph = 'The trust told us that digital skills training is patchy and that staff learn on the job. '.repeat(8);
   const lines = Math.ceil((5 * 1024 * 1024) / (paragraph.length + 1));
   const started = Date.now();
-  await page.evaluate(
-    ({ text }) => {
-      const data = new DataTransfer();
-      data.setData('text/plain', text);
-      document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    },
-    { text: Array.from({ length: lines }, () => paragraph).join('\n') },
-  );
+  // A paste event as the clipboard delivers it (page code as text: specs compile without DOM types).
+  await page.evaluate(`(() => {
+    const text = Array.from({ length: ${lines} }, () => ${JSON.stringify(paragraph)}).join('\\n');
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  })()`);
   // Still responsive: a keystroke after the paste shows up.
   await page.keyboard.type(' END');
   await expect(notes.editor()).toContainText('END', { timeout: 30_000 });

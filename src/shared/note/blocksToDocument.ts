@@ -17,20 +17,37 @@ function $appendRuns(element: ElementNode, runs: TextRun[]): ElementNode {
   return element;
 }
 
-/**
- * Build a note's stored document from imported blocks, with the same nodes
- * and transforms as the live editor (headless; no DOM), so an imported note
- * opens exactly as it was built.
- */
-export function blocksToDocument(blocks: NoteBlock[]): string {
+function headlessEditor(namespace: string) {
   const editor = createHeadlessEditor({
-    namespace: 'fieldnotes-import',
+    namespace,
     nodes: noteNodes,
     onError: (error) => {
       throw error;
     },
   });
   registerSpeakerTurns(editor);
+  return editor;
+}
+
+/**
+ * Load a stored document into an editor with the live editor's nodes and
+ * transforms, and serialize it again: a document the editor wrote comes back
+ * byte for byte.
+ */
+export function reserialize(document: string): string {
+  const editor = headlessEditor('fieldnotes-check');
+  editor.setEditorState(editor.parseEditorState(document));
+  editor.update(() => {}, { discrete: true });
+  return JSON.stringify(editor.getEditorState().toJSON());
+}
+
+/**
+ * Build a note's stored document from imported blocks, with the same nodes
+ * and transforms as the live editor (headless; no DOM), so an imported note
+ * opens exactly as it was built.
+ */
+export function blocksToDocument(blocks: NoteBlock[]): string {
+  const editor = headlessEditor('fieldnotes-import');
   editor.update(
     () => {
       const root = $getRoot();

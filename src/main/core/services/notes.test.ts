@@ -1,9 +1,6 @@
-import { createHeadlessEditor } from '@lexical/headless';
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { blocksToDocument } from '../../../shared/note/blocksToDocument';
-import { noteNodes } from '../../../shared/note/nodes';
-import { registerSpeakerTurns } from '../../../shared/note/SpeakerLabelNode';
+import { blocksToDocument, reserialize as roundTrip } from '../../../shared/note/blocksToDocument';
 import { createCore, type Core } from '../index';
 import { TEST_REVIEWER, tempFolders } from '../testing/tempWorkspace';
 import { explainStorageError } from '../errors';
@@ -28,15 +25,6 @@ async function coreWithEngagement(): Promise<{ core: Core; path: string; engagem
   await ok(core.invoke('workspace.create', { path, name: 'Notes test' }));
   const engagement = await ok<{ id: string }>(core.invoke('engagements.create', { title: 'Visit', type: 'site_visit', date: '2018-06-19' }));
   return { core, path, engagementId: engagement.id };
-}
-
-/** Load a document into a headless editor with the live editor's nodes and transforms, and serialize it again. */
-function roundTrip(document: string): string {
-  const editor = createHeadlessEditor({ nodes: noteNodes, onError: (e) => { throw e; } });
-  registerSpeakerTurns(editor);
-  editor.setEditorState(editor.parseEditorState(document));
-  editor.update(() => {}, { discrete: true });
-  return JSON.stringify(editor.getEditorState().toJSON());
 }
 
 const sample = blocksToDocument([

@@ -135,8 +135,7 @@ export function saveNote(
 export function renameNote(db: Database.Database, id: string, title: string): NoteSummary {
   const result = db.prepare('UPDATE notes SET title = ? WHERE id = ?').run(title, id);
   if (result.changes === 0) throw missing();
-  const { document: _document, ...rest } = getNote(db, id);
-  return rest;
+  return summary(db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM notes WHERE id = ?`).get(id) as NoteRow);
 }
 
 export function deleteNote(db: Database.Database, id: string): void {

@@ -1,0 +1,191 @@
+// The whole slice through the one door every host uses: createCore().invoke.
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Result } from '../../shared/rpc/result';
+import { methodNames } from '../../shared/contract/methods';
+import { LATEST_SCHEMA_VERSION } from './db/migrations';
+import { createHandlers } from './handlers';
+import { createCore, type Core } from './index';
+import { InstallationSettings } from './settings/settings';
+import { makeVersion0Workspace, makeWorkspace, snapshot, tempFolders } from './testing/tempWorkspace';
+import { inspectWorkspace } from './workspace/workspace';
+
+const folders = tempFolders();
+const cores: Core[] = [];
+afterEach(() => {
+  for (const core of cores.splice(0)) core.close();
+  folders.cleanup();
+});
+
+function newCore(settingsFolder = folders.make('fieldnotes-settings-'), logged: unknown[] = []) {
+  const core = createCore({
+    settingsFolder,
+    defaultFolder: folders.make(),
+    host: 'loopback',
+    version: '9.9.9-test',
+    log: (message, detail) => logged.push([message, detail]),
+  });
+  cores.push(core);
+  return core;
+}
+
+/** Call and expect success; return the value. */
+async function value<T = unknown>(core: Core, method: string, input: unknown = {}): Promise<T> {
+  const result = await core.invoke(method, input);
+  if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
+  return result.value as T;
+}
+
+/** Call and expect a failure with `code`; return the message. */
+async function failure(core: Core, method: string, input: unknown, code: string): Promise<string> {
+  const result: Result<unknown> = await core.invoke(method, input);
+  expect(result.ok, `${method} should have failed with ${code}`).toBe(false);
+  if (result.ok) return '';
+  expect(result.error.code).toBe(code);
+  expect(result.error.message.length).toBeGreaterThan(0);
+  return result.error.message;
+}
+
+const engagement = { title: 'Moorfields Eye Hospital', type: 'site_visit', date: '2018-07-12' };
+
+describe('the core answers the whole contract', () => {
+  it('has a handler for every method the contract declares', () => {
+    const folder = folders.make();
+    const handlers = createHandlers(
+      { settingsFolder: folder, defaultFolder: folder, host: 'loopback', version: 'x' },
+      new InstallationSettings(folder),
+      { workspace: null },
+    ) as Record<string, unknown>;
+    const missing = methodNames.filter((m) => typeof handlers[m] !== 'function');
+    expect(missing, 'contract methods with no handler').toEqual([]);
+  });
+});
+
+describe('createCore: the first slice', () => {
+  it('reviewer → workspace → engagement → close → open again: the engagement is still there', async () => {
+    const settings = folders.make('fieldnotes-settings-');
+    const core = newCore(settings);
+    const path = join(folders.make(), 'Topol review.fieldnotes');
+
+    const reviewer = await value<{ id: string; name: string }>(core, 'reviewer.set', { name: ' Ada Lovelace ', initials: 'AL' });
+    expect(reviewer).toMatchObject({ name: 'Ada Lovelace', initials: 'AL' });
+    const info = await value(core, 'workspace.create', { path, name: 'Topol review' });
+    expect(info).toMatchObject({ path, name: 'Topol review', schemaVersion: LATEST_SCHEMA_VERSION });
+    expect(await value(core, 'workspace.current')).toEqual(info);
+
+    const created = await value<{ id: string; createdBy: string }>(core, 'engagements.create', engagement);
+    expect(created).toMatchObject({ ...engagement, createdBy: reviewer.id });
+    expect(await value(core, 'engagements.list')).toEqual([created]);
+
+    expect(await value(core, 'workspace.close')).toBeNull();
+    expect(await value(core, 'workspace.current')).toBeNull();
+    await failure(core, 'engagements.list', {}, 'NO_WORKSPACE');
+
+    await value(core, 'workspace.open', { path });
+    expect(await value(core, 'engagements.list')).toEqual([created]);
+    core.close();
+
+    // A new core on the same settings (an app restart) knows the reviewer and finds the engagement.
+    const restarted = newCore(settings);
+    expect(await value(restarted, 'reviewer.get')).toEqual(reviewer);
+    await value(restarted, 'workspace.open', { path });
+    const [again] = await value<{ createdBy: string }[]>(restarted, 'engagements.list');
+    expect(again).toEqual(created);
+    expect(again!.createdBy).toBe(reviewer.id);
+  });
+
+  it('records the reviewer in the workspace when they rename themselves', async () => {
+    const core = newCore();
+    const path = join(folders.make(), 'w.fieldnotes');
+    await value(core, 'reviewer.set', { name: 'Ada', initials: 'A' });
+    await value(core, 'workspace.create', { path, name: 'W' });
+    await value(core, 'reviewer.set', { name: 'Ada Lovelace', initials: 'AL' });
+    core.close();
+    expect(inspectWorkspace(path).counts.reviewers).toBe(1); // same id, renamed in place
+  });
+
+  it('engagements.create with no workspace is NO_WORKSPACE', async () => {
+    const core = newCore();
+    await value(core, 'reviewer.set', { name: 'Ada', initials: 'A' });
+    expect(await failure(core, 'engagements.create', engagement, 'NO_WORKSPACE')).toMatch(/Open or create a workspace/);
+  });
+
+  it('workspace.create before reviewer.set is NO_REVIEWER and makes no file', async () => {
+    const core = newCore();
+    const folder = folders.make();
+    await failure(core, 'workspace.create', { path: join(folder, 'w.fieldnotes'), name: 'W' }, 'NO_REVIEWER');
+    expect(readdirSync(folder)).toEqual([]);
+  });
+
+  it('workspace.recent lists what was created, says when it is gone, and forgets it', async () => {
+    const core = newCore();
+    const path = join(folders.make(), 'recent.fieldnotes');
+    await value(core, 'reviewer.set', { name: 'Ada', initials: 'A' });
+    await value(core, 'workspace.create', { path, name: 'Recent one' });
+    expect(await value(core, 'workspace.recent')).toEqual([
+      { path, name: 'Recent one', openedAt: expect.any(String), exists: true },
+    ]);
+    await value(core, 'workspace.close');
+    rmSync(path);
+    expect(await value(core, 'workspace.recent')).toEqual([
+      { path, name: 'Recent one', openedAt: expect.any(String), exists: false },
+    ]);
+    await failure(core, 'workspace.open', { path }, 'NOT_FOUND');
+    expect(await value(core, 'workspace.forget', { path })).toBeNull();
+    expect(await value(core, 'workspace.recent')).toEqual([]);
+  });
+
+  it('opening a second workspace closes the first, which can then be opened elsewhere', async () => {
+    const core = newCore();
+    const folder = folders.make();
+    const [a, b] = [join(folder, 'a.fieldnotes'), join(folder, 'b.fieldnotes')];
+    makeWorkspace(a);
+    makeWorkspace(b);
+    await value(core, 'workspace.open', { path: a });
+    await value(core, 'workspace.open', { path: b });
+    expect(inspectWorkspace(a).info.path).toBe(a); // a is no longer held
+    await failure(newCore(), 'workspace.open', { path: b }, 'ALREADY_OPEN');
+  });
+
+  it('opening an older workspace migrates it and logs the backup', async () => {
+    const logged: unknown[] = [];
+    const core = newCore(undefined, logged);
+    const path = join(folders.make(), 'old.fieldnotes');
+    makeVersion0Workspace(path);
+    expect(await value(core, 'workspace.open', { path })).toMatchObject({ schemaVersion: LATEST_SCHEMA_VERSION });
+    expect(logged).toEqual([[expect.stringMatching(/^backed up to .*old\.fieldnotes\.v0-.*\.bak$/), undefined]]);
+  });
+
+  it('passes typed refusals through: a text file is NOT_A_WORKSPACE, and stays unchanged', async () => {
+    const core = newCore();
+    const path = join(folders.make(), 'essay.fieldnotes');
+    writeFileSync(path, 'An essay.');
+    const before = snapshot(path);
+    expect(await failure(core, 'workspace.open', { path }, 'NOT_A_WORKSPACE')).toContain('essay.fieldnotes');
+    expect(snapshot(path)).toEqual(before);
+    await value(core, 'reviewer.set', { name: 'Ada', initials: 'A' });
+    await failure(core, 'workspace.create', { path, name: 'X' }, 'FILE_EXISTS');
+    expect(snapshot(path)).toEqual(before);
+  });
+
+  it('app.info describes the host; dialogs are UNAVAILABLE without a dialog port', async () => {
+    const core = newCore();
+    expect(await value(core, 'app.info')).toMatchObject({ version: '9.9.9-test', nativeDialogs: false, host: 'loopback' });
+    await failure(core, 'dialog.chooseWorkspace', {}, 'UNAVAILABLE');
+    await failure(core, 'dialog.chooseNewWorkspace', { suggestedName: 'x' }, 'UNAVAILABLE');
+  });
+
+  it('uses a dialog port when the host gives one', async () => {
+    const core = createCore({
+      settingsFolder: folders.make(),
+      defaultFolder: '/',
+      host: 'electron',
+      version: 'x',
+      dialogs: { chooseWorkspace: async () => '/chosen.fieldnotes', chooseNewWorkspace: async (name) => `/new/${name}` },
+    });
+    cores.push(core);
+    expect(await value(core, 'dialog.chooseWorkspace')).toBe('/chosen.fieldnotes');
+    expect(await value(core, 'dialog.chooseNewWorkspace', { suggestedName: 'R' })).toBe('/new/R');
+  });
+});
