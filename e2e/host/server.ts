@@ -169,6 +169,8 @@ export async function startLoopbackHost(options: HostOptions): Promise<LoopbackH
         for (const listener of listeners) listener.end();
         core.close();
         server.close(() => resolve());
+        // An open page reconnects its event stream; without this, close() could wait for ever.
+        server.closeAllConnections();
       }),
   };
 }

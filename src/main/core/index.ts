@@ -1,6 +1,7 @@
 import { dispatch } from '../../shared/rpc/dispatch';
 import type { Result } from '../../shared/rpc/result';
 import { explainStorageError } from './errors';
+import { discardUploads } from './files/uploads';
 import { createHandlers, type Session } from './handlers';
 import type { CoreOptions } from './ports';
 import { InstallationSettings } from './settings/settings';
@@ -21,6 +22,7 @@ export function createCore(options: CoreOptions): Core {
   return {
     invoke: (method, input) => dispatch(handlers, method, input, log, explainStorageError),
     close: () => {
+      discardUploads(session); // temporary upload files may hold personal data
       session.workspace?.close();
       session.workspace = null;
     },

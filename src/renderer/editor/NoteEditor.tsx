@@ -5,31 +5,43 @@ import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import { $getSelection, $isRangeSelection } from 'lexical';
 import { useMemo, useState } from 'react';
 import type { Note } from '../../shared/domain/note';
 import { noteNodes } from '../../shared/note/nodes';
+import { useApp } from '../app/AppContext';
 import { useCommands, type Command } from '../commands/registry';
-import type { SaveStatus } from '../features/notes/autosave';
 import { setSpeaker } from './blockCommands';
-import { AutosavePlugin } from './plugins/AutosavePlugin';
+import { NoteContextMenu } from './NoteContextMenu';
+import { DetachedNotice } from './passages/DetachedNotice';
+import { PassageBar } from './passages/PassageBar';
+import { PassageHighlightsPlugin } from './passages/PassageHighlightsPlugin';
+import { PastePlugin } from './passages/PastePlugin';
+import { TAG_SHORTCUT } from './passages/shortcuts';
+import { syncSelectionFromDom } from './passages/tagging';
+import { TagDialog } from './passages/TagDialog';
+import { useTagging } from './passages/useTagging';
+import { useThemeIndex } from './passages/useThemeIndex';
 import { SpeakerTurnsPlugin } from './plugins/SpeakerTurnsPlugin';
 import { WordCountPlugin } from './plugins/WordCountPlugin';
-import { SpeakerDialog, type SpeakerChoice } from './SpeakerDialog';
+import { SaveIndicator } from './SaveIndicator';
+import { SpeakerDialog } from './SpeakerDialog';
 import { editorTheme } from './theme';
 import { editorTools, SPEAKER_SHORTCUT, Toolbar } from './Toolbar';
-import { SaveIndicator } from './SaveIndicator';
+import { useNoteSession } from './useNoteSession';
+import { useSpeakers } from './useSpeakers';
 import '../styles/editor.css';
+import '../styles/passages.css';
 
 interface Props {
   note: Note;
-  speakers: SpeakerChoice[];
-  /** Shown above the text for screen readers and in the editor's label. */
+  /** Names the editor for screen readers: "Notes — Moorfields Eye Hospital". */
   label: string;
   onSaved?: (noteId: string, wordCount: number) => void;
 }
 
-/** The live note: rich text that saves itself. Mount with key={note.id} so each note gets its own editor. */
-export function NoteEditor({ note, speakers, label, onSaved }: Props) {
+/** The live note: rich text that saves itself, with tagged passages. Mount with key={note.id}. */
+export function NoteEditor({ note, label, onSaved }: Props) {
   const initialConfig = useMemo(
     () => ({
       namespace: 'fieldnotes-note',
@@ -46,16 +58,35 @@ export function NoteEditor({ note, speakers, label, onSaved }: Props) {
   );
   return (
     <LexicalComposer initialConfig={initialConfig}>
-      <EditorBody note={note} speakers={speakers} label={label} onSaved={onSaved} />
+      <EditorBody note={note} label={label} onSaved={onSaved} />
     </LexicalComposer>
   );
 }
 
-function EditorBody({ note, speakers, label, onSaved }: Props) {
+function EditorBody({ note, label, onSaved }: Props) {
   const [editor] = useLexicalComposerContext();
-  const [status, setStatus] = useState<SaveStatus>({ kind: 'saved', at: Date.parse(note.updatedAt) });
+  const { reviewer } = useApp();
+  const session = useNoteSession(editor, note, (words) => onSaved?.(note.id, words));
+  const [themesVersion, setThemesVersion] = useState(0);
+  const themes = useThemeIndex(themesVersion);
+  const tagging = useTagging(editor, session, () => setThemesVersion((v) => v + 1));
+  const speakers = useSpeakers(note.engagementId);
   const [words, setWords] = useState(note.wordCount);
   const [choosingSpeaker, setChoosingSpeaker] = useState(false);
+  const notePassageIds = useMemo(() => new Set(session.passages.map((p) => p.id)), [session.passages]);
+
+  const { openPicker, atCaret } = tagging;
+  const tag = useMemo(
+    () => () => {
+      syncSelectionFromDom(editor);
+      const collapsed = editor.getEditorState().read(() => {
+        const selection = $getSelection();
+        return !$isRangeSelection(selection) || selection.isCollapsed();
+      });
+      openPicker(collapsed && atCaret.length === 1 ? atCaret[0]! : null);
+    },
+    [editor, openPicker, atCaret],
+  );
 
   const commands = useMemo<Command[]>(
     () => [
@@ -71,45 +102,66 @@ function EditorBody({ note, speakers, label, onSaved }: Props) {
         },
       })),
       { id: 'note.speaker', group: 'Note', label: 'Set speaker…', shortcut: SPEAKER_SHORTCUT, run: () => setChoosingSpeaker(true) },
+      { id: 'note.tag', group: 'Note', label: 'Tag selection with a theme…', shortcut: TAG_SHORTCUT, run: tag },
     ],
-    [editor],
+    [editor, tag],
   );
   useCommands(commands);
 
   return (
     <div className="note-editor">
       <div className="note-editor-bar">
-        <Toolbar editor={editor} onSpeaker={() => setChoosingSpeaker(true)} />
+        <Toolbar editor={editor} onSpeaker={() => setChoosingSpeaker(true)} onTag={tag} />
         <div className="note-editor-meta">
           <span className="word-count">{words.toLocaleString('en-GB')} words</span>
-          <SaveIndicator status={status} />
+          <SaveIndicator status={session.status} />
         </div>
       </div>
-      <div className="note-scroll">
-        <RichTextPlugin
-          contentEditable={<ContentEditable className="note-text" aria-label={label} aria-multiline="true" spellCheck />}
-          placeholder={<p className="note-placeholder">Start typing. Type “P014:” to start a speaker’s turn; Ctrl+; inserts the time.</p>}
-          ErrorBoundary={LexicalErrorBoundary}
-        />
-      </div>
+      <DetachedNotice passages={tagging.detached} themes={themes} onRemove={tagging.remove} />
+      <NoteContextMenu onTag={tag}>
+        <div className="note-scroll">
+          <RichTextPlugin
+            contentEditable={<ContentEditable className="note-text" aria-label={label} aria-multiline="true" spellCheck tabIndex={0} />}
+            placeholder={<p className="note-placeholder">Start typing. Type “P014:” to start a speaker’s turn; Ctrl+; inserts the time.</p>}
+            ErrorBoundary={LexicalErrorBoundary}
+          />
+        </div>
+      </NoteContextMenu>
+      <PassageBar
+        passages={tagging.atCaret}
+        themes={themes}
+        speakers={speakers}
+        reviewerId={reviewer.id}
+        onAddTheme={(p) => tagging.openPicker(p)}
+        onRemoveTheme={(p, themeId) => void tagging.removeTheme(p, themeId)}
+        onUpdate={(p, change) => void tagging.update(p, change)}
+        onRemove={(p) => void tagging.remove(p)}
+      />
       <HistoryPlugin />
       <ListPlugin />
       <SpeakerTurnsPlugin />
+      <PastePlugin index={tagging.index} notePassageIds={notePassageIds} />
+      <PassageHighlightsPlugin index={tagging.index} passages={session.passages} themes={themes} />
       <WordCountPlugin onCount={setWords} />
-      <AutosavePlugin
-        noteId={note.id}
-        revision={note.revision}
-        onStatus={setStatus}
-        onSaved={(wordCount) => onSaved?.(note.id, wordCount)}
-      />
       <SpeakerDialog
         open={choosingSpeaker}
-        choices={speakers}
+        choices={speakers.map((s) => ({ code: s.code, description: s.description }))}
         onClose={() => setChoosingSpeaker(false)}
         onChoose={(code) => {
           setChoosingSpeaker(false);
           editor.focus();
           setSpeaker(editor, code);
+        }}
+      />
+      <TagDialog
+        open={tagging.picking !== null}
+        themes={themes}
+        already={tagging.picking?.passage?.tags.map((t) => t.themeId) ?? []}
+        error={tagging.pickError}
+        onChoose={(choice) => void tagging.choose(choice)}
+        onClose={() => {
+          tagging.closePicker();
+          editor.focus();
         }}
       />
     </div>

@@ -2,6 +2,7 @@ import type { LexicalEditor } from 'lexical';
 import { FORMAT_TEXT_COMMAND, REDO_COMMAND, UNDO_COMMAND } from 'lexical';
 import { formatShortcut, type Shortcut } from '../commands/shortcut';
 import { insertTimestamp, setBlock, toggleList } from './blockCommands';
+import { TAG_SHORTCUT } from './passages/shortcuts';
 
 interface Tool {
   /** Lexical handles this chord itself; the shortcut is shown, not listened for. */
@@ -27,7 +28,7 @@ export const editorTools: (Tool & { id: string })[] = [
   { id: 'note.redo', native: true, label: 'Redo', text: '↷', shortcut: { key: 'z', mod: true, shift: true }, run: (e) => e.dispatchCommand(REDO_COMMAND, undefined) },
 ];
 
-export function Toolbar({ editor, onSpeaker }: { editor: LexicalEditor; onSpeaker: () => void }) {
+export function Toolbar({ editor, onSpeaker, onTag }: { editor: LexicalEditor; onSpeaker: () => void; onTag: () => void }) {
   return (
     <div className="toolbar" role="toolbar" aria-label="Formatting">
       {editorTools.map((tool) => (
@@ -44,6 +45,15 @@ export function Toolbar({ editor, onSpeaker }: { editor: LexicalEditor; onSpeake
           {tool.text}
         </button>
       ))}
+      <button
+        type="button"
+        className="tool tool-wide tool-tag"
+        title={`Tag selection with a theme (${formatShortcut(TAG_SHORTCUT)})`}
+        onMouseDown={(event) => event.preventDefault()}
+        onClick={onTag}
+      >
+        Tag… <kbd>{formatShortcut(TAG_SHORTCUT)}</kbd>
+      </button>
       <button
         type="button"
         className="tool tool-wide"

@@ -4,6 +4,9 @@ import { engagementMethods } from './engagements';
 import { fileMethods } from './files';
 import { noteMethods } from './notes';
 import { participantMethods } from './participants';
+import { passageMethods } from './passages';
+import { searchMethods } from './search';
+import { themeMethods } from './themes';
 
 export { AppInfo } from './app';
 
@@ -18,6 +21,9 @@ export const methods = {
   ...participantMethods,
   ...noteMethods,
   ...fileMethods,
+  ...themeMethods,
+  ...passageMethods,
+  ...searchMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_DOCUMENT_CHARS, Note, NoteSummary, SavedNote } from '../domain/note';
+import { PassageId } from '../domain/passage';
 import { method } from './method';
 
 const Id = z.string().min(1).max(100);
@@ -27,6 +28,11 @@ export const noteMethods = {
           .max(MAX_DOCUMENT_CHARS, 'This note is too large to save as one note. Split it into several notes.'),
         /** The revision the editor started from; a different stored revision means someone else saved. */
         baseRevision: z.number().int().nonnegative(),
+        /** Passages just marked in this document, with their first themes: created with the save, atomically. */
+        createPassages: z
+          .array(z.object({ id: PassageId, themeIds: z.array(z.string().min(1).max(100)).min(1).max(50) }).strict())
+          .max(500)
+          .optional(),
       })
       .strict(),
     output: SavedNote,

@@ -24,7 +24,11 @@ export const EngagementTypeId = z
 export const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date in the form YYYY-MM-DD.')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'That is not a real date.');
+  // Date.parse rolls 2018-02-30 into March: the date must survive the round trip unchanged.
+  .refine((s) => {
+    const parsed = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === s;
+  }, 'That is not a real date.');
 
 /** A time of day, HH:MM (24-hour). */
 export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time in the form HH:MM.');

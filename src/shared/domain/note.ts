@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Passage } from './passage';
 
 /** The largest document a note may hold (serialized): far above a day of typing, below memory trouble. */
 export const MAX_DOCUMENT_CHARS = 48 * 1024 * 1024;
@@ -24,5 +25,7 @@ export const SavedNote = z.object({
   revision: z.number().int(),
   wordCount: z.number().int(),
   savedAt: z.string(),
+  /** The note's passages as this save left them (offsets, detached), so the editor can refresh. */
+  passages: z.array(Passage),
 });
 export type SavedNote = z.infer<typeof SavedNote>;

@@ -7,6 +7,9 @@ import { engagementHandlers } from './engagements';
 import { fileHandlers } from './files';
 import { noteHandlers } from './notes';
 import { participantHandlers } from './participants';
+import { passageHandlers } from './passages';
+import { searchHandlers } from './search';
+import { themeHandlers } from './themes';
 
 export type { Session } from './context';
 
@@ -19,5 +22,8 @@ export function createHandlers(options: CoreOptions, settings: InstallationSetti
     ...participantHandlers(ctx),
     ...noteHandlers(ctx),
     ...fileHandlers(ctx),
+    ...themeHandlers(ctx),
+    ...passageHandlers(ctx),
+    ...searchHandlers(ctx),
   };
 }

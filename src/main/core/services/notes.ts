@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Note, NoteSummary, SavedNote } from '../../../shared/domain/note';
 import { emptyDocument } from '../../../shared/note/blocksToDocument';
-import { documentText } from '../../../shared/note/text';
+import { documentAnchors } from '../../../shared/note/anchors';
+import { countWords, documentText } from '../../../shared/note/text';
+import { anchorPassages, createPassages, passagesForNote } from './passages';
 import { FieldnotesError } from '../../../shared/rpc/result';
 
 interface NoteRow {
@@ -96,12 +98,12 @@ export function createNote(db: Database.Database, engagementId: string, title: s
  */
 export function saveNote(
   db: Database.Database,
-  input: { id: string; document: string; baseRevision: number },
+  input: { id: string; document: string; baseRevision: number; createPassages?: { id: string; themeIds: string[] }[] },
   reviewerId: string,
 ): SavedNote {
-  let derived;
+  let anchors;
   try {
-    derived = documentText(input.document);
+    anchors = documentAnchors(input.document);
   } catch {
     throw new FieldnotesError('INVALID_INPUT', 'The note could not be saved: its content was not in the expected form.');
   }
@@ -116,19 +118,22 @@ export function saveNote(
       );
     }
     const revision = current.revision + 1;
+    const wordCount = countWords(anchors.plainText);
     db.prepare(
       `UPDATE notes SET document = @document, plain_text = @plain_text, word_count = @word_count,
          revision = @revision, updated_at = @saved_at, updated_by = @reviewer WHERE id = @id`,
     ).run({
       id: input.id,
       document: input.document,
-      plain_text: derived.plainText,
-      word_count: derived.wordCount,
+      plain_text: anchors.plainText,
+      word_count: wordCount,
       revision,
       saved_at: savedAt,
       reviewer: reviewerId,
     });
-    return { revision, wordCount: derived.wordCount, savedAt };
+    anchorPassages(db, input.id, anchors);
+    if (input.createPassages?.length) createPassages(db, input.id, anchors, input.createPassages, reviewerId);
+    return { revision, wordCount, savedAt, passages: passagesForNote(db, input.id) };
   })();
 }
 

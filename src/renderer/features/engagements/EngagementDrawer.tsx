@@ -1,4 +1,6 @@
 import type { Engagement } from '../../../shared/domain/engagement';
+import { AttachmentsPanel } from '../files/AttachmentsPanel';
+import { ParticipantsPanel } from '../participants/ParticipantsPanel';
 import { EngagementForm } from './EngagementForm';
 
 export type DrawerPanel = 'details' | 'participants' | 'attachments';
@@ -23,13 +25,8 @@ export function EngagementDrawer({ panel, engagement, onClose, onChanged }: Prop
         </button>
       </header>
       {panel === 'details' && <EngagementForm key={engagement.id} engagement={engagement} onCancel={onClose} onDone={onChanged} />}
-      {panel === 'participants' && <p className="empty">Participants of this engagement appear here.</p>}
-      {panel === 'attachments' && <p className="empty">Photos of flip charts, slides and other files appear here.</p>}
+      {panel === 'participants' && <ParticipantsPanel engagementId={engagement.id} />}
+      {panel === 'attachments' && <AttachmentsPanel engagementId={engagement.id} headed={false} />}
     </aside>
   );
 }
-
-/** Where the import button sits in the notes list (mounted once the importer is in). */
-EngagementDrawer.ImportSlot = function ImportSlot(_props: { engagementId: string; onImported: () => void }) {
-  return null;
-};

@@ -6,6 +6,7 @@ import { useCommands, type Command } from '../../commands/registry';
 import { formatShortcut, type Shortcut } from '../../commands/shortcut';
 import { NoteEditor } from '../../editor/NoteEditor';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { ImportNotesButton } from '../files/ImportNotesButton';
 import { useNotes } from '../notes/useNotes';
 import { useBreadcrumbs } from '../shell/breadcrumbs';
 import { EngagementDrawer, type DrawerPanel } from './EngagementDrawer';
@@ -85,7 +86,7 @@ export function EngagementPage({ engagementId, onBack }: { engagementId: string;
           <button type="button" className="new-note" onClick={() => void notes.createNote()}>
             New note <kbd>{formatShortcut(NEW_NOTE)}</kbd>
           </button>
-          <EngagementDrawer.ImportSlot engagementId={engagementId} onImported={notes.reload} />
+          <ImportNotesButton engagementId={engagementId} onImported={notes.reload} />
         </nav>
         <section className="note-pane" aria-label="Note">
           <ErrorMessage error={notes.error} />
@@ -93,7 +94,6 @@ export function EngagementPage({ engagementId, onBack }: { engagementId: string;
             <NoteEditor
               key={notes.open.id}
               note={notes.open}
-              speakers={[]}
               label={`${notes.open.title} — ${engagement.title}`}
               onSaved={notes.noteSaved}
             />

@@ -1,8 +1,8 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { consentDescriptions, consentLabels, consentLevels, type Consent } from '../../../shared/domain/participant';
 
-/** Consent to quotation as three labelled choices, each saying what it means for the report. */
-export function ConsentField({ value, onChange }: { value: Consent; onChange: (value: Consent) => void }) {
+/** Consent to quotation as three labelled choices, each saying what it means for the report; `children` (the date) follow. */
+export function ConsentField({ value, onChange, children }: { value: Consent; onChange: (value: Consent) => void; children?: ReactNode }) {
   const id = useId();
   return (
     <fieldset className="consent-field">
@@ -24,6 +24,7 @@ export function ConsentField({ value, onChange }: { value: Consent; onChange: (v
           </p>
         </div>
       ))}
+      {children}
     </fieldset>
   );
 }

@@ -30,7 +30,8 @@ export const noFilters: FilterState = {
   attributeValue: '',
 };
 
-export const isFiltering = (f: FilterState) => Object.values(f).some((v) => v.trim() !== '');
+/** Whether any filter narrows the list (an attribute chosen without a value does not). */
+export const isFiltering = (f: FilterState) => Object.keys(toFilters(f)).length > 0;
 
 /** What the core is asked for: only the filters that are set. */
 export function toFilters(f: FilterState): ParticipantFilters {
@@ -97,7 +98,7 @@ export function ParticipantFilterBar({ value, onChange, attributes, engagements 
           onChange={(attributeValue) => set({ attributeValue })}
         />
       )}
-      {isFiltering(value) && (
+      {Object.values(value).some((v) => v !== '') && (
         <button type="button" className="quiet participant-filters-clear" onClick={() => onChange(noFilters)}>
           Clear filters
         </button>

@@ -90,8 +90,9 @@ export function ParticipantForm({ participant, attributes, onSaved, onCancel, ex
         <SuggestField label="Region" value={region} maxLength={120} suggestions={regionSuggestions} onChange={setRegion} />
       </div>
 
-      <ConsentField value={consent} onChange={setConsent} />
-      <Field label="Consent date" type="date" value={consentDate} onChange={(e) => setConsentDate(e.target.value)} className="short-date" />
+      <ConsentField value={consent} onChange={setConsent}>
+        <Field label="Consent date" type="date" value={consentDate} onChange={(e) => setConsentDate(e.target.value)} className="short-date" />
+      </ConsentField>
 
       {attributes.length > 0 && (
         <fieldset className="participant-attributes">

@@ -14,8 +14,10 @@ const describe = (p: ParticipantSummary) => [p.code, staffGroupLabels[p.staffGro
 /**
  * The participants of one engagement: who took part, adding someone already
  * recorded or someone new, and removing a link (the person stays recorded).
+ * It draws no heading of its own unless given a `title`: the engagement
+ * page's drawer already names it.
  */
-export function ParticipantsPanel({ engagementId }: { engagementId: string }) {
+export function ParticipantsPanel({ engagementId, title }: { engagementId: string; title?: string }) {
   const [version, setVersion] = useState(0);
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<ParticipantSummary | null>(null);
@@ -46,9 +48,13 @@ export function ParticipantsPanel({ engagementId }: { engagementId: string }) {
   const linkedIds = new Set((linked.data ?? []).map((p) => p.id));
   const available = (everyone.data ?? []).filter((p) => !linkedIds.has(p.id));
   return (
-    <section className="participants-panel" aria-labelledby={headingId}>
+    <section
+      className="participants-panel"
+      aria-labelledby={title ? headingId : undefined}
+      aria-label={title ? undefined : 'Participants of this engagement'}
+    >
       <header className="panel-header">
-        <h2 id={headingId}>Participants</h2>
+        {title && <h2 id={headingId}>{title}</h2>}
         <button type="button" onClick={() => setCreating(true)}>
           New participant…
         </button>
@@ -56,7 +62,10 @@ export function ParticipantsPanel({ engagementId }: { engagementId: string }) {
       <ErrorMessage error={error ?? linked.error} />
       {linked.data && linked.data.length === 0 && (
         <p className="empty">
-          No one is linked to this engagement yet. Add someone already recorded below, or create a <strong>New participant</strong>.
+          No one is linked to this engagement yet.{' '}
+          {available.length > 0
+            ? <>Add someone already recorded below, or create a <strong>New participant</strong>.</>
+            : <>Create a <strong>New participant</strong> for each person you meet here.</>}
         </p>
       )}
       {linked.data && linked.data.length > 0 && (

@@ -67,7 +67,7 @@ export function ParticipantsView() {
         <>
           <ParticipantFilterBar value={filterState} onChange={setFilterState} attributes={defined} engagements={engagements} />
           <p className="participant-count" role="status">
-            {shown.data && (filtering ? `${shown.data.length} of ${count(total)} match these filters.` : `${count(total)}.`)}
+            {shown.data && (filtering ? `Showing ${shown.data.length} of ${count(total)}.` : `${count(total)}.`)}
           </p>
           {shown.data && shown.data.length > 0 && (
             <ParticipantTable

@@ -4,6 +4,8 @@ import { useApp } from '../../app/AppContext';
 import { useCommands, type Command } from '../../commands/registry';
 import { formatShortcut } from '../../commands/shortcut';
 import { EngagementsView } from '../engagements/EngagementsView';
+import { ParticipantsView } from '../participants/ParticipantsView';
+import { ThemesView } from '../themes/ThemesView';
 import { areas, comingSoon, type AreaId } from './areas';
 import { BreadcrumbContext, type Crumb } from './breadcrumbs';
 
@@ -89,6 +91,10 @@ export function Shell({ workspace }: { workspace: WorkspaceInfo }) {
         <BreadcrumbContext.Provider value={setCrumbs}>
         {area === 'engagements' ? (
           <EngagementsView key={visit} />
+        ) : area === 'participants' ? (
+          <ParticipantsView key={visit} />
+        ) : area === 'themes' ? (
+          <ThemesView key={visit} />
         ) : (
           <section className="area">
             <h1 id="area-title">{current.label}</h1>

@@ -3,6 +3,9 @@ import { migration0001 } from './0001_initial';
 import { migration0002 } from './0002_capture';
 import { migration0003 } from './0003_participants';
 import { migration0004 } from './0004_files';
+import { migration0005 } from './0005_themes';
+import { migration0006 } from './0006_passages';
+import { migration0007 } from './0007_search';
 
 export interface Migration {
   /** Becomes PRAGMA user_version once applied. Strictly increasing, never reused. */
@@ -12,6 +15,14 @@ export interface Migration {
 }
 
 /** Every migration, in order. Append only: a released migration is never edited. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const migrations: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+  migration0006,
+  migration0007,
+];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

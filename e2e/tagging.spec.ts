@@ -1,0 +1,148 @@
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { FieldnotesApp } from './support/app';
+import { axeViolations, expect, test } from './support/fixtures';
+import { NotesPage } from './support/notes';
+
+const SCREENS = join(__dirname, '../.tmp/screens');
+
+/** Select text in the note by its characters: find the words, then drag the DOM selection over them. */
+async function selectText(page: Page, text: string): Promise<void> {
+  await page.evaluate(`(() => {
+    const root = document.querySelector('[contenteditable="true"]');
+    const wanted = ${JSON.stringify(text)};
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const nodes = [];
+    let all = '';
+    while (walker.nextNode()) { nodes.push([walker.currentNode, all.length]); all += walker.currentNode.textContent; }
+    const at = all.indexOf(wanted);
+    if (at < 0) throw new Error('text not in note: ' + wanted);
+    const locate = (offset) => {
+      for (const [node, start] of nodes) if (offset <= start + node.textContent.length) return [node, offset - start];
+      const [node, start] = nodes[nodes.length - 1];
+      return [node, node.textContent.length];
+    };
+    const [startNode, startOffset] = locate(at);
+    const [endNode, endOffset] = locate(at + wanted.length);
+    const range = document.createRange();
+    range.setStart(startNode, startOffset);
+    range.setEnd(endNode, endOffset);
+    const selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+  })()`);
+  // Let Lexical read the DOM selection.
+  await page.waitForTimeout(50);
+}
+
+/** Each passage's text as the note shows it: the marks carrying its id, joined in order. */
+async function passageTexts(page: Page): Promise<string[]> {
+  const texts = (await page.evaluate(`(() => {
+    const byId = new Map();
+    for (const mark of document.querySelectorAll('[contenteditable="true"] mark[data-passages]')) {
+      for (const id of mark.dataset.passages.split(' ')) {
+        const outer = mark.parentElement.closest('mark[data-passages~="' + id + '"]');
+        if (!outer) byId.set(id, (byId.get(id) ?? '') + mark.textContent);
+      }
+    }
+    return [...byId.values()];
+  })()`)) as string[];
+  return texts.sort();
+}
+
+async function tagWith(page: Page, theme: string): Promise<void> {
+  await page.keyboard.press('Control+m');
+  const picker = page.getByRole('combobox', { name: 'Theme' });
+  await expect(picker).toBeFocused();
+  await page.keyboard.type(theme);
+  await page.keyboard.press('Enter');
+  await expect(picker, await page.locator('dialog[open]').innerText().catch(() => '')).toBeHidden();
+}
+
+test('tag with the keyboard alone, overlap two passages, edit around them, reload: each keeps its text', async ({ page, host }) => {
+  const app = new FieldnotesApp(page);
+  const notes = new NotesPage(page);
+  await app.goto(host.url);
+  await app.introduceReviewer('Ada Lovelace');
+  await app.createWorkspace('Tagging', join(host.workspaces, 'tagging.fieldnotes'));
+  await app.addEngagement('Moorfields Eye Hospital', 'Site visit', '2018-06-19');
+  await notes.startNote();
+  const editor = notes.editor();
+  await editor.click();
+  await page.keyboard.type('P014: Radiographers need structured training');
+  // Keyboard only, as a note-taker would right after typing: select back, Ctrl+M, type, Enter.
+  for (let i = 0; i < 'structured training'.length; i++) await page.keyboard.press('Shift+ArrowLeft');
+  await tagWith(page, 'Education and training');
+  await page.keyboard.type(' before AI triage is introduced.');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Digital literacy and genomics literacy both matter.');
+  await notes.saved();
+  await expect.poll(() => passageTexts(page)).toEqual(['structured training']);
+
+  // Two overlapping passages in the second paragraph.
+  await selectText(page, 'Digital literacy');
+  await tagWith(page, 'Digital literacy');
+  await selectText(page, 'literacy and genomics literacy');
+  await tagWith(page, 'Genomics');
+  await expect.poll(() => passageTexts(page)).toEqual(['Digital literacy', 'literacy and genomics literacy', 'structured training']);
+
+  // The passage at the caret: its themes are named, a memo and key quote can be set.
+  await selectText(page, 'structured training');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowRight');
+  const bar = page.getByRole('region', { name: 'Passage at the cursor' });
+  await expect(bar.getByRole('list', { name: 'Themes' })).toContainText('Education and training');
+  await bar.getByLabel('Key quote').click(); // saved, then shown checked
+  await expect(bar.getByLabel('Key quote')).toBeChecked();
+  await bar.getByLabel('Memo').fill('Said by two radiographers independently.');
+  await bar.getByLabel('Memo').blur();
+  await page.screenshot({ path: join(SCREENS, 'tagging-light.png') });
+  expect(await axeViolations(page)).toEqual([]);
+
+  // Edit around and inside the passages.
+  await editor.click();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.type('Morning session. ');
+  await selectText(page, 'genomics');
+  await page.keyboard.type('GENOMIC');
+  await notes.saved();
+
+  await page.reload();
+  await notes.openEngagement('Moorfields Eye Hospital');
+  await expect.poll(() => passageTexts(page)).toEqual(['Digital literacy', 'literacy and GENOMIC literacy', 'structured training']);
+
+  // Delete a tagged passage's text: it is reported detached; undo brings it back.
+  await selectText(page, 'Radiographers need structured training before');
+  await page.keyboard.press('Delete');
+  await notes.saved();
+  await expect(page.getByRole('region', { name: 'Detached passages' })).toContainText('structured training');
+  await page.keyboard.press('Control+z');
+  await notes.saved();
+  await expect(page.getByRole('region', { name: 'Detached passages' })).toBeHidden();
+  await expect(editor.locator('mark').first()).toHaveText('structured training');
+});
+
+test('paste of tagged text does not duplicate the passage', async ({ page, host, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const app = new FieldnotesApp(page);
+  const notes = new NotesPage(page);
+  await app.goto(host.url);
+  await app.introduceReviewer('Ada Lovelace');
+  await app.createWorkspace('Paste', join(host.workspaces, 'paste.fieldnotes'));
+  await app.addEngagement('Leeds workshop', 'Workshop', '2018-09-03');
+  await notes.startNote();
+  await notes.editor().click();
+  await page.keyboard.type('Leadership and culture must change first.');
+  await selectText(page, 'Leadership and culture');
+  await tagWith(page, 'Leadership');
+  await selectText(page, 'Leadership and culture');
+  await page.keyboard.press('Control+c');
+  // A person's keys are tens of milliseconds apart; Lexical reads selection changes asynchronously.
+  await page.keyboard.press('End');
+  await page.waitForTimeout(50);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+v');
+  await notes.saved();
+  await expect(notes.editor()).toContainText(/change first\.\s*Leadership and culture/);
+  await expect(notes.editor().locator('mark')).toHaveCount(1);
+});

@@ -1,0 +1,227 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { FieldnotesApp } from './support/app';
+import { axeViolations, expect, test } from './support/fixtures';
+import type { RunningHost } from './support/host';
+
+const SCREENS = join(__dirname, '../.tmp/screens');
+const CODEBOOK_XSD = join(__dirname, '../../shared/refi/Codebook.xsd');
+mkdirSync(SCREENS, { recursive: true });
+
+// Leave the page before the host stops, so an open event stream cannot hold up its close.
+test.afterEach(async ({ page }) => {
+  await page.goto('about:blank');
+});
+
+const tree = (page: Page) => page.getByRole('tree', { name: 'Codebook' });
+const item = (page: Page, name: string) => tree(page).getByRole('treeitem', { name, exact: true });
+
+/** The tree as an indented outline of the names shown, two spaces a level. */
+const outline = (page: Page) =>
+  tree(page)
+    .getByRole('treeitem')
+    .evaluateAll((items) => items.map((i) => `${'  '.repeat(Number(i.getAttribute('aria-level')) - 1)}${i.getAttribute('aria-label')}`));
+
+/** The names directly under `parent` in an outline. */
+function childrenIn(lines: string[], parent: string): string[] {
+  const at = lines.findIndex((l) => l.trim() === parent);
+  const indent = lines[at]!.length - lines[at]!.trimStart().length;
+  const out: string[] = [];
+  for (const line of lines.slice(at + 1)) {
+    const depth = line.length - line.trimStart().length;
+    if (depth <= indent) break;
+    if (depth === indent + 2) out.push(line.trim());
+  }
+  return out;
+}
+
+async function openThemes(page: Page): Promise<void> {
+  await page.keyboard.press('Control+3');
+  await expect(page.getByRole('heading', { name: 'Themes', level: 1 })).toBeVisible();
+}
+
+async function startWorkspace(page: Page, host: RunningHost, file: string): Promise<void> {
+  const app = new FieldnotesApp(page);
+  await app.goto(host.url);
+  await app.introduceReviewer('Ada Lovelace');
+  await app.createWorkspace('Topol review', join(host.workspaces, file));
+  await openThemes(page);
+}
+
+test('codebook: Topol template, keyboard editing and moves, merge, delete, .qdc export and import', async ({ page, host }) => {
+  await startWorkspace(page, host, 'codebook.fieldnotes');
+
+  // A new workspace offers the Topol template or an empty codebook.
+  await expect(page.getByRole('heading', { name: 'Start your codebook' })).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Use the Topol template' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Added 32 themes from the Topol template' })).toBeVisible();
+  let lines = await outline(page);
+  expect(lines).toHaveLength(32);
+  expect(lines.filter((l) => !l.startsWith(' '))).toEqual(['Technology', 'Ethics', 'Principles', 'Workforce']);
+  expect(childrenIn(lines, 'Artificial intelligence and robotics')).toHaveLength(5);
+  expect(childrenIn(lines, 'Technology')).toEqual(['Genomics', 'Digital medicine', 'Artificial intelligence and robotics']);
+  await expect(item(page, 'Technology')).toBeFocused();
+  await expect(page.getByRole('heading', { name: 'Technology', level: 2 })).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+
+  // A theme and a sub-theme, by keyboard alone.
+  await page.keyboard.press('Control+Alt+N');
+  await expect(page.getByRole('dialog', { name: 'New theme' })).toContainText('top level');
+  await page.keyboard.type('Regulation');
+  await page.keyboard.press('Enter');
+  await expect(item(page, 'Regulation')).toBeFocused();
+  await page.keyboard.press('Control+Alt+Shift+N');
+  await expect(page.getByRole('dialog', { name: 'New sub-theme' })).toContainText('under “Regulation”');
+  await page.keyboard.type('Medical device approval');
+  await page.keyboard.press('Enter');
+  await expect(item(page, 'Medical device approval')).toBeFocused();
+  expect((await outline(page)).slice(-2)).toEqual(['Regulation', '  Medical device approval']);
+
+  // Moves with Alt+arrows: out a level, up among siblings, in under the previous sibling.
+  await page.keyboard.press('Alt+ArrowLeft');
+  await expect(page.getByRole('status').filter({ hasText: 'to the top level' })).toBeVisible();
+  expect((await outline(page)).slice(-2)).toEqual(['Regulation', 'Medical device approval']);
+  await expect(item(page, 'Medical device approval')).toBeFocused();
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect.poll(async () => (await outline(page)).slice(-2)).toEqual(['Medical device approval', 'Regulation']);
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect.poll(async () => (await outline(page)).slice(-2)).toEqual(['Regulation', 'Medical device approval']);
+  await page.keyboard.press('Alt+ArrowRight');
+  await expect.poll(async () => (await outline(page)).slice(-2)).toEqual(['Regulation', '  Medical device approval']);
+  await expect(item(page, 'Medical device approval')).toBeFocused();
+
+  // Rename with F2; Enter takes the focus to the details.
+  await page.keyboard.press('F2');
+  const renameBox = page.getByRole('textbox', { name: 'Rename Medical device approval' });
+  await expect(renameBox).toBeFocused();
+  await page.keyboard.type('Device regulation');
+  await page.keyboard.press('Enter');
+  await expect(item(page, 'Device regulation')).toBeFocused();
+  await page.keyboard.press('Enter');
+  const details = page.getByRole('region', { name: 'Device regulation' });
+  await expect(details.getByLabel('Name')).toBeFocused();
+  await details.getByLabel('Short code').fill('REG-DEV');
+  await details.getByLabel('Definition').fill('How devices that learn are approved and monitored.');
+  await details.getByRole('radio', { name: 'Teal' }).check();
+  await details.getByRole('button', { name: 'Save theme' }).click();
+  await expect(details.getByRole('status')).toHaveText('Saved.');
+  await expect(item(page, 'Device regulation')).toContainText('REG-DEV');
+
+  // Merge "Regulation" into "Ethics", choosing the target by typing.
+  await item(page, 'Regulation').click();
+  await page.getByRole('button', { name: 'Merge into…' }).click();
+  const merge = page.getByRole('dialog', { name: 'Merge “Regulation” into…' });
+  await merge.getByRole('combobox', { name: 'Merge into' }).fill('ethi');
+  await expect(merge.getByRole('option').first()).toHaveText('Ethics');
+  expect(await axeViolations(page)).toEqual([]);
+  await page.keyboard.press('Enter');
+  await expect(merge.getByRole('status')).toHaveText('“Regulation” will be merged into “Ethics”.');
+  await page.keyboard.press('Enter');
+  await expect(merge).toBeHidden();
+  lines = await outline(page);
+  expect(lines).not.toContain('Regulation');
+  expect(childrenIn(lines, 'Ethics')).toEqual([
+    'Patient safety', 'Data governance', 'Respect for human dignity', 'Accountability', 'Equity and bias', 'Device regulation',
+  ]);
+  await expect(item(page, 'Ethics')).toBeFocused();
+
+  // Delete a theme with sub-themes: the dialog says what will happen first.
+  await item(page, 'Digital medicine').click();
+  await page.keyboard.press('Delete');
+  const remove = page.getByRole('dialog', { name: 'Delete “Digital medicine”?' });
+  await expect(remove).toContainText('No passage is tagged with “Digital medicine”.');
+  await expect(remove.getByRole('group', { name: 'Its 5 sub-themes' })).toBeVisible();
+  await expect(remove.getByRole('radio', { name: 'Move them up to “Technology”' })).toBeChecked();
+  expect(await axeViolations(page)).toEqual([]);
+  await remove.getByRole('button', { name: 'Delete theme' }).click();
+  await expect(remove).toBeHidden();
+  lines = await outline(page);
+  expect(childrenIn(lines, 'Technology')).toEqual([
+    'Genomics', 'Telemedicine', 'Smartphone apps', 'Sensors and wearables', 'Virtual and augmented reality', 'Internet of Things',
+    'Artificial intelligence and robotics',
+  ]);
+
+  // Drag and drop with the mouse: Genomics into Principles.
+  const principles = item(page, 'Principles');
+  const box = (await principles.boundingBox())!;
+  await item(page, 'Genomics').dragTo(principles, { targetPosition: { x: 60, y: box.height / 2 } });
+  await expect.poll(async () => childrenIn(await outline(page), 'Principles')).toContain('Genomics');
+  const finalOutline = await outline(page);
+  expect(finalOutline).toHaveLength(32);
+
+  // Export: a .qdc that the REFI-QDA schema accepts.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export…' }).click()]);
+  expect(download.suggestedFilename()).toBe('Topol review codebook.qdc');
+  const qdc = join(host.workspaces, 'exported.qdc');
+  await download.saveAs(qdc);
+  execFileSync('xmllint', ['--noout', '--schema', CODEBOOK_XSD, qdc], { stdio: 'pipe' }); // throws unless valid
+  expect(readFileSync(qdc, 'utf8')).toContain('Exclusions: ');
+
+  // Import into a second workspace: preview, then import; the hierarchy survives a reload.
+  await page.keyboard.press('Control+Shift+N');
+  const create = page.getByRole('dialog', { name: 'Create workspace' });
+  await create.getByLabel('Workspace name').fill('Second review');
+  await create.getByLabel('Save as').fill(join(host.workspaces, 'second.fieldnotes'));
+  await create.getByRole('button', { name: 'Create workspace' }).click();
+  await expect(page.getByRole('navigation', { name: 'Workspace areas' })).toContainText('Second review');
+  await openThemes(page);
+  await page.getByRole('button', { name: 'Import a codebook (.qdc)…' }).click();
+  const importing = page.getByRole('dialog', { name: 'Import a codebook' });
+  await importing.getByLabel('Codebook file (.qdc)').setInputFiles(qdc);
+  await expect(importing.getByRole('heading', { name: '32 themes will be added.' })).toBeVisible();
+  await expect(importing.getByRole('list', { name: 'Themes in the file' }).getByRole('listitem')).toHaveCount(32);
+  await expect(importing).toContainText('Made by Fieldnotes 0.1.0.');
+  expect(await axeViolations(page)).toEqual([]);
+  await importing.getByRole('button', { name: 'Import 32 themes' }).click();
+  await expect(importing).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported 32 themes.' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('navigation', { name: 'Workspace areas' })).toContainText('Second review');
+  await openThemes(page);
+  await expect(item(page, 'Technology')).toBeVisible();
+  expect(await outline(page)).toEqual(finalOutline);
+  await item(page, 'Device regulation').click();
+  const imported = page.getByRole('region', { name: 'Device regulation' });
+  await expect(imported.getByLabel('Short code')).toHaveValue('REG-DEV');
+  await expect(imported.getByLabel('Definition')).toHaveValue('How devices that learn are approved and monitored.');
+  await expect(imported.getByRole('radio', { name: 'Teal' })).toBeChecked();
+});
+
+test('codebook: a bad file is refused with a sentence and nothing is added', async ({ page, host }) => {
+  await startWorkspace(page, host, 'refusals.fieldnotes');
+  await page.getByRole('button', { name: 'Import a codebook (.qdc)…' }).click();
+  const importing = page.getByRole('dialog', { name: 'Import a codebook' });
+  await importing.getByLabel('Codebook file (.qdc)').setInputFiles({
+    name: 'broken.qdc',
+    mimeType: 'application/xml',
+    buffer: Buffer.from('<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code name="A" isCodable="true"></Codes>'),
+  });
+  await expect(importing.getByRole('alert')).toContainText('not well-formed XML');
+  await expect(importing.getByRole('button', { name: 'Import' })).toBeDisabled();
+  expect(await axeViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('heading', { name: 'Start your codebook' })).toBeVisible();
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`screenshots of the codebook (${scheme})`, async ({ page, host }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await startWorkspace(page, host, `shots-${scheme}.fieldnotes`);
+    await page.screenshot({ path: join(SCREENS, `themes-empty-${scheme}.png`) });
+    await page.getByRole('button', { name: 'Use the Topol template' }).click();
+    await item(page, 'Automated image interpretation').click();
+    const details = page.getByRole('region', { name: 'Automated image interpretation' });
+    await details.getByLabel('Short code').fill('AI-IMG');
+    await details.getByLabel('Exclusions').fill('Speech and text belong under speech recognition and natural language processing.');
+    await details.getByRole('button', { name: 'Save theme' }).click();
+    await expect(details.getByRole('status')).toHaveText('Saved.');
+    await item(page, 'Digital medicine').press('ArrowLeft'); // collapse one branch, to show both states
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: join(SCREENS, `themes-${scheme}.png`) });
+    await item(page, 'Digital medicine').press('Delete');
+    await page.screenshot({ path: join(SCREENS, `themes-delete-${scheme}.png`) });
+  });
+}

@@ -1,0 +1,255 @@
+import { randomUUID } from 'node:crypto';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  formatBytes,
+  MAX_CHUNK_BYTES,
+  uploadLimits,
+  type UploadPurpose,
+} from '../../../shared/domain/files';
+import { FieldnotesError } from '../../../shared/rpc/result';
+
+/** A file received in full, ready for one import or attachment. */
+export interface ReceivedFile {
+  fileName: string;
+  mediaType: string;
+  purpose: UploadPurpose;
+  bytes: Buffer;
+}
+
+interface Upload {
+  fileName: string;
+  mediaType: string;
+  purpose: UploadPurpose;
+  size: number;
+  received: number;
+  nextIndex: number;
+  path: string;
+  fd: number | null;
+  touched: number;
+}
+
+const FOLDER_PREFIX = 'fieldnotes-uploads-';
+/** An upload nobody has touched for this long was abandoned (a reload, a closed window). */
+const ABANDONED_AFTER_MS = 60 * 60 * 1000;
+/** More at once than any person sends; a bound on open files and temp space. */
+const MAX_OPEN_UPLOADS = 16;
+
+/** Folders of live stores in this process, removed on exit if nobody closed them. */
+const liveFolders = new Set<string>();
+let exitHookInstalled = false;
+
+export const tooLarge = (fileName: string, size: number, purpose: UploadPurpose) =>
+  new FieldnotesError(
+    'TOO_LARGE',
+    purpose === 'import'
+      ? `"${fileName}" is too large to import (${formatBytes(size)}); a file imported as notes can be at most ${formatBytes(uploadLimits.import)}. Split it into smaller files, then import those.`
+      : `"${fileName}" is too large to attach (${formatBytes(size)}); an attachment can be at most ${formatBytes(uploadLimits.attachment)}. Make it smaller (compress or split it), then try again.`,
+  );
+
+const gone = () =>
+  new FieldnotesError('NOT_FOUND', 'That upload is no longer in progress (it finished, was cancelled or the app restarted). Add the file again.');
+
+/**
+ * Files on their way in from the renderer, kept as temporary files (mode
+ * 0600, in a private folder under the system temp folder) rather than in
+ * memory, so a 200 MB photo set never sits in the core as base64. The folder
+ * goes on close, on exit, and — after a crash — when the next store starts.
+ */
+export class UploadStore {
+  private readonly uploads = new Map<string, Upload>();
+  private folder: string | null = null;
+
+  begin(input: { fileName: string; size: number; mediaType: string; purpose: UploadPurpose }): string {
+    if (input.size > uploadLimits[input.purpose]) throw tooLarge(input.fileName, input.size, input.purpose);
+    this.dropAbandoned();
+    if (this.uploads.size >= MAX_OPEN_UPLOADS) {
+      throw new FieldnotesError('UNAVAILABLE', 'Too many files are being added at once. Wait for some to finish, then try again.');
+    }
+    const id = randomUUID();
+    let path: string;
+    let fd: number;
+    try {
+      path = join(this.ensureFolder(), id);
+      fd = openSync(path, 'wx', 0o600);
+    } catch (error) {
+      throw explainTempWrite(error, input.fileName);
+    }
+    this.uploads.set(id, { ...input, received: 0, nextIndex: 0, path, fd, touched: Date.now() });
+    return id;
+  }
+
+  chunk(uploadId: string, index: number, dataBase64: string): { received: number; complete: boolean } {
+    const upload = this.uploads.get(uploadId);
+    if (!upload) throw gone();
+    upload.touched = Date.now();
+    if (index !== upload.nextIndex) {
+      throw new FieldnotesError(
+        'INVALID_INPUT',
+        `Part ${index + 1} of "${upload.fileName}" arrived out of order (expected part ${upload.nextIndex + 1}). Add the file again.`,
+      );
+    }
+    if (upload.fd === null) {
+      throw new FieldnotesError('INVALID_INPUT', `"${upload.fileName}" has already arrived in full; nothing more can be added to it.`);
+    }
+    const bytes = Buffer.from(dataBase64, 'base64');
+    if (bytes.length > MAX_CHUNK_BYTES) {
+      throw new FieldnotesError('INVALID_INPUT', `A part of "${upload.fileName}" was larger than ${formatBytes(MAX_CHUNK_BYTES)}.`);
+    }
+    if (upload.received + bytes.length > upload.size) {
+      this.discard(uploadId);
+      throw new FieldnotesError(
+        'INVALID_INPUT',
+        `"${upload.fileName}" sent more than the ${formatBytes(upload.size)} it announced, so it was discarded. Add the file again.`,
+      );
+    }
+    try {
+      let written = 0;
+      while (written < bytes.length) written += writeSync(upload.fd, bytes, written);
+    } catch (error) {
+      this.discard(uploadId);
+      throw explainTempWrite(error, upload.fileName);
+    }
+    upload.received += bytes.length;
+    upload.nextIndex++;
+    const complete = upload.received === upload.size;
+    if (complete) this.closeFd(upload);
+    return { received: upload.received, complete };
+  }
+
+  /**
+   * Hand over a complete upload and forget it: each upload feeds exactly one
+   * import or attachment, whether that succeeds or is refused.
+   */
+  take(uploadId: string, purpose: UploadPurpose): ReceivedFile {
+    const upload = this.uploads.get(uploadId);
+    if (!upload) throw gone();
+    try {
+      if (upload.size > uploadLimits[purpose]) throw tooLarge(upload.fileName, upload.size, purpose);
+      if (upload.received !== upload.size) {
+        throw new FieldnotesError(
+          'INVALID_INPUT',
+          `"${upload.fileName}" has not finished arriving (${formatBytes(upload.received)} of ${formatBytes(upload.size)}). Add the file again.`,
+        );
+      }
+      const bytes = upload.size === 0 ? Buffer.alloc(0) : readFileSync(upload.path);
+      return { fileName: upload.fileName, mediaType: upload.mediaType, purpose: upload.purpose, bytes };
+    } finally {
+      this.discard(uploadId);
+    }
+  }
+
+  /** Forget an upload and delete its temporary file; nothing happens if it is already gone. */
+  discard(uploadId: string): void {
+    const upload = this.uploads.get(uploadId);
+    if (!upload) return;
+    this.uploads.delete(uploadId);
+    this.closeFd(upload);
+    rmSync(upload.path, { force: true });
+  }
+
+  /** Delete every upload in progress and the store's folder (core close). */
+  close(): void {
+    for (const id of [...this.uploads.keys()]) this.discard(id);
+    if (this.folder) {
+      liveFolders.delete(this.folder);
+      rmSync(this.folder, { recursive: true, force: true });
+      this.folder = null;
+    }
+  }
+
+  /** How many uploads are in progress (for tests and diagnostics). */
+  get size(): number {
+    return this.uploads.size;
+  }
+
+  /** The temp folder, if one was made (for tests). */
+  get temporaryFolder(): string | null {
+    return this.folder;
+  }
+
+  private ensureFolder(): string {
+    if (this.folder) return this.folder;
+    sweepCrashedFolders();
+    // The pid in the name lets a later process tell a crashed owner from a live one.
+    this.folder = mkdtempSync(join(tmpdir(), `${FOLDER_PREFIX}${process.pid}-`));
+    liveFolders.add(this.folder);
+    if (!exitHookInstalled) {
+      exitHookInstalled = true;
+      process.once('exit', () => {
+        for (const folder of liveFolders) rmSync(folder, { recursive: true, force: true });
+      });
+    }
+    return this.folder;
+  }
+
+  private dropAbandoned(): void {
+    const cutoff = Date.now() - ABANDONED_AFTER_MS;
+    for (const [id, upload] of this.uploads) if (upload.touched < cutoff) this.discard(id);
+  }
+
+  private closeFd(upload: Upload): void {
+    if (upload.fd === null) return;
+    closeSync(upload.fd);
+    upload.fd = null;
+  }
+}
+
+function explainTempWrite(error: unknown, fileName: string): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') {
+    return new FieldnotesError(
+      'DISK_FULL',
+      `There is not enough free disk space to receive "${fileName}". Free some space, then add the file again.`,
+    );
+  }
+  return error;
+}
+
+/** Remove upload folders left behind by a process that died (SIGKILL, power cut): they may hold personal data. */
+function sweepCrashedFolders(): void {
+  let names: string[];
+  try {
+    names = readdirSync(tmpdir());
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(/^fieldnotes-uploads-(\d+)-/.exec(name)?.[1]);
+    if (!pid || pid === process.pid || isAlive(pid)) continue;
+    try {
+      rmSync(join(tmpdir(), name), { recursive: true, force: true });
+    } catch {
+      // Another user's folder, or one being removed by someone else: not ours to worry about.
+    }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: alive but someone else's. Only "no such process" means it is safe to clean up.
+    return (error as { code?: unknown }).code !== 'ESRCH';
+  }
+}
+
+/** One store per core, found through the core's session so close() can reach it without knowing the handlers. */
+const stores = new WeakMap<object, UploadStore>();
+
+export function uploadsFor(owner: object): UploadStore {
+  let store = stores.get(owner);
+  if (!store) {
+    store = new UploadStore();
+    stores.set(owner, store);
+  }
+  return store;
+}
+
+/** Delete an owner's temporary uploads (the core's close()). */
+export function discardUploads(owner: object): void {
+  stores.get(owner)?.close();
+  stores.delete(owner);
+}

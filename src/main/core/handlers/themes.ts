@@ -1,0 +1,22 @@
+import type { themeMethods } from '../../../shared/contract/themes';
+import { applyTemplate, exportQdc, importQdc, previewQdc } from '../codebook/codebook';
+import { deleteTheme, mergeThemes, previewDelete } from '../services/themeRemoval';
+import { createTheme, listThemes, moveTheme, updateTheme } from '../services/themes';
+import type { DomainHandlers, HandlerContext } from './context';
+
+export function themeHandlers(ctx: HandlerContext): DomainHandlers<typeof themeMethods> {
+  const db = () => ctx.requireWorkspace().db;
+  return {
+    'themes.list': () => listThemes(db()),
+    'themes.create': (input) => createTheme(db(), input, ctx.requireReviewer().id),
+    'themes.update': (input) => updateTheme(db(), input),
+    'themes.move': (input) => moveTheme(db(), input),
+    'themes.merge': ({ sourceId, targetId }) => mergeThemes(db(), sourceId, targetId),
+    'themes.deletePreview': ({ id, withSubthemes }) => previewDelete(db(), id, withSubthemes),
+    'themes.delete': ({ id, withSubthemes }) => deleteTheme(db(), id, withSubthemes),
+    'codebook.applyTemplate': () => applyTemplate(db(), ctx.requireReviewer().id),
+    'codebook.exportQdc': () => exportQdc(db(), ctx.options.version),
+    'codebook.previewQdc': ({ xml }) => previewQdc(db(), xml),
+    'codebook.importQdc': ({ xml }) => importQdc(db(), xml, ctx.requireReviewer().id),
+  };
+}

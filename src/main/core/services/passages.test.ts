@@ -1,0 +1,187 @@
+import fc from 'fast-check';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { NewParticipant } from '../../../shared/domain/participant';
+import { documentAnchors, sliceCodePoints } from '../../../shared/note/anchors';
+import { blocksToDocument } from '../../../shared/note/blocksToDocument';
+import { createNoteEditor, deleteRange, insertText, serialize, splitParagraph, tagRange, undo } from '../../../shared/note/editing';
+import { TEST_REVIEWER, tempFolders } from '../testing/tempWorkspace';
+import { createWorkspace, type Workspace } from '../workspace/workspace';
+import { createEngagement } from './engagements';
+import { createNote, saveNote } from './notes';
+import { createParticipant } from './participants';
+import { passagesForNote, untagPassage } from './passages';
+
+const folders = tempFolders();
+afterEach(() => folders.cleanup());
+
+interface Fixture {
+  workspace: Workspace;
+  noteId: string;
+  themeId: string;
+  revision: number;
+  save: (document: string, creates?: { id: string; themeIds: string[] }[]) => ReturnType<typeof saveNote>;
+}
+
+function fixture(text: string[]): Fixture & { editor: ReturnType<typeof createNoteEditor> } {
+  const workspace = createWorkspace(join(folders.make(), 'passages.fieldnotes'), { name: 'Passages', createdBy: TEST_REVIEWER });
+  const { db } = workspace;
+  const engagement = createEngagement(db, { title: 'Visit', type: 'site_visit', date: '2018-06-19' }, TEST_REVIEWER.id);
+  const note = createNote(db, engagement.id, undefined, TEST_REVIEWER.id);
+  const themeId = 'theme-training';
+  db.prepare(
+    `INSERT INTO themes(id, parent_id, name, colour, position, created_at, created_by) VALUES (?, NULL, 'Training', '#1F77B4', 0, '2024-01-01', ?)`,
+  ).run(themeId, TEST_REVIEWER.id);
+  const editor = createNoteEditor(blocksToDocument(text.map((t) => ({ kind: 'paragraph' as const, runs: [{ text: t }] }))));
+  const f: Fixture & { editor: typeof editor } = {
+    workspace,
+    noteId: note.id,
+    themeId,
+    revision: 0,
+    editor,
+    save(document, creates) {
+      const saved = saveNote(db, { id: note.id, document, baseRevision: f.revision, createPassages: creates }, TEST_REVIEWER.id);
+      f.revision = saved.revision;
+      return saved;
+    },
+  };
+  return f;
+}
+
+describe('passages', () => {
+  it('are created with the save that marks them, in code points, with the speaker of their turn', () => {
+    const f = fixture(['Visit notes 🙂 start here.', 'P014: We need structured training before AI triage.']);
+    try {
+      createParticipant(f.workspace.db, NewParticipant.parse({ staffGroup: 'allied_health_professional' }), TEST_REVIEWER.id);
+      const text = documentAnchors(serialize(f.editor)).plainText;
+      const start = Array.from(text).indexOf('W', 20);
+      expect(tagRange(f.editor, start, start + 'We need structured training'.length, '11111111-1111-4111-8111-111111111111')).toBe(true);
+      const saved = f.save(serialize(f.editor), [{ id: '11111111-1111-4111-8111-111111111111', themeIds: [f.themeId] }]);
+      expect(saved.passages).toHaveLength(1);
+      const [passage] = saved.passages;
+      expect(passage).toMatchObject({ quotedText: 'We need structured training', detached: false, start: 33, end: 60 });
+      expect(passage!.tags).toMatchObject([{ themeId: f.themeId, taggedBy: TEST_REVIEWER.id }]);
+      // The participant created first is P001, not P014: no speaker match yet.
+      expect(passage!.participantId).toBeNull();
+    } finally {
+      f.workspace.close();
+    }
+  });
+
+  it('survive edits around and inside them; deleting their text detaches them; undo re-attaches', () => {
+    const f = fixture(['Radiographers need structured training before AI triage is introduced.']);
+    try {
+      const id = '22222222-2222-4222-8222-222222222222';
+      tagRange(f.editor, 19, 38, id); // "structured training"
+      f.save(serialize(f.editor), [{ id, themeIds: [f.themeId] }]);
+      insertText(f.editor, 0, 'Today: ');
+      insertText(f.editor, 37, 'and hands-on '); // inside the passage, after "structured "
+      let [p] = f.save(serialize(f.editor)).passages;
+      expect(p).toMatchObject({ quotedText: 'structured and hands-on training', detached: false });
+      splitParagraph(f.editor, 40); // split inside the passage: it spans two paragraphs now
+      [p] = f.save(serialize(f.editor)).passages;
+      expect(p!.quotedText).toBe('structured and\n\n hands-on training');
+      deleteRange(f.editor, 0, documentAnchors(serialize(f.editor)).plainText.length);
+      [p] = f.save(serialize(f.editor)).passages;
+      expect(p).toMatchObject({ detached: true, quotedText: 'structured and\n\n hands-on training' });
+      undo(f.editor);
+      [p] = f.save(serialize(f.editor)).passages;
+      expect(p).toMatchObject({ detached: false, quotedText: 'structured and\n\n hands-on training' });
+    } finally {
+      f.workspace.close();
+    }
+  });
+
+  it('may overlap, and a passage left with no theme is deleted', () => {
+    const f = fixture(['Digital literacy and genomics literacy both matter.']);
+    try {
+      const a = '33333333-3333-4333-8333-333333333333';
+      const b = '44444444-4444-4444-8444-444444444444';
+      tagRange(f.editor, 0, 16, a); // "Digital literacy"
+      tagRange(f.editor, 8, 38, b); // "literacy and genomics literacy"
+      const saved = f.save(serialize(f.editor), [
+        { id: a, themeIds: [f.themeId] },
+        { id: b, themeIds: [f.themeId] },
+      ]);
+      expect(saved.passages.map((p) => p.quotedText).sort()).toEqual(['Digital literacy', 'literacy and genomics literacy']);
+      expect(untagPassage(f.workspace.db, a, f.themeId)).toBeNull();
+      expect(passagesForNote(f.workspace.db, f.noteId).map((p) => p.id)).toEqual([b]);
+    } finally {
+      f.workspace.close();
+    }
+  });
+
+  it('refuse to create a passage whose mark is not in the document', () => {
+    const f = fixture(['Nothing marked here.']);
+    try {
+      expect(() => f.save(serialize(f.editor), [{ id: '55555555-5555-4555-8555-555555555555', themeIds: [f.themeId] }])).toThrow(
+        /not in the note/,
+      );
+      expect(passagesForNote(f.workspace.db, f.noteId)).toEqual([]);
+    } finally {
+      f.workspace.close();
+    }
+  });
+
+  /**
+   * The anchoring invariant under random edits: after every save, each
+   * passage whose mark is in the document has exactly the text under its
+   * marks; each whose mark is gone is reported detached; none disappears.
+   */
+  it('property: random edits never lose a passage or misplace its text', () => {
+    const word = fc.constantFrom('training', 'AI', 'triage', 'genomics', '🙂', 'é', 'staff', '—', 'P014:');
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant('tag' as const), a: fc.nat(), b: fc.nat() }),
+      fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.array(word, { minLength: 1, maxLength: 3 }).map((w) => w.join(' ')) }),
+      fc.record({ kind: fc.constant('delete' as const), a: fc.nat(), b: fc.nat() }),
+      fc.record({ kind: fc.constant('split' as const), at: fc.nat() }),
+      fc.record({ kind: fc.constant('undo' as const) }),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.array(word, { minLength: 3, maxLength: 12 }), { minLength: 1, maxLength: 4 }), fc.array(op, { maxLength: 25 }), (paragraphs, ops) => {
+        const f = fixture(paragraphs.map((w) => w.join(' ')));
+        try {
+          const created = new Set<string>();
+          let n = 0;
+          for (const o of ops) {
+            const length = documentAnchors(serialize(f.editor)).plainText.length + 1;
+            const creates: { id: string; themeIds: string[] }[] = [];
+            if (o.kind === 'tag') {
+              const [s, e] = [o.a % length, o.b % length].sort((x, y) => x - y) as [number, number];
+              const id = `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
+              if (e > s && tagRange(f.editor, s, e, id) && documentAnchors(serialize(f.editor)).passages.has(id)) {
+                creates.push({ id, themeIds: [f.themeId] });
+                created.add(id);
+              }
+            } else if (o.kind === 'insert') insertText(f.editor, o.at % length, o.text);
+            else if (o.kind === 'delete') {
+              const [s, e] = [o.a % length, o.b % length].sort((x, y) => x - y) as [number, number];
+              deleteRange(f.editor, s, e);
+            } else if (o.kind === 'split') splitParagraph(f.editor, o.at % length);
+            else undo(f.editor);
+
+            const document = serialize(f.editor);
+            const saved = f.save(document, creates);
+            const anchors = documentAnchors(document);
+            const stored = new Map(saved.passages.map((p) => [p.id, p]));
+            for (const id of created) {
+              const passage = stored.get(id);
+              expect(passage, `passage ${id} disappeared`).toBeDefined();
+              const range = anchors.passages.get(id);
+              if (range) {
+                expect(passage!.detached).toBe(false);
+                expect(passage!.quotedText).toBe(sliceCodePoints(anchors.plainText, range.start, range.end));
+                expect([passage!.start, passage!.end]).toEqual([range.start, range.end]);
+              } else {
+                expect(passage!.detached, `passage ${id} lost its mark but is not detached`).toBe(true);
+              }
+            }
+          }
+        } finally {
+          f.workspace.close();
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

@@ -1,0 +1,115 @@
+import { useId, useState } from 'react';
+import type { Passage } from '../../../shared/domain/passage';
+import { formatShortcut } from '../../commands/shortcut';
+import { TAG_SHORTCUT } from './shortcuts';
+import type { ThemeIndex } from './useThemeIndex';
+
+export interface SpeakerOption {
+  id: string;
+  code: string;
+  description: string;
+}
+
+interface Props {
+  passages: Passage[];
+  themes: ThemeIndex;
+  speakers: SpeakerOption[];
+  reviewerId: string;
+  onAddTheme: (passage: Passage) => void;
+  onRemoveTheme: (passage: Passage, themeId: string) => void;
+  onUpdate: (passage: Passage, change: { memo?: string; keyQuote?: boolean; participantId?: string | null; speakerFromTurn?: true }) => void;
+  onRemove: (passage: Passage) => void;
+}
+
+const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+
+/** The passage(s) at the caret: themes, memo, key quote and speaker — reachable by Tab from the note. */
+export function PassageBar(props: Props) {
+  if (props.passages.length === 0) return null;
+  return (
+    <section className="passage-bar" aria-label="Passage at the cursor">
+      {props.passages.map((p) => (
+        <PassageCard key={p.id} passage={p} {...props} />
+      ))}
+    </section>
+  );
+}
+
+function PassageCard({ passage, themes, speakers, reviewerId, onAddTheme, onRemoveTheme, onUpdate, onRemove }: Props & { passage: Passage }) {
+  const ids = { speaker: useId(), key: useId() };
+  const taggers = new Set(passage.tags.map((t) => (t.taggedBy === reviewerId ? 'you' : 'another reviewer')));
+  const latest = passage.tags.at(-1);
+  return (
+    <article className="passage-card" aria-label={`Passage: ${passage.quotedText.slice(0, 60)}`}>
+      <p className="passage-quote">“{passage.quotedText.length > 160 ? `${passage.quotedText.slice(0, 160)}…` : passage.quotedText}”</p>
+      <ul className="chips" aria-label="Themes">
+        {passage.tags.map((tag) => {
+          const theme = themes.get(tag.themeId);
+          return (
+            <li key={tag.themeId} className="chip" ref={(el) => el?.style.setProperty('--chip', theme?.colour ?? 'var(--text-soft)')}>
+              <span className="chip-swatch" aria-hidden="true" />
+              {theme?.name ?? 'Unknown theme'}
+              <button type="button" className="chip-remove" aria-label={`Remove theme ${theme?.name ?? ''}`} onClick={() => onRemoveTheme(passage, tag.themeId)}>
+                ×
+              </button>
+            </li>
+          );
+        })}
+        <li>
+          <button type="button" className="quiet" onClick={() => onAddTheme(passage)}>
+            Add theme <kbd>{formatShortcut(TAG_SHORTCUT)}</kbd>
+          </button>
+        </li>
+      </ul>
+      <div className="passage-fields">
+        <label className="check" htmlFor={ids.key}>
+          <input id={ids.key} type="checkbox" checked={passage.keyQuote} onChange={(e) => onUpdate(passage, { keyQuote: e.target.checked })} />
+          Key quote
+        </label>
+        <div className="inline-field">
+          <label htmlFor={ids.speaker}>Said by</label>
+          <select
+            id={ids.speaker}
+            value={passage.participantId ?? ''}
+            onChange={(e) => onUpdate(passage, e.target.value === '__turn__' ? { speakerFromTurn: true } : { participantId: e.target.value || null })}
+          >
+            <option value="">Nobody in particular</option>
+            {speakers.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.code} — {s.description}
+              </option>
+            ))}
+            {passage.speakerSetByHand && <option value="__turn__">Follow the speaker turn</option>}
+          </select>
+        </div>
+        <button type="button" className="quiet danger" onClick={() => onRemove(passage)}>
+          Remove passage
+        </button>
+      </div>
+      <MemoField key={`${passage.id}:${passage.memo}`} saved={passage.memo} onSave={(memo) => onUpdate(passage, { memo })} />
+      <p className="passage-meta">
+        Tagged by {[...taggers].join(' and ')}
+        {latest ? `, last ${when.format(new Date(latest.taggedAt))}` : ''}
+      </p>
+    </article>
+  );
+}
+
+/** The memo is saved when the field is left; keyed by the saved text so a change elsewhere resets it. */
+function MemoField({ saved, onSave }: { saved: string; onSave: (memo: string) => void }) {
+  const [memo, setMemo] = useState(saved);
+  const id = useId();
+  return (
+    <div className="field memo">
+      <label htmlFor={id}>Memo</label>
+      <textarea
+        id={id}
+        rows={2}
+        value={memo}
+        onChange={(e) => setMemo(e.target.value)}
+        onBlur={() => memo !== saved && onSave(memo)}
+        placeholder="Why this passage matters, what to check…"
+      />
+    </div>
+  );
+}

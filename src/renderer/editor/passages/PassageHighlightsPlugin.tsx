@@ -1,0 +1,44 @@
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import type { NodeKey } from 'lexical';
+import { useEffect } from 'react';
+import type { Passage } from '../../../shared/domain/passage';
+import type { MarkIndex } from './markIndex';
+import type { ThemeIndex } from './useThemeIndex';
+
+interface Props {
+  index: MarkIndex;
+  passages: Passage[];
+  themes: ThemeIndex;
+}
+
+/**
+ * Paint each passage's marks in its first theme's colour, with a second
+ * colour where passages overlap, and name the themes in the mark's tooltip
+ * and accessible description: colour is never the only cue.
+ */
+export function PassageHighlightsPlugin({ index, passages, themes }: Props) {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => {
+    const byId = new Map(passages.map((p) => [p.id, p]));
+    const paint = (keys: NodeKey[]) => {
+      for (const key of keys) {
+        const element = editor.getElementByKey(key);
+        const ids = index.entries().find(([k]) => k === key)?.[1] ?? [];
+        if (!element) continue;
+        const known = ids.map((id) => byId.get(id)).filter((p): p is Passage => Boolean(p));
+        const colours = known.flatMap((p) => p.tags.map((t) => themes.get(t.themeId)?.colour)).filter(Boolean) as string[];
+        const names = [...new Set(known.flatMap((p) => p.tags.map((t) => themes.get(t.themeId)?.name ?? 'Unknown theme')))];
+        element.classList.add('passage-mark');
+        element.classList.toggle('overlap', ids.length > 1);
+        element.classList.toggle('key-quote', known.some((p) => p.keyQuote));
+        element.style.setProperty('--mark', colours[0] ?? 'var(--text-soft)');
+        element.style.setProperty('--mark2', colours[1] ?? colours[0] ?? 'var(--text-soft)');
+        element.dataset.passages = ids.join(' ');
+        element.title = names.length ? `Themes: ${names.join(', ')}${known.some((p) => p.memo) ? ' · has a memo' : ''}` : 'Passage';
+      }
+    };
+    paint(index.entries().map(([key]) => key));
+    return index.onChange(paint);
+  }, [editor, index, passages, themes]);
+  return null;
+}

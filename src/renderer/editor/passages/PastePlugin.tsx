@@ -1,0 +1,61 @@
+import { $insertDataTransferForRichText } from '@lexical/clipboard';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { $getSelection, $isRangeSelection, COMMAND_PRIORITY_HIGH, PASTE_COMMAND } from 'lexical';
+import { useEffect, useRef } from 'react';
+import type { MarkIndex } from './markIndex';
+
+interface SerializedNode {
+  type?: string;
+  ids?: string[];
+  children?: SerializedNode[];
+  [key: string]: unknown;
+}
+
+/**
+ * Keep only the marks a paste may bring: a passage of this note that is not
+ * in the document any more (it was cut, and is being moved). A copy of a
+ * passage that is still here, or one from another note, becomes plain text —
+ * one passage id never stands in two places.
+ */
+export function stripForeignMarks(nodes: SerializedNode[], keep: (id: string) => boolean): SerializedNode[] {
+  return nodes.flatMap((node) => {
+    const children = node.children ? stripForeignMarks(node.children, keep) : undefined;
+    if (node.type !== 'mark') return [{ ...node, ...(children ? { children } : {}) }];
+    const ids = (node.ids ?? []).filter(keep);
+    return ids.length ? [{ ...node, ids, children }] : (children ?? []);
+  });
+}
+
+export function PastePlugin({ index, notePassageIds }: { index: MarkIndex; notePassageIds: Set<string> }) {
+  const [editor] = useLexicalComposerContext();
+  const known = useRef(notePassageIds);
+  useEffect(() => {
+    known.current = notePassageIds;
+  }, [notePassageIds]);
+  useEffect(
+    () =>
+      editor.registerCommand(
+        PASTE_COMMAND,
+        (event) => {
+          const data = event instanceof ClipboardEvent ? event.clipboardData : null;
+          const lexical = data?.getData('application/x-lexical-editor');
+          if (!data || !lexical || !lexical.includes('"mark"')) return false;
+          const present = index.allIds();
+          const keep = (id: string) => known.current.has(id) && !present.has(id);
+          const parsed = JSON.parse(lexical) as { nodes: SerializedNode[] };
+          const cleaned = new DataTransfer();
+          cleaned.setData('application/x-lexical-editor', JSON.stringify({ ...parsed, nodes: stripForeignMarks(parsed.nodes, keep) }));
+          cleaned.setData('text/plain', data.getData('text/plain'));
+          event.preventDefault();
+          editor.update(() => {
+            const selection = $getSelection();
+            if ($isRangeSelection(selection)) $insertDataTransferForRichText(cleaned, selection, editor);
+          });
+          return true;
+        },
+        COMMAND_PRIORITY_HIGH,
+      ),
+    [editor, index],
+  );
+  return null;
+}

@@ -1,0 +1,101 @@
+import type { LexicalEditor } from 'lexical';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Passage } from '../../../shared/domain/passage';
+import { api } from '../../api/client';
+import type { NoteSession } from '../useNoteSession';
+import { MarkIndex } from './markIndex';
+import { $passageIdsAtSelection, markSelectionForTagging, removePassageMarks } from './tagging';
+
+/**
+ * Everything tagging does to an open note: the picker's state, which
+ * passages are at the caret, and the actions on them. Creating a passage is
+ * one save (document and passage together); the other actions change only
+ * the passage's data.
+ */
+export function useTagging(editor: LexicalEditor, session: NoteSession, refreshThemes: () => void) {
+  const index = useMemo(() => new MarkIndex(), []);
+  useEffect(() => index.attach(editor), [editor, index]);
+  const [picking, setPicking] = useState<{ passage: Passage | null } | null>(null);
+  const [pickError, setPickError] = useState<string | null>(null);
+  const [caretIds, setCaretIds] = useState<string[]>([]);
+  const { passages, setPassages, createPassage } = session;
+
+  useEffect(
+    () =>
+      editor.registerUpdateListener(({ editorState }) => {
+        const ids = editorState.read($passageIdsAtSelection);
+        setCaretIds((previous) => (previous.join() === ids.join() ? previous : ids));
+      }),
+    [editor],
+  );
+
+  const replace = useCallback(
+    (passage: Passage) => setPassages((list) => list.map((p) => (p.id === passage.id ? passage : p))),
+    [setPassages],
+  );
+
+  const openPicker = useCallback((passage: Passage | null = null) => {
+    setPickError(null);
+    setPicking({ passage });
+  }, []);
+
+  const choose = useCallback(
+    async (choice: { id: string } | { create: string }) => {
+      let themeId = 'id' in choice ? choice.id : null;
+      if (!themeId && 'create' in choice) {
+        const created = await api().call('themes.create', { name: choice.create });
+        if (!created.ok) return setPickError(created.error.message);
+        themeId = created.value.id;
+        refreshThemes();
+      }
+      const target = picking?.passage ? { kind: 'existing' as const, passageId: picking.passage.id } : markSelectionForTagging(editor, passages);
+      if (target.kind === 'none') return setPickError('Select some text in the note first, then tag it.');
+      if (target.kind === 'existing') {
+        const result = await api().call('passages.tag', { passageId: target.passageId, themeId: themeId! });
+        if (!result.ok) return setPickError(result.error.message);
+        replace(result.value);
+      } else {
+        const failed = await createPassage(target.passageId, [themeId!]);
+        if (failed) return setPickError(`The passage is marked but not saved yet: ${failed}`);
+      }
+      setPicking(null);
+      editor.focus();
+    },
+    [editor, passages, picking, createPassage, replace, refreshThemes],
+  );
+
+  const removeTheme = useCallback(
+    async (passage: Passage, themeId: string) => {
+      const result = await api().call('passages.untag', { passageId: passage.id, themeId });
+      if (!result.ok) return;
+      if (result.value.passage) replace(result.value.passage);
+      else {
+        setPassages((list) => list.filter((p) => p.id !== passage.id));
+        removePassageMarks(editor, index, passage.id);
+      }
+    },
+    [editor, index, replace, setPassages],
+  );
+
+  const update = useCallback(
+    async (passage: Passage, change: { memo?: string; keyQuote?: boolean; participantId?: string | null; speakerFromTurn?: true }) => {
+      const result = await api().call('passages.update', { id: passage.id, ...change });
+      if (result.ok) replace(result.value);
+    },
+    [replace],
+  );
+
+  const remove = useCallback(
+    async (passage: Passage) => {
+      const result = await api().call('passages.delete', { id: passage.id });
+      if (!result.ok) return;
+      setPassages((list) => list.filter((p) => p.id !== passage.id));
+      removePassageMarks(editor, index, passage.id);
+    },
+    [editor, index, setPassages],
+  );
+
+  const atCaret = passages.filter((p) => caretIds.includes(p.id));
+  const detached = passages.filter((p) => p.detached);
+  return { index, picking, pickError, openPicker, closePicker: () => setPicking(null), choose, removeTheme, update, remove, atCaret, detached };
+}

@@ -1,0 +1,167 @@
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { formatBytes, type Attachment } from '../../../shared/domain/files';
+import type { RpcError } from '../../../shared/rpc/result';
+import { api } from '../../api/client';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { canPreview, describeType, downloadBlob, readAttachmentBlob } from './attachmentContents';
+import { AttachmentPreviewDialog, RemoveAttachmentDialog } from './AttachmentDialogs';
+import { FileProgressList } from './FileProgressList';
+import { uploadFile } from './uploadFile';
+import { useFileQueue, type FileJob } from './useFileQueue';
+import '../../styles/files.css';
+
+const addedFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+
+/**
+ * An engagement's attachments — photos of flip charts, slides, any file —
+ * stored inside the workspace: the list with name, type, size and date;
+ * Add files…; a preview for photos; Save a copy; Remove after asking.
+ */
+/** `headed={false}` where a surrounding panel already names it (the engagement drawer): the heading stays for screen readers. */
+export function AttachmentsPanel({ engagementId, headed = true }: { engagementId: string; headed?: boolean }) {
+  const [attachments, setAttachments] = useState<Attachment[] | null>(null);
+  const [error, setError] = useState<RpcError | null>(null);
+  const [version, setVersion] = useState(0);
+  const [previewing, setPreviewing] = useState<Attachment | null>(null);
+  const [removing, setRemoving] = useState<Attachment | null>(null);
+  const [saving, setSaving] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const focusAddAfterLoad = useRef(false);
+  const headingId = useId();
+  const refresh = useCallback(() => setVersion((v) => v + 1), []);
+
+  useEffect(() => {
+    let current = true;
+    void api()
+      .call('attachments.list', { engagementId })
+      .then((result) => {
+        if (!current) return;
+        if (result.ok) {
+          setAttachments(result.value);
+          setError(null);
+        } else setError(result.error);
+        if (focusAddAfterLoad.current) {
+          // After a removal the row and its button are gone (and the closing dialog handed focus back
+          // to that button): move focus somewhere that still exists.
+          focusAddAfterLoad.current = false;
+          addButton.current?.focus();
+        }
+      });
+    return () => {
+      current = false;
+    };
+  }, [engagementId, version]);
+
+  const job = useCallback<FileJob>(
+    async (file, report) => {
+      const sent = await uploadFile(file, 'attachment', ({ sent: done, total }) => report({ phase: 'sending', sent: done, total }));
+      if (!sent.ok) return sent;
+      report({ phase: 'reading' });
+      const added = await api().call('attachments.add', { uploadId: sent.value.uploadId, engagementId });
+      if (!added.ok) return added;
+      refresh();
+      return { ok: true, value: `Attached "${file.name}".` };
+    },
+    [engagementId, refresh],
+  );
+  const queue = useFileQueue(job);
+
+  const saveCopy = async (attachment: Attachment) => {
+    setSaving(`Preparing "${attachment.fileName}"…`);
+    const result = await readAttachmentBlob(attachment, (read, total) =>
+      setSaving(`Preparing "${attachment.fileName}": ${Math.floor((read / total) * 100)}%`),
+    );
+    setSaving(null);
+    if (result.ok) downloadBlob(result.value, attachment.fileName);
+    else setError(result.error);
+  };
+
+  return (
+    <section className="files-attachments" aria-labelledby={headingId}>
+      <header className="files-attachments-header">
+        <h2 id={headingId} className={headed ? undefined : 'visually-hidden'}>
+          Attachments
+        </h2>
+        <button ref={addButton} type="button" onClick={() => input.current?.click()}>
+          Add files…
+        </button>
+        <input
+          ref={input}
+          type="file"
+          multiple
+          hidden
+          aria-label="Files to attach"
+          onChange={(event) => {
+            const files = [...(event.target.files ?? [])];
+            event.target.value = '';
+            if (files.length) queue.add(files);
+          }}
+        />
+      </header>
+      <FileProgressList statuses={queue.statuses} onDismiss={queue.dismiss} verb="Attaching" />
+      <ErrorMessage error={error} />
+      <p className="files-saving" role="status">
+        {saving}
+      </p>
+      {attachments && attachments.length === 0 && (
+        <p className="empty">No attachments yet. Add photos of flip charts, slides or any other file with <strong>Add files…</strong> (up to 200 MB each).</p>
+      )}
+      {attachments && attachments.length > 0 && (
+        <table className="list-table files-table">
+          <caption className="visually-hidden">Attachments of this engagement, oldest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Type</th>
+              <th scope="col" className="files-numeric">
+                Size
+              </th>
+              <th scope="col">Added</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {attachments.map((a) => (
+              <tr key={a.id}>
+                <th scope="row" className="files-name">
+                  {a.fileName}
+                </th>
+                <td>{describeType(a)}</td>
+                <td className="files-numeric">{formatBytes(a.size)}</td>
+                <td>
+                  <time dateTime={a.createdAt}>{addedFormat.format(new Date(a.createdAt))}</time>
+                </td>
+                <td className="files-actions">
+                  {canPreview(a) && (
+                    <button type="button" className="quiet" onClick={() => setPreviewing(a)}>
+                      Open<span className="visually-hidden"> {a.fileName}</span>
+                    </button>
+                  )}
+                  <button type="button" className="quiet" onClick={() => void saveCopy(a)}>
+                    Save a copy<span className="visually-hidden"> of {a.fileName}</span>
+                  </button>
+                  <button type="button" className="quiet files-danger-quiet" onClick={() => setRemoving(a)}>
+                    Remove<span className="visually-hidden"> {a.fileName}</span>
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <AttachmentPreviewDialog attachment={previewing} onClose={() => setPreviewing(null)} />
+      <RemoveAttachmentDialog
+        attachment={removing}
+        onClose={() => setRemoving(null)}
+        onRemoved={() => {
+          setRemoving(null);
+          focusAddAfterLoad.current = true;
+          refresh();
+        }}
+      />
+    </section>
+  );
+}

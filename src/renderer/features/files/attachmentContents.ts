@@ -1,0 +1,79 @@
+import type { Attachment } from '../../../shared/domain/files';
+import { MAX_CHUNK_BYTES, previewableImageTypes } from '../../../shared/domain/files';
+import type { Result } from '../../../shared/rpc/result';
+import { api } from '../../api/client';
+
+function fromBase64(base64: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** An attachment's contents as a Blob, read from the core in chunks (the renderer has no file access). */
+export async function readAttachmentBlob(
+  attachment: Attachment,
+  onProgress?: (read: number, total: number) => void,
+): Promise<Result<Blob>> {
+  const parts: Uint8Array<ArrayBuffer>[] = [];
+  let offset = 0;
+  while (offset < attachment.size) {
+    const result = await api().call('attachments.read', { id: attachment.id, offset, length: MAX_CHUNK_BYTES });
+    if (!result.ok) return result;
+    const bytes = fromBase64(result.value.dataBase64);
+    if (bytes.length === 0) break; // the stored file is shorter than listed: stop rather than loop
+    parts.push(bytes);
+    offset += bytes.length;
+    onProgress?.(offset, attachment.size);
+  }
+  return { ok: true, value: new Blob(parts, { type: attachment.mediaType }) };
+}
+
+export const canPreview = (attachment: Attachment): boolean => previewableImageTypes.includes(attachment.mediaType);
+
+/**
+ * Save a copy through the browser's download, which both hosts support
+ * (Electron asks where to save; the lead may switch this to
+ * `attachments.export` behind a native save dialog).
+ */
+export function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Give the download a moment to start before the URL goes away.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+const KINDS: Record<string, string> = {
+  'image/png': 'PNG image',
+  'image/jpeg': 'JPEG image',
+  'image/gif': 'GIF image',
+  'image/webp': 'WebP image',
+  'image/heif': 'HEIC photo',
+  'image/avif': 'AVIF image',
+  'image/bmp': 'BMP image',
+  'image/tiff': 'TIFF image',
+  'image/svg+xml': 'SVG drawing',
+  'application/pdf': 'PDF',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel workbook',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'PowerPoint slides',
+  'text/plain': 'Text',
+  'text/markdown': 'Markdown',
+  'text/csv': 'CSV table',
+};
+
+/** "image/png" → "PNG image"; other types by their family and extension. */
+export function describeType(attachment: Attachment): string {
+  const known = KINDS[attachment.mediaType];
+  if (known) return known;
+  const extension = /\.([^.]+)$/.exec(attachment.fileName)?.[1]?.toUpperCase();
+  const family = attachment.mediaType.split('/')[0];
+  const noun = family === 'audio' ? 'audio' : family === 'video' ? 'video' : 'file';
+  return extension ? `${extension} ${noun}` : noun[0]!.toUpperCase() + noun.slice(1);
+}

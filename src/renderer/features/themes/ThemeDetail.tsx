@@ -1,0 +1,156 @@
+import { useId, useState, type Ref } from 'react';
+import type { ThemeListItem } from '../../../shared/domain/theme';
+import type { RpcError } from '../../../shared/rpc/result';
+import { api } from '../../api/client';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { ColourField } from './ColourField';
+
+interface Props {
+  theme: ThemeListItem;
+  /** Where it sits: "Technology › Artificial intelligence and robotics". */
+  path: string[];
+  nameRef: Ref<HTMLInputElement>;
+  onSaved: () => void;
+  onMerge: () => void;
+  onDelete: () => void;
+  deleteShortcut: string;
+}
+
+const draftOf = (theme: ThemeListItem) => ({
+  name: theme.name,
+  code: theme.code ?? '',
+  colour: theme.colour,
+  definition: theme.definition,
+  exclusions: theme.exclusions,
+});
+
+const passages = (n: number) => (n === 0 ? 'Not yet used on any passage.' : `Tagged on ${n} passage${n === 1 ? '' : 's'}.`);
+
+/** The selected theme's details, edited in place and saved together. */
+export function ThemeDetail({ theme, path, nameRef, onSaved, onMerge, onDelete, deleteShortcut }: Props) {
+  const id = useId();
+  const [draft, setDraft] = useState(() => draftOf(theme));
+  const [error, setError] = useState<RpcError | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const original = draftOf(theme);
+  const [base, setBase] = useState(original);
+  const changedElsewhere = (Object.keys(original) as (keyof typeof original)[]).some((key) => original[key] !== base[key]);
+  if (changedElsewhere) {
+    // Renamed in the tree, or just saved here: take the new values, keeping any field the person is still editing.
+    setBase(original);
+    setDraft((d) => {
+      const next = { ...d };
+      for (const key of Object.keys(original) as (keyof typeof original)[]) if (d[key] === base[key]) next[key] = original[key];
+      return next;
+    });
+  }
+  const dirty = (Object.keys(draft) as (keyof typeof draft)[]).some((key) => draft[key] !== original[key]);
+  const set = <K extends keyof typeof draft>(key: K, value: (typeof draft)[K]) => {
+    setDraft((d) => ({ ...d, [key]: value }));
+    setSaved(false);
+  };
+
+  const save = async () => {
+    setSaving(true);
+    const result = await api().call('themes.update', { id: theme.id, ...draft, code: draft.code.trim() || null });
+    setSaving(false);
+    if (result.ok) {
+      setError(null);
+      setSaved(true);
+      onSaved();
+    } else {
+      setError(result.error);
+    }
+  };
+
+  return (
+    <section className="theme-detail" aria-labelledby={`${id}-title`}>
+      <header className="theme-detail-header">
+        <div>
+          <h2 id={`${id}-title`}>
+            <span className="theme-swatch" style={{ backgroundColor: theme.colour }} aria-hidden="true" />
+            {theme.name}
+          </h2>
+          <p className="theme-detail-meta">
+            {path.length > 1 ? `Under ${path.slice(0, -1).join(' › ')}. ` : 'Top-level theme. '}
+            {passages(theme.passageCount)}
+          </p>
+        </div>
+        <div className="theme-detail-actions">
+          <button type="button" onClick={onMerge}>
+            Merge into…
+          </button>
+          <button type="button" className="theme-danger-quiet" onClick={onDelete}>
+            Delete… <kbd>{deleteShortcut}</kbd>
+          </button>
+        </div>
+      </header>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+      >
+        <div className="form-row">
+          <div className="field theme-name-field">
+            <label htmlFor={`${id}-name`}>Name</label>
+            <input id={`${id}-name`} ref={nameRef} value={draft.name} maxLength={200} required onChange={(e) => set('name', e.target.value)} />
+          </div>
+          <div className="field theme-code-field">
+            <label htmlFor={`${id}-code`}>Short code</label>
+            <input
+              id={`${id}-code`}
+              value={draft.code}
+              maxLength={40}
+              aria-describedby={`${id}-code-hint`}
+              onChange={(e) => set('code', e.target.value)}
+            />
+            <p id={`${id}-code-hint`} className="hint">
+              Optional, e.g. AI-IMG.
+            </p>
+          </div>
+        </div>
+        <ColourField value={draft.colour} onChange={(colour) => set('colour', colour)} />
+        <div className="field">
+          <label htmlFor={`${id}-definition`}>Definition</label>
+          <textarea
+            id={`${id}-definition`}
+            rows={4}
+            value={draft.definition}
+            aria-describedby={`${id}-definition-hint`}
+            onChange={(e) => set('definition', e.target.value)}
+          />
+          <p id={`${id}-definition-hint`} className="hint">
+            What belongs under this theme, so everyone tags alike.
+          </p>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-exclusions`}>Exclusions</label>
+          <textarea
+            id={`${id}-exclusions`}
+            rows={3}
+            value={draft.exclusions}
+            aria-describedby={`${id}-exclusions-hint`}
+            onChange={(e) => set('exclusions', e.target.value)}
+          />
+          <p id={`${id}-exclusions-hint`} className="hint">
+            What does not belong here, and where it goes instead.
+          </p>
+        </div>
+        <ErrorMessage error={error} />
+        <div className="actions">
+          <span className="theme-saved" role="status">
+            {saved && !dirty ? 'Saved.' : ''}
+          </span>
+          <button type="button" className="quiet" disabled={!dirty || saving} onClick={() => setDraft(original)}>
+            Undo changes
+          </button>
+          <button type="submit" className="primary" disabled={!dirty || saving}>
+            Save theme
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,97 @@
+import type { ThemeListItem } from '../../../shared/domain/theme';
+
+/** A row of the tree as shown: a theme whose ancestors are all expanded. */
+export interface TreeRow {
+  theme: ThemeListItem;
+  /** Siblings in all, and this one's place among them (1-based), for aria-setsize/posinset. */
+  setSize: number;
+  posInSet: number;
+}
+
+/** The themes to show, in order, given which are collapsed. `themes` is in tree order (as themes.list gives it). */
+export function visibleRows(themes: readonly ThemeListItem[], collapsed: ReadonlySet<string>): TreeRow[] {
+  const siblings = new Map<string | null, ThemeListItem[]>();
+  for (const theme of themes) siblings.set(theme.parentId, [...(siblings.get(theme.parentId) ?? []), theme]);
+  const rows: TreeRow[] = [];
+  let hiddenBelow: number | null = null; // depth of a collapsed ancestor while skipping its branch
+  for (const theme of themes) {
+    if (hiddenBelow !== null && theme.depth > hiddenBelow) continue;
+    hiddenBelow = null;
+    const group = siblings.get(theme.parentId) ?? [theme];
+    rows.push({ theme, setSize: group.length, posInSet: group.indexOf(theme) + 1 });
+    if (theme.childCount > 0 && collapsed.has(theme.id)) hiddenBelow = theme.depth;
+  }
+  return rows;
+}
+
+/** Where a move puts a theme: under `parentId` at `position` among the siblings it will have. */
+export interface Placement {
+  parentId: string | null;
+  position: number;
+}
+
+const siblingsOf = (themes: readonly ThemeListItem[], theme: ThemeListItem) =>
+  themes.filter((t) => t.parentId === theme.parentId);
+
+/** The keyboard moves: Alt+Up/Down among siblings, Alt+Right under the previous sibling, Alt+Left out a level. */
+export function keyboardMove(
+  themes: readonly ThemeListItem[],
+  id: string,
+  direction: 'up' | 'down' | 'in' | 'out',
+): Placement | null {
+  const theme = themes.find((t) => t.id === id);
+  if (!theme) return null;
+  const siblings = siblingsOf(themes, theme);
+  const index = siblings.indexOf(theme);
+  switch (direction) {
+    case 'up':
+      return index > 0 ? { parentId: theme.parentId, position: index - 1 } : null;
+    case 'down':
+      return index < siblings.length - 1 ? { parentId: theme.parentId, position: index + 1 } : null;
+    case 'in': {
+      const previous = siblings[index - 1];
+      return previous ? { parentId: previous.id, position: previous.childCount } : null;
+    }
+    case 'out': {
+      const parent = themes.find((t) => t.id === theme.parentId);
+      if (!parent) return null;
+      return { parentId: parent.parentId, position: siblingsOf(themes, parent).indexOf(parent) + 1 };
+    }
+  }
+}
+
+/** Whether `id` is `ancestorId` or lies anywhere below it. */
+export function isWithin(themes: readonly ThemeListItem[], id: string | null, ancestorId: string): boolean {
+  const byId = new Map(themes.map((t) => [t.id, t]));
+  for (let at = id, steps = 0; at && steps < 1000; at = byId.get(at)?.parentId ?? null, steps++) {
+    if (at === ancestorId) return true;
+  }
+  return false;
+}
+
+export type DropZone = 'before' | 'inside' | 'after';
+
+/** Where dropping `dragged` on `target` puts it, or null when that would put it under itself. */
+export function dropPlacement(
+  themes: readonly ThemeListItem[],
+  draggedId: string,
+  target: ThemeListItem,
+  zone: DropZone,
+): Placement | null {
+  if (isWithin(themes, target.id, draggedId)) return null;
+  if (zone === 'inside') return { parentId: target.id, position: target.childCount };
+  // Positions count the siblings without the dragged theme, as the core splices it out first.
+  const siblings = siblingsOf(themes, target).filter((t) => t.id !== draggedId);
+  const index = siblings.indexOf(target);
+  return { parentId: target.parentId, position: zone === 'before' ? index : index + 1 };
+}
+
+/** "Technology › Artificial intelligence and robotics": where a theme sits. */
+export function pathOf(themes: readonly ThemeListItem[], id: string): string[] {
+  const byId = new Map(themes.map((t) => [t.id, t]));
+  const path: string[] = [];
+  for (let at = byId.get(id), steps = 0; at && steps < 1000; at = at.parentId ? byId.get(at.parentId) : undefined, steps++) {
+    path.unshift(at.name);
+  }
+  return path;
+}

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import {
+  CodebookAddResult,
+  DeletePreview,
+  DeleteResult,
+  MAX_QDC_CHARS,
+  MergeResult,
+  NewTheme,
+  QdcPreview,
+  Theme,
+  ThemeDelete,
+  ThemeListItem,
+  ThemeMerge,
+  ThemeMove,
+  ThemeUpdate,
+} from '../domain/theme';
+import { None } from './app';
+import { method } from './method';
+
+const QdcText = z
+  .object({
+    xml: z
+      .string()
+      .min(1, 'The file is empty. Choose a codebook (.qdc) exported from Fieldnotes, NVivo, ATLAS.ti, MAXQDA or QualCoder.')
+      .max(MAX_QDC_CHARS, 'That file is larger than 20 MB, too large for a codebook. Check it is a .qdc file.'),
+  })
+  .strict();
+
+/** The codebook: hierarchical themes with colour, definition and code; the Topol template; REFI-QDA .qdc (issue 4). */
+export const themeMethods = {
+  'themes.list': method({
+    input: None,
+    output: z.array(ThemeListItem),
+    doc: 'Every theme, flat, in tree order (a parent before its sub-themes), with depth and passage counts.',
+  }),
+  'themes.create': method({
+    input: NewTheme,
+    output: Theme,
+    doc: 'Add a theme at the end of its parent’s sub-themes (or the top level); the colour defaults to the next palette colour.',
+  }),
+  'themes.update': method({ input: ThemeUpdate, output: Theme, doc: 'Rename a theme or change its code, colour, definition or exclusions.' }),
+  'themes.move': method({
+    input: ThemeMove,
+    output: Theme,
+    doc: 'Put a theme under another (or at the top level) at a position among its siblings; never under itself.',
+  }),
+  'themes.merge': method({
+    input: ThemeMerge,
+    output: MergeResult,
+    doc: 'Merge one theme into another: its passages and sub-themes move to the target, and it is deleted.',
+  }),
+  'themes.deletePreview': method({
+    input: ThemeDelete,
+    output: DeletePreview,
+    doc: 'What deleting a theme would do to passages and sub-themes, so it can be said before it is done.',
+  }),
+  'themes.delete': method({
+    input: ThemeDelete,
+    output: DeleteResult,
+    doc: 'Delete a theme; sub-themes move up (or go too); passages left with no theme are deleted with it.',
+  }),
+  'codebook.applyTemplate': method({
+    input: z.object({ template: z.literal('topol') }).strict(),
+    output: CodebookAddResult,
+    doc: 'Add the Topol Review template; themes already present by name are kept as they are.',
+  }),
+  'codebook.exportQdc': method({
+    input: None,
+    output: z.object({ fileName: z.string(), xml: z.string() }),
+    doc: 'The codebook as a REFI-QDA .qdc file (Codebook.xsd 1.0).',
+  }),
+  'codebook.previewQdc': method({
+    input: QdcText,
+    output: QdcPreview,
+    doc: 'What importing this .qdc would add or merge, changing nothing.',
+  }),
+  'codebook.importQdc': method({
+    input: QdcText,
+    output: CodebookAddResult,
+    doc: 'Add a .qdc codebook’s themes, keeping its hierarchy; same-named themes under the same parent are merged.',
+  }),
+} as const;
+

@@ -1,0 +1,104 @@
+/**
+ * Where each passage sits in a note, read from the stored document: the
+ * passage's id lives in mark nodes; its offsets are derived here, on every
+ * save, in Unicode code points over the canonical plain text (text.ts) — the
+ * unit REFI-QDA counts in. Offsets are never stored as the source of truth.
+ */
+import { SPEAKER_PREFIX } from './SpeakerLabelNode';
+
+interface SerializedNode {
+  type?: unknown;
+  text?: unknown;
+  ids?: unknown;
+  children?: unknown;
+}
+
+export interface Range {
+  start: number;
+  end: number;
+}
+
+export interface BlockInfo extends Range {
+  /** The pseudonym code of the speaker whose turn this block is ("P014"), if any. */
+  speaker: string | null;
+}
+
+export interface DocumentAnchors {
+  plainText: string;
+  /** Top-level blocks (list items count as their own blocks), in order. */
+  blocks: BlockInfo[];
+  /** Passage id → the smallest range covering all its marks (a passage may span blocks). */
+  passages: Map<string, Range>;
+}
+
+/** Code points in a string: its UTF-16 length less one per surrogate pair. */
+export function codePointLength(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff) n--;
+  }
+  return n;
+}
+const codePoints = codePointLength;
+
+export function documentAnchors(document: string): DocumentAnchors {
+  const root = (JSON.parse(document) as { root?: SerializedNode }).root;
+  if (!root || root.type !== 'root' || !Array.isArray(root.children)) throw new Error('not a note document');
+  let text = '';
+  let offset = 0;
+  const blocks: BlockInfo[] = [];
+  const passages = new Map<string, Range>();
+  const append = (piece: string) => {
+    text += piece;
+    offset += codePoints(piece);
+  };
+  const cover = (id: string, start: number, end: number) => {
+    const known = passages.get(id);
+    passages.set(id, known ? { start: Math.min(known.start, start), end: Math.max(known.end, end) } : { start, end });
+  };
+
+  const inline = (node: SerializedNode) => {
+    if (typeof node.text === 'string') return append(node.text);
+    if (node.type === 'linebreak') return append('\n');
+    if (node.type === 'tab') return append('\t');
+    const children = Array.isArray(node.children) ? (node.children as SerializedNode[]) : [];
+    const start = offset;
+    children.forEach(inline);
+    if (node.type === 'mark' && Array.isArray(node.ids)) {
+      for (const id of node.ids) if (typeof id === 'string') cover(id, start, offset);
+    }
+  };
+
+  const block = (node: SerializedNode) => {
+    const start = offset;
+    const startChars = text.length;
+    inline(node);
+    const match = SPEAKER_PREFIX.exec(text.slice(startChars));
+    blocks.push({ start, end: offset, speaker: match ? match[1]! : null });
+  };
+
+  (root.children as SerializedNode[]).forEach((node, index) => {
+    if (index > 0) append('\n\n');
+    if (node.type === 'list' && Array.isArray(node.children)) {
+      (node.children as SerializedNode[]).forEach((item, i) => {
+        if (i > 0) append('\n');
+        block(item);
+      });
+    } else {
+      block(node);
+    }
+  });
+  return { plainText: text, blocks, passages };
+}
+
+/** The text between two code-point offsets. */
+export function sliceCodePoints(text: string, start: number, end: number): string {
+  return Array.from(text).slice(start, end).join('');
+}
+
+/** The speaker of the block a position falls in. */
+export function speakerAt(blocks: BlockInfo[], position: number): string | null {
+  for (const b of blocks) if (position >= b.start && position <= b.end) return b.speaker;
+  return null;
+}

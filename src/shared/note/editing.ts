@@ -1,0 +1,174 @@
+/**
+ * A note editor without a DOM, driven by plain-text positions: how tests (and
+ * later, batch tools) make the same edits a reviewer makes, through the same
+ * nodes, transforms and history as the live editor.
+ */
+import { createHeadlessEditor } from '@lexical/headless';
+import { createEmptyHistoryState, registerHistory } from '@lexical/history';
+import { $wrapSelectionInMarkNode } from '@lexical/mark';
+import {
+  $createRangeSelection,
+  $getRoot,
+  $getSelection,
+  $isRangeSelection,
+  $isElementNode,
+  $isTextNode,
+  $setSelection,
+  REDO_COMMAND,
+  UNDO_COMMAND,
+  type ElementNode,
+  type LexicalEditor,
+  type TextNode,
+} from 'lexical';
+import { codePointLength } from './anchors';
+import { noteNodes } from './nodes';
+import { registerSpeakerTurns } from './SpeakerLabelNode';
+
+export function createNoteEditor(document?: string): LexicalEditor {
+  const editor = createHeadlessEditor({ nodes: noteNodes, onError: (e) => { throw e; } });
+  registerSpeakerTurns(editor);
+  // delay 0: every update is its own undo step, as separate keystrokes far apart would be.
+  registerHistory(editor, createEmptyHistoryState(), 0);
+  if (document) editor.setEditorState(editor.parseEditorState(document));
+  return editor;
+}
+
+export const serialize = (editor: LexicalEditor) => JSON.stringify(editor.getEditorState().toJSON());
+
+interface TextSpan {
+  node: TextNode;
+  start: number; // code points, canonical plain text
+  end: number;
+}
+
+/** Text nodes with their canonical positions (blocks "\n\n" apart, list items "\n"); call inside read/update. */
+function $spans(): TextSpan[] {
+  const spans: TextSpan[] = [];
+  let offset = 0;
+  const walk = (element: ElementNode) => {
+    for (const child of element.getChildren()) {
+      if ($isTextNode(child)) {
+        const length = codePointLength(child.getTextContent());
+        spans.push({ node: child, start: offset, end: offset + length });
+        offset += length;
+      } else if (child.getType() === 'linebreak' || child.getType() === 'tab') {
+        offset += 1;
+      } else if ($isElementNode(child)) {
+        walk(child);
+      }
+    }
+  };
+  $getRoot()
+    .getChildren()
+    .forEach((block, index) => {
+      if (index > 0) offset += 2;
+      if (block.getType() === 'list' && $isElementNode(block)) {
+        block.getChildren().forEach((item, i) => {
+          if (i > 0) offset += 1;
+          if ($isElementNode(item)) walk(item);
+        });
+      } else if ($isElementNode(block)) {
+        walk(block);
+      }
+    });
+  return spans;
+}
+
+/** UTF-16 offset of the `codePoints`-th code point of `text`. */
+function utf16Offset(text: string, codePoints: number): number {
+  let units = 0;
+  let seen = 0;
+  for (const ch of text) {
+    if (seen === codePoints) break;
+    units += ch.length;
+    seen++;
+  }
+  return units;
+}
+
+function $point(position: number, preferEnd: boolean): { key: string; offset: number } | null {
+  const spans = $spans();
+  const hit =
+    (preferEnd ? spans.find((s) => position > s.start && position <= s.end) : undefined) ??
+    spans.find((s) => position >= s.start && position <= s.end);
+  if (!hit) return null;
+  return { key: hit.node.getKey(), offset: utf16Offset(hit.node.getTextContent(), position - hit.start) };
+}
+
+/** Select plain-text positions [start, end); false if a position falls between blocks. */
+function $select(start: number, end: number): boolean {
+  const anchor = $point(start, false);
+  const focus = $point(end, true);
+  if (!anchor || !focus) return false;
+  const selection = $createRangeSelection();
+  selection.anchor.set(anchor.key, anchor.offset, 'text');
+  selection.focus.set(focus.key, focus.offset, 'text');
+  $setSelection(selection);
+  return true;
+}
+
+const discrete = { discrete: true } as const;
+
+/**
+ * Put the caret or selection at plain-text positions in an update of its
+ * own, as a click does before typing: history then records the edit that
+ * follows as one undoable step.
+ */
+function select(editor: LexicalEditor, start: number, end: number): boolean {
+  let ok = false;
+  editor.update(() => {
+    ok = $select(start, end);
+  }, discrete);
+  return ok;
+}
+
+export function tagRange(editor: LexicalEditor, start: number, end: number, passageId: string): boolean {
+  if (!select(editor, start, end)) return false;
+  let done = false;
+  editor.update(() => {
+    const selection = $rangeSelection();
+    if (!selection || selection.isCollapsed()) return;
+    $wrapSelectionInMarkNode(selection, false, passageId);
+    done = true;
+  }, discrete);
+  return done;
+}
+
+function $rangeSelection() {
+  const selection = $getSelection();
+  return $isRangeSelection(selection) ? selection : null;
+}
+
+export function insertText(editor: LexicalEditor, position: number, text: string): boolean {
+  if (!select(editor, position, position)) return false;
+  editor.update(() => {
+    $rangeSelection()?.insertText(text);
+  }, discrete);
+  return true;
+}
+
+export function deleteRange(editor: LexicalEditor, start: number, end: number): boolean {
+  if (!select(editor, start, end)) return false;
+  editor.update(() => {
+    $rangeSelection()?.removeText();
+  }, discrete);
+  return true;
+}
+
+export function splitParagraph(editor: LexicalEditor, position: number): boolean {
+  if (!select(editor, position, position)) return false;
+  editor.update(() => {
+    $rangeSelection()?.insertParagraph();
+  }, discrete);
+  return true;
+}
+
+/** Undo one step. History sets the earlier state as a pending update; commit it now, as the next frame would. */
+export const undo = (editor: LexicalEditor) => {
+  editor.dispatchCommand(UNDO_COMMAND, undefined);
+  editor.update(() => {}, discrete);
+};
+export const redo = (editor: LexicalEditor) => {
+  editor.dispatchCommand(REDO_COMMAND, undefined);
+  editor.update(() => {}, discrete);
+};
