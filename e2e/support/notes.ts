@@ -20,6 +20,6 @@ export class NotesPage {
 
   /** Wait until the editor says everything typed is saved. */
   async saved(): Promise<void> {
-    await expect(this.page.locator('.save-indicator')).toHaveText('Saved', { timeout: 10_000 });
+    await expect(this.page.locator('.save-indicator')).toHaveText('Saved', { timeout: 20_000 });
   }
 }

@@ -45,12 +45,15 @@ const codePoints = codePointLength;
 export function documentAnchors(document: string): DocumentAnchors {
   const root = (JSON.parse(document) as { root?: SerializedNode }).root;
   if (!root || root.type !== 'root' || !Array.isArray(root.children)) throw new Error('not a note document');
-  let text = '';
+  // Pieces joined once at the end: growing one string and slicing it per block is quadratic.
+  const pieces: string[] = [];
+  let blockText = '';
   let offset = 0;
   const blocks: BlockInfo[] = [];
   const passages = new Map<string, Range>();
   const append = (piece: string) => {
-    text += piece;
+    pieces.push(piece);
+    blockText += piece;
     offset += codePoints(piece);
   };
   const cover = (id: string, start: number, end: number) => {
@@ -72,9 +75,9 @@ export function documentAnchors(document: string): DocumentAnchors {
 
   const block = (node: SerializedNode) => {
     const start = offset;
-    const startChars = text.length;
+    blockText = '';
     inline(node);
-    const match = SPEAKER_PREFIX.exec(text.slice(startChars));
+    const match = SPEAKER_PREFIX.exec(blockText);
     blocks.push({ start, end: offset, speaker: match ? match[1]! : null });
   };
 
@@ -89,12 +92,30 @@ export function documentAnchors(document: string): DocumentAnchors {
       block(node);
     }
   });
-  return { plainText: text, blocks, passages };
+  return { plainText: pieces.join(''), blocks, passages };
 }
 
 /** The text between two code-point offsets. */
 export function sliceCodePoints(text: string, start: number, end: number): string {
-  return Array.from(text).slice(start, end).join('');
+  return codePointSlicer(text)(start, end);
+}
+
+/**
+ * A slicer by code points for one text, for slicing it many times (every
+ * passage of a note on every save): without surrogate pairs, code points and
+ * UTF-16 indices agree; with them, one pass builds the mapping.
+ */
+export function codePointSlicer(text: string): (start: number, end: number) => string {
+  if (!/[\uD800-\uDBFF]/.test(text)) return (start, end) => text.slice(start, end);
+  const units: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    units.push(i);
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff) i++;
+  }
+  units.push(text.length);
+  const at = (codePoint: number) => units[Math.min(codePoint, units.length - 1)]!;
+  return (start, end) => text.slice(at(start), at(end));
 }
 
 /** The speaker of the block a position falls in. */

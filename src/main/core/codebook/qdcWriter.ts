@@ -13,7 +13,11 @@ export const CODEBOOK_NS = 'urn:QDA-XML:codebook:1.0';
  */
 export function writeQdc(themes: readonly Theme[], origin: string): string {
   const children = new Map<string | null, Theme[]>();
-  for (const theme of themes) children.set(theme.parentId, [...(children.get(theme.parentId) ?? []), theme]);
+  for (const theme of themes) {
+    const group = children.get(theme.parentId);
+    if (group) group.push(theme);
+    else children.set(theme.parentId, [theme]);
+  }
   for (const list of children.values()) list.sort((a, b) => a.position - b.position);
 
   const lines: string[] = [];

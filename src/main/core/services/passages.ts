@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Passage } from '../../../shared/domain/passage';
-import { sliceCodePoints, speakerAt, type DocumentAnchors } from '../../../shared/note/anchors';
+import { codePointSlicer, sliceCodePoints, speakerAt, type DocumentAnchors } from '../../../shared/note/anchors';
 import { createNoteEditor, serialize, tagRange } from '../../../shared/note/editing';
 import { FieldnotesError } from '../../../shared/rpc/result';
 
@@ -86,13 +86,14 @@ export function anchorPassages(db: Database.Database, noteId: string, anchors: D
        participant_id = @participant, updated_at = @now WHERE id = @id`,
   );
   const now = new Date().toISOString();
+  const slice = codePointSlicer(anchors.plainText);
   for (const row of rows) {
     const range = anchors.passages.get(row.id);
     const next = range
       ? {
           start: range.start,
           end: range.end,
-          text: sliceCodePoints(anchors.plainText, range.start, range.end),
+          text: slice(range.start, range.end),
           detached: 0,
           participant: row.speaker_set_by_hand ? row.participant_id : participantByCode(db, speakerAt(anchors.blocks, range.start)),
         }

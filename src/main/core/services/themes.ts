@@ -126,7 +126,11 @@ export function listThemes(db: Database.Database): ThemeListItem[] {
     ),
   );
   const children = new Map<string | null, ThemeRow[]>();
-  for (const row of rows) children.set(row.parent_id, [...(children.get(row.parent_id) ?? []), row]);
+  for (const row of rows) {
+    const group = children.get(row.parent_id);
+    if (group) group.push(row);
+    else children.set(row.parent_id, [row]);
+  }
   const out: ThemeListItem[] = [];
   const seen = new Set<string>();
   const visit = (row: ThemeRow, depth: number) => {

@@ -4,7 +4,7 @@ import type { RpcError } from '../../../shared/rpc/result';
 import { api } from '../../api/client';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { isWithin, pathOf } from './treeModel';
+import { branchOf, pathOf } from './treeModel';
 
 interface Props {
   source: ThemeListItem | null;
@@ -35,7 +35,8 @@ function MergeForm({ source, themes, onClose, onMerged }: { source: ThemeListIte
 
   const matches = useMemo(() => {
     const q = plain(query.trim());
-    const candidates = themes.filter((t) => !isWithin(themes, t.id, source.id));
+    const branch = branchOf(themes, source.id); // a theme cannot merge into itself or its own sub-themes
+    const candidates = themes.filter((t) => !branch.has(t.id));
     const found = q ? candidates.filter((t) => plain(t.name).includes(q)) : candidates;
     // Names that start with what was typed come first.
     return [...found.filter((t) => plain(t.name).startsWith(q)), ...found.filter((t) => !plain(t.name).startsWith(q))].slice(0, 50);

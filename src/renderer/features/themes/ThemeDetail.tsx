@@ -67,23 +67,23 @@ export function ThemeDetail({ theme, path, nameRef, onSaved, onMerge, onDelete, 
   return (
     <section className="theme-detail" aria-labelledby={`${id}-title`}>
       <header className="theme-detail-header">
-        <div>
-          <h2 id={`${id}-title`}>
-            <span className="theme-swatch" style={{ backgroundColor: theme.colour }} aria-hidden="true" />
-            {theme.name}
-          </h2>
+        <h2 id={`${id}-title`}>
+          <span className="theme-swatch" style={{ backgroundColor: theme.colour }} aria-hidden="true" />
+          {theme.name}
+        </h2>
+        <div className="theme-detail-sub">
           <p className="theme-detail-meta">
             {path.length > 1 ? `Under ${path.slice(0, -1).join(' › ')}. ` : 'Top-level theme. '}
             {passages(theme.passageCount)}
           </p>
-        </div>
-        <div className="theme-detail-actions">
-          <button type="button" onClick={onMerge}>
-            Merge into…
-          </button>
-          <button type="button" className="theme-danger-quiet" onClick={onDelete}>
-            Delete… <kbd>{deleteShortcut}</kbd>
-          </button>
+          <div className="theme-detail-actions">
+            <button type="button" onClick={onMerge}>
+              Merge into…
+            </button>
+            <button type="button" className="theme-danger-quiet" onClick={onDelete}>
+              Delete… <kbd>{deleteShortcut}</kbd>
+            </button>
+          </div>
         </div>
       </header>
       <form

@@ -133,6 +133,10 @@ export function ThemeTree(props: Props) {
             className={`theme-item${dropHere ? ` drop-${dropHere}` : ''}`}
             draggable={!renaming}
             onClick={() => focus(theme.id)}
+            // Selection follows focus, so a key pressed on a row always acts on the theme the details show.
+            onFocus={(event) => {
+              if (event.target === event.currentTarget && theme.id !== selectedId) onSelect(theme.id);
+            }}
             onKeyDown={(event) => onKeyDown(event, row)}
             onDragStart={(event) => {
               dragged.current = theme.id;

@@ -168,9 +168,14 @@ export function ThemesView() {
       {list.length > 0 && selected && (
         <div className="themes-layout">
           <div className="themes-tree-pane">
-            <p className="hint themes-keys" id="theme-tree-keys">
+            <p className="hint themes-keys">
               ↑ ↓ move · → ← open and close · Enter edit · F2 rename · Alt+arrows move the theme · drag to reorder
             </p>
+            {/* Each row's count is also read out with it ("3 passages"); this heading is for the eye. */}
+            <div className="themes-tree-head" aria-hidden="true">
+              <span>Theme</span>
+              <span>Passages</span>
+            </div>
             <ThemeTree
               themes={list}
               rows={rows}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ThemeListItem } from '../../../shared/domain/theme';
-import { dropPlacement, isWithin, keyboardMove, pathOf, visibleRows } from './treeModel';
+import { branchOf, dropPlacement, isWithin, keyboardMove, pathOf, visibleRows } from './treeModel';
 
 /** A tree from an outline: two spaces of indent per level. */
 function tree(outline: string[]): ThemeListItem[] {
@@ -51,5 +51,7 @@ describe('the codebook tree', () => {
     expect(dropPlacement(themes, 'Technology', ai, 'inside')).toBeNull();
     expect(isWithin(themes, 'Robots', 'Technology')).toBe(true);
     expect(pathOf(themes, 'Robots')).toEqual(['Technology', 'AI', 'Robots']);
+    expect([...branchOf(themes, 'Technology')]).toEqual(['Technology', 'Genomics', 'AI', 'Imaging', 'Robots']);
+    expect([...branchOf(themes, 'Ethics')]).toEqual(['Ethics']);
   });
 });

@@ -11,14 +11,20 @@ export interface TreeRow {
 /** The themes to show, in order, given which are collapsed. `themes` is in tree order (as themes.list gives it). */
 export function visibleRows(themes: readonly ThemeListItem[], collapsed: ReadonlySet<string>): TreeRow[] {
   const siblings = new Map<string | null, ThemeListItem[]>();
-  for (const theme of themes) siblings.set(theme.parentId, [...(siblings.get(theme.parentId) ?? []), theme]);
+  const place = new Map<string, number>();
+  for (const theme of themes) {
+    const group = siblings.get(theme.parentId);
+    if (group) group.push(theme);
+    else siblings.set(theme.parentId, [theme]);
+    place.set(theme.id, siblings.get(theme.parentId)!.length);
+  }
   const rows: TreeRow[] = [];
   let hiddenBelow: number | null = null; // depth of a collapsed ancestor while skipping its branch
   for (const theme of themes) {
     if (hiddenBelow !== null && theme.depth > hiddenBelow) continue;
     hiddenBelow = null;
     const group = siblings.get(theme.parentId) ?? [theme];
-    rows.push({ theme, setSize: group.length, posInSet: group.indexOf(theme) + 1 });
+    rows.push({ theme, setSize: group.length, posInSet: place.get(theme.id) ?? 1 });
     if (theme.childCount > 0 && collapsed.has(theme.id)) hiddenBelow = theme.depth;
   }
   return rows;
@@ -94,4 +100,17 @@ export function pathOf(themes: readonly ThemeListItem[], id: string): string[] {
     path.unshift(at.name);
   }
   return path;
+}
+
+/** A theme and every theme below it; `themes` is in tree order, so a branch is the run of deeper rows after it. */
+export function branchOf(themes: readonly ThemeListItem[], id: string): Set<string> {
+  const at = themes.findIndex((t) => t.id === id);
+  const branch = new Set<string>();
+  if (at === -1) return branch;
+  branch.add(id);
+  for (const theme of themes.slice(at + 1)) {
+    if (theme.depth <= themes[at]!.depth) break;
+    branch.add(theme.id);
+  }
+  return branch;
 }
