@@ -13,6 +13,8 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   timeout: 60_000,
+  // Two cores shared with the core process and Chromium: give assertions room before calling them failed.
+  expect: { timeout: 10_000 },
   reporter: [['list']],
   outputDir: '.tmp/test-results',
   use: {

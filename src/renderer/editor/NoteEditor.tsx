@@ -10,6 +10,7 @@ import { useMemo, useState } from 'react';
 import type { Note } from '../../shared/domain/note';
 import { noteNodes } from '../../shared/note/nodes';
 import { useApp } from '../app/AppContext';
+import type { NoteLocation } from '../app/navigation';
 import { useCommands, type Command } from '../commands/registry';
 import { setSpeaker } from './blockCommands';
 import { NoteContextMenu } from './NoteContextMenu';
@@ -22,6 +23,7 @@ import { syncSelectionFromDom } from './passages/tagging';
 import { TagDialog } from './passages/TagDialog';
 import { useTagging } from './passages/useTagging';
 import { useThemeIndex } from './passages/useThemeIndex';
+import { RevealPlugin } from './plugins/RevealPlugin';
 import { SpeakerTurnsPlugin } from './plugins/SpeakerTurnsPlugin';
 import { WordCountPlugin } from './plugins/WordCountPlugin';
 import { SaveIndicator } from './SaveIndicator';
@@ -38,10 +40,12 @@ interface Props {
   /** Names the editor for screen readers: "Notes — Moorfields Eye Hospital". */
   label: string;
   onSaved?: (noteId: string, wordCount: number) => void;
+  /** A jump asked to show this passage or range. */
+  reveal?: NoteLocation;
 }
 
 /** The live note: rich text that saves itself, with tagged passages. Mount with key={note.id}. */
-export function NoteEditor({ note, label, onSaved }: Props) {
+export function NoteEditor({ note, label, onSaved, reveal }: Props) {
   const initialConfig = useMemo(
     () => ({
       namespace: 'fieldnotes-note',
@@ -58,12 +62,12 @@ export function NoteEditor({ note, label, onSaved }: Props) {
   );
   return (
     <LexicalComposer initialConfig={initialConfig}>
-      <EditorBody note={note} label={label} onSaved={onSaved} />
+      <EditorBody note={note} label={label} onSaved={onSaved} reveal={reveal} />
     </LexicalComposer>
   );
 }
 
-function EditorBody({ note, label, onSaved }: Props) {
+function EditorBody({ note, label, onSaved, reveal }: Props) {
   const [editor] = useLexicalComposerContext();
   const { reviewer } = useApp();
   const session = useNoteSession(editor, note, (words) => onSaved?.(note.id, words));
@@ -73,6 +77,9 @@ function EditorBody({ note, label, onSaved }: Props) {
   const speakers = useSpeakers(note.engagementId);
   const [words, setWords] = useState(note.wordCount);
   const [choosingSpeaker, setChoosingSpeaker] = useState(false);
+  // A passage to reveal is found once the note's passages have loaded.
+  const found = reveal?.passageId ? session.passages.find((p) => p.id === reveal.passageId) : undefined;
+  const revealedPassage = found && !found.detached ? { start: found.start, end: found.end } : undefined;
   const notePassageIds = useMemo(() => new Set(session.passages.map((p) => p.id)), [session.passages]);
 
   const { openPicker, atCaret } = tagging;
@@ -143,6 +150,7 @@ function EditorBody({ note, label, onSaved }: Props) {
       <PastePlugin index={tagging.index} notePassageIds={notePassageIds} />
       <PassageHighlightsPlugin index={tagging.index} passages={session.passages} themes={themes} />
       <WordCountPlugin onCount={setWords} />
+      <RevealPlugin reveal={reveal} passageRange={revealedPassage} />
       <SpeakerDialog
         open={choosingSpeaker}
         choices={speakers.map((s) => ({ code: s.code, description: s.description }))}

@@ -122,6 +122,11 @@ function select(editor: LexicalEditor, start: number, end: number): boolean {
   return ok;
 }
 
+/** Select plain-text positions in any note editor (e.g. to reveal a search hit); false if they are not in the text. */
+export function selectRange(editor: LexicalEditor, start: number, end: number): boolean {
+  return select(editor, start, end);
+}
+
 export function tagRange(editor: LexicalEditor, start: number, end: number, passageId: string): boolean {
   if (!select(editor, start, end)) return false;
   let done = false;

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Engagement } from '../../../shared/domain/engagement';
 import type { RpcError } from '../../../shared/rpc/result';
 import { api } from '../../api/client';
+import type { NoteLocation } from '../../app/navigation';
 import { useCommands, type Command } from '../../commands/registry';
 import { formatShortcut, type Shortcut } from '../../commands/shortcut';
 import { NoteEditor } from '../../editor/NoteEditor';
@@ -16,12 +17,19 @@ import { useEngagementTypes } from './useEngagementTypes';
 const NEW_NOTE: Shortcut = { key: 'n', mod: true, alt: true };
 
 /** One engagement: its notes fill the page; details, participants and attachments open beside them. */
-export function EngagementPage({ engagementId, onBack }: { engagementId: string; onBack: () => void }) {
+interface Props {
+  engagementId: string;
+  /** Open this note and reveal a passage or range in it. */
+  location: NoteLocation | null;
+  onBack: () => void;
+}
+
+export function EngagementPage({ engagementId, location, onBack }: Props) {
   const [engagement, setEngagement] = useState<Engagement | null>(null);
   const [error, setError] = useState<RpcError | null>(null);
   const [panel, setPanel] = useState<DrawerPanel | null>(null);
   const { labelOf } = useEngagementTypes();
-  const notes = useNotes(engagementId);
+  const notes = useNotes(engagementId, location?.noteId);
 
   useEffect(() => {
     let current = true;
@@ -96,6 +104,7 @@ export function EngagementPage({ engagementId, onBack }: { engagementId: string;
               note={notes.open}
               label={`${notes.open.title} — ${engagement.title}`}
               onSaved={notes.noteSaved}
+              reveal={location?.noteId === notes.open.id ? location : undefined}
             />
           ) : (
             notes.notes && (

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Engagement, EngagementFilter } from '../../../shared/domain/engagement';
 import type { RpcError } from '../../../shared/rpc/result';
 import { api } from '../../api/client';
+import type { NoteLocation } from '../../app/navigation';
 import { useCommands, type Command } from '../../commands/registry';
 import { formatShortcut, type Shortcut } from '../../commands/shortcut';
 import { Dialog } from '../../ui/Dialog';
@@ -16,8 +17,8 @@ import '../../styles/engagements.css';
 const NEW_SHORTCUT: Shortcut = { key: 'e', mod: true, shift: true };
 
 /** The engagements area: the list, or one engagement's page. */
-export function EngagementsView() {
-  const [openId, setOpenId] = useState<string | null>(null);
+export function EngagementsView({ location = null }: { location?: NoteLocation | null }) {
+  const [openId, setOpenId] = useState<string | null>(location?.engagementId ?? null);
   const [creating, setCreating] = useState(false);
   const commands = useMemo<Command[]>(
     () => [{ id: 'engagement.new', group: 'Engagements', label: 'New engagement…', shortcut: NEW_SHORTCUT, run: () => setCreating(true) }],
@@ -28,7 +29,11 @@ export function EngagementsView() {
   return (
     <>
       {openId ? (
-        <EngagementPage engagementId={openId} onBack={() => setOpenId(null)} />
+        <EngagementPage
+          engagementId={openId}
+          location={location?.engagementId === openId ? location : null}
+          onBack={() => setOpenId(null)}
+        />
       ) : (
         <EngagementList onOpen={setOpenId} onNew={() => setCreating(true)} />
       )}

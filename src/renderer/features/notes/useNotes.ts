@@ -4,7 +4,7 @@ import type { RpcError } from '../../../shared/rpc/result';
 import { api } from '../../api/client';
 
 /** The notes of one engagement, the one open, and the actions on them. */
-export function useNotes(engagementId: string) {
+export function useNotes(engagementId: string, initialNoteId?: string) {
   const [notes, setNotes] = useState<NoteSummary[] | null>(null);
   const [open, setOpen] = useState<Note | null>(null);
   const [error, setError] = useState<RpcError | null>(null);
@@ -25,8 +25,8 @@ export function useNotes(engagementId: string) {
         if (!current) return;
         if (!result.ok) return setError(result.error);
         setNotes(result.value);
-        // Open the first note when none is open yet, so typing can start at once.
-        const first = result.value[0];
+        // Open the asked-for note, or the first one, so typing can start at once.
+        const first = result.value.find((n) => n.id === initialNoteId) ?? result.value[0];
         setOpen((previous) => {
           if (!previous && first) void openNote(first.id);
           return previous;
@@ -35,7 +35,7 @@ export function useNotes(engagementId: string) {
     return () => {
       current = false;
     };
-  }, [engagementId, version, openNote]);
+  }, [engagementId, initialNoteId, version, openNote]);
 
   const createNote = useCallback(async () => {
     const result = await api().call('notes.create', { engagementId });

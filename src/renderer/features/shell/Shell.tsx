@@ -1,4 +1,5 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { navigation, type NoteLocation } from '../../app/navigation';
 import type { WorkspaceInfo } from '../../../shared/domain/workspace';
 import { useApp } from '../../app/AppContext';
 import { useCommands, type Command } from '../../commands/registry';
@@ -16,10 +17,22 @@ export function Shell({ workspace }: { workspace: WorkspaceInfo }) {
   const [crumbs, setCrumbs] = useState<Crumb[]>([]);
   // Choosing an area again (sidebar, shortcut) returns to its top level.
   const [visit, setVisit] = useState(0);
+  const [location, setLocation] = useState<NoteLocation | null>(null);
   const go = useCallback((id: AreaId) => {
     setArea(id);
+    setLocation(null);
     setVisit((v) => v + 1);
   }, []);
+  // A jump to a place in a note (from the theme view or a search hit).
+  useEffect(
+    () =>
+      navigation.subscribe((target) => {
+        setArea('engagements');
+        setLocation(target);
+        setVisit((v) => v + 1);
+      }),
+    [],
+  );
   const current = areas.find((a) => a.id === area)!;
 
   const commands = useMemo<Command[]>(
@@ -90,7 +103,7 @@ export function Shell({ workspace }: { workspace: WorkspaceInfo }) {
         </nav>
         <BreadcrumbContext.Provider value={setCrumbs}>
         {area === 'engagements' ? (
-          <EngagementsView key={visit} />
+          <EngagementsView key={visit} location={location} />
         ) : area === 'participants' ? (
           <ParticipantsView key={visit} />
         ) : area === 'themes' ? (

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { IsoDate } from './engagement';
+
+const Id = z.string().min(1).max(100);
+
+/** The filters every analysis view shares (issue 4): who said it, where, when, tagged by whom. */
+export const AnalysisFilter = z
+  .object({
+    staffGroups: z.array(z.string().max(60)).max(30).optional(),
+    engagementTypes: z.array(z.string().max(60)).max(50).optional(),
+    /** Words found in the engagement's organisation. */
+    organisation: z.string().trim().max(300).optional(),
+    from: IsoDate.optional(),
+    to: IsoDate.optional(),
+    reviewerIds: z.array(Id).max(50).optional(),
+    keyQuotesOnly: z.boolean().optional(),
+  })
+  .strict();
+export type AnalysisFilter = z.infer<typeof AnalysisFilter>;
+
+/** Where a passage or hit comes from, for its line in a list and the jump to it. */
+export const SourceRef = z.object({
+  noteId: z.string(),
+  noteTitle: z.string(),
+  engagementId: z.string(),
+  engagementTitle: z.string(),
+  engagementType: z.string(),
+  date: z.string(),
+  organisation: z.string(),
+});
+export type SourceRef = z.infer<typeof SourceRef>;
+
+export const ThemeViewPassage = z.object({
+  passageId: z.string(),
+  source: SourceRef,
+  quotedText: z.string(),
+  /** A little of the note before and after, for context. */
+  before: z.string(),
+  after: z.string(),
+  themeIds: z.array(z.string()),
+  participant: z.object({ id: z.string(), code: z.string(), staffGroup: z.string() }).nullable(),
+  keyQuote: z.boolean(),
+  memo: z.string(),
+  detached: z.boolean(),
+  start: z.number().int(),
+  end: z.number().int(),
+});
+export type ThemeViewPassage = z.infer<typeof ThemeViewPassage>;
+
+export const ThemeViewResult = z.object({
+  counts: z.object({ passages: z.number().int(), participants: z.number().int(), engagements: z.number().int() }),
+  passages: z.array(ThemeViewPassage),
+});
+export type ThemeViewResult = z.infer<typeof ThemeViewResult>;
+
+export const SearchHit = z.object({
+  source: SourceRef,
+  /** 'note' for the note's text, 'memo' for a passage memo. */
+  kind: z.enum(['note', 'memo']),
+  passageId: z.string().nullable(),
+  /** Text around the match, with the matched words marked: [before, match, after, match, after…]. */
+  snippet: z.array(z.object({ text: z.string(), match: z.boolean() })),
+  /** The first match in the note's plain text, in code points (for the jump, and to tag it). */
+  start: z.number().int(),
+  end: z.number().int(),
+});
+export type SearchHit = z.infer<typeof SearchHit>;
+
+export const SearchResult = z.object({ total: z.number().int(), hits: z.array(SearchHit) });
+export type SearchResult = z.infer<typeof SearchResult>;
