@@ -28,13 +28,14 @@ export function PassageHighlightsPlugin({ index, passages, themes }: Props) {
         const known = ids.map((id) => byId.get(id)).filter((p): p is Passage => Boolean(p));
         const colours = known.flatMap((p) => p.tags.map((t) => themes.get(t.themeId)?.colour)).filter(Boolean) as string[];
         const names = [...new Set(known.flatMap((p) => p.tags.map((t) => themes.get(t.themeId)?.name ?? 'Unknown theme')))];
-        element.classList.add('passage-mark');
+        // A mark whose passages no longer exist (its theme was deleted) reads as plain text.
+        element.classList.toggle('passage-mark', known.length > 0);
         element.classList.toggle('overlap', ids.length > 1);
         element.classList.toggle('key-quote', known.some((p) => p.keyQuote));
         element.style.setProperty('--mark', colours[0] ?? 'var(--text-soft)');
         element.style.setProperty('--mark2', colours[1] ?? colours[0] ?? 'var(--text-soft)');
         element.dataset.passages = ids.join(' ');
-        element.title = names.length ? `Themes: ${names.join(', ')}${known.some((p) => p.memo) ? ' · has a memo' : ''}` : 'Passage';
+        element.title = names.length ? `Themes: ${names.join(', ')}${known.some((p) => p.memo) ? ' · has a memo' : ''}` : '';
       }
     };
     paint(index.entries().map(([key]) => key));
