@@ -9,6 +9,12 @@ export const TextRun = z.object({
   text: z.string(),
   bold: z.boolean().optional(),
   italic: z.boolean().optional(),
+  /**
+   * Ids of the passages this run lies in: the run goes into a mark node carrying
+   * them, as tagging in the editor would put it (overlapping passages: several
+   * ids). Lets batch tools build tagged notes without an editor per passage.
+   */
+  marks: z.array(z.string().min(1)).optional(),
 });
 export type TextRun = z.infer<typeof TextRun>;
 

@@ -1,18 +1,38 @@
 import { $createListItemNode, $createListNode } from '@lexical/list';
 import { createHeadlessEditor } from '@lexical/headless';
+import { $createMarkNode } from '@lexical/mark';
 import { $createHeadingNode, $createQuoteNode } from '@lexical/rich-text';
 import { $createParagraphNode, $createTextNode, $getRoot, type ElementNode } from 'lexical';
 import type { NoteBlock, TextRun } from '../domain/noteBlocks';
 import { noteNodes } from './nodes';
 import { registerSpeakerTurns } from './SpeakerLabelNode';
 
+const marksKey = (run: TextRun) => (run.marks?.length ? run.marks.join('\u0000') : '');
+
+/**
+ * Append runs as text nodes. Consecutive runs in the same passages share one
+ * mark node carrying those ids, the shape tagging in the editor gives them.
+ */
 function $appendRuns(element: ElementNode, runs: TextRun[]): ElementNode {
+  let mark: ElementNode | null = null;
+  let markKey = '';
   for (const run of runs) {
     if (!run.text) continue;
     const text = $createTextNode(run.text);
     if (run.bold) text.toggleFormat('bold');
     if (run.italic) text.toggleFormat('italic');
-    element.append(text);
+    const key = marksKey(run);
+    if (!key) {
+      mark = null;
+      element.append(text);
+      continue;
+    }
+    if (!mark || key !== markKey) {
+      mark = $createMarkNode(run.marks);
+      markKey = key;
+      element.append(mark);
+    }
+    mark.append(text);
   }
   return element;
 }

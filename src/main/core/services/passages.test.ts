@@ -10,7 +10,7 @@ import { createWorkspace, type Workspace } from '../workspace/workspace';
 import { createEngagement } from './engagements';
 import { createNote, saveNote } from './notes';
 import { createParticipant } from './participants';
-import { passagesForNote, untagPassage } from './passages';
+import { passagesForNote, untagPassage, updatePassage } from './passages';
 
 const folders = tempFolders();
 afterEach(() => folders.cleanup());
@@ -63,6 +63,31 @@ describe('passages', () => {
       expect(passage!.tags).toMatchObject([{ themeId: f.themeId, taggedBy: TEST_REVIEWER.id }]);
       // The participant created first is P001, not P014: no speaker match yet.
       expect(passage!.participantId).toBeNull();
+    } finally {
+      f.workspace.close();
+    }
+  });
+
+  it('follow the speaker turn they fall in, until a reviewer chooses the speaker by hand', () => {
+    const f = fixture(['P001: Staff learn on the job.', 'P002: Nobody trains us.']);
+    try {
+      const db = f.workspace.db;
+      const first = createParticipant(db, NewParticipant.parse({ staffGroup: 'nurse' }), TEST_REVIEWER.id);
+      const second = createParticipant(db, NewParticipant.parse({ staffGroup: 'doctor' }), TEST_REVIEWER.id);
+      expect([first.code, second.code]).toEqual(['P001', 'P002']);
+      const id = '66666666-6666-4666-8666-666666666666';
+      tagRange(f.editor, 6, 28, id); // "Staff learn on the job"
+      let [p] = f.save(serialize(f.editor), [{ id, themeIds: [f.themeId] }]).passages;
+      expect(p!.participantId).toBe(first.id);
+      // The turn's speaker changes: the passage follows.
+      deleteRange(f.editor, 0, 4);
+      insertText(f.editor, 0, 'P002');
+      [p] = f.save(serialize(f.editor)).passages;
+      expect(p!.participantId).toBe(second.id);
+      // Chosen by hand: it stays, whatever the turn says.
+      updatePassage(db, { id, participantId: first.id });
+      [p] = f.save(serialize(f.editor)).passages;
+      expect(p).toMatchObject({ participantId: first.id, speakerSetByHand: true });
     } finally {
       f.workspace.close();
     }
