@@ -27,6 +27,7 @@ test('create a workspace, add an engagement, reload, restart the host: it is sti
   // Close the workspace, reopen it from the recent list.
   await page.keyboard.press('Control+k');
   await page.getByRole('combobox', { name: 'Type a command' }).fill('close workspace');
+  await expect(page.getByRole('option', { name: /Close workspace/ })).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('Enter');
   const recent = page.getByRole('button', { name: /^Topol review/ });
   await expect(recent).toBeVisible();
@@ -150,6 +151,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.getByRole('dialog', { name: 'Command palette' }).waitFor({ state: 'hidden' });
     await page.keyboard.press('Control+k');
     await page.keyboard.type('close workspace');
+    await expect(page.getByRole('option', { name: /Close workspace/ })).toHaveAttribute('aria-selected', 'true');
     await page.keyboard.press('Enter');
     await expect(page.getByRole('button', { name: /^Topol Review/ })).toBeVisible();
     await page.screenshot({ path: join(SCREENS, `start-${scheme}.png`) });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AnalysisFilter, SearchResult, ThemeViewResult } from '../domain/analysis';
+import { AnalysisFilter, AnalysisReviewer, SearchResult, ThemeViewResult } from '../domain/analysis';
 import { method } from './method';
 
 const Page = { limit: z.number().int().min(1).max(5000).optional(), offset: z.number().int().min(0).optional() };
@@ -32,5 +32,10 @@ export const searchMethods = {
       .strict(),
     output: ThemeViewResult,
     doc: 'Every passage of one or more themes, with its source, speaker and context, and the counts.',
+  }),
+  'analysis.reviewers': method({
+    input: z.object({}).strict(),
+    output: z.array(AnalysisReviewer),
+    doc: 'The reviewers who have worked in this workspace, for the reviewer filter.',
   }),
 } as const;

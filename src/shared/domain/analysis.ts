@@ -60,11 +60,23 @@ export const SearchHit = z.object({
   passageId: z.string().nullable(),
   /** Text around the match, with the matched words marked: [before, match, after, match, after…]. */
   snippet: z.array(z.object({ text: z.string(), match: z.boolean() })),
-  /** The first match in the note's plain text, in code points (for the jump, and to tag it). */
+  /**
+   * The match the snippet shows, in code points of the note's plain text (for
+   * the jump, and to tag it): what you see is what you tag. For a memo hit,
+   * the passage's place.
+   */
   start: z.number().int(),
   end: z.number().int(),
+  /** Who says it: the speaker turn the match is in, or the passage's speaker for a memo hit. */
+  speaker: z.object({ code: z.string(), staffGroup: z.string().nullable() }).nullable(),
+  /** Themes of the passages that already cover the match (or of the memo's passage). */
+  themeIds: z.array(z.string()),
 });
 export type SearchHit = z.infer<typeof SearchHit>;
 
 export const SearchResult = z.object({ total: z.number().int(), hits: z.array(SearchHit) });
 export type SearchResult = z.infer<typeof SearchResult>;
+
+/** A reviewer recorded in the workspace, for the reviewer filter. */
+export const AnalysisReviewer = z.object({ id: z.string(), name: z.string(), initials: z.string() });
+export type AnalysisReviewer = z.infer<typeof AnalysisReviewer>;

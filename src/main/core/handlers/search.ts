@@ -1,12 +1,18 @@
 import type { searchMethods } from '../../../shared/contract/search';
-import { FieldnotesError } from '../../../shared/rpc/result';
+import { search } from '../services/search';
+import { themeView } from '../services/themeView';
 import type { DomainHandlers, HandlerContext } from './context';
 
-// Placeholder until the search work lands: says so plainly rather than pretending.
-const notYet = (): never => {
-  throw new FieldnotesError('UNAVAILABLE', 'Search and the theme view are not built yet.');
-};
-
-export function searchHandlers(_ctx: HandlerContext): DomainHandlers<typeof searchMethods> {
-  return { 'search.query': notYet, 'themes.view': notYet };
+export function searchHandlers(ctx: HandlerContext): DomainHandlers<typeof searchMethods> {
+  const db = () => ctx.requireWorkspace().db;
+  return {
+    'search.query': (input) => search(db(), input),
+    'themes.view': (input) => themeView(db(), input),
+    'analysis.reviewers': () =>
+      db().prepare('SELECT id, name, initials FROM reviewers ORDER BY name COLLATE NOCASE, id').all() as {
+        id: string;
+        name: string;
+        initials: string;
+      }[],
+  };
 }

@@ -1,0 +1,84 @@
+import type { AnalysisFilter } from '../../../shared/domain/analysis';
+
+/**
+ * The analysis filters as SQL conditions with named parameters, shared by the
+ * theme view and search. Conditions are fixed text; every value a person
+ * chose is a parameter (lists travel as JSON, read with json_each).
+ *
+ * The queries that use these name their tables `e` (engagements), `n`
+ * (notes), `p` (passages) and `pa` (participants, left-joined on the
+ * passage's speaker).
+ */
+export interface SqlFilter {
+  where: string[];
+  params: Record<string, string | number>;
+}
+
+const list = (values: string[]) => JSON.stringify(values);
+
+/** Words of the organisation filter, each found anywhere in the organisation (ASCII case ignored). */
+function organisationWords(organisation: string | undefined): string[] {
+  return (organisation ?? '').split(/\s+/).filter(Boolean).slice(0, 10);
+}
+
+const likeEscaped = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** Conditions on the engagement a note or passage comes from: type, organisation, dates. */
+function engagementConditions(filter: AnalysisFilter, out: SqlFilter): void {
+  if (filter.engagementTypes?.length) {
+    out.where.push('e.type IN (SELECT value FROM json_each(@engagementTypes))');
+    out.params.engagementTypes = list(filter.engagementTypes);
+  }
+  organisationWords(filter.organisation).forEach((word, i) => {
+    out.where.push(`e.organisation LIKE @organisation${i} ESCAPE '\\'`);
+    out.params[`organisation${i}`] = likeEscaped(word);
+  });
+  if (filter.from) {
+    out.where.push('e.date >= @from');
+    out.params.from = filter.from;
+  }
+  if (filter.to) {
+    out.where.push('e.date <= @to');
+    out.params.to = filter.to;
+  }
+}
+
+/**
+ * Filters on passages (theme view, memo hits): the speaker's staff group, the
+ * engagement, the reviewer who created or tagged the passage, key quotes.
+ */
+export function passageFilter(filter: AnalysisFilter = {}): SqlFilter {
+  const out: SqlFilter = { where: [], params: {} };
+  engagementConditions(filter, out);
+  if (filter.staffGroups?.length) {
+    out.where.push('pa.staff_group IN (SELECT value FROM json_each(@staffGroups))');
+    out.params.staffGroups = list(filter.staffGroups);
+  }
+  if (filter.reviewerIds?.length) {
+    out.where.push(
+      `(p.created_by IN (SELECT value FROM json_each(@reviewers))
+        OR EXISTS (SELECT 1 FROM passage_themes r WHERE r.passage_id = p.id AND r.tagged_by IN (SELECT value FROM json_each(@reviewers))))`,
+    );
+    out.params.reviewers = list(filter.reviewerIds);
+  }
+  if (filter.keyQuotesOnly) out.where.push('p.key_quote = 1');
+  return out;
+}
+
+/**
+ * Filters on whole notes (note hits): the engagement and the reviewer who
+ * wrote or last saved the note. Staff group and key quotes depend on where in
+ * the note the match is; search.ts applies them to each match.
+ */
+export function noteFilter(filter: AnalysisFilter = {}): SqlFilter {
+  const out: SqlFilter = { where: [], params: {} };
+  engagementConditions(filter, out);
+  if (filter.reviewerIds?.length) {
+    out.where.push('(n.created_by IN (SELECT value FROM json_each(@reviewers)) OR n.updated_by IN (SELECT value FROM json_each(@reviewers)))');
+    out.params.reviewers = list(filter.reviewerIds);
+  }
+  return out;
+}
+
+/** " AND …" for a WHERE clause that already has a condition, or "". */
+export const andWhere = (filter: SqlFilter): string => filter.where.map((w) => ` AND ${w}`).join('');

@@ -1,0 +1,262 @@
+import type Database from 'better-sqlite3';
+import type { AnalysisFilter, SearchHit, SearchResult, SourceRef } from '../../../shared/domain/analysis';
+import { andWhere, noteFilter, passageFilter } from './analysisFilter';
+import { parseSearch, toFtsQuery } from './searchQuery';
+import { chooseAnchor, CLOSE, OPEN, readMarked, snippet, speakerOfLine, toCodePoints, type Span } from './searchText';
+
+/**
+ * Full-text search over notes and memos (issue 4).
+ *
+ * FTS5 finds and ranks (bm25; notes and memos are ranked together by their
+ * scores), SQL applies the filters, and only the page of hits shown is read
+ * in full. For those, FTS5's highlight() marks every match with its own
+ * tokenizer, so positions agree with what matched — accents, case and emoji
+ * included — and the snippet is cut around the match whose position the hit
+ * reports: the place you jump to or tag is the place you read.
+ *
+ * A note hit has no single speaker, so the staff-group filter keeps a note
+ * only if a match lies in a speaker turn ("P014: …") of someone in those
+ * groups, and the hit then shows that match; key quotes only keeps a note
+ * only if a match lies inside a key-quote passage. These two look at every
+ * candidate note's matches, so they cost more than the other filters. Memo
+ * hits take every filter from their passage, as the theme view does.
+ */
+export interface SearchInput {
+  query: string;
+  filters?: AnalysisFilter;
+  limit?: number;
+  offset?: number;
+}
+
+interface Candidate {
+  kind: 'note' | 'memo';
+  rowid: number;
+  score: number;
+}
+
+interface Marked {
+  text: string;
+  matches: Span[];
+  anchor: Span | null;
+}
+
+interface NoteRow {
+  rowid: number;
+  note_id: string;
+  note_title: string;
+  engagement_id: string;
+  engagement_title: string;
+  type: string;
+  date: string;
+  organisation: string;
+}
+
+interface MemoRow extends NoteRow {
+  passage_id: string;
+  start_offset: number;
+  end_offset: number;
+  code: string | null;
+  staff_group: string | null;
+}
+
+const SOURCE = `n.id AS note_id, n.title AS note_title, e.id AS engagement_id, e.title AS engagement_title,
+  e.type AS type, e.date AS date, e.organisation AS organisation`;
+
+const source = (r: NoteRow): SourceRef => ({
+  noteId: r.note_id,
+  noteTitle: r.note_title,
+  engagementId: r.engagement_id,
+  engagementTitle: r.engagement_title,
+  engagementType: r.type,
+  date: r.date,
+  organisation: r.organisation,
+});
+
+const json = (values: unknown[]) => JSON.stringify(values);
+
+/** Each row's text with its matches marked by FTS5, for the given rowids of one FTS table. */
+function highlights(db: Database.Database, table: 'notes_fts' | 'memos_fts', fts: string, rowids: number[]): Map<number, Marked> {
+  const rows = db
+    .prepare(
+      `SELECT rowid, highlight(${table}, 0, @open, @close) AS marked FROM ${table}
+       WHERE ${table} MATCH @fts AND rowid IN (SELECT value FROM json_each(@rowids))`,
+    )
+    .all({ fts, rowids: json(rowids), open: OPEN, close: CLOSE }) as { rowid: number; marked: string }[];
+  const out = new Map<number, Marked>();
+  for (const row of rows) {
+    const read = readMarked(row.marked) ?? { text: row.marked.replace(/[\uFDD0\uFDD1]/g, ''), matches: [] };
+    out.set(row.rowid, { ...read, anchor: null });
+  }
+  return out;
+}
+
+/**
+ * For the staff-group and key-quote filters: keep the candidate notes with a
+ * match in an allowed place, and choose that match as the one to show.
+ */
+function placeFilter(db: Database.Database, filter: AnalysisFilter, fts: string, notes: Candidate[]): Map<number, Marked> {
+  const marked = highlights(db, 'notes_fts', fts, notes.map((c) => c.rowid));
+  const codes = filter.staffGroups?.length
+    ? new Set(
+        (db.prepare('SELECT code FROM participants WHERE staff_group IN (SELECT value FROM json_each(?))').all(json(filter.staffGroups)) as { code: string }[]).map(
+          (r) => r.code,
+        ),
+      )
+    : null;
+  const keyQuotes = new Map<number, { start: number; end: number }[]>();
+  if (filter.keyQuotesOnly) {
+    const rows = db
+      .prepare(
+        `SELECT n.rowid AS rowid, p.start_offset AS start, p.end_offset AS end FROM passages p JOIN notes n ON n.id = p.note_id
+         WHERE p.key_quote = 1 AND p.detached = 0 AND n.rowid IN (SELECT value FROM json_each(?))`,
+      )
+      .all(json(notes.map((c) => c.rowid))) as { rowid: number; start: number; end: number }[];
+    for (const r of rows) keyQuotes.set(r.rowid, [...(keyQuotes.get(r.rowid) ?? []), r]);
+  }
+  const kept = new Map<number, Marked>();
+  for (const [rowid, m] of marked) {
+    const ranges = keyQuotes.get(rowid) ?? [];
+    const cps = filter.keyQuotesOnly ? toCodePoints(m.text, m.matches.flatMap((s) => [s.start, s.end])) : [];
+    const index = new Map(m.matches.map((s, i) => [s, i]));
+    const allowed = (s: Span) => {
+      if (codes) {
+        const code = speakerOfLine(m.text, s.start);
+        if (!code || !codes.has(code)) return false;
+      }
+      if (filter.keyQuotesOnly) {
+        const i = index.get(s)!;
+        const [start, end] = [cps[2 * i]!, cps[2 * i + 1]!];
+        if (!ranges.some((r) => r.start <= start && end <= r.end)) return false;
+      }
+      return true;
+    };
+    const anchor = chooseAnchor(m.text, m.matches, allowed);
+    if (anchor) kept.set(rowid, { ...m, anchor });
+  }
+  return kept;
+}
+
+export function search(db: Database.Database, input: SearchInput): SearchResult {
+  const terms = parseSearch(input.query);
+  if (terms.length === 0) return { total: 0, hits: [] };
+  const fts = toFtsQuery(terms);
+  const filter = input.filters ?? {};
+  const nf = noteFilter(filter);
+  const pf = passageFilter(filter);
+
+  let notes = db
+    .prepare(
+      `SELECT 'note' AS kind, n.rowid AS rowid, bm25(notes_fts) AS score FROM notes_fts
+       JOIN notes n ON n.rowid = notes_fts.rowid JOIN engagements e ON e.id = n.engagement_id
+       WHERE notes_fts MATCH @fts${andWhere(nf)}`,
+    )
+    .all({ fts, ...nf.params }) as Candidate[];
+  const memos = db
+    .prepare(
+      `SELECT 'memo' AS kind, p.rowid AS rowid, bm25(memos_fts) AS score FROM memos_fts
+       JOIN passages p ON p.rowid = memos_fts.rowid JOIN notes n ON n.id = p.note_id
+       JOIN engagements e ON e.id = n.engagement_id LEFT JOIN participants pa ON pa.id = p.participant_id
+       WHERE memos_fts MATCH @fts${andWhere(pf)}`,
+    )
+    .all({ fts, ...pf.params }) as Candidate[];
+
+  let placed = new Map<number, Marked>();
+  if (filter.staffGroups?.length || filter.keyQuotesOnly) {
+    placed = placeFilter(db, filter, fts, notes);
+    notes = notes.filter((c) => placed.has(c.rowid));
+  }
+  const all = [...notes, ...memos].sort((a, b) => a.score - b.score || (a.kind === b.kind ? a.rowid - b.rowid : a.kind === 'note' ? -1 : 1));
+  const offset = input.offset ?? 0;
+  const page = all.slice(offset, offset + (input.limit ?? 50));
+  return { total: all.length, hits: buildHits(db, fts, page, placed) };
+}
+
+function buildHits(db: Database.Database, fts: string, page: Candidate[], placed: Map<number, Marked>): SearchHit[] {
+  const noteIds = page.filter((c) => c.kind === 'note').map((c) => c.rowid);
+  const memoIds = page.filter((c) => c.kind === 'memo').map((c) => c.rowid);
+  const missing = noteIds.filter((id) => !placed.has(id));
+  const noteText = new Map([...placed, ...highlights(db, 'notes_fts', fts, missing)]);
+  const memoText = highlights(db, 'memos_fts', fts, memoIds);
+
+  const noteRows = new Map(
+    (
+      db
+        .prepare(`SELECT n.rowid AS rowid, ${SOURCE} FROM notes n JOIN engagements e ON e.id = n.engagement_id WHERE n.rowid IN (SELECT value FROM json_each(?))`)
+        .all(json(noteIds)) as NoteRow[]
+    ).map((r) => [r.rowid, r]),
+  );
+  const memoRows = new Map(
+    (
+      db
+        .prepare(
+          `SELECT p.rowid AS rowid, p.id AS passage_id, p.start_offset, p.end_offset, pa.code, pa.staff_group, ${SOURCE}
+           FROM passages p JOIN notes n ON n.id = p.note_id JOIN engagements e ON e.id = n.engagement_id
+           LEFT JOIN participants pa ON pa.id = p.participant_id WHERE p.rowid IN (SELECT value FROM json_each(?))`,
+        )
+        .all(json(memoIds)) as MemoRow[]
+    ).map((r) => [r.rowid, r]),
+  );
+
+  const hits: SearchHit[] = [];
+  for (const c of page) {
+    if (c.kind === 'note') {
+      const row = noteRows.get(c.rowid);
+      const m = noteText.get(c.rowid);
+      if (!row || !m) continue;
+      const anchor = m.anchor ?? chooseAnchor(m.text, m.matches);
+      const [start, end] = anchor ? toCodePoints(m.text, [anchor.start, anchor.end]) : [0, 0];
+      const code = anchor ? speakerOfLine(m.text, anchor.start) : null;
+      hits.push({
+        source: source(row),
+        kind: 'note',
+        passageId: null,
+        snippet: snippet(m.text, m.matches, anchor),
+        start: start!,
+        end: end!,
+        speaker: code ? { code, staffGroup: null } : null,
+        themeIds: [],
+      });
+    } else {
+      const row = memoRows.get(c.rowid);
+      const m = memoText.get(c.rowid);
+      if (!row || !m) continue;
+      hits.push({
+        source: source(row),
+        kind: 'memo',
+        passageId: row.passage_id,
+        snippet: snippet(m.text, m.matches, chooseAnchor(m.text, m.matches)),
+        start: row.start_offset,
+        end: row.end_offset,
+        speaker: row.code ? { code: row.code, staffGroup: row.staff_group } : null,
+        themeIds: [],
+      });
+    }
+  }
+  annotate(db, hits);
+  return hits;
+}
+
+/** Fill in each hit's speaker's staff group and the themes already on its place: two queries for the page. */
+function annotate(db: Database.Database, hits: SearchHit[]): void {
+  const codes = [...new Set(hits.flatMap((h) => (h.kind === 'note' && h.speaker ? [h.speaker.code] : [])))];
+  if (codes.length) {
+    const groups = new Map(
+      (db.prepare('SELECT code, staff_group FROM participants WHERE code IN (SELECT value FROM json_each(?))').all(json(codes)) as {
+        code: string;
+        staff_group: string;
+      }[]).map((r) => [r.code, r.staff_group]),
+    );
+    for (const h of hits) if (h.kind === 'note' && h.speaker) h.speaker.staffGroup = groups.get(h.speaker.code) ?? null;
+  }
+  const places = hits.map((h) => ({ note: h.source.noteId, start: h.start, end: h.end, passage: h.passageId }));
+  const rows = db
+    .prepare(
+      `SELECT DISTINCT h.key AS i, pt.theme_id AS theme FROM json_each(?) h
+       JOIN passages p ON p.note_id = h.value ->> 'note'
+         AND (p.id = h.value ->> 'passage' OR (h.value ->> 'passage' IS NULL AND p.detached = 0
+           AND p.start_offset <= h.value ->> 'start' AND p.end_offset >= h.value ->> 'end' AND h.value ->> 'end' > h.value ->> 'start'))
+       JOIN passage_themes pt ON pt.passage_id = p.id`,
+    )
+    .all(json(places)) as { i: number; theme: string }[];
+  for (const r of rows) hits[r.i]!.themeIds.push(r.theme);
+}

@@ -1,0 +1,69 @@
+/**
+ * A person's search text, made into an FTS5 query that can never be a syntax
+ * error (issue 4). Words are ANDed; "a phrase" matches those words in a row;
+ * word* matches any word starting so. Everything else FTS5 would read as
+ * syntax — AND, OR, NOT, NEAR, parentheses, column filters, ^, + — is taken
+ * as text to find: each word or phrase is put inside a double-quoted FTS5
+ * string (inner quotes doubled), where only the tokenizer looks at it. The
+ * same unicode61 tokenizer that built the index then splits and folds it, so
+ * query and index agree on what a word is (accents, case, emoji) without us
+ * imitating it.
+ */
+export interface SearchTerm {
+  /** The words as typed (a phrase's words, or one word). */
+  text: string;
+  phrase: boolean;
+  prefix: boolean;
+}
+
+/** More terms than anyone types; a bound on the work one query can ask for. */
+export const MAX_TERMS = 32;
+
+/** Characters FTS5's query parser cannot take even inside a string (it stops at NUL), and other controls. */
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u001f\u007f]/g;
+/** Does a piece contain anything the tokenizer could keep (not only punctuation and spaces)? */
+const WORDLIKE = /[^\p{P}\p{Z}\p{Cc}\p{Cf}\p{Sm}\p{Sc}\p{Sk}]/u;
+
+/** Split search text into terms: "quoted phrases" (a missing closing quote ends at the end) and words. */
+export function parseSearch(input: string): SearchTerm[] {
+  const text = input.replace(CONTROLS, ' ');
+  const terms: SearchTerm[] = [];
+  let i = 0;
+  while (i < text.length && terms.length < MAX_TERMS) {
+    const ch = text[i]!;
+    if (/\s/.test(ch)) {
+      i++;
+      continue;
+    }
+    let body: string;
+    let phrase = false;
+    if (ch === '"') {
+      const close = text.indexOf('"', i + 1);
+      const end = close < 0 ? text.length : close;
+      body = text.slice(i + 1, end);
+      i = close < 0 ? text.length : close + 1;
+      phrase = true;
+    } else {
+      const match = /^[^\s"]+/.exec(text.slice(i))!;
+      body = match[0];
+      i += body.length;
+    }
+    let prefix = false;
+    if (text[i] === '*' && phrase) {
+      prefix = true;
+      while (text[i] === '*') i++;
+    } else if (!phrase && /\*+$/.test(body)) {
+      prefix = true;
+      body = body.replace(/\*+$/, '');
+    }
+    const words = body.trim();
+    if (WORDLIKE.test(words)) terms.push({ text: words, phrase: phrase && /\s/.test(words), prefix });
+  }
+  return terms;
+}
+
+/** The FTS5 MATCH expression for the terms: each a quoted string, ANDed by juxtaposition. */
+export function toFtsQuery(terms: SearchTerm[]): string {
+  return terms.map((t) => `"${t.text.replaceAll('"', '""')}"${t.prefix ? '*' : ''}`).join(' ');
+}

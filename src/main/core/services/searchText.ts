@@ -1,0 +1,184 @@
+/**
+ * Text helpers for search hits and the theme view: FTS5's marked text read
+ * back into match positions, UTF-16 ⇄ code point offsets for long texts
+ * without building an array of the whole text, snippets, speaker lines.
+ */
+import { SPEAKER_PREFIX } from '../../../shared/note/SpeakerLabelNode';
+
+/**
+ * What FTS5's highlight() puts around each match. Unicode noncharacters,
+ * reserved for a program's internal use, so they do not occur in notes.
+ */
+export const OPEN = '\uFDD0';
+export const CLOSE = '\uFDD1';
+
+/** A stretch of a text in UTF-16 units, [start, end). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** The text and its matches from highlight()'s output; null if the markers do not pair up. */
+export function readMarked(marked: string): { text: string; matches: Span[] } | null {
+  const pieces: string[] = [];
+  const matches: Span[] = [];
+  const markers = /[\uFDD0\uFDD1]/g;
+  let from = 0;
+  let length = 0;
+  let open = -1;
+  for (let found = markers.exec(marked); found; found = markers.exec(marked)) {
+    const piece = marked.slice(from, found.index);
+    pieces.push(piece);
+    length += piece.length;
+    if (found[0] === OPEN) {
+      if (open >= 0) return null;
+      open = length;
+    } else {
+      if (open < 0) return null;
+      matches.push({ start: open, end: length });
+      open = -1;
+    }
+    from = found.index + 1;
+  }
+  if (open >= 0) return null;
+  pieces.push(marked.slice(from));
+  return { text: pieces.join(''), matches };
+}
+
+const HIGH_SURROGATE = /[\uD800-\uDBFF]/;
+
+/**
+ * Convert UTF-16 indices of a text to code point offsets (or back, with
+ * `toUnits`), in one pass over the text for any number of positions. Texts
+ * without astral characters — nearly all — need no pass at all.
+ */
+export function toCodePoints(text: string, units: number[]): number[] {
+  if (!HIGH_SURROGATE.test(text)) return units.slice();
+  const order = units.map((_, i) => i).sort((a, b) => units[a]! - units[b]!);
+  const out = new Array<number>(units.length);
+  let unit = 0;
+  let cp = 0;
+  for (const i of order) {
+    const target = Math.min(units[i]!, text.length);
+    while (unit < target) {
+      const c = text.charCodeAt(unit);
+      unit += c >= 0xd800 && c <= 0xdbff && unit + 1 < text.length ? 2 : 1;
+      cp++;
+    }
+    out[i] = cp;
+  }
+  return out;
+}
+
+/** UTF-16 indices of code point offsets (clamped to the text), in one pass. */
+export function toUnits(text: string, codePoints: number[]): number[] {
+  if (!HIGH_SURROGATE.test(text)) return codePoints.map((cp) => Math.max(0, Math.min(cp, text.length)));
+  const order = codePoints.map((_, i) => i).sort((a, b) => codePoints[a]! - codePoints[b]!);
+  const out = new Array<number>(codePoints.length);
+  let unit = 0;
+  let cp = 0;
+  for (const i of order) {
+    const target = Math.max(0, codePoints[i]!);
+    while (cp < target && unit < text.length) {
+      const c = text.charCodeAt(unit);
+      unit += c >= 0xd800 && c <= 0xdbff && unit + 1 < text.length ? 2 : 1;
+      cp++;
+    }
+    out[i] = unit;
+  }
+  return out;
+}
+
+/** How a match is compared with another: compatibility-decomposed, without accents, lower case. */
+export const normalise = (text: string): string => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+
+const SNIPPET_BEFORE = 70;
+const SNIPPET_AFTER = 150;
+/** Matches looked at when choosing which one a snippet shows. */
+const ANCHORS_TRIED = 200;
+
+/**
+ * Which match a hit shows (and jumps to): the first of the allowed matches,
+ * unless a later one has more different matched words around it — for
+ * "radiographers training", a place where both occur beats one with either.
+ */
+export function chooseAnchor(text: string, matches: Span[], allowed: (m: Span) => boolean = () => true): Span | null {
+  let best: Span | null = null;
+  let bestScore = 0;
+  let tried = 0;
+  for (const m of matches) {
+    if (!allowed(m)) continue;
+    if (++tried > ANCHORS_TRIED) break;
+    const words = new Set<string>();
+    for (const other of matches) {
+      if (other.end < m.start - SNIPPET_BEFORE) continue;
+      if (other.start > m.end + SNIPPET_AFTER) break;
+      words.add(normalise(text.slice(other.start, other.end)));
+    }
+    if (words.size > bestScore) {
+      best = m;
+      bestScore = words.size;
+    }
+  }
+  return best;
+}
+
+export interface Segment {
+  text: string;
+  match: boolean;
+}
+
+const isLow = (text: string, i: number) => i > 0 && i < text.length && /[\uDC00-\uDFFF]/.test(text[i]!);
+
+/** Words around a match, the matches in it marked, cut at spaces, with … where the text goes on. */
+export function snippet(text: string, matches: Span[], anchor: Span | null): Segment[] {
+  const at = anchor ?? { start: 0, end: 0 };
+  let start = Math.max(0, at.start - SNIPPET_BEFORE);
+  let end = Math.min(text.length, at.end + SNIPPET_AFTER);
+  if (start > 0) {
+    const space = text.slice(start, at.start).search(/\s/);
+    if (space >= 0) start += space + 1;
+    else if (isLow(text, start)) start++;
+  }
+  if (end < text.length) {
+    const tail = text.slice(at.end, end);
+    const space = tail.search(/\s\S*$/);
+    if (space >= 0) end = at.end + space;
+    else if (isLow(text, end)) end--;
+  }
+  const flat = (s: string) => s.replace(/\s+/g, ' ');
+  const segments: Segment[] = [];
+  const push = (s: string, match: boolean) => {
+    if (s) segments.push({ text: flat(s), match });
+  };
+  push(start > 0 ? '…' : '', false);
+  let cursor = start;
+  for (const m of matches) {
+    if (m.end <= start || m.start >= end) continue;
+    const s = Math.max(m.start, cursor);
+    const e = Math.min(m.end, end);
+    if (e <= s) continue;
+    push(text.slice(cursor, s), false);
+    push(text.slice(s, e), true);
+    cursor = e;
+  }
+  push(text.slice(cursor, end), false);
+  push(end < text.length ? '…' : '', false);
+  // Join neighbours of the same kind (a trailing "…" after plain text, say).
+  return segments.reduce<Segment[]>((out, s) => {
+    const last = out[out.length - 1];
+    if (last && last.match === s.match) last.text += s.text;
+    else out.push({ ...s });
+    return out;
+  }, []);
+}
+
+/**
+ * The speaker of the line a position is on ("P014"), or null: a speaker turn
+ * is a paragraph that starts "P014:", and the note's plain text has each
+ * paragraph and list item on its own line.
+ */
+export function speakerOfLine(text: string, position: number): string | null {
+  const lineStart = text.lastIndexOf('\n', position - 1) + 1;
+  return SPEAKER_PREFIX.exec(text.slice(lineStart, lineStart + 16))?.[1] ?? null;
+}

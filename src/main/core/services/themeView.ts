@@ -1,0 +1,177 @@
+import type Database from 'better-sqlite3';
+import type { AnalysisFilter, ThemeViewPassage, ThemeViewResult } from '../../../shared/domain/analysis';
+import { andWhere, passageFilter } from './analysisFilter';
+import { toUnits } from './searchText';
+
+/**
+ * The theme view (issue 4): every passage carrying any (or all) of the
+ * chosen themes — a sub-theme counting as its theme when asked — with its
+ * source, speaker and some context, in the order the evidence was gathered
+ * (engagement date, then place in the note), and the counts for the whole
+ * filtered set.
+ *
+ * Three queries and one read of the page's notes, whatever the page size: the
+ * page, the counts, the page's tags; then each note's text once, its context
+ * slices found in one pass over it (see toUnits).
+ */
+export interface ThemeViewInput {
+  themeIds: string[];
+  mode?: 'any' | 'all';
+  includeSubthemes?: boolean;
+  filters?: AnalysisFilter;
+  limit?: number;
+  offset?: number;
+}
+
+/** Code points of context on each side of a passage. */
+export const CONTEXT = 160;
+
+interface Row {
+  id: string;
+  note_id: string;
+  start_offset: number;
+  end_offset: number;
+  quoted_text: string;
+  memo: string;
+  key_quote: number;
+  detached: number;
+  note_title: string;
+  engagement_id: string;
+  engagement_title: string;
+  type: string;
+  date: string;
+  organisation: string;
+  participant_id: string | null;
+  code: string | null;
+  staff_group: string | null;
+}
+
+/**
+ * `chosen` is each chosen theme and (if asked) its descendants, each row
+ * carrying the chosen theme it counts as (`root`); UNION also stops a cycle.
+ * `matched`: passages whose themes count as any of, or all of, the roots.
+ */
+const MATCHED = `
+  WITH RECURSIVE chosen(id, root) AS (
+    SELECT value, value FROM json_each(@themes)
+    UNION
+    SELECT t.id, c.root FROM themes t JOIN chosen c ON t.parent_id = c.id WHERE @subthemes = 1
+  ),
+  matched(passage_id) AS (
+    SELECT pt.passage_id FROM passage_themes pt JOIN chosen c ON c.id = pt.theme_id
+    GROUP BY pt.passage_id HAVING @all = 0 OR count(DISTINCT c.root) = @roots
+  )`;
+
+const FROM = `
+  FROM matched m JOIN passages p ON p.id = m.passage_id JOIN notes n ON n.id = p.note_id
+  JOIN engagements e ON e.id = n.engagement_id LEFT JOIN participants pa ON pa.id = p.participant_id`;
+
+export function themeView(db: Database.Database, input: ThemeViewInput): ThemeViewResult {
+  const themes = [...new Set(input.themeIds)];
+  const filter = passageFilter(input.filters);
+  const params = {
+    themes: JSON.stringify(themes),
+    subthemes: input.includeSubthemes === false ? 0 : 1,
+    all: input.mode === 'all' ? 1 : 0,
+    roots: themes.length,
+    ...filter.params,
+  };
+  const where = `WHERE 1${andWhere(filter)}`;
+  const counts = db
+    .prepare(
+      `${MATCHED} SELECT count(*) AS passages, count(DISTINCT p.participant_id) AS participants,
+         count(DISTINCT e.id) AS engagements ${FROM} ${where}`,
+    )
+    .get(params) as ThemeViewResult['counts'];
+  if (counts.passages === 0) return { counts, passages: [] };
+
+  const rows = db
+    .prepare(
+      `${MATCHED} SELECT p.id, p.note_id, p.start_offset, p.end_offset, p.quoted_text, p.memo, p.key_quote, p.detached,
+         n.title AS note_title, e.id AS engagement_id, e.title AS engagement_title, e.type, e.date, e.organisation,
+         pa.id AS participant_id, pa.code, pa.staff_group
+       ${FROM} ${where}
+       ORDER BY e.date, e.title, e.id, n.position, n.id, p.detached, p.start_offset, p.end_offset, p.id
+       LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ...params, limit: input.limit ?? 200, offset: input.offset ?? 0 }) as Row[];
+
+  const tags = new Map<string, string[]>();
+  const tagRows = db
+    .prepare(
+      `SELECT passage_id, theme_id FROM passage_themes WHERE passage_id IN (SELECT value FROM json_each(?))
+       ORDER BY passage_id, tagged_at, theme_id`,
+    )
+    .all(JSON.stringify(rows.map((r) => r.id))) as { passage_id: string; theme_id: string }[];
+  for (const t of tagRows) tags.set(t.passage_id, [...(tags.get(t.passage_id) ?? []), t.theme_id]);
+
+  const context = contextOf(db, rows);
+  return {
+    counts,
+    passages: rows.map(
+      (r): ThemeViewPassage => ({
+        passageId: r.id,
+        source: {
+          noteId: r.note_id,
+          noteTitle: r.note_title,
+          engagementId: r.engagement_id,
+          engagementTitle: r.engagement_title,
+          engagementType: r.type,
+          date: r.date,
+          organisation: r.organisation,
+        },
+        quotedText: r.quoted_text,
+        ...(context.get(r.id) ?? { before: '', after: '' }),
+        themeIds: tags.get(r.id) ?? [],
+        participant: r.participant_id ? { id: r.participant_id, code: r.code!, staffGroup: r.staff_group! } : null,
+        keyQuote: r.key_quote === 1,
+        memo: r.memo,
+        detached: r.detached === 1,
+        start: r.start_offset,
+        end: r.end_offset,
+      }),
+    ),
+  };
+}
+
+/**
+ * Up to CONTEXT code points before and after each attached passage, cut back
+ * to whole words. Each note on the page is read once; a detached passage's
+ * text is no longer in its note, so it has no context.
+ */
+function contextOf(db: Database.Database, rows: Row[]): Map<string, { before: string; after: string }> {
+  const out = new Map<string, { before: string; after: string }>();
+  const attached = rows.filter((r) => r.detached === 0);
+  const noteIds = [...new Set(attached.map((r) => r.note_id))];
+  if (noteIds.length === 0) return out;
+  const texts = db.prepare('SELECT id, plain_text FROM notes WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(noteIds)) as {
+    id: string;
+    plain_text: string;
+  }[];
+  for (const { id, plain_text: text } of texts) {
+    const mine = attached.filter((r) => r.note_id === id);
+    const points = mine.flatMap((r) => [Math.max(0, r.start_offset - CONTEXT), r.start_offset, r.end_offset, r.end_offset + CONTEXT]);
+    const units = toUnits(text, points);
+    mine.forEach((r, i) => {
+      const [a, s, e, b] = units.slice(4 * i, 4 * i + 4) as [number, number, number, number];
+      out.set(r.id, { before: wholeWordsBefore(text, a, s), after: wholeWordsAfter(text, e, b) });
+    });
+  }
+  return out;
+}
+
+/** The text from `from` to `to`, less a word cut in half at its start. */
+function wholeWordsBefore(text: string, from: number, to: number): string {
+  const slice = text.slice(from, to);
+  if (from === 0 || /\s/.test(text[from - 1] ?? ' ')) return slice;
+  const space = slice.search(/\s/);
+  return space < 0 ? slice : slice.slice(space + 1);
+}
+
+/** The text from `from` to `to`, less a word cut in half at its end. */
+function wholeWordsAfter(text: string, from: number, to: number): string {
+  const slice = text.slice(from, to);
+  if (to >= text.length || /\s/.test(text[to] ?? ' ')) return slice;
+  const space = slice.search(/\s\S*$/);
+  return space < 0 ? slice : slice.slice(0, space);
+}
