@@ -32,6 +32,7 @@ export default defineConfig({
       ],
     },
     viewport: { width: 1280, height: 800 },
+    locale: 'en-GB',
     trace: 'off',
     screenshot: 'only-on-failure',
   },

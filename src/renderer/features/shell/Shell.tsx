@@ -71,9 +71,12 @@ export function Shell({ workspace }: { workspace: WorkspaceInfo }) {
           ))}
         </ul>
         <div className="sidebar-foot">
-          <span title={reviewer.name}>
+          <span className="reviewer" title={`Taking notes as ${reviewer.name}`}>
+            <span className="initials" aria-hidden="true">
+              {reviewer.initials}
+            </span>
             <span className="visually-hidden">Reviewer: </span>
-            {reviewer.initials}
+            {reviewer.name}
           </span>
           <span>
             <kbd>{formatShortcut({ key: 'k', mod: true })}</kbd> Commands
