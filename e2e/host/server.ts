@@ -10,31 +10,9 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, sep } from 'node:path';
 import type { EventName, EventPayload } from '../../src/shared/contract/events';
 import { fail } from '../../src/shared/rpc/result';
+import { CONTENT_SECURITY_POLICY, PAGE_MIME_TYPES } from '../../src/shared/web/pages';
 import { APP_VERSION } from '../../src/shared/version';
 import { createCore } from '../../src/main/core';
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-};
-
-/** The same policy the Electron protocol sends, with 'self' meaning the loopback origin. */
-const CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ');
 
 const MAX_BODY = 64 * 1024 * 1024;
 
@@ -82,7 +60,7 @@ function readBody(request: IncomingMessage): Promise<string> {
 function send(response: ServerResponse, status: number, type: string, body: string | Buffer): void {
   response.writeHead(status, {
     'content-type': type,
-    'content-security-policy': CSP,
+    'content-security-policy': CONTENT_SECURITY_POLICY,
     'x-content-type-options': 'nosniff',
     'cache-control': 'no-store',
   });
@@ -148,7 +126,7 @@ export async function startLoopbackHost(options: HostOptions): Promise<LoopbackH
       return;
     }
     try {
-      send(response, 200, MIME[extname(file)] ?? 'application/octet-stream', await readFile(file));
+      send(response, 200, PAGE_MIME_TYPES[extname(file)] ?? 'application/octet-stream', await readFile(file));
     } catch {
       send(response, 404, 'text/plain', 'Not found');
     }

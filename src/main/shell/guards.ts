@@ -43,15 +43,4 @@ export function resolveAppPath(raw: string, rootWithSep: string, join: (...parts
   return resolved.startsWith(rootWithSep) ? resolved : null;
 }
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY } from '../../shared/web/pages';

@@ -1,17 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, sep } from 'node:path';
 import { protocol } from 'electron';
-import { APP_SCHEME, CONTENT_SECURITY_POLICY, resolveAppPath } from './guards';
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
+import { CONTENT_SECURITY_POLICY, PAGE_MIME_TYPES } from '../../shared/web/pages';
+import { APP_SCHEME, resolveAppPath } from './guards';
 
 /** Must run before the app is ready: app:// behaves like a secure, standard origin. */
 export function registerAppScheme(): void {
@@ -30,7 +21,7 @@ export function serveRenderer(rendererFolder: string): void {
       const body = await readFile(file);
       return new Response(body, {
         headers: {
-          'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+          'content-type': PAGE_MIME_TYPES[extname(file)] ?? 'application/octet-stream',
           'content-security-policy': CONTENT_SECURITY_POLICY,
           'x-content-type-options': 'nosniff',
         },

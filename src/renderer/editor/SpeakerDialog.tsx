@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Dialog } from '../ui/Dialog';
 import { ErrorMessage } from '../ui/ErrorMessage';
+import { DialogActions } from '../ui/DialogActions';
 
 export interface SpeakerChoice {
   code: string;
@@ -53,14 +54,7 @@ function SpeakerForm({ choices, onChoose, onClose }: Omit<Props, 'open'>) {
         <p className="hint">The paragraph becomes this participant’s turn; passages in it will know who said them.</p>
       </div>
       <ErrorMessage error={error} />
-      <div className="actions">
-        <button type="button" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="submit" className="primary">
-          Set speaker
-        </button>
-      </div>
+      <DialogActions onCancel={onClose} submit="Set speaker" />
     </form>
   );
 }

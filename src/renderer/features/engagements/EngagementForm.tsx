@@ -5,6 +5,7 @@ import { api } from '../../api/client';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Field } from '../../ui/Field';
 import { useEngagementTypes } from './useEngagementTypes';
+import { DialogActions } from '../../ui/DialogActions';
 
 const ADD_TYPE = '__add__';
 
@@ -110,14 +111,7 @@ export function EngagementForm({ engagement, onDone, onCancel }: Props) {
         <textarea id={ids.context} rows={3} value={draft.context} onChange={(e) => set('context', e.target.value)} />
       </div>
       <ErrorMessage error={error} />
-      <div className="actions">
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="primary">
-          {engagement ? 'Save details' : 'Add engagement'}
-        </button>
-      </div>
+      <DialogActions onCancel={onCancel} submit={engagement ? 'Save details' : 'Add engagement'} />
     </form>
   );
 }

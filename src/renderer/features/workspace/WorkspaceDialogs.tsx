@@ -6,6 +6,7 @@ import { Dialog } from '../../ui/Dialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Field } from '../../ui/Field';
 import { fileNameFor, joinPath } from './paths';
+import { DialogActions } from '../../ui/DialogActions';
 
 interface Props {
   which: 'create' | 'open' | null;
@@ -72,14 +73,7 @@ function CreateForm({ onDone }: { onDone: () => void }) {
         )}
       </div>
       <ErrorMessage error={error} />
-      <div className="actions">
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="primary">
-          Create workspace
-        </button>
-      </div>
+      <DialogActions onCancel={onDone} submit="Create workspace" />
     </form>
   );
 }
@@ -128,14 +122,7 @@ function OpenForm({ onDone }: { onDone: () => void }) {
         )}
       </div>
       <ErrorMessage error={error} />
-      <div className="actions">
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="primary">
-          Open
-        </button>
-      </div>
+      <DialogActions onCancel={onDone} submit="Open" />
     </form>
   );
 }
