@@ -8,6 +8,9 @@ import { search } from './search';
 import { parseSearch, toFtsQuery } from './searchQuery';
 import { readMarked, snippet, toCodePoints, toUnits } from './searchText';
 
+/** Half of a surrogate pair without its other half: a character cut in two. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 const folders = tempFolders();
 afterEach(() => folders.cleanup());
 
@@ -108,7 +111,7 @@ describe('search text', () => {
         const match = { start, end: Math.min(text.length, start + length) };
         if (/[\uDC00-\uDFFF]/.test(text[match.start] ?? '') || /[\uDC00-\uDFFF]/.test(text[match.end] ?? '')) return;
         const segments = snippet(text, [match], match);
-        for (const s of segments) expect(s.text.isWellFormed()).toBe(true);
+        for (const s of segments) expect(s.text).not.toMatch(LONE_SURROGATE);
         if (match.end > match.start) {
           expect(segments.find((s) => s.match)?.text).toBe(text.slice(match.start, match.end).replace(/\s+/g, ' '));
         }
