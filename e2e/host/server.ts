@@ -119,7 +119,13 @@ export async function startLoopbackHost(options: HostOptions): Promise<LoopbackH
       send(response, 405, 'text/plain', 'Method not allowed');
       return;
     }
-    const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    let relative: string;
+    try {
+      relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    } catch {
+      send(response, 400, 'text/plain', 'Bad path');
+      return;
+    }
     const file = join(root, ...relative.split('/'));
     if (!file.startsWith(root) || relative.split('/').includes('..')) {
       send(response, 404, 'text/plain', 'Not found');

@@ -15,7 +15,7 @@ export interface CoreOptions {
   host: 'electron' | 'loopback';
   version: string;
   dialogs?: DialogPort;
-  /** Called when the renderer has saved everything and the window may close (Electron). */
-  onReadyToClose?: () => void;
+  /** The renderer's answer to app.beforeClose: close the window, or keep it open (Electron). */
+  onCloseAnswer?: (close: boolean) => void;
   log?: (message: string, detail?: unknown) => void;
 }

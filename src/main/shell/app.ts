@@ -10,7 +10,10 @@ import { registerAppScheme, serveRenderer } from './protocol';
 import { lockDownSession, lockDownWebContents } from './security';
 
 const cores = new Map<number, Core>();
-const CLOSE_GRACE_MS = 3000;
+/** How long a renderer may take to answer app.beforeClose before it is taken to be stuck. */
+const NO_ANSWER_MS = 10_000;
+/** Set by Cmd+Q / Quit: once the window has closed after saving, quit for real. */
+let quitting = false;
 let mainWindow: BrowserWindow | undefined;
 
 function createWindow(): BrowserWindow {
@@ -34,18 +37,28 @@ function createWindow(): BrowserWindow {
     },
   });
   const id = window.webContents.id;
-  // Closing waits until the renderer has saved every note (app.beforeClose →
-  // app.readyToClose), or at most a few seconds if the renderer is stuck.
+  // Closing asks the renderer first (app.beforeClose): it saves every note and answers. If a note cannot
+  // be saved, the reviewer decides. Only a renderer that does not answer at all is closed regardless.
   let mayClose = false;
+  let unanswered: ReturnType<typeof setTimeout> | null = null;
   const closeNow = () => {
+    if (unanswered) clearTimeout(unanswered);
+    unanswered = null;
     mayClose = true;
     if (!window.isDestroyed()) window.close();
+  };
+  const answer = (close: boolean) => {
+    if (close) return closeNow();
+    if (unanswered) clearTimeout(unanswered);
+    unanswered = null;
+    quitting = false;
   };
   window.on('close', (event) => {
     if (mayClose) return;
     event.preventDefault();
+    if (unanswered) return;
     sendEvent(window.webContents, 'app.beforeClose', {});
-    setTimeout(closeNow, CLOSE_GRACE_MS);
+    unanswered = setTimeout(closeNow, NO_ANSWER_MS);
   });
   cores.set(
     id,
@@ -55,11 +68,12 @@ function createWindow(): BrowserWindow {
       host: 'electron',
       version: APP_VERSION,
       dialogs: nativeDialogs(() => mainWindow, app.getPath('documents')),
-      onReadyToClose: closeNow,
+      onCloseAnswer: answer,
     }),
   );
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
+    if (quitting) setImmediate(() => app.quit());
     cores.get(id)?.close();
     cores.delete(id);
     if (mainWindow === window) mainWindow = undefined;
@@ -98,6 +112,9 @@ export function startShell(): void {
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('before-quit', () => {
+    quitting = true;
   });
   app.on('will-quit', () => {
     for (const core of cores.values()) core.close();

@@ -19,7 +19,7 @@ export function isAppUrl(raw: string): boolean {
 /** Requests the session lets through: our pages, and in-memory data the page made itself. */
 export function isAllowedRequest(raw: string): boolean {
   if (isAppUrl(raw)) return true;
-  return raw.startsWith('data:') || raw.startsWith('blob:app://fieldnotes/') || raw.startsWith('devtools:');
+  return raw.startsWith('data:') || raw.startsWith('blob:app://fieldnotes/');
 }
 
 /**

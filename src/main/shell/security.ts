@@ -11,6 +11,9 @@ export function lockDownSession(): void {
   ses.webRequest.onBeforeRequest((details, callback) => {
     callback({ cancel: !isAllowedRequest(details.url) });
   });
+  // On Linux and Windows Chromium downloads Hunspell dictionaries from the web: point it at our own
+  // protocol instead (no dictionaries are bundled yet, so spelling falls back to none rather than to the network).
+  ses.setSpellCheckerDictionaryDownloadURL('app://fieldnotes/dictionaries/');
   ses.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
   ses.setDevicePermissionHandler(() => false);

@@ -11,6 +11,9 @@ import { Shell } from '../features/shell/Shell';
 import { StartScreen } from '../features/workspace/StartScreen';
 import { WorkspaceDialogs } from '../features/workspace/WorkspaceDialogs';
 import { AppContext, type AppState } from './AppContext';
+import { CloseGuard, saveBeforeLeaving } from './CloseGuard';
+import { Dialog } from '../ui/Dialog';
+import { ErrorMessage } from '../ui/ErrorMessage';
 
 type Boot =
   | { status: 'loading' }
@@ -68,7 +71,10 @@ function Ready({ info, reviewer, workspace, setWorkspace }: ReadyProps) {
   const [dialog, setDialog] = useState<'create' | 'open' | null>(null);
   const [paletteOpen, setPaletteOpen] = useState(false);
 
+  const [leaveError, setLeaveError] = useState<string | null>(null);
   const closeWorkspace = useCallback(async () => {
+    const unsaved = await saveBeforeLeaving();
+    if (unsaved) return setLeaveError(unsaved);
     const result = await api().call('workspace.close', {});
     if (result.ok) setWorkspace(null);
   }, [setWorkspace]);
@@ -91,6 +97,15 @@ function Ready({ info, reviewer, workspace, setWorkspace }: ReadyProps) {
       {workspace ? <Shell workspace={workspace} /> : <StartScreen />}
       <WorkspaceDialogs which={dialog} onClose={() => setDialog(null)} />
       <CommandPalette open={paletteOpen} onClose={() => setPaletteOpen(false)} />
+      <CloseGuard />
+      <Dialog title="The workspace stays open" open={leaveError !== null} onClose={() => setLeaveError(null)}>
+        <ErrorMessage error={leaveError} />
+        <div className="actions">
+          <button type="button" className="primary" onClick={() => setLeaveError(null)}>
+            OK
+          </button>
+        </div>
+      </Dialog>
     </AppContext.Provider>
   );
 }

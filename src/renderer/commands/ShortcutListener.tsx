@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
 import { api } from '../api/client';
-import { flushAllNotes } from '../features/notes/flushAll';
 import { commandRegistry } from './registry';
 import { matches } from './shortcut';
 
@@ -17,14 +16,9 @@ export function ShortcutListener() {
     };
     window.addEventListener('keydown', onKey);
     const offCommand = api().on('app.command', ({ id }) => commandRegistry.run(id));
-    // The window is closing: save every open note, then tell the host it may close.
-    const offClose = api().on('app.beforeClose', () => {
-      void flushAllNotes().finally(() => api().call('app.readyToClose', {}));
-    });
     return () => {
       window.removeEventListener('keydown', onKey);
       offCommand();
-      offClose();
     };
   }, []);
   return null;

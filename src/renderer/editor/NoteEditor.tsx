@@ -30,7 +30,8 @@ import { SaveIndicator } from './SaveIndicator';
 import { SpeakerDialog } from './SpeakerDialog';
 import { editorTheme } from './theme';
 import { editorTools, SPEAKER_SHORTCUT, Toolbar } from './Toolbar';
-import { useNoteSession } from './useNoteSession';
+import { useNoteSession, type Recovered } from './useNoteSession';
+import { takeOverUnsaved } from '../features/notes/savers';
 import { useSpeakers } from './useSpeakers';
 import '../styles/editor.css';
 import '../styles/passages.css';
@@ -46,12 +47,14 @@ interface Props {
 
 /** The live note: rich text that saves itself, with tagged passages. Mount with key={note.id}. */
 export function NoteEditor({ note, label, onSaved, reveal }: Props) {
+  // Text an earlier editor of this note could not save yet wins over the stored document.
+  const [recovered] = useState(() => takeOverUnsaved(note.id));
   const initialConfig = useMemo(
     () => ({
       namespace: 'fieldnotes-note',
       nodes: noteNodes,
       theme: editorTheme,
-      editorState: note.document,
+      editorState: recovered?.document ?? note.document,
       onError: (error: Error) => {
         throw error;
       },
@@ -62,15 +65,15 @@ export function NoteEditor({ note, label, onSaved, reveal }: Props) {
   );
   return (
     <LexicalComposer initialConfig={initialConfig}>
-      <EditorBody note={note} label={label} onSaved={onSaved} reveal={reveal} />
+      <EditorBody note={note} label={label} onSaved={onSaved} reveal={reveal} recovered={recovered} />
     </LexicalComposer>
   );
 }
 
-function EditorBody({ note, label, onSaved, reveal }: Props) {
+function EditorBody({ note, label, onSaved, reveal, recovered }: Props & { recovered: Recovered | null }) {
   const [editor] = useLexicalComposerContext();
   const { reviewer } = useApp();
-  const session = useNoteSession(editor, note, (words) => onSaved?.(note.id, words));
+  const session = useNoteSession(editor, note, recovered, (words) => onSaved?.(note.id, words));
   const [themesVersion, setThemesVersion] = useState(0);
   const themes = useThemeIndex(themesVersion);
   const tagging = useTagging(editor, session, () => setThemesVersion((v) => v + 1));

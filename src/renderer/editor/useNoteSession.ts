@@ -4,8 +4,8 @@ import type { Note } from '../../shared/domain/note';
 import type { Passage } from '../../shared/domain/passage';
 import { api } from '../api/client';
 import type { SaveStatus } from '../features/notes/autosave';
-import { trackAutosaver } from '../features/notes/flushAll';
-import { NoteSaver } from '../features/notes/noteSaver';
+import { NoteSaver, type PendingPassage } from '../features/notes/noteSaver';
+import { registerSaver, releaseSaver } from '../features/notes/savers';
 
 export interface NoteSession {
   status: SaveStatus;
@@ -15,14 +15,36 @@ export interface NoteSession {
   createPassage: (id: string, themeIds: string[]) => Promise<string | null>;
 }
 
+/** Unsaved text an earlier editor of this note handed over (see savers.ts). */
+export interface Recovered {
+  document: string;
+  revision: number;
+  pending: PendingPassage[];
+}
+
 /**
  * The open note's saving, wired to the editor: every content change touches
- * the autosaver; blur, page hide, switching notes (unmount) and window close
- * (flushAllNotes) flush it. Passages come back with every save.
+ * the autosaver; blur and page hide flush it; closing the editor hands the
+ * saver to savers.ts, which keeps it retrying until its text is saved.
  */
-export function useNoteSession(editor: LexicalEditor, note: Note, onSaved?: (wordCount: number) => void): NoteSession {
-  const [saver] = useState(() => new NoteSaver(note.id, note.revision, () => JSON.stringify(editor.getEditorState().toJSON())));
-  const [status, setStatus] = useState<SaveStatus>({ kind: 'saved', at: Date.parse(note.updatedAt) });
+export function useNoteSession(
+  editor: LexicalEditor,
+  note: Note,
+  recovered: Recovered | null,
+  onSaved?: (wordCount: number) => void,
+): NoteSession {
+  const [saver] = useState(
+    () =>
+      new NoteSaver(
+        note.id,
+        recovered?.revision ?? note.revision,
+        () => JSON.stringify(editor.getEditorState().toJSON()),
+        recovered?.pending ?? [],
+      ),
+  );
+  const [status, setStatus] = useState<SaveStatus>(() =>
+    recovered ? { kind: 'pending' } : { kind: 'saved', at: Date.parse(note.updatedAt) },
+  );
   const [passages, setPassages] = useState<Passage[]>([]);
 
   useEffect(() => {
@@ -34,6 +56,8 @@ export function useNoteSession(editor: LexicalEditor, note: Note, onSaved?: (wor
 
   useEffect(() => {
     const { autosaver } = saver;
+    registerSaver(note.id, saver);
+    if (recovered) autosaver.touch();
     let current = true;
     void api()
       .call('passages.forNote', { noteId: note.id })
@@ -50,17 +74,15 @@ export function useNoteSession(editor: LexicalEditor, note: Note, onSaved?: (wor
       root?.addEventListener('blur', flush);
     });
     window.addEventListener('pagehide', flush);
-    const untrack = trackAutosaver(autosaver);
     return () => {
       current = false;
       offUpdate();
       offRoot();
       offStatus();
       window.removeEventListener('pagehide', flush);
-      untrack();
-      void autosaver.flush().finally(() => autosaver.dispose());
+      releaseSaver(note.id, saver);
     };
-  }, [editor, saver, note.id]);
+  }, [editor, saver, note.id, recovered]);
 
   return { status, passages, setPassages, createPassage: (id, themeIds) => saver.createPassage(id, themeIds) };
 }

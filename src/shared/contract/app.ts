@@ -59,10 +59,10 @@ export const appMethods = {
   }),
   'workspace.close': method({ input: None, output: z.null(), doc: 'Close the open workspace.' }),
 
-  'app.readyToClose': method({
-    input: None,
+  'app.closeAnswer': method({
+    input: z.object({ close: z.boolean() }).strict(),
     output: z.null(),
-    doc: 'The renderer has flushed every unsaved note after app.beforeClose; the window may close.',
+    doc: 'After app.beforeClose: close (every note saved, or the reviewer chose to) or keep the window open.',
   }),
 
   'dialog.chooseNewWorkspace': method({

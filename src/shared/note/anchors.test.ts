@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { codePointLength, documentAnchors, sliceCodePoints } from './anchors';
+import { $createListItemNode, $createListNode } from '@lexical/list';
+import { $createTextNode, $getRoot } from 'lexical';
 import { blocksToDocument } from './blocksToDocument';
+import { createNoteEditor, serialize, tagRange } from './editing';
 import { documentText } from './text';
 
 const run = fc.record({ text: fc.string({ unit: 'grapheme', maxLength: 30 }), bold: fc.boolean() });
@@ -13,14 +16,46 @@ const block = fc.oneof(
 );
 
 describe('documentAnchors', () => {
-  it('reads the same canonical text as documentText, for any document', () => {
+  it('agrees with the editor: a range tagged by plain-text position anchors to exactly that text', () => {
     fc.assert(
-      fc.property(fc.array(block, { maxLength: 8 }), (blocks) => {
-        const document = blocksToDocument(blocks);
-        expect(documentAnchors(document).plainText).toBe(documentText(document).plainText);
+      fc.property(fc.array(block, { minLength: 1, maxLength: 6 }), fc.nat(), fc.nat(), (blocks, a, b) => {
+        const editor = createNoteEditor(blocksToDocument(blocks));
+        const text = documentAnchors(serialize(editor)).plainText;
+        const length = codePointLength(text);
+        const [start, end] = [a % (length + 1), b % (length + 1)].sort((x, y) => x - y) as [number, number];
+        const wanted = sliceCodePoints(text, start, end);
+        if (!wanted.trim() || !tagRange(editor, start, end, 'p')) return;
+        const after = documentAnchors(serialize(editor));
+        expect(after.plainText).toBe(text);
+        const range = after.passages.get('p')!;
+        expect(sliceCodePoints(after.plainText, range.start, range.end).trim()).toBe(wanted.trim());
       }),
-      { numRuns: 200 },
+      { numRuns: 150 },
     );
+  });
+
+  it('reads nested lists as lines, like any list', () => {
+    const editor = createNoteEditor();
+    editor.update(
+      () => {
+        const outer = $createListNode('bullet');
+        const nested = $createListNode('bullet');
+        nested.append($createListItemNode().append($createTextNode('beta')), $createListItemNode().append($createTextNode('gamma')));
+        outer.append(
+          $createListItemNode().append($createTextNode('alpha')),
+          $createListItemNode().append(nested),
+          $createListItemNode().append($createTextNode('delta')),
+        );
+        $getRoot().clear().append(outer);
+      },
+      { discrete: true },
+    );
+    const document = serialize(editor);
+    expect(documentAnchors(document).plainText).toBe('alpha\nbeta\ngamma\ndelta');
+    expect(documentText(document).wordCount).toBe(4);
+    expect(tagRange(editor, 11, 16, 'g')).toBe(true);
+    const anchors = documentAnchors(serialize(editor));
+    expect(sliceCodePoints(anchors.plainText, anchors.passages.get('g')!.start, anchors.passages.get('g')!.end)).toBe('gamma');
   });
 
   it('slices by code points, not UTF-16 units', () => {

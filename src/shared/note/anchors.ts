@@ -67,7 +67,11 @@ export function documentAnchors(document: string): DocumentAnchors {
     if (node.type === 'tab') return append('\t');
     const children = Array.isArray(node.children) ? (node.children as SerializedNode[]) : [];
     const start = offset;
-    children.forEach(inline);
+    // A nested list's items are lines, as top-level list items are.
+    children.forEach((child, i) => {
+      if (node.type === 'list' && i > 0) append('\n');
+      inline(child);
+    });
     if (node.type === 'mark' && Array.isArray(node.ids)) {
       for (const id of node.ids) if (typeof id === 'string') cover(id, start, offset);
     }

@@ -46,7 +46,9 @@ function $spans(): TextSpan[] {
   const spans: TextSpan[] = [];
   let offset = 0;
   const walk = (element: ElementNode) => {
-    for (const child of element.getChildren()) {
+    element.getChildren().forEach((child, i) => {
+      // A nested list's items are lines, as in anchors.ts.
+      if (element.getType() === 'list' && i > 0) offset += 1;
       if ($isTextNode(child)) {
         const length = codePointLength(child.getTextContent());
         spans.push({ node: child, start: offset, end: offset + length });
@@ -56,7 +58,7 @@ function $spans(): TextSpan[] {
       } else if ($isElementNode(child)) {
         walk(child);
       }
-    }
+    });
   };
   $getRoot()
     .getChildren()

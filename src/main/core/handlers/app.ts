@@ -28,8 +28,8 @@ export function appHandlers(ctx: HandlerContext): DomainHandlers<typeof appMetho
       host: options.host,
     }),
 
-    'app.readyToClose': () => {
-      options.onReadyToClose?.();
+    'app.closeAnswer': ({ close }) => {
+      options.onCloseAnswer?.(close);
       return null;
     },
 

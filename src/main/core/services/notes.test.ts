@@ -76,6 +76,15 @@ describe('notes', () => {
     core.close();
   });
 
+  it('take the same save twice (its answer was lost) as already done, not as a conflict', async () => {
+    const { core, engagementId } = await coreWithEngagement();
+    const note = await ok<{ id: string }>(core.invoke('notes.create', { engagementId }));
+    const first = await ok<{ revision: number }>(core.invoke('notes.save', { id: note.id, document: sample, baseRevision: 0 }));
+    const again = await core.invoke('notes.save', { id: note.id, document: sample, baseRevision: 0 });
+    expect(again).toMatchObject({ ok: true, value: { revision: first.revision, wordCount: 19 } });
+    core.close();
+  });
+
   it('refuse a document that is not an editor state, with a typed error', async () => {
     const { core, engagementId } = await coreWithEngagement();
     const note = await ok<{ id: string }>(core.invoke('notes.create', { engagementId }));

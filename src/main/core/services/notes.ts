@@ -109,8 +109,18 @@ export function saveNote(
   }
   const savedAt = new Date().toISOString();
   return db.transaction(() => {
-    const current = db.prepare('SELECT revision FROM notes WHERE id = ?').get(input.id) as { revision: number } | undefined;
+    const current = db.prepare('SELECT revision, document FROM notes WHERE id = ?').get(input.id) as
+      | { revision: number; document: string }
+      | undefined;
     if (!current) throw missing();
+    if (current.revision !== input.baseRevision && current.document === input.document && !input.createPassages?.length) {
+      // The same save again (its answer was lost on the way back): it is already stored; say so.
+      const stored = db.prepare('SELECT word_count, updated_at FROM notes WHERE id = ?').get(input.id) as {
+        word_count: number;
+        updated_at: string;
+      };
+      return { revision: current.revision, wordCount: stored.word_count, savedAt: stored.updated_at, passages: passagesForNote(db, input.id) };
+    }
     if (current.revision !== input.baseRevision) {
       throw new FieldnotesError(
         'CONFLICT',

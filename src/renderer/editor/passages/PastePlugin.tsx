@@ -1,6 +1,6 @@
 import { $insertDataTransferForRichText } from '@lexical/clipboard';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $getSelection, $isRangeSelection, COMMAND_PRIORITY_HIGH, PASTE_COMMAND } from 'lexical';
+import { $getSelection, $isRangeSelection, COMMAND_PRIORITY_HIGH, PASTE_COMMAND, PASTE_TAG } from 'lexical';
 import { useEffect, useRef } from 'react';
 import type { MarkIndex } from './markIndex';
 
@@ -47,10 +47,14 @@ export function PastePlugin({ index, notePassageIds }: { index: MarkIndex; noteP
           cleaned.setData('application/x-lexical-editor', JSON.stringify({ ...parsed, nodes: stripForeignMarks(parsed.nodes, keep) }));
           cleaned.setData('text/plain', data.getData('text/plain'));
           event.preventDefault();
-          editor.update(() => {
-            const selection = $getSelection();
-            if ($isRangeSelection(selection)) $insertDataTransferForRichText(cleaned, selection, editor);
-          });
+          // Tagged as a paste, like Lexical's own handler, so undo takes back the paste alone.
+          editor.update(
+            () => {
+              const selection = $getSelection();
+              if ($isRangeSelection(selection)) $insertDataTransferForRichText(cleaned, selection, editor);
+            },
+            { tag: PASTE_TAG },
+          );
           return true;
         },
         COMMAND_PRIORITY_HIGH,

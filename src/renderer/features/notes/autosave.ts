@@ -74,16 +74,24 @@ export class Autosaver {
     this.schedule(due - now);
   }
 
-  /** Save now if anything is unsaved, and wait for it. */
-  async flush(): Promise<void> {
+  /**
+   * Save now if anything is unsaved, and wait for it. Resolves true when
+   * everything is saved; false if the save failed (a retry stays scheduled).
+   */
+  async flush(): Promise<boolean> {
     this.cancelTimer();
     if (this.inFlight) await this.inFlight;
     if (this.dirtySince !== null) await this.run();
+    if (this.dirtySince !== null && this.timer === null) {
+      // Failed, and flushing cancelled the retry: schedule it again.
+      this.schedule(this.o.retry);
+    }
+    return this.dirtySince === null;
   }
 
+  /** Stop retrying. Only for a saver with nothing unsaved (see savers.ts). */
   dispose(): void {
     this.cancelTimer();
-    this.listeners.clear();
   }
 
   private schedule(ms: number): void {

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { RpcError } from '../../../shared/rpc/result';
 import { api } from '../../api/client';
 import { useApp } from '../../app/AppContext';
+import { saveBeforeLeaving } from '../../app/CloseGuard';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Field } from '../../ui/Field';
@@ -45,6 +46,8 @@ function CreateForm({ onDone }: { onDone: () => void }) {
   };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    const unsaved = await saveBeforeLeaving();
+    if (unsaved) return setError({ code: 'UNAVAILABLE', message: unsaved });
     const result = await api().call('workspace.create', { name, path: target });
     if (!result.ok) return setError(result.error);
     setWorkspace(result.value);
@@ -84,6 +87,8 @@ function OpenForm({ onDone }: { onDone: () => void }) {
   const [error, setError] = useState<RpcError | null>(null);
 
   const open = async (target: string) => {
+    const unsaved = await saveBeforeLeaving();
+    if (unsaved) return setError({ code: 'UNAVAILABLE', message: unsaved });
     const result = await api().call('workspace.open', { path: target });
     if (!result.ok) return setError(result.error);
     setWorkspace(result.value);

@@ -1,0 +1,49 @@
+import { useEffect, useState } from 'react';
+import { api } from '../api/client';
+import { flushAllNotes } from '../features/notes/savers';
+import { Dialog } from '../ui/Dialog';
+
+/**
+ * The window is closing (app.beforeClose): save every note, then let it
+ * close. If a note cannot be saved, say why and let the reviewer choose —
+ * the window never closes over unsaved text without being told to.
+ */
+export function CloseGuard() {
+  const [problems, setProblems] = useState<string[] | null>(null);
+  useEffect(
+    () =>
+      api().on('app.beforeClose', () => {
+        void flushAllNotes().then((outcome) => {
+          if (outcome.saved) void api().call('app.closeAnswer', { close: true });
+          else setProblems(outcome.problems);
+        });
+      }),
+    [],
+  );
+  const answer = (close: boolean) => {
+    setProblems(null);
+    void api().call('app.closeAnswer', { close });
+  };
+  return (
+    <Dialog title="Some notes are not saved" open={problems !== null} onClose={() => answer(false)}>
+      <p role="alert">
+        {problems?.length === 1 ? 'A note could not be saved:' : `${problems?.length} notes could not be saved:`} {problems?.[0]}
+      </p>
+      <p>Keep the window open and Fieldnotes will keep trying; or close it and lose what was typed since the last save.</p>
+      <div className="actions">
+        <button type="button" onClick={() => answer(true)}>
+          Close and lose these edits
+        </button>
+        <button type="button" className="primary" autoFocus onClick={() => answer(false)}>
+          Keep the window open
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+/** Before the workspace changes (close, open another): every note saved, or a sentence saying why not. */
+export async function saveBeforeLeaving(): Promise<string | null> {
+  const outcome = await flushAllNotes();
+  return outcome.saved ? null : `Your notes are not all saved yet, so the workspace stays open: ${outcome.problems[0]}`;
+}
