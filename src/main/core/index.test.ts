@@ -182,7 +182,11 @@ describe('createCore: the first slice', () => {
       defaultFolder: '/',
       host: 'electron',
       version: 'x',
-      dialogs: { chooseWorkspace: async () => '/chosen.fieldnotes', chooseNewWorkspace: async (name) => `/new/${name}` },
+      dialogs: {
+        chooseWorkspace: async () => '/chosen.fieldnotes',
+        chooseNewWorkspace: async (name) => `/new/${name}`,
+        chooseSaveFile: async () => null,
+      },
     });
     cores.push(core);
     expect(await value(core, 'dialog.chooseWorkspace')).toBe('/chosen.fieldnotes');

@@ -5,6 +5,8 @@
 export interface DialogPort {
   chooseNewWorkspace(suggestedName: string): Promise<string | null>;
   chooseWorkspace(): Promise<string | null>;
+  /** Where to save a copy of a file; the dialog itself asks before replacing one. */
+  chooseSaveFile(suggestedName: string): Promise<string | null>;
 }
 
 export interface CoreOptions {

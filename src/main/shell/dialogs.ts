@@ -17,6 +17,12 @@ export function nativeDialogs(window: () => BrowserWindow | undefined, defaultFo
       const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
+    async chooseSaveFile(suggestedName) {
+      const win = window();
+      const options = { title: 'Save a copy', defaultPath: join(defaultFolder, suggestedName) };
+      const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
     async chooseWorkspace() {
       const win = window();
       const options = {

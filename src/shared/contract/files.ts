@@ -89,8 +89,9 @@ export const fileMethods = {
     doc: 'A piece of an attachment’s contents, for a preview or a download in the window.',
   }),
   'attachments.export': method({
-    input: z.object({ id: Id, path: FilePath, overwrite: z.boolean().optional() }).strict(),
-    output: z.object({ path: z.string(), size: z.number().int() }),
-    doc: 'Write a copy of an attachment to a file (an existing file is replaced only with overwrite).',
+    /** In the desktop app the path always comes from the save dialog the core opens; `path` is for hosts without one. */
+    input: z.object({ id: Id, path: FilePath.optional(), overwrite: z.boolean().optional() }).strict(),
+    output: z.object({ path: z.string(), size: z.number().int() }).nullable(),
+    doc: 'Write a copy of an attachment to a file the person chooses; null if they cancelled.',
   }),
 } as const;

@@ -107,6 +107,13 @@ export function listAttachments(db: Database.Database, engagementId: string): At
   return rows.map(fromRow);
 }
 
+/** The name an attachment was added under, to suggest when saving a copy. */
+export function attachmentFileName(db: Database.Database, id: string): string {
+  const row = db.prepare('SELECT file_name FROM attachments WHERE id = ?').get(id) as { file_name: string } | undefined;
+  if (!row) throw new FieldnotesError('NOT_FOUND', 'That attachment no longer exists.');
+  return row.file_name;
+}
+
 export function removeAttachment(db: Database.Database, id: string): void {
   if (db.prepare('DELETE FROM attachments WHERE id = ?').run(id).changes === 0) throw missing();
 }

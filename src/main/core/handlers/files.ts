@@ -1,6 +1,14 @@
+import { FieldnotesError } from '../../../shared/rpc/result';
 import type { fileMethods } from '../../../shared/contract/files';
 import { MAX_CHUNK_BYTES } from '../../../shared/domain/files';
-import { addAttachment, AttachmentReader, exportAttachment, listAttachments, removeAttachment } from '../files/attachments';
+import {
+  addAttachment,
+  attachmentFileName,
+  AttachmentReader,
+  exportAttachment,
+  listAttachments,
+  removeAttachment,
+} from '../files/attachments';
 import { uploadsFor } from '../files/uploads';
 import { importNotes } from '../import/importNotes';
 import type { DomainHandlers, HandlerContext } from './context';
@@ -40,6 +48,16 @@ export function fileHandlers(ctx: HandlerContext): DomainHandlers<typeof fileMet
       const { bytes, size } = reader.read(db(), id, offset, length);
       return { dataBase64: bytes.toString('base64'), size };
     },
-    'attachments.export': ({ id, path, overwrite }) => exportAttachment(db(), id, path, overwrite),
+    // The renderer never names a file to write where a native dialog exists: a compromised page must not
+    // be able to write anywhere the user can. Hosts without dialogs (loopback, tests) pass a path.
+    'attachments.export': async ({ id, path, overwrite }) => {
+      const dialogs = ctx.options.dialogs;
+      if (dialogs) {
+        const chosen = await dialogs.chooseSaveFile(attachmentFileName(db(), id));
+        return chosen ? exportAttachment(db(), id, chosen, true) : null;
+      }
+      if (!path) throw new FieldnotesError('INVALID_INPUT', 'Say where to save the copy.');
+      return exportAttachment(db(), id, path, overwrite);
+    },
   };
 }
