@@ -215,6 +215,13 @@ async function rendererHeap(file: string, facts: Facts): Promise<string[]> {
 /** Choose a theme in the Analysis area the way a person would: click its name, or type it into a theme field. */
 async function chooseTheme(page: Page, name: string): Promise<boolean> {
   const main = page.getByRole('main');
+  // The theme view's own picker first: type the name, choose the suggestion.
+  const picker = main.getByRole('combobox', { name: 'Themes' });
+  if (await picker.isVisible().catch(() => false)) {
+    await picker.fill(name);
+    await page.keyboard.press('Enter');
+    return true;
+  }
   for (const role of ['option', 'treeitem', 'checkbox', 'radio', 'button', 'link'] as const) {
     const target = main.getByRole(role, { name, exact: true }).first();
     if (await target.isVisible().catch(() => false)) {

@@ -34,7 +34,10 @@ export const ThemeViewPassage = z.object({
   passageId: z.string(),
   source: SourceRef,
   quotedText: z.string(),
-  /** A little of the note before and after, for context. */
+  /**
+   * Up to 160 characters of the note before and after, for context: within the
+   * passage's paragraphs, whole words, "…" where the paragraph goes on.
+   */
   before: z.string(),
   after: z.string(),
   themeIds: z.array(z.string()),

@@ -10,8 +10,13 @@ import type { AnalysisFilter } from '../../../shared/domain/analysis';
  * passage's speaker).
  */
 export interface SqlFilter {
+  /** Conditions on the engagement alone (alias `e`): the theme view applies them to notes first. */
+  engagement: string[];
+  /** Every condition, the engagement's included. */
   where: string[];
   params: Record<string, string | number>;
+  /** A condition reads `pa`, so the participants join is needed. */
+  needsParticipant: boolean;
 }
 
 const list = (values: string[]) => JSON.stringify(values);
@@ -26,21 +31,22 @@ const likeEscaped = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}
 /** Conditions on the engagement a note or passage comes from: type, organisation, dates. */
 function engagementConditions(filter: AnalysisFilter, out: SqlFilter): void {
   if (filter.engagementTypes?.length) {
-    out.where.push('e.type IN (SELECT value FROM json_each(@engagementTypes))');
+    out.engagement.push('e.type IN (SELECT value FROM json_each(@engagementTypes))');
     out.params.engagementTypes = list(filter.engagementTypes);
   }
   organisationWords(filter.organisation).forEach((word, i) => {
-    out.where.push(`e.organisation LIKE @organisation${i} ESCAPE '\\'`);
+    out.engagement.push(`e.organisation LIKE @organisation${i} ESCAPE '\\'`);
     out.params[`organisation${i}`] = likeEscaped(word);
   });
   if (filter.from) {
-    out.where.push('e.date >= @from');
+    out.engagement.push('e.date >= @from');
     out.params.from = filter.from;
   }
   if (filter.to) {
-    out.where.push('e.date <= @to');
+    out.engagement.push('e.date <= @to');
     out.params.to = filter.to;
   }
+  out.where.push(...out.engagement);
 }
 
 /**
@@ -48,9 +54,10 @@ function engagementConditions(filter: AnalysisFilter, out: SqlFilter): void {
  * engagement, the reviewer who created or tagged the passage, key quotes.
  */
 export function passageFilter(filter: AnalysisFilter = {}): SqlFilter {
-  const out: SqlFilter = { where: [], params: {} };
+  const out: SqlFilter = { engagement: [], where: [], params: {}, needsParticipant: false };
   engagementConditions(filter, out);
   if (filter.staffGroups?.length) {
+    out.needsParticipant = true;
     out.where.push('pa.staff_group IN (SELECT value FROM json_each(@staffGroups))');
     out.params.staffGroups = list(filter.staffGroups);
   }
@@ -71,7 +78,7 @@ export function passageFilter(filter: AnalysisFilter = {}): SqlFilter {
  * the note the match is; search.ts applies them to each match.
  */
 export function noteFilter(filter: AnalysisFilter = {}): SqlFilter {
-  const out: SqlFilter = { where: [], params: {} };
+  const out: SqlFilter = { engagement: [], where: [], params: {}, needsParticipant: false };
   engagementConditions(filter, out);
   if (filter.reviewerIds?.length) {
     out.where.push('(n.created_by IN (SELECT value FROM json_each(@reviewers)) OR n.updated_by IN (SELECT value FROM json_each(@reviewers)))');
@@ -81,4 +88,5 @@ export function noteFilter(filter: AnalysisFilter = {}): SqlFilter {
 }
 
 /** " AND …" for a WHERE clause that already has a condition, or "". */
-export const andWhere = (filter: SqlFilter): string => filter.where.map((w) => ` AND ${w}`).join('');
+export const and = (conditions: string[]): string => conditions.map((w) => ` AND ${w}`).join('');
+export const andWhere = (filter: SqlFilter): string => and(filter.where);

@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SearchHit } from '../../../shared/domain/analysis';
 import { sliceCodePoints } from '../../../shared/note/anchors';
 import { analysisWorkspace, OTHER_REVIEWER, type AnalysisWorkspace } from '../testing/analysisFixtures';
-import { tempFolders } from '../testing/tempWorkspace';
+import { join } from 'node:path';
+import { makeOldWorkspace, tempFolders, TEST_REVIEWER, withRawDb } from '../testing/tempWorkspace';
+import { openWorkspace } from '../workspace/workspace';
 import { deleteNote, renameNote } from './notes';
 import { deletePassage, updatePassage } from './passages';
 import { search } from './search';
@@ -80,7 +82,7 @@ describe('search', () => {
     }
   });
 
-  it('finds memos, with the passage and its place, and ranks notes and memos together', () => {
+  it('finds memos, with the passage and its place, after the hits in notes', () => {
     const w = analysisWorkspace(folders);
     try {
       const e = w.engagement();
@@ -88,8 +90,8 @@ describe('search', () => {
       const note = w.note(e, ['Radiographers need structured training.']);
       const passage = note.tag('structured training', [training], { memo: 'Said twice by the radiographers, independently.' });
       const hits = find(w, 'radiographers').hits;
-      expect(hits.map((h) => h.kind).sort()).toEqual(['memo', 'note']);
-      const memo = hits.find((h) => h.kind === 'memo')!;
+      expect(hits.map((h) => h.kind)).toEqual(['note', 'memo']);
+      const memo = hits[1]!;
       expect(memo).toMatchObject({ passageId: passage, start: 19, end: 38, themeIds: [training] });
       expect(shown(memo)).toBe('Said twice by the [radiographers], independently.');
       // A note hit inside a tagged passage carries the passage's themes.
@@ -155,6 +157,29 @@ describe('search', () => {
       w.db.exec('DETACH copy');
     } finally {
       w.close();
+    }
+  });
+
+  it('indexes the notes and memos of a workspace written before search existed, when it is migrated', () => {
+    const path = join(folders.make(), 'old.fieldnotes');
+    makeOldWorkspace(path, 6);
+    withRawDb(path, (db) => {
+      const now = '2020-02-02T10:00:00.000Z';
+      db.prepare(
+        `INSERT INTO notes(id, engagement_id, title, document, plain_text, position, created_at, created_by, updated_at, updated_by)
+         VALUES ('n-old', 'e-old', 'Notes', '{}', 'Le réseau de formation.', 1, ?, ?, ?, ?)`,
+      ).run(now, TEST_REVIEWER.id, now, TEST_REVIEWER.id);
+      db.prepare(
+        `INSERT INTO passages(id, note_id, start_offset, end_offset, quoted_text, memo, created_at, created_by, updated_at)
+         VALUES ('p-old', 'n-old', 3, 9, 'réseau', 'A network of training.', ?, ?, ?)`,
+      ).run(now, TEST_REVIEWER.id, now);
+    });
+    const workspace = openWorkspace(path);
+    try {
+      expect(search(workspace.db, { query: 'reseau' }).hits.map((h) => [h.kind, h.source.noteId, h.start, h.end])).toEqual([['note', 'n-old', 3, 9]]);
+      expect(search(workspace.db, { query: 'network' }).hits.map((h) => h.passageId)).toEqual(['p-old']);
+    } finally {
+      workspace.close();
     }
   });
 

@@ -1,14 +1,15 @@
 import type Database from 'better-sqlite3';
 import type { AnalysisFilter, SearchHit, SearchResult, SourceRef } from '../../../shared/domain/analysis';
 import { andWhere, noteFilter, passageFilter } from './analysisFilter';
+import { notePlaces, type Places } from './searchPlaces';
 import { parseSearch, toFtsQuery } from './searchQuery';
 import { chooseAnchor, CLOSE, OPEN, readMarked, snippet, speakerOfLine, toCodePoints, type Span } from './searchText';
 
 /**
  * Full-text search over notes and memos (issue 4).
  *
- * FTS5 finds and ranks (bm25; notes and memos are ranked together by their
- * scores), SQL applies the filters, and only the page of hits shown is read
+ * FTS5 finds and ranks (bm25: hits in notes first, then hits in memos, each
+ * by rank), SQL applies the filters, and only the page of hits shown is read
  * in full. For those, FTS5's highlight() marks every match with its own
  * tokenizer, so positions agree with what matched — accents, case and emoji
  * included — and the snippet is cut around the match whose position the hit
@@ -17,8 +18,7 @@ import { chooseAnchor, CLOSE, OPEN, readMarked, snippet, speakerOfLine, toCodePo
  * A note hit has no single speaker, so the staff-group filter keeps a note
  * only if a match lies in a speaker turn ("P014: …") of someone in those
  * groups, and the hit then shows that match; key quotes only keeps a note
- * only if a match lies inside a key-quote passage. These two look at every
- * candidate note's matches, so they cost more than the other filters. Memo
+ * only if a match lies inside a key-quote passage (searchPlaces.ts). Memo
  * hits take every filter from their passage, as the theme view does.
  */
 export interface SearchInput {
@@ -37,7 +37,6 @@ interface Candidate {
 interface Marked {
   text: string;
   matches: Span[];
-  anchor: Span | null;
 }
 
 interface NoteRow {
@@ -85,55 +84,17 @@ function highlights(db: Database.Database, table: 'notes_fts' | 'memos_fts', fts
   const out = new Map<number, Marked>();
   for (const row of rows) {
     const read = readMarked(row.marked) ?? { text: row.marked.replace(/[\uFDD0\uFDD1]/g, ''), matches: [] };
-    out.set(row.rowid, { ...read, anchor: null });
+    out.set(row.rowid, read);
   }
   return out;
 }
 
-/**
- * For the staff-group and key-quote filters: keep the candidate notes with a
- * match in an allowed place, and choose that match as the one to show.
- */
-function placeFilter(db: Database.Database, filter: AnalysisFilter, fts: string, notes: Candidate[]): Map<number, Marked> {
-  const marked = highlights(db, 'notes_fts', fts, notes.map((c) => c.rowid));
-  const codes = filter.staffGroups?.length
-    ? new Set(
-        (db.prepare('SELECT code FROM participants WHERE staff_group IN (SELECT value FROM json_each(?))').all(json(filter.staffGroups)) as { code: string }[]).map(
-          (r) => r.code,
-        ),
-      )
-    : null;
-  const keyQuotes = new Map<number, { start: number; end: number }[]>();
-  if (filter.keyQuotesOnly) {
-    const rows = db
-      .prepare(
-        `SELECT n.rowid AS rowid, p.start_offset AS start, p.end_offset AS end FROM passages p JOIN notes n ON n.id = p.note_id
-         WHERE p.key_quote = 1 AND p.detached = 0 AND n.rowid IN (SELECT value FROM json_each(?))`,
-      )
-      .all(json(notes.map((c) => c.rowid))) as { rowid: number; start: number; end: number }[];
-    for (const r of rows) keyQuotes.set(r.rowid, [...(keyQuotes.get(r.rowid) ?? []), r]);
-  }
-  const kept = new Map<number, Marked>();
-  for (const [rowid, m] of marked) {
-    const ranges = keyQuotes.get(rowid) ?? [];
-    const cps = filter.keyQuotesOnly ? toCodePoints(m.text, m.matches.flatMap((s) => [s.start, s.end])) : [];
-    const index = new Map(m.matches.map((s, i) => [s, i]));
-    const allowed = (s: Span) => {
-      if (codes) {
-        const code = speakerOfLine(m.text, s.start);
-        if (!code || !codes.has(code)) return false;
-      }
-      if (filter.keyQuotesOnly) {
-        const i = index.get(s)!;
-        const [start, end] = [cps[2 * i]!, cps[2 * i + 1]!];
-        if (!ranges.some((r) => r.start <= start && end <= r.end)) return false;
-      }
-      return true;
-    };
-    const anchor = chooseAnchor(m.text, m.matches, allowed);
-    if (anchor) kept.set(rowid, { ...m, anchor });
-  }
-  return kept;
+/** The first match (or best, for several terms) in a place the filters allow. */
+function placedAnchor(places: Places, rowid: number, m: Marked, severalTerms: boolean): Span | null {
+  const cps = toCodePoints(m.text, m.matches.flatMap((s) => [s.start, s.end]));
+  const index = new Map(m.matches.map((s, i) => [s, i]));
+  const allowed = (s: Span) => places.allowed(rowid, m.text, s, cps[2 * index.get(s)!]!, cps[2 * index.get(s)! + 1]!);
+  return chooseAnchor(m.text, m.matches, allowed, severalTerms);
 }
 
 export function search(db: Database.Database, input: SearchInput): SearchResult {
@@ -160,22 +121,24 @@ export function search(db: Database.Database, input: SearchInput): SearchResult 
     )
     .all({ fts, ...pf.params }) as Candidate[];
 
-  let placed = new Map<number, Marked>();
+  let places: Places | null = null;
   if (filter.staffGroups?.length || filter.keyQuotesOnly) {
-    placed = placeFilter(db, filter, fts, notes);
-    notes = notes.filter((c) => placed.has(c.rowid));
+    places = notePlaces(db, filter, terms, notes.map((c) => c.rowid));
+    notes = notes.filter((c) => places!.keep.has(c.rowid));
   }
-  const all = [...notes, ...memos].sort((a, b) => a.score - b.score || (a.kind === b.kind ? a.rowid - b.rowid : a.kind === 'note' ? -1 : 1));
+  // bm25 scores of two indexes are not comparable (memos are short, so they would always win): the
+  // notes' own words first, then reviewers' memos, each by rank.
+  const byRank = (a: Candidate, b: Candidate) => a.score - b.score || a.rowid - b.rowid;
+  const all = [...notes.sort(byRank), ...memos.sort(byRank)];
   const offset = input.offset ?? 0;
   const page = all.slice(offset, offset + (input.limit ?? 50));
-  return { total: all.length, hits: buildHits(db, fts, page, placed) };
+  return { total: all.length, hits: buildHits(db, fts, page, places, terms.length > 1) };
 }
 
-function buildHits(db: Database.Database, fts: string, page: Candidate[], placed: Map<number, Marked>): SearchHit[] {
+function buildHits(db: Database.Database, fts: string, page: Candidate[], places: Places | null, severalTerms: boolean): SearchHit[] {
   const noteIds = page.filter((c) => c.kind === 'note').map((c) => c.rowid);
   const memoIds = page.filter((c) => c.kind === 'memo').map((c) => c.rowid);
-  const missing = noteIds.filter((id) => !placed.has(id));
-  const noteText = new Map([...placed, ...highlights(db, 'notes_fts', fts, missing)]);
+  const noteText = highlights(db, 'notes_fts', fts, noteIds);
   const memoText = highlights(db, 'memos_fts', fts, memoIds);
 
   const noteRows = new Map(
@@ -203,7 +166,7 @@ function buildHits(db: Database.Database, fts: string, page: Candidate[], placed
       const row = noteRows.get(c.rowid);
       const m = noteText.get(c.rowid);
       if (!row || !m) continue;
-      const anchor = m.anchor ?? chooseAnchor(m.text, m.matches);
+      const anchor = (places && placedAnchor(places, c.rowid, m, severalTerms)) ?? chooseAnchor(m.text, m.matches, undefined, severalTerms);
       const [start, end] = anchor ? toCodePoints(m.text, [anchor.start, anchor.end]) : [0, 0];
       const code = anchor ? speakerOfLine(m.text, anchor.start) : null;
       hits.push({
@@ -224,7 +187,7 @@ function buildHits(db: Database.Database, fts: string, page: Candidate[], placed
         source: source(row),
         kind: 'memo',
         passageId: row.passage_id,
-        snippet: snippet(m.text, m.matches, chooseAnchor(m.text, m.matches)),
+        snippet: snippet(m.text, m.matches, chooseAnchor(m.text, m.matches, undefined, severalTerms)),
         start: row.start_offset,
         end: row.end_offset,
         speaker: row.code ? { code: row.code, staffGroup: row.staff_group } : null,

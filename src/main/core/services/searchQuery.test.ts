@@ -5,7 +5,7 @@ import { createCore } from '../index';
 import { analysisWorkspace } from '../testing/analysisFixtures';
 import { tempFolders } from '../testing/tempWorkspace';
 import { search } from './search';
-import { parseSearch, toFtsQuery } from './searchQuery';
+import { normalise, parseSearch, termPatterns, toFtsQuery } from './searchQuery';
 import { readMarked, snippet, toCodePoints, toUnits } from './searchText';
 
 /** Half of a surrogate pair without its other half: a character cut in two. */
@@ -35,6 +35,18 @@ describe('search queries', () => {
     ]);
     expect(toFtsQuery(parseSearch('say "no" NOT "unclosed *'))).toBe('"say" "no" "NOT" "unclosed *"');
     expect(parseSearch('  " " *** —  ')).toEqual([]);
+  });
+
+  it('patterns find whole words, phrases and prefixes in normalised text, as the index would', () => {
+    const holds = (query: string, text: string) => termPatterns(parseSearch(query)).some((p) => p.test(normalise(text)));
+    expect(holds('reseau', 'Le RÉSEAU de formation')).toBe(true);
+    expect(holds('reseau', 'Le re\u0301seau')).toBe(true);
+    expect(holds('train', 'training')).toBe(false);
+    expect(holds('train*', 'Training')).toBe(true);
+    expect(holds('"structured training"', 'structured — training')).toBe(true);
+    expect(holds('"structured training"', 'structured and training')).toBe(false);
+    expect(holds('AI-triage', 'ai triage')).toBe(true);
+    expect(holds('(a+b)', 'a b')).toBe(true); // regex characters are only text
   });
 
   it('property: no text a person types makes an FTS5 syntax error, and search never fails', () => {
@@ -72,6 +84,8 @@ describe('search queries', () => {
       );
       const empty = await core.invoke('search.query', { query: '   ' });
       expect(empty).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      const reviewers = await core.invoke('analysis.reviewers', {});
+      expect(reviewers).toMatchObject({ ok: true, value: [{ name: 'Ada Lovelace', initials: 'AL' }] });
     } finally {
       core.close();
     }

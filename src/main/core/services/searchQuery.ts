@@ -67,3 +67,25 @@ export function parseSearch(input: string): SearchTerm[] {
 export function toFtsQuery(terms: SearchTerm[]): string {
   return terms.map((t) => `"${t.text.replaceAll('"', '""')}"${t.prefix ? '*' : ''}`).join(' ');
 }
+
+const TOKEN_CHARS = '\\p{L}\\p{N}\\p{Co}';
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** What search compares: compatibility-decomposed, without accents, lower case. */
+export const normalise = (text: string): string => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+
+/**
+ * Each term as a regular expression over normalised text (see normalise):
+ * its words in a row, each whole, the last only begun if it is a prefix. An
+ * approximation of what FTS5's unicode61 tokenizer matches, for deciding
+ * quickly whether a stretch of text (a speaker's turn, a key quote) holds a
+ * match; positions shown to people always come from FTS5 itself.
+ */
+export function termPatterns(terms: SearchTerm[]): RegExp[] {
+  return terms.flatMap((term) => {
+    const words = normalise(term.text).match(new RegExp(`[${TOKEN_CHARS}]+`, 'gu')) ?? [];
+    if (words.length === 0) return [];
+    const body = words.map(escape).join(`[^${TOKEN_CHARS}]+`);
+    return [new RegExp(`(?<![${TOKEN_CHARS}])${body}${term.prefix ? '' : `(?![${TOKEN_CHARS}])`}`, 'u')];
+  });
+}

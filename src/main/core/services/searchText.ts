@@ -4,6 +4,7 @@
  * without building an array of the whole text, snippets, speaker lines.
  */
 import { SPEAKER_PREFIX } from '../../../shared/note/SpeakerLabelNode';
+import { normalise } from './searchQuery';
 
 /**
  * What FTS5's highlight() puts around each match. Unicode noncharacters,
@@ -89,8 +90,6 @@ export function toUnits(text: string, codePoints: number[]): number[] {
   return out;
 }
 
-/** How a match is compared with another: compatibility-decomposed, without accents, lower case. */
-export const normalise = (text: string): string => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 
 const SNIPPET_BEFORE = 70;
 const SNIPPET_AFTER = 150;
@@ -99,25 +98,27 @@ const ANCHORS_TRIED = 200;
 
 /**
  * Which match a hit shows (and jumps to): the first of the allowed matches,
- * unless a later one has more different matched words around it — for
- * "radiographers training", a place where both occur beats one with either.
+ * unless the query has several terms and a later match has more different
+ * matched words around it — for "radiographers training", a place where both
+ * occur beats one with either.
  */
-export function chooseAnchor(text: string, matches: Span[], allowed: (m: Span) => boolean = () => true): Span | null {
+export function chooseAnchor(text: string, matches: Span[], allowed: (m: Span) => boolean = () => true, severalTerms = true): Span | null {
   let best: Span | null = null;
   let bestScore = 0;
   let tried = 0;
+  let from = 0;
+  const words = new Map<number, string>();
+  const word = (i: number) => words.get(i) ?? words.set(i, normalise(text.slice(matches[i]!.start, matches[i]!.end))).get(i)!;
   for (const m of matches) {
     if (!allowed(m)) continue;
+    if (!severalTerms) return m;
     if (++tried > ANCHORS_TRIED) break;
-    const words = new Set<string>();
-    for (const other of matches) {
-      if (other.end < m.start - SNIPPET_BEFORE) continue;
-      if (other.start > m.end + SNIPPET_AFTER) break;
-      words.add(normalise(text.slice(other.start, other.end)));
-    }
-    if (words.size > bestScore) {
+    while (matches[from]!.end < m.start - SNIPPET_BEFORE) from++;
+    const near = new Set<string>();
+    for (let j = from; j < matches.length && matches[j]!.start <= m.end + SNIPPET_AFTER; j++) near.add(word(j));
+    if (near.size > bestScore) {
       best = m;
-      bestScore = words.size;
+      bestScore = near.size;
     }
   }
   return best;

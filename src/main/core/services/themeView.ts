@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { AnalysisFilter, ThemeViewPassage, ThemeViewResult } from '../../../shared/domain/analysis';
-import { andWhere, passageFilter } from './analysisFilter';
+import { and, passageFilter } from './analysisFilter';
 import { toUnits } from './searchText';
 
 /**
@@ -10,9 +10,10 @@ import { toUnits } from './searchText';
  * (engagement date, then place in the note), and the counts for the whole
  * filtered set.
  *
- * Three queries and one read of the page's notes, whatever the page size: the
- * page, the counts, the page's tags; then each note's text once, its context
- * slices found in one pass over it (see toUnits).
+ * Three queries and one read of the page's notes, whatever the page size:
+ * the filtered set in order (the counts and the page come from it), the
+ * page's details, its tags; then each note's text once, its context slices
+ * found in one pass over it (see toUnits).
  */
 export interface ThemeViewInput {
   themeIds: string[];
@@ -50,6 +51,13 @@ interface Row {
  * `chosen` is each chosen theme and (if asked) its descendants, each row
  * carrying the chosen theme it counts as (`root`); UNION also stops a cycle.
  * `matched`: passages whose themes count as any of, or all of, the roots.
+ * `notes_in`: the notes of the engagements the filters allow, numbered in
+ * the view's order — a few hundred rows, so each passage needs one lookup to
+ * be filtered and sorted, not an engagement's and a note's.
+ *
+ * The covering indexes (migration 0007) matter: a note's position sits after
+ * its document and text in the row, and reading it from the table walks those
+ * pages; the passage index keeps the filter and sort columns in one b-tree.
  */
 const MATCHED = `
   WITH RECURSIVE chosen(id, root) AS (
@@ -58,17 +66,21 @@ const MATCHED = `
     SELECT t.id, c.root FROM themes t JOIN chosen c ON t.parent_id = c.id WHERE @subthemes = 1
   ),
   matched(passage_id) AS (
-    SELECT pt.passage_id FROM passage_themes pt JOIN chosen c ON c.id = pt.theme_id
+    SELECT pt.passage_id FROM chosen c CROSS JOIN passage_themes pt ON pt.theme_id = c.id
     GROUP BY pt.passage_id HAVING @all = 0 OR count(DISTINCT c.root) = @roots
   )`;
 
-const FROM = `
-  FROM matched m JOIN passages p ON p.id = m.passage_id JOIN notes n ON n.id = p.note_id
-  JOIN engagements e ON e.id = n.engagement_id LEFT JOIN participants pa ON pa.id = p.participant_id`;
+const notesIn = (conditions: string[]) => `,
+  notes_in(id, engagement, k) AS MATERIALIZED (
+    SELECT n.id, e.rowid, row_number() OVER (ORDER BY e.date, e.title, e.id, n.position, n.id)
+    FROM notes n INDEXED BY notes_for_analysis JOIN engagements e ON e.id = n.engagement_id
+    WHERE 1${and(conditions)}
+  )`;
 
 export function themeView(db: Database.Database, input: ThemeViewInput): ThemeViewResult {
   const themes = [...new Set(input.themeIds)];
   const filter = passageFilter(input.filters);
+  const onPassage = filter.where.filter((w) => !filter.engagement.includes(w));
   const params = {
     themes: JSON.stringify(themes),
     subthemes: input.includeSubthemes === false ? 0 : 1,
@@ -76,25 +88,43 @@ export function themeView(db: Database.Database, input: ThemeViewInput): ThemeVi
     roots: themes.length,
     ...filter.params,
   };
-  const where = `WHERE 1${andWhere(filter)}`;
-  const counts = db
+  // The whole filtered set in order, compactly: the counts come from it, and the page is a slice of it.
+  const ordered = db
     .prepare(
-      `${MATCHED} SELECT count(*) AS passages, count(DISTINCT p.participant_id) AS participants,
-         count(DISTINCT e.id) AS engagements ${FROM} ${where}`,
+      `${MATCHED}${notesIn(filter.engagement)}
+       SELECT p.rowid, p.participant_id, ni.engagement
+       FROM matched m JOIN passages p INDEXED BY passages_for_analysis ON p.id = m.passage_id
+       JOIN notes_in ni ON ni.id = p.note_id
+       ${filter.needsParticipant ? 'LEFT JOIN participants pa ON pa.id = p.participant_id' : ''}
+       WHERE 1${and(onPassage)}
+       ORDER BY ni.k, p.detached, p.start_offset, p.end_offset, p.id`,
     )
-    .get(params) as ThemeViewResult['counts'];
-  if (counts.passages === 0) return { counts, passages: [] };
+    .raw()
+    .all(params) as [number, string | null, number][];
+  const counts = {
+    passages: ordered.length,
+    participants: new Set(ordered.flatMap(([, participant]) => (participant ? [participant] : []))).size,
+    engagements: new Set(ordered.map(([, , engagement]) => engagement)).size,
+  };
+  const offset = input.offset ?? 0;
+  const page = ordered.slice(offset, offset + (input.limit ?? 200)).map(([rowid]) => rowid);
+  if (page.length === 0) return { counts, passages: [] };
 
-  const rows = db
-    .prepare(
-      `${MATCHED} SELECT p.id, p.note_id, p.start_offset, p.end_offset, p.quoted_text, p.memo, p.key_quote, p.detached,
-         n.title AS note_title, e.id AS engagement_id, e.title AS engagement_title, e.type, e.date, e.organisation,
-         pa.id AS participant_id, pa.code, pa.staff_group
-       ${FROM} ${where}
-       ORDER BY e.date, e.title, e.id, n.position, n.id, p.detached, p.start_offset, p.end_offset, p.id
-       LIMIT @limit OFFSET @offset`,
-    )
-    .all({ ...params, limit: input.limit ?? 200, offset: input.offset ?? 0 }) as Row[];
+  const byRowid = new Map(
+    (
+      db
+        .prepare(
+          `SELECT p.rowid, p.id, p.note_id, p.start_offset, p.end_offset, p.quoted_text, p.memo, p.key_quote, p.detached,
+             n.title AS note_title, e.id AS engagement_id, e.title AS engagement_title, e.type, e.date, e.organisation,
+             pa.id AS participant_id, pa.code, pa.staff_group
+           FROM passages p JOIN notes n ON n.id = p.note_id JOIN engagements e ON e.id = n.engagement_id
+           LEFT JOIN participants pa ON pa.id = p.participant_id
+           WHERE p.rowid IN (SELECT value FROM json_each(?))`,
+        )
+        .all(JSON.stringify(page)) as (Row & { rowid: number })[]
+    ).map((r) => [r.rowid, r]),
+  );
+  const rows = page.flatMap((rowid) => byRowid.get(rowid) ?? []);
 
   const tags = new Map<string, string[]>();
   const tagRows = db
@@ -135,8 +165,8 @@ export function themeView(db: Database.Database, input: ThemeViewInput): ThemeVi
 }
 
 /**
- * Up to CONTEXT code points before and after each attached passage, cut back
- * to whole words. Each note on the page is read once; a detached passage's
+ * Up to CONTEXT code points before and after each attached passage, within
+ * its paragraph(s), cut back to whole words, with "…" where the text goes on. Each note on the page is read once; a detached passage's
  * text is no longer in its note, so it has no context.
  */
 function contextOf(db: Database.Database, rows: Row[]): Map<string, { before: string; after: string }> {
@@ -160,18 +190,26 @@ function contextOf(db: Database.Database, rows: Row[]): Map<string, { before: st
   return out;
 }
 
-/** The text from `from` to `to`, less a word cut in half at its start. */
+/**
+ * The context before a passage: back to the start of its paragraph (another
+ * paragraph may be someone else's turn), or else whole words, with "…" where
+ * the paragraph goes on.
+ */
 function wholeWordsBefore(text: string, from: number, to: number): string {
   const slice = text.slice(from, to);
-  if (from === 0 || /\s/.test(text[from - 1] ?? ' ')) return slice;
-  const space = slice.search(/\s/);
-  return space < 0 ? slice : slice.slice(space + 1);
+  const paragraph = slice.lastIndexOf('\n');
+  if (paragraph >= 0) return slice.slice(paragraph + 1);
+  if (from === 0) return slice;
+  const space = /\s/.test(text[from - 1]!) ? -1 : slice.search(/\s/);
+  return `…${space < 0 ? slice : slice.slice(space + 1)}`;
 }
 
-/** The text from `from` to `to`, less a word cut in half at its end. */
+/** The context after a passage: to the end of its paragraph, or else whole words and "…". */
 function wholeWordsAfter(text: string, from: number, to: number): string {
   const slice = text.slice(from, to);
-  if (to >= text.length || /\s/.test(text[to] ?? ' ')) return slice;
-  const space = slice.search(/\s\S*$/);
-  return space < 0 ? slice : slice.slice(0, space);
+  const paragraph = slice.indexOf('\n');
+  if (paragraph >= 0) return slice.slice(0, paragraph);
+  if (to >= text.length) return slice;
+  const space = /\s/.test(text[to]!) ? -1 : slice.search(/\s\S*$/);
+  return `${space < 0 ? slice : slice.slice(0, space)}…`;
 }

@@ -30,6 +30,7 @@ export function EngagementsView({ location = null }: { location?: NoteLocation |
     <>
       {openId ? (
         <EngagementPage
+          key={openId}
           engagementId={openId}
           location={location?.engagementId === openId ? location : null}
           onBack={() => setOpenId(null)}

@@ -4,6 +4,7 @@ import type { WorkspaceInfo } from '../../../shared/domain/workspace';
 import { useApp } from '../../app/AppContext';
 import { useCommands, type Command } from '../../commands/registry';
 import { formatShortcut } from '../../commands/shortcut';
+import { AnalysisView } from '../analysis/AnalysisView';
 import { EngagementsView } from '../engagements/EngagementsView';
 import { ParticipantsView } from '../participants/ParticipantsView';
 import { ThemesView } from '../themes/ThemesView';
@@ -111,6 +112,8 @@ export function Shell({ workspace }: { workspace: WorkspaceInfo }) {
           <ParticipantsView key={visit} />
         ) : area === 'themes' ? (
           <ThemesView key={visit} />
+        ) : area === 'analysis' ? (
+          <AnalysisView key={visit} />
         ) : (
           <section className="area">
             <h1 id="area-title">{current.label}</h1>

@@ -62,9 +62,12 @@ export const migration0007: Migration = {
       END;
       INSERT INTO memos_fts(memos_fts) VALUES ('rebuild');
 
-      -- The theme view: engagements in date order, and the filters on passages.
-      CREATE INDEX engagements_by_date_title ON engagements(date, title, id);
-      CREATE INDEX passage_themes_by_tagger ON passage_themes(tagged_by, passage_id);
+      -- The theme view (themeView.ts) reads these instead of the rows: a note's
+      -- position sits after its document and text, so reading it from the table
+      -- walks their overflow pages; a passage's filter and sort columns are
+      -- read for thousands of passages at a time.
+      CREATE INDEX notes_for_analysis ON notes(id, engagement_id, position);
+      CREATE INDEX passages_for_analysis ON passages(id, note_id, detached, start_offset, end_offset, participant_id, key_quote, created_by);
     `);
   },
 };

@@ -1,0 +1,107 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Select text in the open note by its characters: find the words, then set the DOM selection over them. */
+export async function selectText(page: Page, text: string): Promise<void> {
+  await page.evaluate(`(() => {
+    const root = document.querySelector('[contenteditable="true"]');
+    const wanted = ${JSON.stringify(text)};
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const nodes = [];
+    let all = '';
+    while (walker.nextNode()) { nodes.push([walker.currentNode, all.length]); all += walker.currentNode.textContent; }
+    const at = all.indexOf(wanted);
+    if (at < 0) throw new Error('text not in note: ' + wanted);
+    const locate = (offset) => {
+      for (const [node, start] of nodes) if (offset <= start + node.textContent.length) return [node, offset - start];
+      const [node] = nodes[nodes.length - 1];
+      return [node, node.textContent.length];
+    };
+    const [startNode, startOffset] = locate(at);
+    const [endNode, endOffset] = locate(at + wanted.length);
+    const range = document.createRange();
+    range.setStart(startNode, startOffset);
+    range.setEnd(endNode, endOffset);
+    const selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+  })()`);
+  // Let Lexical read the DOM selection.
+  await page.waitForTimeout(50);
+}
+
+/** Tag the selection from the keyboard: Ctrl+M, type part of the theme, Enter. */
+export async function tagWith(page: Page, theme: string): Promise<void> {
+  await page.keyboard.press('Control+m');
+  const picker = page.getByRole('combobox', { name: 'Theme' });
+  await expect(picker).toBeFocused();
+  await page.keyboard.type(theme);
+  await page.keyboard.press('Enter');
+  await expect(picker).toBeHidden();
+}
+
+/** Page object for the Analysis area: the theme view and search. */
+export class AnalysisScreen {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.keyboard.press('Control+5');
+    await expect(this.page.getByRole('heading', { name: 'Analysis', level: 1 })).toBeVisible();
+  }
+
+  tab(name: 'Theme view' | 'Search') {
+    return this.page.getByRole('tab', { name });
+  }
+
+  panel() {
+    return this.page.getByRole('tabpanel').filter({ visible: true });
+  }
+
+  /** Add a theme to the theme view by typing part of its name and choosing it with the keyboard. */
+  async chooseTheme(typed: string, name: string): Promise<void> {
+    const box = this.panel().getByRole('combobox', { name: 'Themes' });
+    await box.click();
+    await box.fill(typed);
+    const option = this.panel().getByRole('option', { name: new RegExp(`^${name}`) });
+    await expect(option).toBeVisible();
+    while ((await option.getAttribute('aria-selected')) !== 'true') await box.press('ArrowDown');
+    await box.press('Enter');
+    await expect(this.panel().getByRole('list', { name: 'Chosen themes' })).toContainText(name);
+  }
+
+  async removeTheme(name: string): Promise<void> {
+    await this.panel().getByRole('button', { name: `Remove ${name}` }).click();
+  }
+
+  counts() {
+    return this.panel().locator('.analysis-counts');
+  }
+
+  /** The theme view's counts once its answer is in. */
+  async expectCounts(text: string): Promise<void> {
+    await expect(this.counts()).toHaveText(text);
+    await expect(this.counts()).toHaveAttribute('aria-busy', 'false');
+    await expect(this.counts()).toHaveText(text);
+  }
+
+  passages() {
+    return this.panel().getByRole('list', { name: 'Passages' }).getByRole('listitem').filter({ has: this.page.locator('.result-quote') });
+  }
+
+  /** The quoted text of each passage shown, top to bottom. */
+  async quotes(): Promise<string[]> {
+    return this.panel().locator('.result-passage').allTextContents();
+  }
+
+  filters() {
+    return this.panel().getByRole('search');
+  }
+
+  results() {
+    return this.panel().getByRole('list', { name: 'Search results' }).getByRole('listitem').filter({ has: this.page.locator('.search-snippet') });
+  }
+
+  async search(query: string): Promise<void> {
+    await this.panel().getByLabel('Search notes and memos').fill(query);
+    await expect(this.counts()).toContainText(`for “${query}”`);
+  }
+}
