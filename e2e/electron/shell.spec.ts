@@ -18,7 +18,10 @@ function electronBinary(): { path?: string; why?: string } {
     timeout: 120_000,
   });
   if (probe.status === 0 && probe.stdout) return { path: probe.stdout };
-  return { why: `Electron binary unavailable here: ${(probe.stderr || 'no output').trim().split('\n').pop()}` };
+  // Say why in the words that matter: the download's own error, not Node's version banner.
+  const lines = (probe.stderr || 'no output').split('\n').map((l) => l.trim());
+  const cause = lines.find((l) => /fetch failed|ENOTFOUND|EAI_AGAIN|ECONNREFUSED/.test(l)) ?? lines.find((l) => /error/i.test(l)) ?? lines[0];
+  return { why: `Electron's binary could not be downloaded on this machine (${cause}), so the Electron suite is not run here` };
 }
 
 const binary = electronBinary();
