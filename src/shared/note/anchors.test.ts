@@ -69,6 +69,12 @@ describe('documentAnchors', () => {
     );
   });
 
+  it('counts a lone surrogate as one code point, as the editor does', () => {
+    const text = 'a\uD83D training 🙂 b\uDE00c';
+    expect(codePointLength(text)).toBe(Array.from(text).length);
+    expect(sliceCodePoints(text, 2, 10)).toBe(Array.from(text).slice(2, 10).join(''));
+  });
+
   it('finds speaker turns and the blocks they open', () => {
     const document = blocksToDocument([
       { kind: 'paragraph', runs: [{ text: 'P014: 🙂 We need training.' }] },

@@ -35,10 +35,20 @@ export interface DocumentAnchors {
 export function codePointLength(text: string): number {
   let n = text.length;
   for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit >= 0xd800 && unit <= 0xdbff) n--;
+    // Only a proper pair is one code point; a lone surrogate counts as one, as for...of does.
+    if (isPairAt(text, i)) {
+      n--;
+      i++;
+    }
   }
   return n;
+}
+
+function isPairAt(text: string, i: number): boolean {
+  const high = text.charCodeAt(i);
+  if (high < 0xd800 || high > 0xdbff) return false;
+  const low = text.charCodeAt(i + 1);
+  return low >= 0xdc00 && low <= 0xdfff;
 }
 const codePoints = codePointLength;
 
@@ -114,8 +124,7 @@ export function codePointSlicer(text: string): (start: number, end: number) => s
   const units: number[] = [];
   for (let i = 0; i < text.length; i++) {
     units.push(i);
-    const unit = text.charCodeAt(i);
-    if (unit >= 0xd800 && unit <= 0xdbff) i++;
+    if (isPairAt(text, i)) i++;
   }
   units.push(text.length);
   const at = (codePoint: number) => units[Math.min(codePoint, units.length - 1)]!;
