@@ -96,12 +96,20 @@ test('tag with the keyboard alone, overlap two passages, edit around them, reloa
   await expect(bar.getByLabel('Key quote')).toBeChecked();
   await bar.getByLabel('Memo').fill('Said by two radiographers independently.');
   await bar.getByLabel('Memo').blur();
+  // Hovering the passage tells its themes, memo and who tagged it.
+  await expect(editor.locator('mark[data-passages]').first()).toHaveAttribute(
+    'title',
+    /Themes: Education and training\nMemo: Said by two radiographers independently\.\nTagged by you/,
+  );
   await page.screenshot({ path: join(SCREENS, 'tagging-light.png') });
   expect(await axeViolations(page)).toEqual([]);
 
   // Edit around and inside the passages.
   await editor.click();
+  await page.waitForTimeout(50);
   await page.keyboard.press('Control+Home');
+  // A person's keys are tens of milliseconds apart; Lexical reads selection changes asynchronously.
+  await page.waitForTimeout(50);
   await page.keyboard.type('Morning session. ');
   await selectText(page, 'genomics');
   await page.keyboard.type('GENOMIC');

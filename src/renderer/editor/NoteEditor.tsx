@@ -151,7 +151,7 @@ function EditorBody({ note, label, onSaved, reveal, recovered }: Props & { recov
       <ListPlugin />
       <SpeakerTurnsPlugin />
       <PastePlugin index={tagging.index} notePassageIds={notePassageIds} />
-      <PassageHighlightsPlugin index={tagging.index} passages={session.passages} themes={themes} />
+      <PassageHighlightsPlugin reviewerId={reviewer.id} index={tagging.index} passages={session.passages} themes={themes} />
       <WordCountPlugin onCount={setWords} />
       <RevealPlugin reveal={reveal} passageRange={revealedPassage} />
       <SpeakerDialog

@@ -6,6 +6,7 @@ import type { MarkIndex } from './markIndex';
 import type { ThemeIndex } from './useThemeIndex';
 
 interface Props {
+  reviewerId: string;
   index: MarkIndex;
   passages: Passage[];
   themes: ThemeIndex;
@@ -16,7 +17,7 @@ interface Props {
  * colour where passages overlap, and name the themes in the mark's tooltip
  * and accessible description: colour is never the only cue.
  */
-export function PassageHighlightsPlugin({ index, passages, themes }: Props) {
+export function PassageHighlightsPlugin({ reviewerId, index, passages, themes }: Props) {
   const [editor] = useLexicalComposerContext();
   useEffect(() => {
     const byId = new Map(passages.map((p) => [p.id, p]));
@@ -35,11 +36,24 @@ export function PassageHighlightsPlugin({ index, passages, themes }: Props) {
         element.style.setProperty('--mark', colours[0] ?? 'var(--text-soft)');
         element.style.setProperty('--mark2', colours[1] ?? colours[0] ?? 'var(--text-soft)');
         element.dataset.passages = ids.join(' ');
-        element.title = names.length ? `Themes: ${names.join(', ')}${known.some((p) => p.memo) ? ' · has a memo' : ''}` : '';
+        element.title = names.length ? describe(names, known, reviewerId) : '';
       }
     };
     paint(index.entries().map(([key]) => key));
     return index.onChange(paint);
-  }, [editor, index, passages, themes]);
+  }, [editor, index, passages, themes, reviewerId]);
   return null;
+}
+
+/** What hovering a passage tells: its themes, its memo, and who tagged it. */
+function describe(names: string[], passages: Passage[], reviewerId: string): string {
+  const memo = passages.map((p) => p.memo.trim()).find(Boolean);
+  const taggers = new Set(passages.flatMap((p) => p.tags.map((t) => (t.taggedBy === reviewerId ? 'you' : 'another reviewer'))));
+  return [
+    `Themes: ${names.join(', ')}`,
+    memo ? `Memo: ${memo.length > 120 ? `${memo.slice(0, 120)}…` : memo}` : '',
+    `Tagged by ${[...taggers].join(' and ')}`,
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
