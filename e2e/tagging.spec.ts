@@ -56,7 +56,7 @@ async function tagWith(page: Page, theme: string): Promise<void> {
   await expect(picker).toBeFocused();
   await page.keyboard.type(theme);
   await page.keyboard.press('Enter');
-  await expect(picker, await page.locator('dialog[open]').innerText().catch(() => '')).toBeHidden();
+  await expect(picker, await page.locator('dialog[open]').innerText({ timeout: 500 }).catch(() => '')).toBeHidden();
 }
 
 test('tag with the keyboard alone, overlap two passages, edit around them, reload: each keeps its text', async ({ page, host }) => {
@@ -106,10 +106,7 @@ test('tag with the keyboard alone, overlap two passages, edit around them, reloa
 
   // Edit around and inside the passages.
   await editor.click();
-  await page.waitForTimeout(50);
   await page.keyboard.press('Control+Home');
-  // A person's keys are tens of milliseconds apart; Lexical reads selection changes asynchronously.
-  await page.waitForTimeout(50);
   await page.keyboard.type('Morning session. ');
   await selectText(page, 'genomics');
   await page.keyboard.type('GENOMIC');

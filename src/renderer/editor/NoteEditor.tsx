@@ -128,6 +128,11 @@ function EditorBody({ note, label, onSaved, reveal, recovered }: Props & { recov
         </div>
       </div>
       <DetachedNotice passages={tagging.detached} themes={themes} onRemove={tagging.remove} />
+      {tagging.tagError && (
+        <p className="error tag-error" role="alert">
+          {tagging.tagError}
+        </p>
+      )}
       <NoteContextMenu onTag={tag}>
         <div className="note-scroll">
           <RichTextPlugin
@@ -169,7 +174,7 @@ function EditorBody({ note, label, onSaved, reveal, recovered }: Props & { recov
         themes={themes}
         already={tagging.picking?.passage?.tags.map((t) => t.themeId) ?? []}
         error={tagging.pickError}
-        onChoose={(choice) => void tagging.choose(choice)}
+        onChoose={(choice) => tagging.choose(choice)}
         onClose={() => {
           tagging.closePicker();
           editor.focus();

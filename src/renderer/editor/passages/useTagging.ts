@@ -17,6 +17,8 @@ export function useTagging(editor: LexicalEditor, session: NoteSession, refreshT
   useEffect(() => index.attach(editor), [editor, index]);
   const [picking, setPicking] = useState<{ passage: Passage | null } | null>(null);
   const [pickError, setPickError] = useState<string | null>(null);
+  /** A tag that could not be saved after the picker closed, said above the note. */
+  const [tagError, setTagError] = useState<string | null>(null);
   const [caretIds, setCaretIds] = useState<string[]>([]);
   const { passages, setPassages, createPassage } = session;
 
@@ -39,29 +41,40 @@ export function useTagging(editor: LexicalEditor, session: NoteSession, refreshT
     setPicking({ passage });
   }, []);
 
+  /**
+   * Enter in the picker: mark the passage and give the keyboard back to the note at once, then save in the
+   * background. A reviewer who presses Enter and goes on typing must not type into a closing dialog.
+   */
   const choose = useCallback(
-    async (choice: { id: string } | { create: string }) => {
-      let themeId = 'id' in choice ? choice.id : null;
-      if (!themeId && 'create' in choice) {
-        const created = await api().call('themes.create', { name: choice.create });
-        if (!created.ok) return setPickError(created.error.message);
-        themeId = created.value.id;
-        refreshThemes();
-      }
+    (choice: { id: string } | { create: string }) => {
       const target = picking?.passage ? { kind: 'existing' as const, passageId: picking.passage.id } : markSelectionForTagging(editor, passages);
       if (target.kind === 'none') return setPickError('Select some text in the note first, then tag it.');
-      if (target.kind === 'existing') {
-        const result = await api().call('passages.tag', { passageId: target.passageId, themeId: themeId! });
-        if (!result.ok) return setPickError(result.error.message);
-        replace(result.value);
-      } else {
-        const failed = await createPassage(target.passageId, [themeId!]);
-        if (failed) return setPickError(`The passage is marked but not saved yet: ${failed}`);
-      }
       setPicking(null);
+      setTagError(null);
       editor.focus();
+      void (async () => {
+        let themeId = 'id' in choice ? choice.id : null;
+        if (!themeId && 'create' in choice) {
+          const created = await api().call('themes.create', { name: choice.create });
+          if (!created.ok) {
+            if (target.kind === 'new') removePassageMarks(editor, index, target.passageId);
+            return setTagError(`The theme “${choice.create}” could not be created: ${created.error.message}`);
+          }
+          themeId = created.value.id;
+          refreshThemes();
+        }
+        if (target.kind === 'existing') {
+          const result = await api().call('passages.tag', { passageId: target.passageId, themeId: themeId! });
+          if (!result.ok) return setTagError(result.error.message);
+          replace(result.value);
+        } else {
+          // A failed save keeps the passage pending: the note's saver retries it with the next save.
+          const failed = await createPassage(target.passageId, [themeId!]);
+          if (failed) setTagError(`The passage is marked but not saved yet: ${failed}`);
+        }
+      })();
     },
-    [editor, passages, picking, createPassage, replace, refreshThemes],
+    [editor, index, passages, picking, createPassage, replace, refreshThemes],
   );
 
   const removeTheme = useCallback(
@@ -97,5 +110,5 @@ export function useTagging(editor: LexicalEditor, session: NoteSession, refreshT
 
   const atCaret = passages.filter((p) => caretIds.includes(p.id));
   const detached = passages.filter((p) => p.detached);
-  return { index, picking, pickError, openPicker, closePicker: () => setPicking(null), choose, removeTheme, update, remove, atCaret, detached };
+  return { index, picking, pickError, tagError, openPicker, closePicker: () => setPicking(null), choose, removeTheme, update, remove, atCaret, detached };
 }
