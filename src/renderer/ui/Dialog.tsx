@@ -29,7 +29,10 @@ export function Dialog({ title, open, onClose, children, className, hideTitle }:
       ref={ref}
       className={`dialog ${className ?? ''}`}
       aria-labelledby={titleId}
-      onClose={onClose}
+      // The close event is queued: if the dialog was opened again before it arrived, it is stale.
+      onClose={() => {
+        if (!ref.current?.open) onClose();
+      }}
       onCancel={(event) => {
         event.preventDefault();
         onClose();
