@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { AnalysisScreen, selectText, tagWith } from './support/analysis';
+import { AnalysisScreen } from './support/analysis';
 import { FieldnotesApp } from './support/app';
 import { axeViolations, expect, test } from './support/fixtures';
-import { NotesPage } from './support/notes';
+import { NotesPage, selectText, tagWith } from './support/notes';
 import { ParticipantsScreen } from './support/participants';
 
 const SCREENS = join(__dirname, '../.tmp/screens');

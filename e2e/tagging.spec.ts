@@ -2,38 +2,9 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { FieldnotesApp } from './support/app';
 import { axeViolations, expect, test } from './support/fixtures';
-import { NotesPage } from './support/notes';
+import { NotesPage, selectText, tagWith } from './support/notes';
 
 const SCREENS = join(__dirname, '../.tmp/screens');
-
-/** Select text in the note by its characters: find the words, then drag the DOM selection over them. */
-async function selectText(page: Page, text: string): Promise<void> {
-  await page.evaluate(`(() => {
-    const root = document.querySelector('[contenteditable="true"]');
-    const wanted = ${JSON.stringify(text)};
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    const nodes = [];
-    let all = '';
-    while (walker.nextNode()) { nodes.push([walker.currentNode, all.length]); all += walker.currentNode.textContent; }
-    const at = all.indexOf(wanted);
-    if (at < 0) throw new Error('text not in note: ' + wanted);
-    const locate = (offset) => {
-      for (const [node, start] of nodes) if (offset <= start + node.textContent.length) return [node, offset - start];
-      const [node, start] = nodes[nodes.length - 1];
-      return [node, node.textContent.length];
-    };
-    const [startNode, startOffset] = locate(at);
-    const [endNode, endOffset] = locate(at + wanted.length);
-    const range = document.createRange();
-    range.setStart(startNode, startOffset);
-    range.setEnd(endNode, endOffset);
-    const selection = window.getSelection();
-    selection.removeAllRanges();
-    selection.addRange(range);
-  })()`);
-  // Let Lexical read the DOM selection.
-  await page.waitForTimeout(50);
-}
 
 /** Each passage's text as the note shows it: the marks carrying its id, joined in order. */
 async function passageTexts(page: Page): Promise<string[]> {
@@ -48,15 +19,6 @@ async function passageTexts(page: Page): Promise<string[]> {
     return [...byId.values()];
   })()`)) as string[];
   return texts.sort();
-}
-
-async function tagWith(page: Page, theme: string): Promise<void> {
-  await page.keyboard.press('Control+m');
-  const picker = page.getByRole('combobox', { name: 'Theme' });
-  await expect(picker).toBeFocused();
-  await page.keyboard.type(theme);
-  await page.keyboard.press('Enter');
-  await expect(picker, await page.locator('dialog[open]').innerText({ timeout: 500 }).catch(() => '')).toBeHidden();
 }
 
 test('tag with the keyboard alone, overlap two passages, edit around them, reload: each keeps its text', async ({ page, host }) => {
@@ -140,6 +102,8 @@ test('paste of tagged text does not duplicate the passage', async ({ page, host,
   await page.keyboard.type('Leadership and culture must change first.');
   await selectText(page, 'Leadership and culture');
   await tagWith(page, 'Leadership');
+  await notes.saved(); // the tag saves in the background; copy once it is a passage
+  await expect(notes.editor().locator('mark')).toHaveCount(1);
   await selectText(page, 'Leadership and culture');
   await page.keyboard.press('Control+c');
   // A person's keys are tens of milliseconds apart; Lexical reads selection changes asynchronously.

@@ -1,44 +1,5 @@
 import { expect, type Page } from '@playwright/test';
 
-/** Select text in the open note by its characters: find the words, then set the DOM selection over them. */
-export async function selectText(page: Page, text: string): Promise<void> {
-  await page.evaluate(`(() => {
-    const root = document.querySelector('[contenteditable="true"]');
-    const wanted = ${JSON.stringify(text)};
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    const nodes = [];
-    let all = '';
-    while (walker.nextNode()) { nodes.push([walker.currentNode, all.length]); all += walker.currentNode.textContent; }
-    const at = all.indexOf(wanted);
-    if (at < 0) throw new Error('text not in note: ' + wanted);
-    const locate = (offset) => {
-      for (const [node, start] of nodes) if (offset <= start + node.textContent.length) return [node, offset - start];
-      const [node] = nodes[nodes.length - 1];
-      return [node, node.textContent.length];
-    };
-    const [startNode, startOffset] = locate(at);
-    const [endNode, endOffset] = locate(at + wanted.length);
-    const range = document.createRange();
-    range.setStart(startNode, startOffset);
-    range.setEnd(endNode, endOffset);
-    const selection = window.getSelection();
-    selection.removeAllRanges();
-    selection.addRange(range);
-  })()`);
-  // Let Lexical read the DOM selection.
-  await page.waitForTimeout(50);
-}
-
-/** Tag the selection from the keyboard: Ctrl+M, type part of the theme, Enter. */
-export async function tagWith(page: Page, theme: string): Promise<void> {
-  await page.keyboard.press('Control+m');
-  const picker = page.getByRole('combobox', { name: 'Theme' });
-  await expect(picker).toBeFocused();
-  await page.keyboard.type(theme);
-  await page.keyboard.press('Enter');
-  await expect(picker).toBeHidden();
-}
-
 /** Page object for the Analysis area: the theme view and search. */
 export class AnalysisScreen {
   constructor(readonly page: Page) {}
