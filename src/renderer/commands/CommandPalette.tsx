@@ -1,4 +1,5 @@
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useMemo, useState } from 'react';
+import { useActiveOption } from '../ui/useActiveOption';
 import { Dialog } from '../ui/Dialog';
 import { commandRegistry, useAllCommands } from './registry';
 import { formatShortcut } from './shortcut';
@@ -15,7 +16,6 @@ export function CommandPalette({ open, onClose }: { open: boolean; onClose: () =
 function PaletteBody({ onClose }: { onClose: () => void }) {
   const all = useAllCommands();
   const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
   const visible = useMemo(() => {
     const words = query.toLowerCase().split(/\s+/).filter(Boolean);
     return all
@@ -23,20 +23,13 @@ function PaletteBody({ onClose }: { onClose: () => void }) {
       .filter((c) => words.every((w) => `${c.group} ${c.label}`.toLowerCase().includes(w)))
       .sort((a, b) => a.group.localeCompare(b.group) || a.label.localeCompare(b.label));
   }, [all, query]);
-  const current = Math.min(active, Math.max(visible.length - 1, 0));
 
   const run = (id: string) => {
     onClose();
     // Let the palette close (and focus return) before the command opens its own dialog.
     setTimeout(() => commandRegistry.run(id), 0);
   };
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'ArrowDown') setActive((current + 1) % Math.max(visible.length, 1));
-    else if (event.key === 'ArrowUp') setActive((current - 1 + visible.length) % Math.max(visible.length, 1));
-    else if (event.key === 'Enter' && visible[current]) run(visible[current].id);
-    else return;
-    event.preventDefault();
-  };
+  const { current, setActive, onKeyDown } = useActiveOption(visible.length, (index) => run(visible[index]!.id));
 
   return (
     <div className="palette-body">

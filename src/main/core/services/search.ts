@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
-import type { AnalysisFilter, SearchHit, SearchResult, SourceRef } from '../../../shared/domain/analysis';
+import type { AnalysisFilter, SearchHit, SearchResult } from '../../../shared/domain/analysis';
 import { andWhere, noteFilter, passageFilter } from './analysisFilter';
 import { notePlaces, type Places } from './searchPlaces';
 import { parseSearch, toFtsQuery } from './searchQuery';
 import { chooseAnchor, CLOSE, OPEN, readMarked, snippet, speakerOfLine, toCodePoints, type Span } from './searchText';
+import { SOURCE_COLUMNS, sourceRef, type SourceRow } from './sourceRef';
 
 /**
  * Full-text search over notes and memos (issue 4).
@@ -39,15 +40,8 @@ interface Marked {
   matches: Span[];
 }
 
-interface NoteRow {
+interface NoteRow extends SourceRow {
   rowid: number;
-  note_id: string;
-  note_title: string;
-  engagement_id: string;
-  engagement_title: string;
-  type: string;
-  date: string;
-  organisation: string;
 }
 
 interface MemoRow extends NoteRow {
@@ -57,19 +51,6 @@ interface MemoRow extends NoteRow {
   code: string | null;
   staff_group: string | null;
 }
-
-const SOURCE = `n.id AS note_id, n.title AS note_title, e.id AS engagement_id, e.title AS engagement_title,
-  e.type AS type, e.date AS date, e.organisation AS organisation`;
-
-const source = (r: NoteRow): SourceRef => ({
-  noteId: r.note_id,
-  noteTitle: r.note_title,
-  engagementId: r.engagement_id,
-  engagementTitle: r.engagement_title,
-  engagementType: r.type,
-  date: r.date,
-  organisation: r.organisation,
-});
 
 const json = (values: unknown[]) => JSON.stringify(values);
 
@@ -144,7 +125,7 @@ function buildHits(db: Database.Database, fts: string, page: Candidate[], places
   const noteRows = new Map(
     (
       db
-        .prepare(`SELECT n.rowid AS rowid, ${SOURCE} FROM notes n JOIN engagements e ON e.id = n.engagement_id WHERE n.rowid IN (SELECT value FROM json_each(?))`)
+        .prepare(`SELECT n.rowid AS rowid, ${SOURCE_COLUMNS} FROM notes n JOIN engagements e ON e.id = n.engagement_id WHERE n.rowid IN (SELECT value FROM json_each(?))`)
         .all(json(noteIds)) as NoteRow[]
     ).map((r) => [r.rowid, r]),
   );
@@ -152,7 +133,7 @@ function buildHits(db: Database.Database, fts: string, page: Candidate[], places
     (
       db
         .prepare(
-          `SELECT p.rowid AS rowid, p.id AS passage_id, p.start_offset, p.end_offset, pa.code, pa.staff_group, ${SOURCE}
+          `SELECT p.rowid AS rowid, p.id AS passage_id, p.start_offset, p.end_offset, pa.code, pa.staff_group, ${SOURCE_COLUMNS}
            FROM passages p JOIN notes n ON n.id = p.note_id JOIN engagements e ON e.id = n.engagement_id
            LEFT JOIN participants pa ON pa.id = p.participant_id WHERE p.rowid IN (SELECT value FROM json_each(?))`,
         )
@@ -170,7 +151,7 @@ function buildHits(db: Database.Database, fts: string, page: Candidate[], places
       const [start, end] = anchor ? toCodePoints(m.text, [anchor.start, anchor.end]) : [0, 0];
       const code = anchor ? speakerOfLine(m.text, anchor.start) : null;
       hits.push({
-        source: source(row),
+        source: sourceRef(row),
         kind: 'note',
         passageId: null,
         snippet: snippet(m.text, m.matches, anchor),
@@ -184,7 +165,7 @@ function buildHits(db: Database.Database, fts: string, page: Candidate[], places
       const m = memoText.get(c.rowid);
       if (!row || !m) continue;
       hits.push({
-        source: source(row),
+        source: sourceRef(row),
         kind: 'memo',
         passageId: row.passage_id,
         snippet: snippet(m.text, m.matches, chooseAnchor(m.text, m.matches, undefined, severalTerms)),

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { AnalysisFilter, ThemeViewPassage, ThemeViewResult } from '../../../shared/domain/analysis';
 import { and, passageFilter } from './analysisFilter';
 import { toUnits } from './searchText';
+import { sourceRef } from './sourceRef';
 
 /**
  * The theme view (issue 4): every passage carrying any (or all) of the
@@ -141,15 +142,7 @@ export function themeView(db: Database.Database, input: ThemeViewInput): ThemeVi
     passages: rows.map(
       (r): ThemeViewPassage => ({
         passageId: r.id,
-        source: {
-          noteId: r.note_id,
-          noteTitle: r.note_title,
-          engagementId: r.engagement_id,
-          engagementTitle: r.engagement_title,
-          engagementType: r.type,
-          date: r.date,
-          organisation: r.organisation,
-        },
+        source: sourceRef(r),
         quotedText: r.quoted_text,
         ...(context.get(r.id) ?? { before: '', after: '' }),
         themeIds: tags.get(r.id) ?? [],

@@ -1,4 +1,5 @@
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useMemo, useState } from 'react';
+import { useActiveOption } from '../../ui/useActiveOption';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import type { ThemeIndex, ThemeSummary } from './useThemeIndex';
@@ -29,7 +30,6 @@ function matchesQuery(theme: ThemeSummary, words: string[]) {
 
 function TagPicker({ themes, already, error, onChoose }: Props) {
   const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
   const options = useMemo(() => {
     const words = query.toLowerCase().split(/\s+/).filter(Boolean);
     const found = [...themes.values()].filter((t) => !already.includes(t.id) && matchesQuery(t, words));
@@ -39,20 +39,13 @@ function TagPicker({ themes, already, error, onChoose }: Props) {
   }, [themes, already, query]);
   const canCreate = query.trim().length > 0 && ![...themes.values()].some((t) => t.name.toLowerCase() === query.trim().toLowerCase());
   const count = options.length + (canCreate ? 1 : 0);
-  const current = Math.min(active, Math.max(count - 1, 0));
 
   const choose = (index: number) => {
     const theme = options[index];
     if (theme) onChoose({ id: theme.id });
     else if (canCreate) onChoose({ create: query.trim() });
   };
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'ArrowDown') setActive((current + 1) % Math.max(count, 1));
-    else if (event.key === 'ArrowUp') setActive((current - 1 + count) % Math.max(count, 1));
-    else if (event.key === 'Enter') choose(current);
-    else return;
-    event.preventDefault();
-  };
+  const { current, setActive, onKeyDown } = useActiveOption(count, choose);
 
   return (
     <div className="palette-body">
