@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { FieldnotesApp } from './support/app';
 import { expect, test } from './support/fixtures';
 import { NotesPage } from './support/notes';
-import { commitsWhileIdle, countReactCommits } from './support/renders';
+import { commitsWhileIdle, countReactCommits, reactCommits } from './support/renders';
 
 // A page left alone should not render: a handful of commits (a timer, a late reply) at most.
 const IDLE_COMMITS = 5;
@@ -14,7 +14,7 @@ test('an idle engagement page does not keep rendering', async ({ page, host }) =
   await app.goto(host.url);
   await app.introduceReviewer();
   await app.createWorkspace('Topol review', join(host.workspaces, 'idle.fieldnotes'));
-  expect(await page.evaluate(() => (window as unknown as { __reactCommits: number }).__reactCommits), 'the hook sees commits').toBeGreaterThan(0);
+  expect(await reactCommits(page), 'the hook sees commits').toBeGreaterThan(0);
   await app.addEngagement('Moorfields Eye Hospital', 'Site visit', '2018-06-19');
   await notes.startNote();
   await notes.editor().click();

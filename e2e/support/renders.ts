@@ -25,8 +25,13 @@ export async function countReactCommits(page: Page): Promise<void> {
 
 /** React commits during `ms` of the page left alone. */
 export async function commitsWhileIdle(page: Page, ms: number): Promise<number> {
-  const before = await page.evaluate(() => (window as unknown as { __reactCommits: number }).__reactCommits);
+  const before = await reactCommits(page);
   await page.waitForTimeout(ms);
-  const after = await page.evaluate(() => (window as unknown as { __reactCommits: number }).__reactCommits);
+  const after = await reactCommits(page);
   return after - before;
+}
+
+/** React commits since the page loaded. */
+export async function reactCommits(page: Page): Promise<number> {
+  return page.evaluate('window.__reactCommits');
 }

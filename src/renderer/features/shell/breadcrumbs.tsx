@@ -18,7 +18,9 @@ export const BreadcrumbContext = createContext<(crumbs: Crumb[]) => void>(() => 
 export function useBreadcrumbs(crumbs: Crumb[]): void {
   const set = useContext(BreadcrumbContext);
   const latest = useRef(crumbs);
-  latest.current = crumbs;
+  useEffect(() => {
+    latest.current = crumbs;
+  });
   const key = JSON.stringify(crumbs.map((c) => [c.label, Boolean(c.onSelect)]));
   useEffect(() => {
     set(
