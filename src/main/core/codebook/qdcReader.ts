@@ -35,9 +35,11 @@ export function readQdc(xml: string, options: { acceptProject?: boolean } = {}):
   }
   let root: XmlElement;
   try {
-    root = parseXml(xml);
+    // Checked while parsing: a file nested deeper than any codebook stops at the first element too deep.
+    root = parseXml(xml, { maxDepth: MAX_DEPTH + 4 });
   } catch (error) {
     if (!(error instanceof XmlError)) throw error;
+    if (error.refused) throw refuse(`This file cannot be imported: ${error.message}. ${EXPORT_AGAIN}`);
     throw refuse(`This file is not a readable codebook: it is not well-formed XML (${error.message}). ${EXPORT_AGAIN}`);
   }
   const origin = root.attrs.origin?.trim() || null;

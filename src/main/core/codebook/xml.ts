@@ -1,4 +1,4 @@
-import { Parser } from 'htmlparser2';
+import { SaxesParser, type SaxesTagNS } from 'saxes';
 
 /** An element of a parsed document, with its namespace resolved. */
 export interface XmlElement {
@@ -6,6 +6,7 @@ export interface XmlElement {
   local: string;
   /** The namespace URI in scope for it, or null for none. */
   ns: string | null;
+  /** Attributes by their name as written (prefix included); namespace declarations left out. */
   attrs: Record<string, string>;
   children: XmlElement[];
   /** Its own text (not its descendants'), entities decoded, CDATA included. */
@@ -14,118 +15,113 @@ export interface XmlElement {
   line: number;
 }
 
-/** Not well-formed XML; `message` says what and where, for a person. */
-export class XmlError extends Error {}
-
-const XML_NS = 'http://www.w3.org/XML/1998/namespace';
-
 /**
- * htmlparser2 is forgiving by design (it parses HTML): it closes unclosed
- * tags for us and drops stray end tags. A file that needs either is damaged,
- * and importing half of it silently would lose themes, so this parser
- * reports both as errors instead.
+ * Not well-formed XML (`refused` false), or well-formed XML we will not read
+ * (a DOCTYPE, nesting too deep: `refused` true); `message` says what and
+ * where, for a person.
  */
-class StrictParser extends Parser {
+export class XmlError extends Error {
   constructor(
-    private readonly source: string,
-    private readonly open: string[],
-    private readonly onStray: (name: string, at: number) => void,
-    handlers: ConstructorParameters<typeof Parser>[0],
+    message: string,
+    readonly refused = false,
   ) {
-    super(handlers, { xmlMode: true, decodeEntities: true, recognizeSelfClosing: true, recognizeCDATA: true });
-  }
-
-  /** True while htmlparser2 closes a self-closing tag, which it reports as an implied close too. */
-  selfClosing = false;
-
-  override onclosetag(start: number, endIndex: number): void {
-    const name = this.source.slice(start, endIndex).trim();
-    if (this.open[this.open.length - 1] !== name) this.onStray(name, start);
-    super.onclosetag(start, endIndex);
-  }
-
-  override onselfclosingtag(endIndex: number): void {
-    this.selfClosing = true;
-    try {
-      super.onselfclosingtag(endIndex);
-    } finally {
-      this.selfClosing = false;
-    }
+    super(message);
   }
 }
 
-/** Parse a whole document into elements; throws XmlError if it is not well-formed. */
-export function parseXml(source: string): XmlElement {
-  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
-  const newlines: number[] = [];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) newlines.push(i);
-  const lineAt = (index: number) => {
-    let low = 0;
-    let high = newlines.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (newlines[mid]! < index) low = mid + 1;
-      else high = mid;
-    }
-    return low + 1;
-  };
-  const names: string[] = [];
-  const stack: { element: XmlElement; scope: Map<string, string> }[] = [];
-  let root: XmlElement | null = null;
-  let error: string | null = null;
-  const fail = (message: string) => {
-    error ??= message;
-  };
+export interface ParseOptions {
+  /** Elements nested deeper than this stop the parse at once (REFI files nest a dozen levels; codes more). */
+  maxDepth?: number;
+  /** The document element's local name must be one of these, checked as soon as it opens. */
+  expectRoot?: readonly string[];
+}
 
-  const parser: StrictParser = new StrictParser(
-    text,
-    names,
-    (name, at) => fail(`a closing tag </${name}> on line ${lineAt(at)} does not match the open element`),
-    {
-      onopentag(name, attribs) {
-        if (error) return;
-        if (!stack.length && root) return fail(`a second top-level element <${name}> on line ${lineAt(parser.startIndex)}`);
-        const parentScope = stack.length ? stack[stack.length - 1]!.scope : new Map([['xml', XML_NS]]);
-        const scope = new Map(parentScope);
-        const attrs: Record<string, string> = {};
-        for (const [key, value] of Object.entries(attribs)) {
-          if (key === 'xmlns') scope.set('', value);
-          else if (key.startsWith('xmlns:')) scope.set(key.slice(6), value);
-          else attrs[key] = value;
-        }
-        const colon = name.indexOf(':');
-        const prefix = colon === -1 ? '' : name.slice(0, colon);
-        if (prefix && !scope.has(prefix)) fail(`the prefix "${prefix}" of <${name}> on line ${lineAt(parser.startIndex)} is not declared`);
-        const element: XmlElement = {
-          local: colon === -1 ? name : name.slice(colon + 1),
-          ns: scope.get(prefix) || null,
-          attrs,
-          children: [],
-          text: '',
-          line: lineAt(parser.startIndex),
-        };
-        if (stack.length) stack[stack.length - 1]!.element.children.push(element);
-        else root = element;
-        stack.push({ element, scope });
-        names.push(name);
-      },
-      onclosetag(name, isImplied) {
-        if (isImplied && !parser.selfClosing) fail(`the element <${name}> is never closed`);
-        if (names[names.length - 1] === name) {
-          names.pop();
-          stack.pop();
-        }
-      },
-      ontext(data) {
-        if (stack.length) stack[stack.length - 1]!.element.text += data;
-        else if (data.trim()) fail(`there is text outside the document's element on line ${lineAt(parser.startIndex)}`);
-      },
-    },
-  );
-  parser.end(text);
-  if (error) throw new XmlError(error);
+export const DEFAULT_MAX_DEPTH = 200;
+
+/**
+ * Parse a whole document into elements with saxes, a conforming streaming
+ * XML parser: anything not well-formed is an error (nothing is repaired, so
+ * nothing is half-read), and the checks that protect us run while parsing,
+ * before any tree is built: a DOCTYPE is refused outright (no entity can be
+ * declared, so none is expanded — saxes refuses undeclared ones), and nesting
+ * deeper than `maxDepth` stops at the first element too deep. Time and memory
+ * stay linear in the file's size whatever its shape.
+ */
+export function parseXml(source: string, options: ParseOptions = {}): XmlElement {
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  const parser = new SaxesParser({ xmlns: true, position: true });
+  const stack: XmlElement[] = [];
+  let root: XmlElement | null = null;
+  let line = 1;
+
+  parser.on('doctype', () => {
+    throw new XmlError(`it declares a document type (<!DOCTYPE …>) on line ${parser.line}, which exchange files never need; Fieldnotes does not read them, so that no entity in it can be expanded`, true);
+  });
+  parser.on('opentagstart', () => {
+    line = parser.line;
+  });
+  parser.on('opentag', (tag: SaxesTagNS) => {
+    if (stack.length >= maxDepth) {
+      throw new XmlError(`its elements are nested more than ${maxDepth} levels deep (line ${line}), deeper than any real export`, true);
+    }
+    if (!root && options.expectRoot && !options.expectRoot.includes(tag.local)) {
+      throw new WrongRoot(tag.local);
+    }
+    const attrs: Record<string, string> = {};
+    for (const attribute of Object.values(tag.attributes)) {
+      if (attribute.prefix === 'xmlns' || attribute.name === 'xmlns') continue;
+      attrs[attribute.name] = attribute.value;
+    }
+    const element: XmlElement = { local: tag.local, ns: tag.uri || null, attrs, children: [], text: '', line };
+    if (stack.length) stack[stack.length - 1]!.children.push(element);
+    else root = element;
+    stack.push(element);
+  });
+  parser.on('closetag', () => {
+    stack.pop();
+  });
+  parser.on('text', (data) => {
+    if (stack.length) stack[stack.length - 1]!.text += data;
+  });
+  parser.on('cdata', (data) => {
+    if (stack.length) stack[stack.length - 1]!.text += data;
+  });
+  parser.on('error', (error) => {
+    // saxes forgets a stray close tag's name before it complains; find it in the text for the message.
+    const at = text.lastIndexOf('</', parser.position - 2);
+    const name = at === -1 ? '' : (/^<\/([^\s>]*)/.exec(text.slice(at, at + 200))?.[1] ?? '');
+    throw new XmlError(explain(error.message, name));
+  });
+  try {
+    parser.write(text).close();
+  } catch (error) {
+    if (error instanceof XmlError) throw error;
+    throw new XmlError((error as Error).message);
+  }
   if (!root) throw new XmlError('it holds no XML element at all');
   return root;
+}
+
+/** saxes says "1:57: unexpected close tag."; a person wants the line and the element in a sentence. */
+function explain(raw: string, name: string): string {
+  const match = /^(?:[^:]*:)?(\d+):\d+: (.*?)\.?$/.exec(raw);
+  const [line, what] = match ? [match[1]!, match[2]!] : ['?', raw];
+  const unclosed = /^unclosed tag: (.+)$/.exec(what);
+  if (unclosed) return `the element <${unclosed[1]}> is never closed`;
+  const prefix = /^unbound namespace prefix: "(.*)"$/.exec(what);
+  if (prefix) return `the prefix "${prefix[1]}" on line ${line} is not declared`;
+  if (what === 'unexpected close tag') return `a closing tag </${name}> on line ${line} does not match the open element`;
+  if (what === 'text data outside of root node') return `there is text outside the document's element on line ${line}`;
+  if (what === 'documents may contain only one root') return `a second top-level element on line ${line}`;
+  return `${what} (line ${line})`;
+}
+
+/** The document element is not what the caller reads; thrown as soon as it opens. */
+export class WrongRoot extends XmlError {
+  constructor(readonly local: string) {
+    super(`its top element is <${local}>`, true);
+  }
 }
 
 /** XML 1.0 cannot carry these at all, even escaped; they are dropped on the way out. */

@@ -18,6 +18,7 @@ import { FieldnotesError } from '../../../shared/rpc/result';
 import { migrate } from '../db/migrate';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { APPLICATION_ID, applyConnectionPragmas, sniffHeader } from '../db/sqlite';
+import { keepFileCurrent, type CheckpointTiming } from './checkpoint';
 import { corrupt, explainOpenError } from './errors';
 
 export interface Workspace {
@@ -32,6 +33,8 @@ export interface OpenOptions {
   onBackup?: (backupPath: string) => void;
   /** Run the full integrity_check rather than quick_check (slower; the CLI's `check`). */
   fullCheck?: boolean;
+  /** When to fold the WAL back into the file (tests shorten it). */
+  checkpoint?: CheckpointTiming;
 }
 
 /**
@@ -163,6 +166,7 @@ export function openWorkspace(inputPath: string, options: OpenOptions = {}): Wor
 
   const key = realpathSync(path);
   openInThisProcess.add(key);
+  const stopCheckpoints = keepFileCurrent(db, options.checkpoint);
   let closed = false;
   return {
     path,
@@ -172,6 +176,7 @@ export function openWorkspace(inputPath: string, options: OpenOptions = {}): Wor
       if (closed) return;
       closed = true;
       openInThisProcess.delete(key);
+      stopCheckpoints();
       db.close();
     },
   };

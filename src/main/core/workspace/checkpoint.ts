@@ -1,0 +1,53 @@
+import type Database from 'better-sqlite3';
+
+export interface CheckpointTiming {
+  /** Checkpoint once nothing has been written for this long. */
+  idleMs: number;
+  /** How often to look whether anything was written. */
+  pollMs: number;
+}
+
+export const DEFAULT_CHECKPOINT_TIMING: CheckpointTiming = { idleMs: 3000, pollMs: 1000 };
+
+/**
+ * Keep the workspace file itself current. In WAL mode a commit lands in the
+ * `-wal` beside the file; SQLite folds it back only every ~1,000 pages, so a
+ * person who copies the `.fieldnotes` file while Fieldnotes is open (to a USB
+ * stick, into a mail) would copy an old version. A few seconds after the last
+ * write we checkpoint and truncate the WAL, so the file alone holds every
+ * edit. Writes are noticed by polling `total_changes()` (cheap, and no write
+ * path has to remember to call us). The timer never keeps a process alive.
+ *
+ * Returns `stop`, which also does a last checkpoint (on close).
+ */
+export function keepFileCurrent(db: Database.Database, timing: CheckpointTiming = DEFAULT_CHECKPOINT_TIMING): () => void {
+  const changes = db.prepare('SELECT total_changes()').pluck();
+  let seen = changes.get() as number;
+  let dirty = true; // opening may itself have written (migrations, last_opened_at)
+  let lastWriteAt = Date.now();
+  const checkpoint = () => {
+    if (!db.open || db.readonly || db.inTransaction) return false;
+    try {
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      return true;
+    } catch {
+      return false; // busy or read-only: try again after the next write
+    }
+  };
+  const timer = setInterval(() => {
+    if (!db.open) return;
+    const now = changes.get() as number;
+    if (now !== seen) {
+      seen = now;
+      dirty = true;
+      lastWriteAt = Date.now();
+    } else if (dirty && Date.now() - lastWriteAt >= timing.idleMs && checkpoint()) {
+      dirty = false;
+    }
+  }, timing.pollMs);
+  timer.unref?.();
+  return () => {
+    clearInterval(timer);
+    checkpoint();
+  };
+}
