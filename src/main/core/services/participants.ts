@@ -10,6 +10,7 @@ import {
 } from '../../../shared/domain/participant';
 import { FieldnotesError } from '../../../shared/rpc/result';
 import { canonicalNumber, getAttribute, normaliseAttributeValues, writeAttributeValues } from './participantAttributes';
+import { requireEngagement } from '../store/engagements';
 
 /** workspace_meta key holding the highest participant number ever assigned (see migration 0003). */
 const LAST_NUMBER_KEY = 'participants.last_number';
@@ -214,12 +215,6 @@ export function deleteParticipant(db: Database.Database, id: string): void {
     const { changes } = db.prepare('DELETE FROM participants WHERE id = ?').run(id);
     if (changes === 0) throw notFound();
   })();
-}
-
-function requireEngagement(db: Database.Database, engagementId: string): void {
-  if (!db.prepare('SELECT 1 FROM engagements WHERE id = ?').get(engagementId)) {
-    throw new FieldnotesError('NOT_FOUND', 'That engagement no longer exists. It may have been deleted; reload the page.');
-  }
 }
 
 export function linkEngagement(db: Database.Database, participantId: string, engagementId: string): void {

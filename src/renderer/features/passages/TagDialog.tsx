@@ -4,7 +4,7 @@ import { Dialog } from '../../ui/Dialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { rankThemes } from './rankThemes';
 import { recentThemes } from './recentThemes';
-import type { ThemeIndex } from './useThemeIndex';
+import type { ThemeIndex } from '../themes/useThemeIndex';
 
 interface Props {
   open: boolean;
