@@ -4,7 +4,7 @@ import { FieldnotesError } from '../../../shared/rpc/result';
 
 /**
  * The findings table, its themes and its supporting passages (issue 8;
- * migration 0008): every read and write of `findings`, `finding_themes` and
+ * migration 0009): every read and write of `findings`, `finding_themes` and
  * `finding_passages` is here.
  */
 export interface FindingRow {
@@ -36,7 +36,7 @@ const COLUMNS = `id, number, statement, status, position,
   adequacy_concern, adequacy_note, relevance_concern, relevance_note,
   confidence, confidence_explanation, assessed_at, assessed_by, created_at, created_by, updated_at, updated_by`;
 
-/** workspace_meta key holding the highest finding number ever given (see migration 0008). */
+/** workspace_meta key holding the highest finding number ever given (see migration 0009). */
 const LAST_NUMBER_KEY = 'findings.last_number';
 
 export const missingFinding = () =>

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 
 /**
- * The framework matrix's cell summaries (issue 8; migration 0008): every read
+ * The framework matrix's cell summaries (issue 8; migration 0009): every read
  * and write of `matrix_summaries` is here.
  */
 export interface SummaryRow {

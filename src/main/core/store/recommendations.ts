@@ -3,7 +3,7 @@ import { FieldnotesError } from '../../../shared/rpc/result';
 
 /**
  * Recommendation groups, recommendations and the findings they cite (issue 8;
- * migration 0008): every read and write of `recommendation_groups`,
+ * migration 0009): every read and write of `recommendation_groups`,
  * `recommendations` and `recommendation_findings` is here.
  */
 export interface GroupRow {

@@ -26,8 +26,8 @@ const concern = (column: string) =>
   `${column}_concern TEXT CHECK (${column}_concern IN ('none', 'minor', 'moderate', 'serious')),
         ${column}_note TEXT NOT NULL DEFAULT ''`;
 
-export const migration0008: Migration = {
-  version: 8,
+export const migration0009: Migration = {
+  version: 9,
   name: 'findings',
   up: (db) => {
     db.exec(`
