@@ -9,6 +9,7 @@ import {
   type ParticipantUpdate,
 } from '../../../shared/domain/participant';
 import { FieldnotesError } from '../../../shared/rpc/result';
+import type { ConsentParticipant } from '../export/consent';
 import { canonicalNumber, getAttribute, normaliseAttributeValues, writeAttributeValues } from './participantAttributes';
 import { requireEngagement } from '../store/engagements';
 
@@ -241,4 +242,16 @@ export function unlinkEngagement(db: Database.Database, participantId: string, e
 export function participantsForEngagement(db: Database.Database, engagementId: string): ParticipantSummary[] {
   requireEngagement(db, engagementId);
   return listParticipants(db, { engagementId });
+}
+
+/**
+ * Every participant with the real name and consent, for the export's consent
+ * rules only (export/consent.ts): they replace recorded names in exported text
+ * and decide who may be quoted. Nothing shown in a list reads this.
+ */
+export function listConsentParticipants(db: Database.Database): ConsentParticipant[] {
+  const rows = db
+    .prepare('SELECT id, code, real_name, staff_group, consent FROM participants ORDER BY number')
+    .all() as { id: string; code: string; real_name: string; staff_group: ConsentParticipant['staffGroup']; consent: ConsentParticipant['consent'] }[];
+  return rows.map((r) => ({ id: r.id, code: r.code, realName: r.real_name, staffGroup: r.staff_group, consent: r.consent }));
 }
