@@ -1,8 +1,11 @@
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { appMethods } from '../../../shared/contract/app';
 import { FieldnotesError } from '../../../shared/rpc/result';
 import { recordReviewer } from '../services/reviewers';
-import { createWorkspace, openWorkspace, type Workspace } from '../workspace/workspace';
+import { listBackups } from '../backup/backups';
+import { keyForFile, newKey } from '../workspace/encryption';
+import { createWorkspace, openWorkspace, restoreWorkspace, setLogAside, type Workspace } from '../workspace/workspace';
 import type { DomainHandlers, HandlerContext } from './context';
 
 export function appHandlers(ctx: HandlerContext): DomainHandlers<typeof appMethods> {
@@ -45,10 +48,29 @@ export function appHandlers(ctx: HandlerContext): DomainHandlers<typeof appMetho
       settings.forget(path);
       return null;
     },
-    'workspace.create': ({ path, name }) => adopt(createWorkspace(path, { name, createdBy: ctx.requireReviewer() })),
-    'workspace.open': ({ path }) => {
+    'workspace.create': async ({ path, name, passphrase }) => {
+      const key = passphrase ? await newKey(passphrase) : undefined;
+      return adopt(createWorkspace(path, { name, createdBy: ctx.requireReviewer() }, { key, backups: {} }));
+    },
+    'workspace.open': async ({ path, passphrase }) => {
       if (session.workspace && session.workspace.path === path) return session.workspace.info();
-      return adopt(openWorkspace(path, { onBackup: (b) => options.log?.(`backed up to ${b}`), backups: {} }));
+      const key = passphrase && existsSync(path) ? await keyForFile(path, passphrase) : undefined;
+      return adopt(openWorkspace(path, { onBackup: (b) => options.log?.(`backed up to ${b}`), backups: {}, key }));
+    },
+    'workspace.setPassphrase': async ({ passphrase }) => {
+      const workspace = ctx.requireWorkspace();
+      workspace.setKey(passphrase ? await newKey(passphrase) : null);
+      return workspace.info();
+    },
+    'workspace.setLogAside': ({ path }) => setLogAside(path),
+    'workspace.backups': ({ path }) => listBackups(path),
+    'workspace.restore': async ({ path, backupPath, passphrase }) => {
+      if (session.workspace?.path === resolve(path)) {
+        session.workspace.close();
+        session.workspace = null;
+      }
+      const key = passphrase && existsSync(backupPath) ? await keyForFile(backupPath, passphrase) : undefined;
+      return restoreWorkspace(path, backupPath, key);
     },
     'workspace.current': () => session.workspace?.info() ?? null,
     'workspace.close': () => {
