@@ -26,11 +26,11 @@ const ALSO: Record<string, readonly string[]> = {
   engagementTypes: ['engagements'],
   participants: ['engagements', 'passages', 'themes', 'search', 'analysis'],
   attributes: ['participants', 'themes', 'search', 'analysis'],
-  notes: ['engagements', 'passages', 'themes', 'search'],
+  notes: ['engagements', 'passages', 'themes', 'search', 'agreement'],
   imports: ['notes', 'engagements', 'passages', 'search'],
-  themes: ['passages', 'search', 'analysis', 'codebook'],
+  themes: ['passages', 'search', 'analysis', 'codebook', 'agreement'],
   codebook: ['themes', 'passages', 'search', 'analysis'],
-  passages: ['themes', 'search', 'analysis'],
+  passages: ['themes', 'search', 'analysis', 'agreement'],
 };
 
 /**
@@ -39,7 +39,7 @@ const ALSO: Record<string, readonly string[]> = {
  * race the editor; the notes list follows word counts from the save's answer.
  */
 const BY_METHOD: Record<string, readonly string[]> = {
-  'notes.save': ['passages', 'themes', 'search', 'analysis'],
+  'notes.save': ['passages', 'themes', 'search', 'analysis', 'agreement'],
   'workspace.forget': ['workspace'],
 };
 
