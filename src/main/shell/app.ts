@@ -16,6 +16,11 @@ const NO_ANSWER_MS = 10_000;
 let quitting = false;
 let mainWindow: BrowserWindow | undefined;
 
+/** The app's icon: beside the asar when packaged (electron-builder.yml extraResources), in resources/ otherwise. */
+function iconPath(): string {
+  return app.isPackaged ? join(process.resourcesPath, 'icon.png') : join(app.getAppPath(), 'resources', 'icons', '512x512.png');
+}
+
 function createWindow(): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
@@ -24,7 +29,11 @@ function createWindow(): BrowserWindow {
     minHeight: 480,
     show: false,
     title: 'Fieldnotes',
+    // macOS takes the icon from the app bundle; Linux and Windows from here.
+    icon: iconPath(),
     webPreferences: {
+      // No DevTools in a packaged build (security.ts also closes them should anything open them).
+      devTools: !app.isPackaged,
       preload: join(__dirname, '../preload/index.cjs'),
       contextIsolation: true,
       sandbox: true,
@@ -90,6 +99,14 @@ export function startShell(): void {
     return;
   }
   app.enableSandbox();
+  app.setName('Fieldnotes');
+  app.setAboutPanelOptions({
+    applicationName: 'Fieldnotes',
+    applicationVersion: APP_VERSION,
+    version: '',
+    copyright: 'Evidence for an independent review panel, kept offline.',
+    iconPath: iconPath(),
+  });
   registerAppScheme();
   lockDownWebContents();
 

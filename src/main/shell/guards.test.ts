@@ -1,6 +1,6 @@
 import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, isAllowedRequest, isAppUrl, resolveAppPath } from './guards';
+import { CONTENT_SECURITY_POLICY, isAllowedRequest, isAppUrl, mayNavigate, resolveAppPath } from './guards';
 
 const root = `${sep}srv${sep}fieldnotes${sep}renderer${sep}`;
 const resolve = (url: string) => resolveAppPath(url, root, join);
@@ -23,6 +23,23 @@ describe('isAppUrl', () => {
     'not a url',
   ])('refuses %s', (url) => {
     expect(isAppUrl(url)).toBe(false);
+  });
+});
+
+describe('mayNavigate: the page never leaves the app, and frames inside it go nowhere', () => {
+  it('lets the main frame move between our own pages', () => {
+    expect(mayNavigate('app://fieldnotes/index.html#/notes', true)).toBe(true);
+  });
+
+  it.each(['https://example.com/', 'file:///etc/passwd', 'app://other/', 'javascript:alert(1)', 'about:blank', ''])(
+    'refuses the main frame going to %s',
+    (url) => {
+      expect(mayNavigate(url, true)).toBe(false);
+    },
+  );
+
+  it.each(['app://fieldnotes/index.html', 'https://example.com/', 'about:blank'])('refuses a subframe going to %s', (url) => {
+    expect(mayNavigate(url, false)).toBe(false);
   });
 });
 

@@ -16,6 +16,14 @@ export function isAppUrl(raw: string): boolean {
   }
 }
 
+/**
+ * Navigation the shell allows: only a main frame, only to our own pages. The app has no frames of its own,
+ * so any frame inside the page navigating anywhere is refused (will-frame-navigate), like the page leaving.
+ */
+export function mayNavigate(raw: string, isMainFrame: boolean): boolean {
+  return isMainFrame && isAppUrl(raw);
+}
+
 /** Requests the session lets through: our pages, and in-memory data the page made itself. */
 export function isAllowedRequest(raw: string): boolean {
   if (isAppUrl(raw)) return true;

@@ -1,4 +1,4 @@
-import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import { app, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import { sendEvent } from './ipc';
 
 /** Menu items only ask the renderer to run a command, so menu, palette and shortcut share one path. */
@@ -33,9 +33,21 @@ export function installMenu(window: () => BrowserWindow | undefined): void {
         { role: 'zoomOut' },
         { type: 'separator' },
         { role: 'togglefullscreen' },
+        // Development only: a packaged build has no DevTools at all (app.ts, security.ts).
+        ...(app.isPackaged ? [] : [{ type: 'separator' as const }, { role: 'toggleDevTools' as const }]),
       ],
     },
     { role: 'windowMenu' },
+    {
+      role: 'help',
+      submenu: [
+        // The renderer lists every command beside its shortcut (the same registry the palette uses).
+        { label: 'Keyboard Shortcuts', click: run('help.shortcuts') },
+        { label: 'Command Palette…', click: run('palette.open') },
+        // On macOS About sits in the app menu (appMenu role); elsewhere here. Both show setAboutPanelOptions.
+        ...(isMac ? [] : [{ type: 'separator' as const }, { role: 'about' as const }]),
+      ],
+    },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }

@@ -85,6 +85,8 @@ function Ready({ info, reviewer, workspace, setWorkspace }: ReadyProps) {
       { id: 'workspace.new', group: 'Workspace', label: 'New workspace…', shortcut: { key: 'n', mod: true, shift: true }, run: () => setDialog('create') },
       { id: 'workspace.open', group: 'Workspace', label: 'Open workspace…', shortcut: { key: 'o', mod: true }, run: () => setDialog('open') },
       { id: 'workspace.close', group: 'Workspace', label: 'Close workspace', enabled: () => Boolean(workspace), run: () => void closeWorkspace() },
+      // Help › Keyboard Shortcuts in the desktop menu: the palette lists every command beside its shortcut.
+      { id: 'help.shortcuts', group: 'Help', label: 'Keyboard shortcuts', run: () => setPaletteOpen(true) },
     ],
     [workspace, closeWorkspace],
   );

@@ -56,13 +56,29 @@ export const ThemeViewResult = z.object({
 });
 export type ThemeViewResult = z.infer<typeof ThemeViewResult>;
 
+const Snippet = z.array(z.object({ text: z.string(), match: z.boolean() }));
+/** A stretch of a note's plain text in code points, [start, end). */
+const TextRange = z.object({ start: z.number().int(), end: z.number().int() });
+
+/** One more place in a note where the search matched (a note hit lists every place, in order). */
+export const SearchPlace = z.object({
+  snippet: Snippet,
+  start: z.number().int(),
+  end: z.number().int(),
+  /** The sentence the match is in: what "Tag…" offers. */
+  sentence: TextRange,
+  speaker: z.object({ code: z.string(), staffGroup: z.string().nullable() }).nullable(),
+  themeIds: z.array(z.string()),
+});
+export type SearchPlace = z.infer<typeof SearchPlace>;
+
 export const SearchHit = z.object({
   source: SourceRef,
   /** 'note' for the note's text, 'memo' for a passage memo. */
   kind: z.enum(['note', 'memo']),
   passageId: z.string().nullable(),
-  /** Text around the match, with the matched words marked: [before, match, after, match, after…]. */
-  snippet: z.array(z.object({ text: z.string(), match: z.boolean() })),
+  /** Text around the match, with the matched words marked: [before, match, after, match, after…]; never past its paragraph. */
+  snippet: Snippet,
   /**
    * The match the snippet shows, in code points of the note's plain text (for
    * the jump, and to tag it): what you see is what you tag. For a memo hit,
@@ -70,10 +86,16 @@ export const SearchHit = z.object({
    */
   start: z.number().int(),
   end: z.number().int(),
+  /** The sentence of that match (a memo hit: the passage's place). */
+  sentence: TextRange,
   /** Who says it: the speaker turn the match is in, or the passage's speaker for a memo hit. */
   speaker: z.object({ code: z.string(), staffGroup: z.string().nullable() }).nullable(),
   /** Themes of the passages that already cover the match (or of the memo's passage). */
   themeIds: z.array(z.string()),
+  /** A note hit: every place in the note the search matched, in order (the one above among them); at most 50. */
+  places: z.array(SearchPlace),
+  /** How many places there are in all (more than `places` holds when the note has very many). */
+  placeCount: z.number().int(),
 });
 export type SearchHit = z.infer<typeof SearchHit>;
 

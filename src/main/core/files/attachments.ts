@@ -1,11 +1,12 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { constants, copyFileSync, existsSync, linkSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { createHash, randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import { fileExtension, MAX_ATTACHMENT_BYTES, type Attachment } from '../../../shared/domain/files';
 import { FieldnotesError } from '../../../shared/rpc/result';
 import { describeContents, imageExtensions, imageMediaTypes, isPdf, sniffImage } from './sniff';
 import { tooLarge, type ReceivedFile } from './uploads';
+import { writeFileAtomic } from './writeOut';
+import { requireEngagement } from '../store/engagements';
 
 interface AttachmentRow {
   id: string;
@@ -89,9 +90,7 @@ export function addAttachment(db: Database.Database, file: ReceivedFile, engagem
     created_by: reviewerId,
   };
   db.transaction(() => {
-    if (!db.prepare('SELECT 1 FROM engagements WHERE id = ?').get(engagementId)) {
-      throw new FieldnotesError('NOT_FOUND', 'That engagement no longer exists.');
-    }
+    requireEngagement(db, engagementId);
     db.prepare(
       `INSERT INTO attachments(${COLUMNS}, data)
        VALUES (@id, @engagement_id, @file_name, @media_type, @size, @sha256, @created_at, @created_by, @data)`,
@@ -163,62 +162,18 @@ export class AttachmentReader {
 }
 
 /**
- * Write a copy of an attachment to `path`. The copy is written beside it
- * under a temporary name and moved into place whole, so a full disk never
- * leaves half a photo under the chosen name; an existing file is replaced
- * only when asked.
+ * Write a copy of an attachment to `path`, whole or not at all (see
+ * writeFileAtomic); an existing file is replaced only when asked.
  */
-export function exportAttachment(db: Database.Database, id: string, path: string, overwrite = false): { path: string; size: number } {
+export async function exportAttachment(
+  db: Database.Database,
+  id: string,
+  path: string,
+  overwrite = false,
+): Promise<{ path: string; size: number }> {
   const target = resolve(path);
   const row = db.prepare('SELECT data FROM attachments WHERE id = ?').get(id) as { data: Buffer } | undefined;
   if (!row) throw missing();
-  const folder = dirname(target);
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-    throw new FieldnotesError('NOT_FOUND', `The folder "${folder}" does not exist. Choose another.`);
-  }
-  if (existsSync(target)) {
-    if (statSync(target).isDirectory()) throw new FieldnotesError('FILE_EXISTS', `"${basename(target)}" is a folder. Choose a file name.`);
-    if (!overwrite) throw exists(target);
-  }
-  const temporary = `${target}.fieldnotes-${randomBytes(4).toString('hex')}.part`;
-  try {
-    writeFileSync(temporary, row.data, { flag: 'wx', flush: true });
-    if (overwrite) renameSync(temporary, target);
-    else placeWithoutOverwriting(temporary, target);
-  } catch (error) {
-    throw explainWrite(error, target);
-  } finally {
-    rmSync(temporary, { force: true });
-  }
+  await writeFileAtomic(target, row.data, { overwrite });
   return { path: target, size: row.data.length };
-}
-
-function placeWithoutOverwriting(temporary: string, target: string): void {
-  try {
-    linkSync(temporary, target); // fails if the name was taken meanwhile
-  } catch (error) {
-    if ((error as { code?: unknown }).code === 'EEXIST') throw error;
-    // Some drives (FAT, exFAT, network shares) have no hard links.
-    copyFileSync(temporary, target, constants.COPYFILE_EXCL);
-  }
-}
-
-const exists = (target: string) =>
-  new FieldnotesError('FILE_EXISTS', `There is already a file called "${basename(target)}" there. Choose another name.`);
-
-function explainWrite(error: unknown, target: string): unknown {
-  if (error instanceof FieldnotesError) return error;
-  switch ((error as { code?: unknown } | null)?.code) {
-    case 'EEXIST':
-      return exists(target);
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return new FieldnotesError('DISK_FULL', `The disk is full, so "${basename(target)}" could not be saved. Free some space, then try again.`);
-    case 'EACCES':
-    case 'EPERM':
-    case 'EROFS':
-      return new FieldnotesError('READ_ONLY', `Fieldnotes cannot write to the folder "${dirname(target)}". Choose a folder you can write to.`);
-    default:
-      return error;
-  }
 }

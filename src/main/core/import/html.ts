@@ -6,14 +6,31 @@ type ListBlock = Extract<NoteBlock, { kind: 'list' }>;
 
 const HEADING = /^h([1-6])$/;
 /** Elements that end whatever block is open; text after them starts a new one. */
-const BOUNDARIES = new Set(['div', 'table', 'tr', 'td', 'th', 'section', 'article', 'body', 'hr']);
+const BOUNDARIES = new Set(['div', 'table', 'section', 'article', 'body', 'hr']);
+/** Between the cells of a table row, which is kept as one paragraph. */
+export const CELL_SEPARATOR = ' | ';
+/** A row whose first cell is a speaker's code ("P014" or "P014:") is that speaker's turn. */
+const SPEAKER_CELL = /^(P\d{3,}):?\s*\|\s*/;
+
+/** "P014 | I think…" → "P014: I think…", the first cell in bold or not. */
+function speakerRow(runs: TextRun[]): void {
+  const [first, second] = runs;
+  if (!first) return;
+  if (SPEAKER_CELL.test(first.text)) first.text = first.text.replace(SPEAKER_CELL, '$1: ');
+  else if (second && /^P\d{3,}:?$/.test(first.text) && second.text.startsWith(CELL_SEPARATOR)) {
+    first.text = `${first.text.replace(/:$/, '')}:`;
+    second.text = ` ${second.text.slice(CELL_SEPARATOR.length)}`;
+  }
+}
 
 /**
  * The HTML mammoth makes of a .docx → blocks: headings (h4–h6 become level
  * 3), paragraphs, quotes, bulleted and numbered lists (nested lists are
  * flattened into their outer list, which NoteBlock cannot nest), bold and
- * italic runs. Tables become one paragraph per cell paragraph; images are
- * dropped (attach them instead). A streaming parse: no DOM is built.
+ * italic runs. A table row becomes one paragraph, its cells separated by
+ * " | " (a transcript laid out as a table stays one turn per line, and a
+ * first cell "P014" makes the row P014's turn); images are dropped (attach
+ * them instead). A streaming parse: no DOM is built.
  */
 export function htmlToBlocks(html: string): NoteBlock[] {
   const blocks: NoteBlock[] = [];
@@ -24,10 +41,14 @@ export function htmlToBlocks(html: string): NoteBlock[] {
   let italic = 0;
   let skip = 0;
   const skipping: boolean[] = [];
+  // The open table row (only the outermost one when tables nest): its cells so far, and paragraphs in the cell.
+  let row: { filled: number; cellHasText: boolean; paragraphs: number; depth: number } | null = null;
+  let rowDepth = 0;
 
   const finish = () => {
     if (!current) return;
     const runs = trimRuns(current.runs);
+    if (row) speakerRow(runs);
     const { kind, level } = current;
     current = null;
     if (!runs.length) return;
@@ -44,6 +65,11 @@ export function htmlToBlocks(html: string): NoteBlock[] {
     if (skip || !value) return;
     if (!current && !value.trim()) return; // whitespace between blocks
     const block = current ?? begin(lists.length ? 'item' : quoteDepth ? 'quote' : 'paragraph');
+    if (row && !row.cellHasText && value.trim()) {
+      // Empty cells (a continued turn with no time or speaker) leave no separator behind.
+      if (row.filled++ > 0) pushRun(block.runs, { text: CELL_SEPARATOR });
+      row.cellHasText = true;
+    }
     pushRun(block.runs, { text: value, bold: bold > 0, italic: italic > 0 });
   };
 
@@ -55,7 +81,24 @@ export function htmlToBlocks(html: string): NoteBlock[] {
         const skipThis = (name === 'a' && /^#(foot|end)note-ref/.test(attributes.href ?? '')) || name === 'script' || name === 'style';
         skipping.push(skipThis);
         if (skipThis) skip++;
-        if (heading) begin('heading', Math.min(Number(heading[1]), 3) as 1 | 2 | 3);
+        if (name === 'tr') {
+          rowDepth++;
+          if (!row) {
+            begin('paragraph');
+            row = { filled: 0, cellHasText: false, paragraphs: 0, depth: rowDepth };
+          }
+        } else if (row && (name === 'td' || name === 'th')) {
+          row.cellHasText = false;
+          row.paragraphs = 0;
+        } else if (row) {
+          // Inside a row, paragraphs, headings and list items of a cell run on with a space.
+          if ((name === 'p' || heading || name === 'li') && row.paragraphs++ > 0 && row.cellHasText && current) {
+            pushRun(current.runs, { text: ' ' });
+          }
+          else if (name === 'strong' || name === 'b') bold++;
+          else if (name === 'em' || name === 'i') italic++;
+          else if (name === 'br') text(' ');
+        } else if (heading) begin('heading', Math.min(Number(heading[1]), 3) as 1 | 2 | 3);
         else if (name === 'p') {
           // A paragraph inside a list item continues that item.
           if (!(lists.length && current?.kind === 'item' && current.runs.length === 0)) {
@@ -82,7 +125,16 @@ export function htmlToBlocks(html: string): NoteBlock[] {
       ontext: text,
       onclosetag(name) {
         if (skipping.pop()) skip--;
-        if (HEADING.test(name) || name === 'p' || name === 'li') {
+        if (name === 'tr') {
+          if (row?.depth === rowDepth) {
+            finish();
+            row = null;
+          }
+          rowDepth = Math.max(0, rowDepth - 1);
+        } else if (row) {
+          if (name === 'strong' || name === 'b') bold = Math.max(0, bold - 1);
+          else if (name === 'em' || name === 'i') italic = Math.max(0, italic - 1);
+        } else if (HEADING.test(name) || name === 'p' || name === 'li') {
           // Inside a list item, a closing </p> keeps the item open for what follows.
           if (!(name === 'p' && current?.kind === 'item')) finish();
         } else if (name === 'ul' || name === 'ol') {

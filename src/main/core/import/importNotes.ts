@@ -4,10 +4,10 @@ import type { NoteSummary } from '../../../shared/domain/note';
 import { MAX_DOCUMENT_CHARS } from '../../../shared/domain/note';
 import type { NoteBlock } from '../../../shared/domain/noteBlocks';
 import { blocksToDocument } from '../../../shared/note/blocksToDocument';
-import { FieldnotesError } from '../../../shared/rpc/result';
 import { insertNote, listNotes } from '../services/notes';
 import { readNote } from './readNote';
 import { refuse } from './refuse';
+import { requireEngagement } from '../store/engagements';
 
 /**
  * How much one imported note may hold before the import is split into parts
@@ -60,8 +60,7 @@ export async function importNotes(
   engagementId: string,
   reviewerId: string,
 ): Promise<NoteSummary[]> {
-  const engagementExists = (db: Database.Database) => db.prepare('SELECT 1 FROM engagements WHERE id = ?').get(engagementId);
-  if (!engagementExists(workspaceDb())) throw new FieldnotesError('NOT_FOUND', 'That engagement no longer exists.');
+  requireEngagement(workspaceDb(), engagementId);
 
   const { source, blocks } = await readNote(file.bytes, file.fileName);
   const parts = splitIntoParts(blocks);

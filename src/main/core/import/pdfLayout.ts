@@ -36,9 +36,12 @@ export interface Page {
 export function textToLines(items: PositionedText[]): Line[] {
   const lines: Line[] = [];
   let line: Line | null = null;
+  let runs: PositionedText[] = [];
   const end = () => {
+    if (line && rightToLeft(runs)) line.text = rightToLeftText(runs);
     if (line && line.text.trim()) lines.push({ ...line, text: line.text.replace(/\s+/g, ' ').trim() });
     line = null;
+    runs = [];
   };
   for (const item of items) {
     const size = item.size > 0 ? item.size : 10;
@@ -48,17 +51,47 @@ export function textToLines(items: PositionedText[]): Line[] {
         line = { text: item.text, x: item.x, y: item.y, right: item.x + item.width, size: item.text.trim() ? size : 0 };
       } else {
         // Producers often position words without a space character between them.
-        const gap = item.x - line.right;
-        if (gap > 0.2 * size && !/\s$/.test(line.text) && !/^\s/.test(item.text)) line.text += ' ';
+        if (spaced(line.right, item.x, size) && !/\s$/.test(line.text) && !/^\s/.test(item.text)) line.text += ' ';
         line.text += item.text;
         line.right = Math.max(line.right, item.x + item.width);
         if (item.text.trim()) line.size = Math.max(line.size, size);
       }
+      runs.push(item);
     }
     if (item.endOfLine) end();
   }
   end();
   return lines;
+}
+
+const spaced = (leftEnd: number, rightStart: number, size: number) => rightStart - leftEnd > 0.2 * size;
+
+const STRONG_RTL = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}]/gu;
+const STRONG = /[\p{L}]/gu;
+
+/** Most of the line's letters are Arabic or Hebrew (pdf.js marks such runs `rtl`, already in logical order within). */
+function rightToLeft(runs: PositionedText[]): boolean {
+  if (runs.length < 2) return false;
+  const text = runs.map((r) => r.text).join('');
+  const rtl = text.match(STRONG_RTL)?.length ?? 0;
+  return rtl > 0 && rtl * 2 > (text.match(STRONG)?.length ?? 0);
+}
+
+/**
+ * A right-to-left line whose words the producer placed one by one, left to right on the page (visual
+ * order): read them from the right, as a reader does, so the text is in logical order and searchable.
+ */
+function rightToLeftText(runs: PositionedText[]): string {
+  const ordered = [...runs].sort((a, b) => b.x + b.width - (a.x + a.width));
+  let text = '';
+  let left = Infinity;
+  for (const run of ordered) {
+    const size = run.size > 0 ? run.size : 10;
+    if (text && spaced(run.x + run.width, left, size) && !/\s$/.test(text) && !/^\s/.test(run.text)) text += ' ';
+    text += run.text;
+    left = Math.min(left, run.x);
+  }
+  return text;
 }
 
 const BULLET = /^[•◦▪▫‣∙●○■□–]\s*/;

@@ -6,6 +6,7 @@ import { documentAnchors } from '../../../shared/note/anchors';
 import { countWords, documentText } from '../../../shared/note/text';
 import { anchorPassages, createPassages, passagesForNote } from './passages';
 import { FieldnotesError } from '../../../shared/rpc/result';
+import { requireEngagement } from '../store/engagements';
 
 interface NoteRow {
   id: string;
@@ -55,9 +56,7 @@ export interface NewNote {
 
 /** Insert a note (typed or imported) at the end of its engagement. Call inside a transaction for batches. */
 export function insertNote(db: Database.Database, note: NewNote, reviewerId: string): string {
-  if (!db.prepare('SELECT 1 FROM engagements WHERE id = ?').get(note.engagementId)) {
-    throw new FieldnotesError('NOT_FOUND', 'That engagement no longer exists.');
-  }
+  requireEngagement(db, note.engagementId);
   const { plainText, wordCount } = documentText(note.document);
   const id = randomUUID();
   const now = new Date().toISOString();

@@ -9,7 +9,9 @@ import {
   type ParticipantUpdate,
 } from '../../../shared/domain/participant';
 import { FieldnotesError } from '../../../shared/rpc/result';
+import type { ConsentParticipant } from '../export/consent';
 import { canonicalNumber, getAttribute, normaliseAttributeValues, writeAttributeValues } from './participantAttributes';
+import { requireEngagement } from '../store/engagements';
 
 /** workspace_meta key holding the highest participant number ever assigned (see migration 0003). */
 const LAST_NUMBER_KEY = 'participants.last_number';
@@ -222,12 +224,6 @@ export function deleteParticipant(db: Database.Database, id: string): void {
   })();
 }
 
-function requireEngagement(db: Database.Database, engagementId: string): void {
-  if (!db.prepare('SELECT 1 FROM engagements WHERE id = ?').get(engagementId)) {
-    throw new FieldnotesError('NOT_FOUND', 'That engagement no longer exists. It may have been deleted; reload the page.');
-  }
-}
-
 export function linkEngagement(db: Database.Database, participantId: string, engagementId: string): void {
   db.transaction(() => {
     getParticipant(db, participantId);
@@ -252,4 +248,16 @@ export function unlinkEngagement(db: Database.Database, participantId: string, e
 export function participantsForEngagement(db: Database.Database, engagementId: string): ParticipantSummary[] {
   requireEngagement(db, engagementId);
   return listParticipants(db, { engagementId });
+}
+
+/**
+ * Every participant with the real name and consent, for the export's consent
+ * rules only (export/consent.ts): they replace recorded names in exported text
+ * and decide who may be quoted. Nothing shown in a list reads this.
+ */
+export function listConsentParticipants(db: Database.Database): ConsentParticipant[] {
+  const rows = db
+    .prepare('SELECT id, code, real_name, staff_group, consent FROM participants ORDER BY number')
+    .all() as { id: string; code: string; real_name: string; staff_group: ConsentParticipant['staffGroup']; consent: ConsentParticipant['consent'] }[];
+  return rows.map((r) => ({ id: r.id, code: r.code, realName: r.real_name, staffGroup: r.staff_group, consent: r.consent }));
 }

@@ -1,9 +1,20 @@
 import type Database from 'better-sqlite3';
-import type { AnalysisFilter, SearchHit, SearchResult } from '../../../shared/domain/analysis';
+import type { AnalysisFilter, SearchHit, SearchPlace, SearchResult } from '../../../shared/domain/analysis';
 import { andWhere, noteFilter, passageFilter } from './analysisFilter';
 import { notePlaces, type Places } from './searchPlaces';
 import { parseSearch, toFtsQuery } from './searchQuery';
-import { chooseAnchor, CLOSE, OPEN, readMarked, snippet, speakerOfLine, toCodePoints, type Span } from './searchText';
+import {
+  chooseAnchor,
+  CLOSE,
+  OPEN,
+  placesOf,
+  readMarked,
+  sentenceAround,
+  snippet,
+  speakerOfLine,
+  toCodePoints,
+  type Span,
+} from './searchText';
 import { SOURCE_COLUMNS, sourceRef, type SourceRow } from './sourceRef';
 
 /**
@@ -54,6 +65,9 @@ interface MemoRow extends NoteRow {
 
 const json = (values: unknown[]) => JSON.stringify(values);
 
+/** Places listed under one note hit; a note with more says how many more there are. */
+export const PLACES_PER_NOTE = 50;
+
 /** Each row's text with its matches marked by FTS5, for the given rowids of one FTS table. */
 function highlights(db: Database.Database, table: 'notes_fts' | 'memos_fts', fts: string, rowids: number[]): Map<number, Marked> {
   const rows = db
@@ -70,12 +84,32 @@ function highlights(db: Database.Database, table: 'notes_fts' | 'memos_fts', fts
   return out;
 }
 
-/** The first match (or best, for several terms) in a place the filters allow. */
-function placedAnchor(places: Places, rowid: number, m: Marked, severalTerms: boolean): Span | null {
+/** Is a match of this note in a place the filters allow? */
+function allowedIn(places: Places, rowid: number, m: Marked): (s: Span) => boolean {
   const cps = toCodePoints(m.text, m.matches.flatMap((s) => [s.start, s.end]));
   const index = new Map(m.matches.map((s, i) => [s, i]));
-  const allowed = (s: Span) => places.allowed(rowid, m.text, s, cps[2 * index.get(s)!]!, cps[2 * index.get(s)! + 1]!);
-  return chooseAnchor(m.text, m.matches, allowed, severalTerms);
+  return (s: Span) => places.allowed(rowid, m.text, s, cps[2 * index.get(s)!]!, cps[2 * index.get(s)! + 1]!);
+}
+
+/** The first match (or best, for several terms) in a place the filters allow. */
+function placedAnchor(places: Places, rowid: number, m: Marked, severalTerms: boolean): Span | null {
+  return chooseAnchor(m.text, m.matches, allowedIn(places, rowid, m), severalTerms);
+}
+
+/** A match of a note as the hit shows it: its snippet, its place and its sentence in code points, its speaker. */
+function notePlace(m: Marked, anchor: Span | null): SearchPlace {
+  if (!anchor) return { snippet: snippet(m.text, m.matches, null), start: 0, end: 0, sentence: { start: 0, end: 0 }, speaker: null, themeIds: [] };
+  const sentence = sentenceAround(m.text, anchor);
+  const [start, end, sentenceStart, sentenceEnd] = toCodePoints(m.text, [anchor.start, anchor.end, sentence.start, sentence.end]);
+  const code = speakerOfLine(m.text, anchor.start);
+  return {
+    snippet: snippet(m.text, m.matches, anchor),
+    start: start!,
+    end: end!,
+    sentence: { start: sentenceStart!, end: sentenceEnd! },
+    speaker: code ? { code, staffGroup: null } : null,
+    themeIds: [],
+  };
 }
 
 export function search(db: Database.Database, input: SearchInput): SearchResult {
@@ -147,19 +181,11 @@ function buildHits(db: Database.Database, fts: string, page: Candidate[], places
       const row = noteRows.get(c.rowid);
       const m = noteText.get(c.rowid);
       if (!row || !m) continue;
+      const allowed = places ? allowedIn(places, c.rowid, m) : () => true;
       const anchor = (places && placedAnchor(places, c.rowid, m, severalTerms)) ?? chooseAnchor(m.text, m.matches, undefined, severalTerms);
-      const [start, end] = anchor ? toCodePoints(m.text, [anchor.start, anchor.end]) : [0, 0];
-      const code = anchor ? speakerOfLine(m.text, anchor.start) : null;
-      hits.push({
-        source: sourceRef(row),
-        kind: 'note',
-        passageId: null,
-        snippet: snippet(m.text, m.matches, anchor),
-        start: start!,
-        end: end!,
-        speaker: code ? { code, staffGroup: null } : null,
-        themeIds: [],
-      });
+      const found = placesOf(m.text, m.matches, allowed, PLACES_PER_NOTE);
+      const at = [anchor, ...found.places].map((span) => notePlace(m, span));
+      hits.push({ source: sourceRef(row), kind: 'note', passageId: null, ...at[0]!, places: at.slice(1), placeCount: found.total });
     } else {
       const row = memoRows.get(c.rowid);
       const m = memoText.get(c.rowid);
@@ -171,8 +197,11 @@ function buildHits(db: Database.Database, fts: string, page: Candidate[], places
         snippet: snippet(m.text, m.matches, chooseAnchor(m.text, m.matches, undefined, severalTerms)),
         start: row.start_offset,
         end: row.end_offset,
+        sentence: { start: row.start_offset, end: row.end_offset },
         speaker: row.code ? { code: row.code, staffGroup: row.staff_group } : null,
         themeIds: [],
+        places: [],
+        placeCount: 1,
       });
     }
   }
@@ -180,9 +209,13 @@ function buildHits(db: Database.Database, fts: string, page: Candidate[], places
   return hits;
 }
 
-/** Fill in each hit's speaker's staff group and the themes already on its place: two queries for the page. */
+/** Fill in each place's speaker's staff group and the themes already on it: two queries for the page. */
 function annotate(db: Database.Database, hits: SearchHit[]): void {
-  const codes = [...new Set(hits.flatMap((h) => (h.kind === 'note' && h.speaker ? [h.speaker.code] : [])))];
+  const all: { place: SearchPlace; note: string; passage: string | null; kind: SearchHit['kind'] }[] = hits.flatMap((h) => [
+    { place: h as SearchPlace, note: h.source.noteId, passage: h.passageId, kind: h.kind },
+    ...h.places.map((place) => ({ place, note: h.source.noteId, passage: null, kind: h.kind })),
+  ]);
+  const codes = [...new Set(all.flatMap((a) => (a.kind === 'note' && a.place.speaker ? [a.place.speaker.code] : [])))];
   if (codes.length) {
     const groups = new Map(
       (db.prepare('SELECT code, staff_group FROM participants WHERE code IN (SELECT value FROM json_each(?))').all(json(codes)) as {
@@ -190,9 +223,9 @@ function annotate(db: Database.Database, hits: SearchHit[]): void {
         staff_group: string;
       }[]).map((r) => [r.code, r.staff_group]),
     );
-    for (const h of hits) if (h.kind === 'note' && h.speaker) h.speaker.staffGroup = groups.get(h.speaker.code) ?? null;
+    for (const a of all) if (a.kind === 'note' && a.place.speaker) a.place.speaker.staffGroup = groups.get(a.place.speaker.code) ?? null;
   }
-  const places = hits.map((h) => ({ note: h.source.noteId, start: h.start, end: h.end, passage: h.passageId }));
+  const places = all.map((a) => ({ note: a.note, start: a.place.start, end: a.place.end, passage: a.passage }));
   const rows = db
     .prepare(
       `SELECT DISTINCT h.key AS i, pt.theme_id AS theme FROM json_each(?) h
@@ -202,5 +235,5 @@ function annotate(db: Database.Database, hits: SearchHit[]): void {
        JOIN passage_themes pt ON pt.passage_id = p.id`,
     )
     .all(json(places)) as { i: number; theme: string }[];
-  for (const r of rows) hits[r.i]!.themeIds.push(r.theme);
+  for (const r of rows) all[r.i]!.place.themeIds.push(r.theme);
 }

@@ -131,17 +131,29 @@ export interface Segment {
 
 const isLow = (text: string, i: number) => i > 0 && i < text.length && /[\uDC00-\uDFFF]/.test(text[i]!);
 
-/** Words around a match, the matches in it marked, cut at spaces, with … where the text goes on. */
+/** The line (a paragraph, list item or heading of the note's plain text) a span lies in, in UTF-16 units. */
+export function lineAround(text: string, at: Span): Span {
+  const start = text.lastIndexOf('\n', at.start - 1) + 1;
+  const next = text.indexOf('\n', at.end);
+  return { start, end: next < 0 ? text.length : next };
+}
+
+/**
+ * Words around a match, the matches in it marked, cut at spaces, with … where
+ * the paragraph goes on. A snippet never runs into the next paragraph: that
+ * may be someone else speaking.
+ */
 export function snippet(text: string, matches: Span[], anchor: Span | null): Segment[] {
   const at = anchor ?? { start: 0, end: 0 };
-  let start = Math.max(0, at.start - SNIPPET_BEFORE);
-  let end = Math.min(text.length, at.end + SNIPPET_AFTER);
-  if (start > 0) {
+  const line = lineAround(text, at);
+  let start = Math.max(line.start, at.start - SNIPPET_BEFORE);
+  let end = Math.min(line.end, at.end + SNIPPET_AFTER);
+  if (start > line.start) {
     const space = text.slice(start, at.start).search(/\s/);
     if (space >= 0) start += space + 1;
     else if (isLow(text, start)) start++;
   }
-  if (end < text.length) {
+  if (end < line.end) {
     const tail = text.slice(at.end, end);
     const space = tail.search(/\s\S*$/);
     if (space >= 0) end = at.end + space;
@@ -152,7 +164,7 @@ export function snippet(text: string, matches: Span[], anchor: Span | null): Seg
   const push = (s: string, match: boolean) => {
     if (s) segments.push({ text: flat(s), match });
   };
-  push(start > 0 ? '…' : '', false);
+  push(start > line.start ? '…' : '', false);
   let cursor = start;
   for (const m of matches) {
     if (m.end <= start || m.start >= end) continue;
@@ -164,7 +176,7 @@ export function snippet(text: string, matches: Span[], anchor: Span | null): Seg
     cursor = e;
   }
   push(text.slice(cursor, end), false);
-  push(end < text.length ? '…' : '', false);
+  push(end < line.end ? '…' : '', false);
   // Join neighbours of the same kind (a trailing "…" after plain text, say).
   return segments.reduce<Segment[]>((out, s) => {
     const last = out[out.length - 1];
@@ -182,4 +194,56 @@ export function snippet(text: string, matches: Span[], anchor: Span | null): Seg
 export function speakerOfLine(text: string, position: number): string | null {
   const lineStart = text.lastIndexOf('\n', position - 1) + 1;
   return SPEAKER_PREFIX.exec(text.slice(lineStart, lineStart + 16))?.[1] ?? null;
+}
+
+/**
+ * Every place of a note a search found, in order: each allowed match starts a
+ * place unless it falls in the snippet of the place before (same paragraph,
+ * close by), so one snippet shows neighbouring matches together. At most
+ * `limit` places are returned; `total` counts them all.
+ */
+export function placesOf(text: string, matches: Span[], allowed: (m: Span) => boolean, limit: number): { places: Span[]; total: number } {
+  const places: Span[] = [];
+  let total = 0;
+  let reach = -1;
+  let lineEnd = -1;
+  for (const m of matches) {
+    if (!allowed(m)) continue;
+    if (m.start < reach && m.start < lineEnd) continue;
+    total++;
+    if (places.length < limit) places.push(m);
+    reach = m.end + SNIPPET_AFTER;
+    lineEnd = lineAround(text, m).end;
+  }
+  return { places, total };
+}
+
+const SENTENCE_END = /[.!?…。！？]["'’”)\]]*(?=\s|$)/g;
+
+/**
+ * The sentence a match is in, within its paragraph, without a leading speaker
+ * label ("P014: "): what "Tag…" from a search hit offers, since one word is
+ * rarely the passage a reviewer wants.
+ */
+export function sentenceAround(text: string, at: Span): Span {
+  const line = lineAround(text, at);
+  const paragraph = text.slice(line.start, line.end);
+  const label = SPEAKER_PREFIX.exec(paragraph);
+  let start = label ? label[0].length : 0;
+  let end = paragraph.length;
+  const from = at.start - line.start;
+  const to = at.end - line.start;
+  SENTENCE_END.lastIndex = 0;
+  for (let found = SENTENCE_END.exec(paragraph); found; found = SENTENCE_END.exec(paragraph)) {
+    const after = found.index + found[0].length;
+    if (after <= from) start = Math.max(start, after);
+    else if (found.index >= to) {
+      end = after;
+      break;
+    }
+  }
+  while (start < end && /\s/.test(paragraph[start]!)) start++;
+  while (end > start && /\s/.test(paragraph[end - 1]!)) end--;
+  if (start > from || end < to) return at; // a match across a sentence end: offer the match itself
+  return { start: line.start + start, end: line.start + end };
 }

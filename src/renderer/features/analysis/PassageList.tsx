@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ThemeViewPassage } from '../../../shared/domain/analysis';
-import type { ThemeIndex } from '../../editor/passages/useThemeIndex';
+import type { ThemeIndex } from '../themes/useThemeIndex';
 import { PassageRow } from './PassageRow';
 import type { ThemeViewData } from './useThemeView';
 

@@ -1,5 +1,5 @@
 import type { ThemeViewPassage } from '../../../shared/domain/analysis';
-import type { ThemeIndex } from '../../editor/passages/useThemeIndex';
+import type { ThemeIndex } from '../themes/useThemeIndex';
 import { formatDate } from '../engagements/format';
 import { ThemeChip } from '../themes/ThemeChip';
 import { speakerLine } from './format';

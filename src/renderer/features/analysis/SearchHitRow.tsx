@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { SearchHit } from '../../../shared/domain/analysis';
-import type { ThemeIndex } from '../../editor/passages/useThemeIndex';
+import type { ThemeIndex } from '../themes/useThemeIndex';
 import { formatDate } from '../engagements/format';
 import { ThemeChip } from '../themes/ThemeChip';
 import { speakerLine } from './format';

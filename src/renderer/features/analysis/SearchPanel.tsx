@@ -3,7 +3,7 @@ import type { SearchHit } from '../../../shared/domain/analysis';
 import { api } from '../../api/client';
 import { navigation } from '../../app/navigation';
 import { formatShortcut } from '../../commands/shortcut';
-import { TagDialog } from '../../editor/passages/TagDialog';
+import { TagDialog } from '../passages/TagDialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { AnalysisFilters } from './AnalysisFilters';
 import { isFiltering, toFilter, type AnalysisState } from './analysisState';

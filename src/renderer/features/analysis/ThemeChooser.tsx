@@ -1,5 +1,5 @@
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
-import type { ThemeIndex, ThemeSummary } from '../../editor/passages/useThemeIndex';
+import type { ThemeIndex, ThemeSummary } from '../themes/useThemeIndex';
 import { ThemeChip } from '../themes/ThemeChip';
 
 interface Props {

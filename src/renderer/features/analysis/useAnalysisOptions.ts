@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AnalysisReviewer } from '../../../shared/domain/analysis';
 import { api } from '../../api/client';
-import { useThemeIndex } from '../../editor/passages/useThemeIndex';
+import { useThemeIndex } from '../themes/useThemeIndex';
 import { useEngagementTypes } from '../engagements/useEngagementTypes';
 
 /** What the filters and chips need: engagement types, reviewers, and the codebook by id. */

@@ -5,7 +5,7 @@ import { api } from '../../api/client';
 import type { NoteLocation } from '../../app/navigation';
 import { useCommands, type Command } from '../../commands/registry';
 import { formatShortcut, type Shortcut } from '../../commands/shortcut';
-import { NoteEditor } from '../../editor/NoteEditor';
+import { NoteEditor } from '../notes/NoteEditor';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { ImportNotesButton } from '../files/ImportNotesButton';
 import { useNotes } from '../notes/useNotes';

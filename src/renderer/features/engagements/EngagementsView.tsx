@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Engagement, EngagementFilter } from '../../../shared/domain/engagement';
 import type { RpcError } from '../../../shared/rpc/result';
 import { api } from '../../api/client';
@@ -20,6 +20,8 @@ const NEW_SHORTCUT: Shortcut = { key: 'e', mod: true, shift: true };
 export function EngagementsView({ location = null }: { location?: NoteLocation | null }) {
   const [openId, setOpenId] = useState<string | null>(location?.engagementId ?? null);
   const [creating, setCreating] = useState(false);
+  // Stable, so the page's breadcrumbs and commands are not rebuilt on every render.
+  const back = useCallback(() => setOpenId(null), []);
   const commands = useMemo<Command[]>(
     () => [{ id: 'engagement.new', group: 'Engagements', label: 'New engagement…', shortcut: NEW_SHORTCUT, run: () => setCreating(true) }],
     [],
@@ -33,7 +35,7 @@ export function EngagementsView({ location = null }: { location?: NoteLocation |
           key={openId}
           engagementId={openId}
           location={location?.engagementId === openId ? location : null}
-          onBack={() => setOpenId(null)}
+          onBack={back}
         />
       ) : (
         <EngagementList onOpen={setOpenId} onNew={() => setCreating(true)} />

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
-import { Dialog } from '../ui/Dialog';
-import { ErrorMessage } from '../ui/ErrorMessage';
-import { DialogActions } from '../ui/DialogActions';
+import { Dialog } from '../../ui/Dialog';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { DialogActions } from '../../ui/DialogActions';
 
 export interface SpeakerChoice {
   code: string;

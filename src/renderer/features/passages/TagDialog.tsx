@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useActiveOption } from '../../ui/useActiveOption';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import type { ThemeIndex, ThemeSummary } from './useThemeIndex';
+import type { ThemeIndex, ThemeSummary } from '../themes/useThemeIndex';
 
 interface Props {
   open: boolean;

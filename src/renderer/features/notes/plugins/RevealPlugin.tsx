@@ -1,7 +1,7 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useEffect } from 'react';
-import { selectRange } from '../../../shared/note/editing';
-import type { NoteLocation } from '../../app/navigation';
+import { selectRange } from '../../../../shared/note/editing';
+import type { NoteLocation } from '../../../app/navigation';
 
 /** Show the place a jump asked for: select the passage or range, scroll it into view, focus the note. */
 export function RevealPlugin({ reveal, passageRange }: { reveal?: NoteLocation; passageRange?: { start: number; end: number } }) {

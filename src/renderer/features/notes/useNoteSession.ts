@@ -1,11 +1,11 @@
 import type { LexicalEditor } from 'lexical';
 import { useEffect, useState } from 'react';
-import type { Note } from '../../shared/domain/note';
-import type { Passage } from '../../shared/domain/passage';
-import { api } from '../api/client';
-import type { SaveStatus } from '../features/notes/autosave';
-import { NoteSaver, type PendingPassage } from '../features/notes/noteSaver';
-import { registerSaver, releaseSaver } from '../features/notes/savers';
+import type { Note } from '../../../shared/domain/note';
+import type { Passage } from '../../../shared/domain/passage';
+import { api } from '../../api/client';
+import type { SaveStatus } from './autosave';
+import { NoteSaver, type PendingPassage } from './noteSaver';
+import { registerSaver, releaseSaver } from './savers';
 
 export interface NoteSession {
   status: SaveStatus;

@@ -2,7 +2,7 @@ import type { LexicalEditor } from 'lexical';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Passage } from '../../../shared/domain/passage';
 import { api } from '../../api/client';
-import type { NoteSession } from '../useNoteSession';
+import type { NoteSession } from '../notes/useNoteSession';
 import { MarkIndex } from './markIndex';
 import { $passageIdsAtSelection, markSelectionForTagging, removePassageMarks } from './tagging';
 

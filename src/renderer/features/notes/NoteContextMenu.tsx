@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { formatShortcut } from '../commands/shortcut';
-import { TAG_SHORTCUT } from './passages/shortcuts';
+import { formatShortcut } from '../../commands/shortcut';
+import { TAG_SHORTCUT } from '../passages/shortcuts';
 
 /**
  * Right-click (or the Menu key, or Shift+F10) on selected text offers

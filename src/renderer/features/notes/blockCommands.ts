@@ -10,7 +10,7 @@ import {
   $isTextNode,
   type LexicalEditor,
 } from 'lexical';
-import { $isSpeakerLabelNode } from '../../shared/note/SpeakerLabelNode';
+import { $isSpeakerLabelNode } from '../../../shared/note/SpeakerLabelNode';
 
 /** Turn the selected blocks into a heading, paragraph or quote. */
 export function setBlock(editor: LexicalEditor, kind: 'paragraph' | 'quote' | HeadingTagType): void {

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import type { Passage } from '../../../shared/domain/passage';
 import { formatShortcut } from '../../commands/shortcut';
 import { TAG_SHORTCUT } from './shortcuts';
-import type { ThemeIndex } from './useThemeIndex';
+import type { ThemeIndex } from '../themes/useThemeIndex';
 
 export interface SpeakerOption {
   id: string;

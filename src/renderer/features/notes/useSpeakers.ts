@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { staffGroupLabels } from '../../shared/domain/participant';
-import { api } from '../api/client';
-import type { SpeakerOption } from './passages/PassageBar';
+import { staffGroupLabels } from '../../../shared/domain/participant';
+import { api } from '../../api/client';
+import type { SpeakerOption } from '../passages/PassageBar';
 
 /** Participants who can be a speaker: those of this engagement first, then everyone else. */
 export function useSpeakers(engagementId: string): SpeakerOption[] {

@@ -1,7 +1,7 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $getRoot } from 'lexical';
 import { useEffect } from 'react';
-import { countWords } from '../../../shared/note/text';
+import { countWords } from '../../../../shared/note/text';
 
 /** Count words at most every 300 ms: counting a long note on every keystroke would cost typing latency. */
 export function WordCountPlugin({ onCount }: { onCount: (words: number) => void }) {

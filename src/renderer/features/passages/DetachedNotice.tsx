@@ -1,6 +1,6 @@
 import type { Passage } from '../../../shared/domain/passage';
 import { formatShortcut } from '../../commands/shortcut';
-import type { ThemeIndex } from './useThemeIndex';
+import type { ThemeIndex } from '../themes/useThemeIndex';
 
 interface Props {
   passages: Passage[];

@@ -3,7 +3,7 @@ import type { NodeKey } from 'lexical';
 import { useEffect } from 'react';
 import type { Passage } from '../../../shared/domain/passage';
 import type { MarkIndex } from './markIndex';
-import type { ThemeIndex } from './useThemeIndex';
+import type { ThemeIndex } from '../themes/useThemeIndex';
 
 interface Props {
   reviewerId: string;

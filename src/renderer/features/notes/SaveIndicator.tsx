@@ -1,4 +1,4 @@
-import type { SaveStatus } from '../features/notes/autosave';
+import type { SaveStatus } from './autosave';
 
 /**
  * Small and quiet while all is well; a failure is announced and says what

@@ -1,8 +1,8 @@
 import type { LexicalEditor } from 'lexical';
 import { FORMAT_TEXT_COMMAND, REDO_COMMAND, UNDO_COMMAND } from 'lexical';
-import { formatShortcut, type Shortcut } from '../commands/shortcut';
+import { formatShortcut, type Shortcut } from '../../commands/shortcut';
 import { insertTimestamp, setBlock, toggleList } from './blockCommands';
-import { TAG_SHORTCUT } from './passages/shortcuts';
+import { TAG_SHORTCUT } from '../passages/shortcuts';
 
 interface Tool {
   /** Lexical handles this chord itself; the shortcut is shown, not listened for. */

@@ -1,0 +1,21 @@
+/**
+ * The store layer: the only code that speaks SQL to the workspace's tables.
+ *
+ * A store module owns one table (or a close family, such as engagements and
+ * their types). It holds the table's row type, its column list, the mapper
+ * from row to domain type, the `require…` lookups (one message each, so "that
+ * engagement no longer exists" is said one way), the bulk reads other parts
+ * need, and every write. Services combine store modules and hold the rules;
+ * handlers call services. Because every write of a table passes through its
+ * module, a later change log, tombstones or encryption have one place to hook
+ * in.
+ *
+ * Modules are plain functions taking the `Database` handle first, so a
+ * service can run several of them inside one `db.transaction`.
+ *
+ * `store.boundary.test.ts` enforces it: no file outside `store/` (and the
+ * schema code in `db/`) names a table in SQL, and only a table's own module
+ * writes to it. A new table gets its `store/<table>.ts` from the start.
+ */
+export * as engagementStore from './engagements';
+export { likeAnywhere, likeClause } from './sql';
