@@ -5,6 +5,7 @@ import { FieldnotesError } from '../../shared/rpc/result';
 import { APP_VERSION } from '../../shared/version';
 import { InstallationSettings } from '../core/settings/settings';
 import { createWorkspace, inspectWorkspace } from '../core/workspace/workspace';
+import { exportQdpxCommand, importQdpxCommand, type QdpxFlags } from './qdpx';
 import { defaultSettingsFolder } from './settingsFolder';
 
 /** Exit codes a script can rely on. */
@@ -16,12 +17,19 @@ Usage:
   fieldnotes create <file.fieldnotes> [--name NAME] [--by "Your Name"] [--initials XX]
   fieldnotes info <file.fieldnotes> [--json]
   fieldnotes check <file.fieldnotes> [--json]
+  fieldnotes export <file.fieldnotes> --format qdpx --out <file.qdpx> [--force] [--real-names] [--include-unquotable] [--qualify-names]
+  fieldnotes import <file.qdpx> --into <file.fieldnotes> | --new <file.fieldnotes> [--by "Your Name"]
   fieldnotes --help | --version
 
 Commands:
   create   Make a new, empty workspace file. Refuses to overwrite an existing file.
   info     Show a workspace's name, format version and what it holds. Changes nothing.
   check    Run the full integrity check and schema check. Changes nothing.
+  export   Write the workspace in another format. qdpx: a REFI-QDA project for NVivo, ATLAS.ti, MAXQDA
+           or QualCoder. Passages of participants not for quotation are left out and real names are
+           never written, unless --include-unquotable or --real-names.
+  import   Add a REFI-QDA project (.qdpx) to a workspace (--into) or to a new one (--new), and print
+           what was imported and what could not be carried.
 
 Options:
   --name      Workspace name (default: the file name).
@@ -45,7 +53,7 @@ function usage(io: Io, message: string): number {
 }
 
 /** The whole CLI as a function of its arguments, so tests run it in-process and as a child. */
-export function runCli(argv: string[], io: Io): number {
+export function runCli(argv: string[], io: Io): number | Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -58,6 +66,14 @@ export function runCli(argv: string[], io: Io): number {
         name: { type: 'string' },
         by: { type: 'string' },
         initials: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        into: { type: 'string' },
+        new: { type: 'string' },
+        force: { type: 'boolean' },
+        'real-names': { type: 'boolean' },
+        'include-unquotable': { type: 'boolean' },
+        'qualify-names': { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -73,10 +89,12 @@ export function runCli(argv: string[], io: Io): number {
     return EXIT.ok;
   }
   const [command, file, ...extra] = positionals;
-  if (!command) return usage(io, 'say what to do: create, info or check.');
-  if (!['create', 'info', 'check'].includes(command)) return usage(io, `unknown command "${command}".`);
+  if (!command) return usage(io, 'say what to do: create, info, check, export or import.');
+  if (!['create', 'info', 'check', 'export', 'import'].includes(command)) return usage(io, `unknown command "${command}".`);
   if (!file) return usage(io, `"${command}" needs a workspace file.`);
   if (extra.length) return usage(io, `unexpected argument "${extra[0]}".`);
+
+  if (command === 'export' || command === 'import') return exchange(command, file, values, io);
 
   try {
     switch (command) {
@@ -94,6 +112,22 @@ export function runCli(argv: string[], io: Io): number {
       }
       io.err(`fieldnotes: ${error.message}`);
       return command === 'check' && error.code !== 'NOT_FOUND' ? EXIT.problem : EXIT.cannotOpen;
+    }
+    throw error;
+  }
+}
+
+/** The file formats `export` knows; each lives in its own module. */
+async function exchange(command: 'export' | 'import', file: string, values: QdpxFlags & { format?: string }, io: Io): Promise<number> {
+  try {
+    if (command === 'import') return await importQdpxCommand(file, values, io);
+    const format = values.format?.toLowerCase();
+    if (format === 'qdpx') return await exportQdpxCommand(file, values, io);
+    return usage(io, format ? `unknown export format "${values.format}".` : 'say which format to export: --format qdpx.');
+  } catch (error) {
+    if (error instanceof FieldnotesError) {
+      io.err(`fieldnotes: ${error.message}`);
+      return error.code === 'INVALID_INPUT' ? EXIT.usage : EXIT.problem;
     }
     throw error;
   }

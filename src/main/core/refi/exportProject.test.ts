@@ -31,10 +31,11 @@ function reviewWorkspace() {
   const nurse = participant(db, { realName: 'Mary Seacole', role: 'Ward sister', region: 'London', consent: 'anonymous', attributes: { [band]: 7 } });
   const quiet = participant(db, { realName: 'Florence N', staffGroup: 'doctor', consent: 'none' });
   linkEngagement(db, nurse, moorfields);
-  const text = 'P001: The scans 😀 are read by AI.\n\nP002: I would not quote that — “ça va”.\nLine two.';
+  const text = 'P001: The scans 😀 are read by AI.\n\nP002: I would not quote that — “ça va”.\nLine two.\n\nLater Mary Seacole told us more.';
   const noteId = taggedNote(db, moorfields, 'Ward round', text, [
     { id: '11111111-1111-4111-8111-111111111111', ...at(text, 'The scans 😀 are read by AI.'), themeIds: [ai, safety], memo: 'Emoji before this: positions in code points.' },
     { id: '22222222-2222-4222-8222-222222222222', ...at(text, 'I would not quote that — “ça va”.'), themeIds: [safety] },
+    { id: '33333333-3333-4333-8333-333333333333', ...at(text, 'told us more.'), themeIds: [ai] },
   ]);
   updatePassage(db, { id: '22222222-2222-4222-8222-222222222222', participantId: quiet, keyQuote: true });
   return { workspace, db, ids: { ethics, safety, ai, nurse, quiet, noteId }, text };
@@ -51,7 +52,11 @@ describe('exporting a workspace as .qdpx', () => {
     const qde = readFileSync(join(check.folder, 'project.qde'), 'utf8');
     const bytes = readFileSync(join(check.folder, 'sources', `${ids.noteId}.txt`));
     expect(bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(false);
-    expect(bytes.toString('utf8')).toBe(text);
+    // Recorded real names come out of the text; positions follow.
+    expect(bytes.toString('utf8')).toBe(text.replace('Mary Seacole', '[P001]'));
+    expect(qde).toMatch(/name="told us more\." startPosition="(\d+)"/);
+    const moved = Number(/name="told us more\." startPosition="(\d+)"/.exec(qde)![1]);
+    expect([...bytes.toString('utf8')].slice(moved, moved + 13).join('')).toBe('told us more.');
     expect(qde).toContain(`plainTextPath="internal://${ids.noteId}.txt"`);
     // "The scans 😀 are read by AI." starts at code point 6; the emoji counts one.
     const selection = /<PlainTextSelection guid="11111111[^>]*>/.exec(qde)![0];
@@ -66,7 +71,7 @@ describe('exporting a workspace as .qdpx', () => {
     expect(qde).toContain('<FloatValue>7</FloatValue>');
     expect(qde).toMatch(/<Set guid="[0-9a-f-]{36}" name="Moorfields Eye Hospital">\s*<Description>Type: Site visit\nDate: 2018-06-19/);
     expect(qde).toContain('<User guid=');
-    expect(result.counts).toMatchObject({ themes: 3, sources: 1, passages: 2, memos: 1, participants: 2, sets: 1 });
+    expect(result.counts).toMatchObject({ themes: 3, sources: 1, passages: 3, memos: 1, participants: 2, sets: 1 });
   });
 
   it('never writes real names unless asked, and leaves out passages not for quotation when asked', () => {
@@ -78,13 +83,14 @@ describe('exporting a workspace as .qdpx', () => {
     const named = exportQdpx(db, '0.1.0', { ...defaults, includeRealNames: true });
     const namedQde = readFileSync(join(validateQdpx(folders, named.bytes).folder, 'project.qde'), 'utf8');
     expect(namedQde).toContain('<TextValue>Mary Seacole</TextValue>');
+    expect(readFileSync(join(validateQdpx(folders, named.bytes).folder, 'sources', `${db.prepare('SELECT id FROM notes').pluck().get()}.txt`), 'utf8')).toContain('Mary Seacole');
     const careful = exportQdpx(db, '0.1.0', { ...defaults, omitNotForQuotation: true });
     const carefulCheck = validateQdpx(folders, careful.bytes);
     expect(carefulCheck.status).toBe(0);
     const carefulQde = readFileSync(join(carefulCheck.folder, 'project.qde'), 'utf8');
     expect(carefulQde).not.toContain('22222222-2222-4222-8222-222222222222');
-    expect(careful.counts.passages).toBe(1);
-    expect(careful.leftOut.join(' ')).toMatch(/1 passage of participants not for quotation was left out/);
+    expect(careful.counts.passages).toBe(2);
+    expect(careful.leftOut.join(' ')).toMatch(/1 passage of participants not for quotation \(or running into their turns\) was left out/);
   });
 
   it('writes the same GUIDs on every export of the same workspace', () => {

@@ -2,8 +2,9 @@ import type Database from 'better-sqlite3';
 import { strToU8, zipSync } from 'fflate';
 import { consentLabels, staffGroupLabels } from '../../../shared/domain/participant';
 import type { ThemeListItem } from '../../../shared/domain/theme';
-import { codePointSlicer, documentAnchors } from '../../../shared/note/anchors';
+import { codePointSlicer, documentAnchors, sliceCodePoints } from '../../../shared/note/anchors';
 import type { CodeNode } from '../codebook/codeTree';
+import { consentRules, type ConsentRules } from '../export/consent';
 import { exportNames, sharedNames, type SharedName } from '../codebook/names';
 import { listEngagements } from '../services/engagements';
 import { getNote, listNotes } from '../services/notes';
@@ -76,7 +77,32 @@ function fileNameFor(name: string): string {
   return `${clean || 'Project'}.qdpx`;
 }
 
-/** The workspace as REFI-QDA data (see model.ts), applying the consent options. */
+/**
+ * A note's text with recorded real names replaced (the consent module's
+ * rules, as every export applies them), and where each old position went:
+ * replacements change lengths, so the text is pseudonymised piece by piece
+ * between passage boundaries and the boundaries are carried across. A name
+ * cut by a passage boundary is still found in each piece it falls in only
+ * if each piece holds a whole word of it.
+ */
+function pseudonymiseText(text: string, boundaries: number[], rules: ConsentRules): { text: string; moved: Map<number, number> } {
+  const points = [...new Set([0, ...boundaries])].sort((a, b) => a - b);
+  const slice = codePointSlicer(text);
+  const total = [...text].length;
+  const moved = new Map<number, number>();
+  const pieces: string[] = [];
+  let offset = 0;
+  points.forEach((point, i) => {
+    moved.set(point, offset);
+    const end = points[i + 1] ?? total;
+    const piece = rules.pseudonymise(slice(point, end)).text;
+    pieces.push(piece);
+    offset += [...piece].length;
+  });
+  return { text: pieces.join(''), moved };
+}
+
+/** The workspace as REFI-QDA data (see model.ts), applying the consent rules (export/consent.ts). */
 export function buildProject(db: Database.Database, version: string, options: QdpxExportOptions): { project: Project; leftOut: string[] } {
   const leftOut: string[] = [];
   const reviewers = listReviewers(db);
@@ -88,7 +114,8 @@ export function buildProject(db: Database.Database, version: string, options: Qd
 
   const summaries = listParticipants(db);
   const participants = summaries.map((p) => ({ ...p, ...getParticipant(db, p.id) }));
-  const notQuotable = new Set(participants.filter((p) => p.consent === 'none').map((p) => p.id));
+  const rules = consentRules(participants, 'pseudonym');
+  const clean = (text: string) => (options.includeRealNames ? text : rules.pseudonymise(text).text);
 
   const sources: ProjectSource[] = [];
   const notes: ProjectNote[] = [];
@@ -103,27 +130,35 @@ export function buildProject(db: Database.Database, version: string, options: Qd
     for (const summary of listNotes(db, engagement.id)) {
       const note = getNote(db, summary.id);
       const anchors = documentAnchors(note.document);
-      const slice = codePointSlicer(anchors.plainText);
       const sourceGuid = recordGuid(note.id);
       const selections: ProjectSelection[] = [];
-      for (const passage of passagesForNote(db, note.id)) {
+      const kept = passagesForNote(db, note.id).flatMap((passage) => {
         // Offsets are derived from the document's marks, never trusted from the row.
         const range = anchors.passages.get(passage.id);
         if (passage.detached || !range) {
           detached++;
-          continue;
+          return [];
         }
-        if (options.omitNotForQuotation && passage.participantId && notQuotable.has(passage.participantId)) {
+        const text = sliceCodePoints(anchors.plainText, range.start, range.end);
+        if (options.omitNotForQuotation && !rules.decide({ passageId: passage.id, participantId: passage.participantId, text }).quotable) {
           omitted++;
-          continue;
+          return [];
         }
+        return [{ passage, range }];
+      });
+      const { text: sourceText, moved } = options.includeRealNames
+        ? { text: anchors.plainText, moved: null }
+        : pseudonymiseText(anchors.plainText, kept.flatMap(({ range }) => [range.start, range.end]), rules);
+      const slice = codePointSlicer(sourceText);
+      for (const { passage, range: original } of kept) {
+        const range = moved ? { start: moved.get(original.start)!, end: moved.get(original.end)! } : original;
         const guid = recordGuid(passage.id);
         const selection: ProjectSelection = {
           guid,
           start: range.start,
           end: range.end,
           name: shortQuote(slice(range.start, range.end)),
-          memo: passage.memo,
+          memo: clean(passage.memo),
           keyQuote: passage.keyQuote,
           creatingUser: userGuid.get(passage.createdBy),
           createdAt: passage.createdAt,
@@ -137,15 +172,15 @@ export function buildProject(db: Database.Database, version: string, options: Qd
         if (passage.memo.trim()) {
           const memoGuid = guidFor('memo', passage.id);
           selection.memoNoteGuid = memoGuid;
-          notes.push({ guid: memoGuid, name: `Memo: ${shortQuote(slice(range.start, range.end)).slice(0, 60)}`, text: passage.memo });
+          notes.push({ guid: memoGuid, name: `Memo: ${shortQuote(slice(range.start, range.end)).slice(0, 60)}`, text: clean(passage.memo) });
         }
         if (passage.participantId) selectionsOf.set(passage.participantId, [...(selectionsOf.get(passage.participantId) ?? []), guid]);
         selections.push(selection);
       }
       sources.push({
         guid: sourceGuid,
-        name: note.title,
-        text: anchors.plainText,
+        name: clean(note.title),
+        text: sourceText,
         description: '',
         selections,
       });
@@ -154,15 +189,15 @@ export function buildProject(db: Database.Database, version: string, options: Qd
     notesOfEngagement.set(engagement.id, memberGuids);
     sets.push({
       guid: recordGuid(engagement.id),
-      name: engagement.title,
-      description: engagementDescription(db, engagement),
+      name: clean(engagement.title),
+      description: clean(engagementDescription(db, engagement)),
       sourceGuids: memberGuids,
       codeGuids: [],
       noteGuids: [],
     });
   }
   if (omitted) {
-    leftOut.push(`${omitted} passage${omitted === 1 ? '' : 's'} of participants not for quotation ${omitted === 1 ? 'was' : 'were'} left out, as asked.`);
+    leftOut.push(`${omitted} passage${omitted === 1 ? '' : 's'} of participants not for quotation (or running into their turns) ${omitted === 1 ? 'was' : 'were'} left out, as asked.`);
   }
   if (detached) {
     leftOut.push(`${detached} passage${detached === 1 ? ' whose' : 's whose'} text was deleted from ${detached === 1 ? 'its' : 'their'} note (shown as detached) ${detached === 1 ? 'is' : 'are'} not exported.`);
