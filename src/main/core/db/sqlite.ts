@@ -22,6 +22,8 @@ export function applyConnectionPragmas(db: Database.Database): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
+  // Every log must begin with its token (workspace/logToken.ts), so only we checkpoint.
+  db.pragma('wal_autocheckpoint = 0');
 }
 
 export function sqliteCode(error: unknown): string | undefined {

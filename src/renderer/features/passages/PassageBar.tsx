@@ -19,6 +19,8 @@ interface Props {
   onRemoveTheme: (passage: Passage, themeId: string) => void;
   onUpdate: (passage: Passage, change: { memo?: string; keyQuote?: boolean; participantId?: string | null; speakerFromTurn?: true }) => void;
   onRemove: (passage: Passage) => void;
+  /** Escape in the passage's fields: the keyboard goes back to the note. */
+  onReturnToNote: () => void;
 }
 
 const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
@@ -35,7 +37,7 @@ export function PassageBar(props: Props) {
   );
 }
 
-function PassageCard({ passage, themes, speakers, reviewerId, onAddTheme, onRemoveTheme, onUpdate, onRemove }: Props & { passage: Passage }) {
+function PassageCard({ passage, themes, speakers, reviewerId, onAddTheme, onRemoveTheme, onUpdate, onRemove, onReturnToNote }: Props & { passage: Passage }) {
   const ids = { speaker: useId(), key: useId() };
   const taggers = new Set(passage.tags.map((t) => (t.taggedBy === reviewerId ? 'you' : 'another reviewer')));
   const latest = passage.tags.at(-1);
@@ -86,7 +88,7 @@ function PassageCard({ passage, themes, speakers, reviewerId, onAddTheme, onRemo
           Remove passage
         </button>
       </div>
-      <MemoField key={`${passage.id}:${passage.memo}`} saved={passage.memo} onSave={(memo) => onUpdate(passage, { memo })} />
+      <MemoField key={`${passage.id}:${passage.memo}`} saved={passage.memo} onSave={(memo) => onUpdate(passage, { memo })} onEscape={onReturnToNote} />
       <p className="passage-meta">
         Tagged by {[...taggers].join(' and ')}
         {latest ? `, last ${when.format(new Date(latest.taggedAt))}` : ''}
@@ -96,7 +98,7 @@ function PassageCard({ passage, themes, speakers, reviewerId, onAddTheme, onRemo
 }
 
 /** The memo is saved when the field is left; keyed by the saved text so a change elsewhere resets it. */
-function MemoField({ saved, onSave }: { saved: string; onSave: (memo: string) => void }) {
+function MemoField({ saved, onSave, onEscape }: { saved: string; onSave: (memo: string) => void; onEscape: () => void }) {
   const [memo, setMemo] = useState(saved);
   const id = useId();
   return (
@@ -108,6 +110,12 @@ function MemoField({ saved, onSave }: { saved: string; onSave: (memo: string) =>
         value={memo}
         onChange={(e) => setMemo(e.target.value)}
         onBlur={() => memo !== saved && onSave(memo)}
+        onKeyDown={(e) => {
+          // Leaving the field saves the memo (on blur); the caret returns to where it was in the note.
+          if (e.key !== 'Escape') return;
+          e.preventDefault();
+          onEscape();
+        }}
         placeholder="Why this passage matters, what to check…"
       />
     </div>
