@@ -42,6 +42,8 @@ function createWindow(): BrowserWindow {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      // A middle click must not open anything (window.open is denied anyway; this stops the event itself).
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
     },
   });
