@@ -22,3 +22,13 @@ export function listReviewers(db: Database.Database): (Reviewer & { firstSeen: s
   }[];
   return rows.map((r) => ({ id: r.id, name: r.name, initials: r.initials, firstSeen: r.first_seen }));
 }
+
+/** Every reviewer recorded in the workspace, by id, to name who wrote or assessed something. */
+export function reviewersById(db: Database.Database): Map<string, Reviewer> {
+  const rows = db.prepare('SELECT id, name, initials FROM reviewers').all() as Reviewer[];
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** A reviewer for display; one whose row is missing (a damaged file) shows by id rather than failing. */
+export const reviewerOf = (reviewers: ReadonlyMap<string, Reviewer>, id: string): Reviewer =>
+  reviewers.get(id) ?? { id, name: id, initials: '?' };
