@@ -7,6 +7,7 @@ import { InstallationSettings } from '../core/settings/settings';
 import { DamagedWorkspaceError } from '../core/workspace/errors';
 import { createWorkspace, inspectWorkspace, type Inspection } from '../core/workspace/workspace';
 import { exportQdpxCommand, importQdpxCommand, type QdpxFlags } from './qdpx';
+import { backupCommand, restoreCommand } from './backup';
 import { defaultSettingsFolder } from './settingsFolder';
 
 /** Exit codes a script can rely on. */
@@ -20,12 +21,16 @@ Usage:
   fieldnotes check <file.fieldnotes> [--json]
   fieldnotes export <file.fieldnotes> --format qdpx --out <file.qdpx> [--force] [--real-names] [--include-unquotable] [--qualify-names]
   fieldnotes import <file.qdpx> --into <file.fieldnotes> | --new <file.fieldnotes> [--by "Your Name"]
+  fieldnotes backup <file.fieldnotes> [--list] [--to FOLDER] [--json]
+  fieldnotes restore <file.fieldnotes> <backup.fieldnotes> [--json]
   fieldnotes --help | --version
 
 Commands:
   create   Make a new, empty workspace file. Refuses to overwrite an existing file.
   info     Show a workspace's name, format version and what it holds. Changes nothing.
-  check    Run the full integrity check and schema check. Changes nothing.
+  check    Run the full integrity check, the schema check and the recovery log (-wal) check. Changes nothing.
+  backup   Take a verified backup (beside the workspace, or in --to FOLDER); --list shows them with their contents.
+  restore  Put a backup in the workspace's place; the file it replaces is kept beside it.
   export   Write the workspace in another format. qdpx: a REFI-QDA project for NVivo, ATLAS.ti, MAXQDA
            or QualCoder. Passages of participants not for quotation are left out and real names are
            never written, unless --include-unquotable or --real-names.
@@ -75,6 +80,8 @@ export function runCli(argv: string[], io: Io): number | Promise<number> {
         'real-names': { type: 'boolean' },
         'include-unquotable': { type: 'boolean' },
         'qualify-names': { type: 'boolean' },
+        list: { type: 'boolean' },
+        to: { type: 'string' },
       },
     });
   } catch (error) {
@@ -90,10 +97,10 @@ export function runCli(argv: string[], io: Io): number | Promise<number> {
     return EXIT.ok;
   }
   const [command, file, ...extra] = positionals;
-  if (!command) return usage(io, 'say what to do: create, info, check, export or import.');
-  if (!['create', 'info', 'check', 'export', 'import'].includes(command)) return usage(io, `unknown command "${command}".`);
+  if (!command) return usage(io, 'say what to do: create, info, check, backup, restore, export or import.');
+  if (!['create', 'info', 'check', 'backup', 'restore', 'export', 'import'].includes(command)) return usage(io, `unknown command "${command}".`);
   if (!file) return usage(io, `"${command}" needs a workspace file.`);
-  if (extra.length) return usage(io, `unexpected argument "${extra[0]}".`);
+  if (extra.length > (command === 'restore' ? 1 : 0)) return usage(io, `unexpected argument "${extra[extra.length - 1]}".`);
 
   if (command === 'export' || command === 'import') return exchange(command, file, values, io);
 
@@ -103,6 +110,10 @@ export function runCli(argv: string[], io: Io): number | Promise<number> {
         return create(file, values, io);
       case 'info':
         return info(file, Boolean(values.json), io);
+      case 'backup':
+        return backupCommand(file, values, io);
+      case 'restore':
+        return restoreCommand(file, extra[0], values, io);
       default:
         return check(file, Boolean(values.json), io);
     }
