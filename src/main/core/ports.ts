@@ -17,6 +17,11 @@ export interface CoreOptions {
   host: 'electron' | 'loopback';
   version: string;
   dialogs?: DialogPort;
+  /**
+   * The workspace file the operating system handed this app — double-clicked, or named on a second launch —
+   * taken once (Electron only). With the dialogs, the only ways a path reaches the core in the desktop app.
+   */
+  takeHandedWorkspace?: () => string | null;
   /** The renderer's answer to app.beforeClose: close the window, or keep it open (Electron). */
   onCloseAnswer?: (close: boolean) => void;
   log?: (message: string, detail?: unknown) => void;
