@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import { dispatch } from '../../shared/rpc/dispatch';
 import type { Result } from '../../shared/rpc/result';
 import { explainStorageError } from './errors';
@@ -5,6 +6,7 @@ import { discardUploads } from './files/uploads';
 import { createHandlers, type Session } from './handlers';
 import type { CoreOptions } from './ports';
 import { InstallationSettings } from './settings/settings';
+import { sweepLeftovers } from './workspace/leftovers';
 
 export interface Core {
   /** The single entry point every host uses: unvalidated input in, Result out. */
@@ -17,6 +19,7 @@ export interface Core {
 export function createCore(options: CoreOptions): Core {
   const settings = new InstallationSettings(options.settingsFolder);
   const session: Session = { workspace: null };
+  sweepLeftovers([options.defaultFolder, ...settings.recent().map((r) => dirname(r.path))]);
   const handlers = createHandlers(options, settings, session);
   const log = options.log ?? ((message, detail) => console.error(`[core] ${message}`, detail));
   return {

@@ -46,7 +46,7 @@ export function examineWorkspace(path: string, unlock?: Unlock): Examination {
   const walPath = `${path}-wal`;
   const wal = readWal(walPath);
   if (wal.state !== 'none') refuseIfHeldElsewhere(path, unlock);
-  const folder = mkdtempSync(join(tmpdir(), CHECK_FOLDER_PREFIX));
+  const folder = mkdtempSync(join(tmpdir(), `${CHECK_FOLDER_PREFIX}${process.pid}-`));
   chmodSync(folder, 0o700);
   try {
     const copy = join(folder, 'with-log', 'w.fieldnotes');

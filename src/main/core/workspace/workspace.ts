@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
+  chmodSync,
   closeSync,
   existsSync,
   fstatSync,
@@ -172,6 +173,7 @@ export function openWorkspace(inputPath: string, options: OpenOptions = {}): Wor
     if (version < LATEST_SCHEMA_VERSION) {
       const backup = backupPathFor(path, version);
       db.prepare('VACUUM INTO ?').run(backup);
+      chmodSync(backup, 0o600);
       options.onBackup?.(backup);
       migrate(db);
       if (!logStarted) startLog(db);
@@ -276,6 +278,9 @@ export function inspectWorkspace(inputPath: string): Inspection {
   };
 }
 
+/** Workspaces being built are named `<file>.creating-<random>` until linked into place. */
+export const CREATING_MARK = '.creating-';
+
 export interface NewWorkspace {
   name: string;
   createdBy: { id: string; name: string; initials: string };
@@ -299,8 +304,10 @@ export function createWorkspace(inputPath: string, init: NewWorkspace): Workspac
   if (!existsSync(folder)) {
     throw new FieldnotesError('NOT_FOUND', `The folder "${folder}" does not exist. Choose another.`);
   }
-  const temporary = `${path}.creating-${randomBytes(4).toString('hex')}`;
+  const temporary = `${path}${CREATING_MARK}${randomBytes(4).toString('hex')}`;
   try {
+    // Readable by this user only; SQLite gives the -wal the same mode as the file.
+    closeSync(openSync(temporary, 'wx', 0o600));
     const db = new Database(temporary);
     try {
       db.pragma(`application_id = ${APPLICATION_ID}`);
