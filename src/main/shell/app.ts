@@ -84,6 +84,7 @@ function createWindow(): BrowserWindow {
       dialogs: nativeDialogs(() => mainWindow, app.getPath('documents')),
       onCloseAnswer: answer,
       takeHandedWorkspace: () => handed.take(),
+      emit: (event, payload) => sendEvent(window.webContents, event, payload),
     }),
   );
   window.once('ready-to-show', () => window.show());
