@@ -29,7 +29,7 @@ export function appHandlers(ctx: HandlerContext): DomainHandlers<typeof appMetho
   };
   const open = (path: string) => {
     if (session.workspace && session.workspace.path === path) return session.workspace.info();
-    return adopt(openWorkspace(path, { onBackup: (b) => options.log?.(`backed up to ${b}`) }));
+    return adopt(openWorkspace(path, { onBackup: (b) => options.log?.(`backed up to ${b}`), backups: {} }));
   };
   const create = (path: string, name: string) => adopt(createWorkspace(path, { name, createdBy: ctx.requireReviewer() }));
 
