@@ -13,11 +13,15 @@ async function keyFromEnvironment(argv: string[]): Promise<WorkspaceKey | undefi
   return target && existsSync(target) ? keyForFile(target, passphrase).catch(() => undefined) : undefined;
 }
 
-void keyFromEnvironment(process.argv.slice(2)).then((key) => {
-  process.exitCode = runCli(process.argv.slice(2), {
-    out: (line) => process.stdout.write(`${line}\n`),
-    err: (line) => process.stderr.write(`${line}\n`),
-    env: process.env,
-    key,
-  });
+void keyFromEnvironment(process.argv.slice(2))
+  .then((key) =>
+    runCli(process.argv.slice(2), {
+      out: (line) => process.stdout.write(`${line}\n`),
+      err: (line) => process.stderr.write(`${line}\n`),
+      env: process.env,
+      key,
+    }),
+  )
+  .then((code) => {
+    process.exitCode = code;
 });

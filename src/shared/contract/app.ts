@@ -47,7 +47,7 @@ export const appMethods = {
     doc: 'Recently opened workspaces, newest first.',
   }),
   'workspace.forget': method({
-    input: z.object({ path: FilePath }).strict(),
+    input: z.object({ id: z.string().max(100) }).strict(),
     output: z.null(),
     doc: 'Remove a workspace from the recent list (the file is not touched).',
   }),
@@ -56,12 +56,32 @@ export const appMethods = {
       .object({ path: FilePath, name: z.string().trim().min(1, 'Name the workspace.').max(200), passphrase: NewPassphrase.optional() })
       .strict(),
     output: WorkspaceInfo,
-    doc: 'Create a new workspace file and open it.',
+    doc: 'Create a workspace at a typed path and open it. The loopback host only: the desktop app never takes a path from the page (workspace.createChosen).',
+  }),
+  'workspace.createChosen': method({
+    input: z.object({ name: z.string().trim().min(1, 'Name the workspace.').max(200) }).strict(),
+    output: WorkspaceInfo.nullable(),
+    doc: 'Ask where to save a new workspace (the native Save dialog), create it there and open it; null if the person cancelled.',
   }),
   'workspace.open': method({
     input: z.object({ path: FilePath, passphrase: z.string().max(1024).optional() }).strict(),
     output: WorkspaceInfo,
-    doc: 'Open an existing workspace file, checking it first. An encrypted one answers PASSPHRASE_NEEDED until its passphrase is given.',
+    doc: 'Open a workspace at a typed path, checking it first; an encrypted one answers PASSPHRASE_NEEDED until its passphrase is given. The loopback host only (the desktop app: workspace.openChosen).',
+  }),
+  'workspace.openChosen': method({
+    input: None,
+    output: WorkspaceInfo.nullable(),
+    doc: 'Ask which workspace to open (the native Open dialog) and open it; null if the person cancelled.',
+  }),
+  'workspace.openRecent': method({
+    input: z.object({ id: z.string().max(100) }).strict(),
+    output: WorkspaceInfo,
+    doc: 'Open a workspace from the recent list, named by its id.',
+  }),
+  'workspace.openHanded': method({
+    input: None,
+    output: WorkspaceInfo.nullable(),
+    doc: 'Open the workspace the operating system handed the app (a double-clicked file, a second launch), if there is one.',
   }),
   'workspace.setPassphrase': method({
     input: z.object({ passphrase: NewPassphrase.nullable() }).strict(),
@@ -96,14 +116,4 @@ export const appMethods = {
     doc: 'After app.beforeClose: close (every note saved, or the reviewer chose to) or keep the window open.',
   }),
 
-  'dialog.chooseNewWorkspace': method({
-    input: z.object({ suggestedName: z.string().max(200) }).strict(),
-    output: z.string().nullable(),
-    doc: 'Ask where to save a new workspace; null if the person cancelled.',
-  }),
-  'dialog.chooseWorkspace': method({
-    input: None,
-    output: z.string().nullable(),
-    doc: 'Ask which workspace to open; null if the person cancelled.',
-  }),
 } as const;
