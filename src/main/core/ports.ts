@@ -1,3 +1,5 @@
+import type { PrintPort } from './export/pdf/printPort';
+
 /**
  * What the core needs from its host but cannot do itself. Electron implements
  * these with native dialogs; the loopback host and the CLI leave them out.
@@ -9,6 +11,8 @@ export interface DialogPort {
   chooseSaveFile(suggestedName: string): Promise<string | null>;
 }
 
+export type { PrintPort };
+
 export interface CoreOptions {
   /** Where this installation keeps its settings (Electron: userData). */
   settingsFolder: string;
@@ -17,6 +21,8 @@ export interface CoreOptions {
   host: 'electron' | 'loopback';
   version: string;
   dialogs?: DialogPort;
+  /** Prints the report's HTML to PDF (Electron's printToPDF, or Chromium through playwright-core). */
+  printer?: PrintPort;
   /** The renderer's answer to app.beforeClose: close the window, or keep it open (Electron). */
   onCloseAnswer?: (close: boolean) => void;
   log?: (message: string, detail?: unknown) => void;

@@ -5,6 +5,7 @@ import { fileMethods } from './files';
 import { noteMethods } from './notes';
 import { participantMethods } from './participants';
 import { passageMethods } from './passages';
+import { reportMethods } from './report';
 import { searchMethods } from './search';
 import { themeMethods } from './themes';
 
@@ -24,6 +25,7 @@ export const methods = {
   ...themeMethods,
   ...passageMethods,
   ...searchMethods,
+  ...reportMethods,
 } as const;
 
 export type Methods = typeof methods;

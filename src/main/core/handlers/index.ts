@@ -8,6 +8,7 @@ import { fileHandlers } from './files';
 import { noteHandlers } from './notes';
 import { participantHandlers } from './participants';
 import { passageHandlers } from './passages';
+import { reportHandlers } from './report';
 import { searchHandlers } from './search';
 import { themeHandlers } from './themes';
 
@@ -25,5 +26,6 @@ export function createHandlers(options: CoreOptions, settings: InstallationSetti
     ...themeHandlers(ctx),
     ...passageHandlers(ctx),
     ...searchHandlers(ctx),
+    ...reportHandlers(ctx),
   };
 }
