@@ -4,6 +4,7 @@
 // ABI, Node (tests, CLI) for Node's. This rebuilds it for Electron first;
 // `npm test` and the CLI switch it back (scripts/native-abi.mjs).
 import { spawnSync } from 'node:child_process';
+import { findElectron } from './electron-binary.mjs';
 import { markAbi } from './native-abi.mjs';
 
 const run = (command, args) => {
@@ -11,12 +12,13 @@ const run = (command, args) => {
   return result.status ?? 1;
 };
 
-// Resolving Electron's binary downloads it on first use (Electron 42+).
-const probe = spawnSync(process.execPath, ['-e', "require('electron')"], { stdio: 'inherit' });
-if (probe.status !== 0) {
+console.log('Looking for Electron (downloaded on first start, which needs internet)…');
+const electron = findElectron();
+if (!electron.path) {
   console.error(
-    '\nFieldnotes could not get the Electron binary (it is downloaded on first start, which needs internet).\n' +
-      'On a machine without it, try the same app in a browser on the loopback host: npm run dev:web\n',
+    `\nFieldnotes cannot start: ${electron.why}.\n` +
+      'Electron is downloaded once, on the first start, so run npm start again where there is internet.\n' +
+      'Meanwhile the same app runs in a browser on the loopback host: npm run dev:web\n',
   );
   process.exit(1);
 }

@@ -3,7 +3,7 @@
  * network block. Runs only where Electron's binary can be had; elsewhere every
  * test here is reported as skipped (not run), never as passed.
  */
-import { spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -11,20 +11,10 @@ import { _electron as electron, expect, test } from '@playwright/test';
 
 const ROOT = resolve(__dirname, '../..');
 
-function electronBinary(): { path?: string; why?: string } {
-  const probe = spawnSync(process.execPath, ['-e', "process.stdout.write(require('electron'))"], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  if (probe.status === 0 && probe.stdout) return { path: probe.stdout };
-  // Say why in the words that matter: the download's own error, not Node's version banner.
-  const lines = (probe.stderr || 'no output').split('\n').map((l) => l.trim());
-  const cause = lines.find((l) => /fetch failed|ENOTFOUND|EAI_AGAIN|ECONNREFUSED/.test(l)) ?? lines.find((l) => /error/i.test(l)) ?? lines[0];
-  return { why: `Electron's binary could not be downloaded on this machine (${cause}), so the Electron suite is not run here` };
-}
-
-const binary = electronBinary();
+const found = JSON.parse(
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'electron-binary.mjs')], { encoding: 'utf8' }),
+) as { path?: string; why?: string };
+const binary = { path: found.path, why: found.why && `${found.why}, so the Electron suite is not run here` };
 if (!binary.path) console.log(`[electron suite NOT RUN] ${binary.why}`);
 test.skip(!binary.path, binary.why);
 

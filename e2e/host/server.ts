@@ -22,6 +22,8 @@ export interface HostOptions {
   defaultFolder: string;
   port?: number;
   token?: string;
+  /** The largest /rpc body answered (tests lower it); over it, a TOO_LARGE result. */
+  maxBodyBytes?: number;
 }
 
 export interface LoopbackHost {
@@ -39,20 +41,20 @@ function sameToken(given: string | undefined | null, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
+/** The body as text, or null when it is over MAX_BODY (then drained, so the answer still reaches the caller). */
+function readBody(request: IncomingMessage, limit = MAX_BODY): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(new Error('too large'));
-        request.destroy();
+      if (size > limit) {
+        chunks.length = 0; // keep reading, keep nothing
         return;
       }
       chunks.push(chunk);
     });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);
   });
 }
@@ -74,9 +76,14 @@ export async function startLoopbackHost(options: HostOptions): Promise<LoopbackH
     defaultFolder: options.defaultFolder,
     host: 'loopback',
     version: APP_VERSION,
+    emit: (event, payload) => broadcast(event, payload),
   });
   const root = options.rendererFolder.endsWith(sep) ? options.rendererFolder : options.rendererFolder + sep;
   const listeners = new Set<ServerResponse>();
+  function broadcast<E extends EventName>(event: E, payload: EventPayload<E>): void {
+    const frame = `data: ${JSON.stringify({ event, payload })}\n\n`;
+    for (const listener of listeners) listener.write(frame);
+  }
   let origin = '';
 
   const server = createServer(async (request, response) => {
@@ -94,8 +101,13 @@ export async function startLoopbackHost(options: HostOptions): Promise<LoopbackH
       }
       let result;
       try {
-        const raw = JSON.parse(await readBody(request)) as { method?: unknown; input?: unknown };
-        result = await core.invoke(raw?.method, raw?.input);
+        const body = await readBody(request, options.maxBodyBytes);
+        if (body === null) {
+          result = fail('TOO_LARGE', `This request is over the ${Math.round((options.maxBodyBytes ?? MAX_BODY) / 1024 / 1024)} MB a single call may carry. Send a large file in parts.`);
+        } else {
+          const raw = JSON.parse(body) as { method?: unknown; input?: unknown };
+          result = await core.invoke(raw?.method, raw?.input);
+        }
       } catch {
         result = fail('INVALID_INPUT', 'The request could not be read.');
       }
@@ -144,10 +156,7 @@ export async function startLoopbackHost(options: HostOptions): Promise<LoopbackH
   return {
     url: origin,
     token,
-    emit(event, payload) {
-      const frame = `data: ${JSON.stringify({ event, payload })}\n\n`;
-      for (const listener of listeners) listener.write(frame);
-    },
+    emit: broadcast,
     close: () =>
       new Promise<void>((resolve) => {
         for (const listener of listeners) listener.end();

@@ -146,7 +146,8 @@ describe('fieldnotes info and check', () => {
     const run = cli(['check', path]);
     expect(run.code).toBe(EXIT.ok);
     expect(run.out).toMatch(/^OK: "Test review" passed the integrity check/);
-    expect(JSON.parse(cli(['check', path, '--json']).out)).toEqual({ ok: true, schemaVersion: LATEST_SCHEMA_VERSION, foreignKeyProblems: 0 });
+    expect(run.out).toContain('integrity_check: ok');
+    expect(JSON.parse(cli(['check', path, '--json']).out)).toMatchObject({ ok: true, schemaVersion: LATEST_SCHEMA_VERSION, foreignKeyProblems: 0, integrity: ['ok'], problems: [] });
     expect(snapshot(path)).toEqual(before);
   });
 

@@ -4,7 +4,9 @@ import { ReviewerInput, suggestInitials } from '../../shared/domain/reviewer';
 import { FieldnotesError } from '../../shared/rpc/result';
 import { APP_VERSION } from '../../shared/version';
 import { InstallationSettings } from '../core/settings/settings';
-import { createWorkspace, inspectWorkspace } from '../core/workspace/workspace';
+import { DamagedWorkspaceError } from '../core/workspace/errors';
+import { createWorkspace, inspectWorkspace, type Inspection } from '../core/workspace/workspace';
+import { backupCommand, restoreCommand } from './backup';
 import { defaultSettingsFolder } from './settingsFolder';
 
 /** Exit codes a script can rely on. */
@@ -16,12 +18,16 @@ Usage:
   fieldnotes create <file.fieldnotes> [--name NAME] [--by "Your Name"] [--initials XX]
   fieldnotes info <file.fieldnotes> [--json]
   fieldnotes check <file.fieldnotes> [--json]
+  fieldnotes backup <file.fieldnotes> [--list] [--to FOLDER] [--json]
+  fieldnotes restore <file.fieldnotes> <backup.fieldnotes> [--json]
   fieldnotes --help | --version
 
 Commands:
   create   Make a new, empty workspace file. Refuses to overwrite an existing file.
   info     Show a workspace's name, format version and what it holds. Changes nothing.
-  check    Run the full integrity check and schema check. Changes nothing.
+  check    Run the full integrity check, the schema check and the recovery log (-wal) check. Changes nothing.
+  backup   Take a verified backup (beside the workspace, or in --to FOLDER); --list shows them with their contents.
+  restore  Put a backup in the workspace's place; the file it replaces is kept beside it.
 
 Options:
   --name      Workspace name (default: the file name).
@@ -58,6 +64,8 @@ export function runCli(argv: string[], io: Io): number {
         name: { type: 'string' },
         by: { type: 'string' },
         initials: { type: 'string' },
+        list: { type: 'boolean' },
+        to: { type: 'string' },
       },
     });
   } catch (error) {
@@ -73,10 +81,10 @@ export function runCli(argv: string[], io: Io): number {
     return EXIT.ok;
   }
   const [command, file, ...extra] = positionals;
-  if (!command) return usage(io, 'say what to do: create, info or check.');
-  if (!['create', 'info', 'check'].includes(command)) return usage(io, `unknown command "${command}".`);
+  if (!command) return usage(io, 'say what to do: create, info, check, backup or restore.');
+  if (!['create', 'info', 'check', 'backup', 'restore'].includes(command)) return usage(io, `unknown command "${command}".`);
   if (!file) return usage(io, `"${command}" needs a workspace file.`);
-  if (extra.length) return usage(io, `unexpected argument "${extra[0]}".`);
+  if (extra.length > (command === 'restore' ? 1 : 0)) return usage(io, `unexpected argument "${extra[extra.length - 1]}".`);
 
   try {
     switch (command) {
@@ -84,20 +92,27 @@ export function runCli(argv: string[], io: Io): number {
         return create(file, values, io);
       case 'info':
         return info(file, Boolean(values.json), io);
+      case 'backup':
+        return backupCommand(file, values, io);
+      case 'restore':
+        return restoreCommand(file, extra[0], values, io);
       default:
         return check(file, Boolean(values.json), io);
     }
   } catch (error) {
-    if (error instanceof FieldnotesError) {
-      if (command === 'check' && values.json) {
-        io.out(JSON.stringify({ ok: false, code: error.code, message: error.message }));
-      }
-      io.err(`fieldnotes: ${error.message}`);
-      return command === 'check' && error.code !== 'NOT_FOUND' ? EXIT.problem : EXIT.cannotOpen;
-    }
-    throw error;
+    // Every failure is a sentence (and JSON when asked), never a stack trace.
+    const known = error instanceof FieldnotesError;
+    const code = known ? error.code : 'INTERNAL';
+    const message = known ? error.message : `Something unexpected went wrong: ${(error as Error)?.message ?? String(error)}`;
+    if (values.json) io.out(JSON.stringify({ ok: false, code, message, findings: findingsOf(error) }));
+    io.err(`fieldnotes: ${message}`);
+    for (const line of findingsOf(error)) io.err(`  ${line}`);
+    if (!known) return EXIT.problem;
+    return command === 'check' && error.code !== 'NOT_FOUND' ? EXIT.problem : EXIT.cannotOpen;
   }
 }
+
+const findingsOf = (error: unknown): string[] => (error instanceof DamagedWorkspaceError ? error.findings : []);
 
 function create(file: string, values: { name?: string; by?: string; initials?: string }, io: Io): number {
   const settings = new InstallationSettings(defaultSettingsFolder(io.env));
@@ -123,29 +138,58 @@ function create(file: string, values: { name?: string; by?: string; initials?: s
 
 function info(file: string, json: boolean, io: Io): number {
   const inspection = inspectWorkspace(file);
+  const problems = problemsOf(inspection);
   if (json) {
-    io.out(JSON.stringify({ ...inspection.info, counts: inspection.counts }));
-    return EXIT.ok;
+    io.out(JSON.stringify({ ...inspection.info, counts: inspection.counts, ok: problems.length === 0, problems }));
+  } else {
+    const { info: ws, counts } = inspection;
+    io.out(`Workspace:   ${ws.name}`);
+    io.out(`File:        ${ws.path}`);
+    io.out(`Format:      version ${ws.schemaVersion}`);
+    io.out(`Created:     ${ws.createdAt}`);
+    for (const [table, n] of Object.entries(counts)) io.out(`${`${table[0]!.toUpperCase()}${table.slice(1)}:`.padEnd(13)}${n}`);
+    for (const problem of problems) io.err(`Problem: ${problem}`);
   }
-  const { info: ws, counts } = inspection;
-  io.out(`Workspace:   ${ws.name}`);
-  io.out(`File:        ${ws.path}`);
-  io.out(`Format:      version ${ws.schemaVersion}`);
-  io.out(`Created:     ${ws.createdAt}`);
-  io.out(`Engagements: ${counts.engagements}`);
-  io.out(`Reviewers:   ${counts.reviewers}`);
-  return EXIT.ok;
+  return problems.length === 0 ? EXIT.ok : EXIT.problem;
+}
+
+/** What `check` found, as sentences; empty when the workspace is sound. */
+function problemsOf(inspection: Inspection): string[] {
+  const problems: string[] = [];
+  const { integrity, foreignKeyProblems, wal } = inspection;
+  const file = basename(inspection.info.path);
+  if (wal.state === 'damaged') problems.push(`The recovery log "${file}-wal" ${wal.problem}.`);
+  else if (wal.belongs === false) problems.push(`The recovery log "${file}-wal" does not belong to this file (restored or copied without it?). Set it aside to use the file as it is.`);
+  if (integrity[0] !== 'ok') problems.push(`The integrity check found damage:\n  ${integrity.join('\n  ')}`);
+  if (foreignKeyProblems > 0) problems.push(`${foreignKeyProblems} broken reference(s) between records. Keep a copy of the file and report this.`);
+  return problems;
 }
 
 function check(file: string, json: boolean, io: Io): number {
   const inspection = inspectWorkspace(file);
-  const ok = inspection.foreignKeyProblems === 0;
+  const problems = problemsOf(inspection);
+  const ok = problems.length === 0;
   if (json) {
-    io.out(JSON.stringify({ ok, schemaVersion: inspection.info.schemaVersion, foreignKeyProblems: inspection.foreignKeyProblems }));
+    io.out(
+      JSON.stringify({
+        ok,
+        schemaVersion: inspection.info.schemaVersion,
+        integrity: inspection.integrity,
+        foreignKeyProblems: inspection.foreignKeyProblems,
+        recoveryLog: { state: inspection.wal.state, belongs: inspection.wal.belongs, commits: inspection.wal.commits, problem: inspection.wal.problem ?? null },
+        problems,
+      }),
+    );
   } else if (ok) {
     io.out(`OK: "${inspection.info.name}" passed the integrity check (format version ${inspection.info.schemaVersion}).`);
+    io.out(`integrity_check: ${inspection.integrity.join('; ')}`);
+    if (inspection.wal.state === 'readable') {
+      io.out(`Recovery log: ${inspection.wal.commits} saved change(s) not yet folded into the file; they belong to it and will be applied when it is opened.`);
+    }
+    io.out('The file has not been changed.');
   } else {
-    io.err(`Problem: ${inspection.foreignKeyProblems} broken reference(s) between records. Keep a copy of the file and report this.`);
+    for (const problem of problems) io.err(`Problem: ${problem}`);
+    io.err('The file has not been changed.');
   }
   return ok ? EXIT.ok : EXIT.problem;
 }

@@ -1,3 +1,4 @@
+import type { EventName, EventPayload } from '../../shared/contract/events';
 import type { PrintPort } from './export/pdf/printPort';
 
 /**
@@ -23,6 +24,8 @@ export interface CoreOptions {
   dialogs?: DialogPort;
   /** Prints the report's HTML to PDF (Electron's printToPDF, or Chromium through playwright-core). */
   printer?: PrintPort;
+  /** Push an event to this core's renderer (data.changed after a write); hosts without a renderer leave it out. */
+  emit?: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   /** The renderer's answer to app.beforeClose: close the window, or keep it open (Electron). */
   onCloseAnswer?: (close: boolean) => void;
   log?: (message: string, detail?: unknown) => void;

@@ -42,6 +42,8 @@ function createWindow(): BrowserWindow {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      // A middle click must not open anything (window.open is denied anyway; this stops the event itself).
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
     },
   });
@@ -78,6 +80,7 @@ function createWindow(): BrowserWindow {
       version: APP_VERSION,
       dialogs: nativeDialogs(() => mainWindow, app.getPath('documents')),
       onCloseAnswer: answer,
+      emit: (event, payload) => sendEvent(window.webContents, event, payload),
     }),
   );
   window.once('ready-to-show', () => window.show());

@@ -2,9 +2,12 @@ import type { z } from 'zod';
 import { appMethods } from './app';
 import { engagementMethods } from './engagements';
 import { fileMethods } from './files';
+import { findingMethods } from './findings';
+import { matrixMethods } from './matrix';
 import { noteMethods } from './notes';
 import { participantMethods } from './participants';
 import { passageMethods } from './passages';
+import { recommendationMethods } from './recommendations';
 import { reportMethods } from './report';
 import { searchMethods } from './search';
 import { themeMethods } from './themes';
@@ -25,6 +28,9 @@ export const methods = {
   ...themeMethods,
   ...passageMethods,
   ...searchMethods,
+  ...findingMethods,
+  ...recommendationMethods,
+  ...matrixMethods,
   ...reportMethods,
 } as const;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDate } from './engagement';
+import { Consent } from './participant';
 
 const Id = z.string().min(1).max(100);
 
@@ -41,7 +42,8 @@ export const ThemeViewPassage = z.object({
   before: z.string(),
   after: z.string(),
   themeIds: z.array(z.string()),
-  participant: z.object({ id: z.string(), code: z.string(), staffGroup: z.string() }).nullable(),
+  /** Consent is carried so every place that shows a passage can say when its speaker is not for quotation. */
+  participant: z.object({ id: z.string(), code: z.string(), staffGroup: z.string(), consent: Consent }).nullable(),
   keyQuote: z.boolean(),
   memo: z.string(),
   detached: z.boolean(),

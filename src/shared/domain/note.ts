@@ -25,7 +25,11 @@ export const SavedNote = z.object({
   revision: z.number().int(),
   wordCount: z.number().int(),
   savedAt: z.string(),
-  /** The note's passages as this save left them (offsets, detached), so the editor can refresh. */
-  passages: z.array(Passage),
+  /**
+   * The passages this save changed or created, as it left them (offsets, quoted text, speaker,
+   * detached), so the editor can refresh them; the others are as they were. Never all of them: a
+   * save's cost must not grow with the note.
+   */
+  changedPassages: z.array(Passage),
 });
 export type SavedNote = z.infer<typeof SavedNote>;

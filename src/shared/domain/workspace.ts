@@ -18,5 +18,18 @@ export const RecentWorkspace = z.object({
 });
 export type RecentWorkspace = z.infer<typeof RecentWorkspace>;
 
-/** A file path from the user; the core resolves and checks it. */
-export const FilePath = z.string().trim().min(1, 'Choose a file.').max(4096);
+/** A lone UTF-16 surrogate: no file system can store it, and Node would silently replace it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * A file path from the user; the core resolves and checks it. A NUL would cut
+ * the path short at the operating system (a stray file named after the part
+ * before it), so such paths are refused here with a sentence.
+ */
+export const FilePath = z
+  .string()
+  .trim()
+  .min(1, 'Choose a file.')
+  .max(4096)
+  .refine((path) => !path.includes('\0'), 'A file path cannot contain a NUL character. Type the path again.')
+  .refine((path) => !LONE_SURROGATE.test(path), 'This file path holds a broken character (a lone surrogate) no disk can store. Type the path again.');

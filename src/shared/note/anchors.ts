@@ -131,8 +131,15 @@ export function codePointSlicer(text: string): (start: number, end: number) => s
   return (start, end) => text.slice(at(start), at(end));
 }
 
-/** The speaker of the block a position falls in. */
+/** The speaker of the block a position falls in (blocks are in order and apart: a binary search). */
 export function speakerAt(blocks: BlockInfo[], position: number): string | null {
-  for (const b of blocks) if (position >= b.start && position <= b.end) return b.speaker;
-  return null;
+  let low = 0;
+  let high = blocks.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (blocks[middle]!.start <= position) low = middle;
+    else high = middle - 1;
+  }
+  const b = blocks[low];
+  return b && position >= b.start && position <= b.end ? b.speaker : null;
 }

@@ -22,6 +22,10 @@ export const errorCodes = [
   /** A file over its size limit. */
   'TOO_LARGE',
   'UNAVAILABLE',
+  /** The recovery log (-wal) beside a workspace is damaged: opening would drop saved changes. */
+  'WAL_DAMAGED',
+  /** The recovery log (-wal) beside a workspace is not its own (a restored or copied file). */
+  'WAL_MISMATCH',
   'INTERNAL',
 ] as const;
 

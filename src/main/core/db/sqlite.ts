@@ -22,6 +22,11 @@ export function applyConnectionPragmas(db: Database.Database): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
+  // Deleted means gone: freed pages are zeroed, so a removed participant's name or note
+  // cannot be read back from the file's bytes.
+  db.pragma('secure_delete = ON');
+  // Every log must begin with its token (workspace/logToken.ts), so only we checkpoint.
+  db.pragma('wal_autocheckpoint = 0');
 }
 
 export function sqliteCode(error: unknown): string | undefined {

@@ -208,7 +208,7 @@ function explainTempWrite(error: unknown, fileName: string): unknown {
 }
 
 /** Remove upload folders left behind by a process that died (SIGKILL, power cut): they may hold personal data. */
-function sweepCrashedFolders(): void {
+export function sweepCrashedFolders(prefix = FOLDER_PREFIX): void {
   let names: string[];
   try {
     names = readdirSync(tmpdir());
@@ -216,7 +216,8 @@ function sweepCrashedFolders(): void {
     return;
   }
   for (const name of names) {
-    const pid = Number(/^fieldnotes-uploads-(\d+)-/.exec(name)?.[1]);
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]);
     if (!pid || pid === process.pid || isAlive(pid)) continue;
     try {
       rmSync(join(tmpdir(), name), { recursive: true, force: true });

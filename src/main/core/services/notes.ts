@@ -4,7 +4,7 @@ import type { Note, NoteSummary, SavedNote } from '../../../shared/domain/note';
 import { emptyDocument } from '../../../shared/note/blocksToDocument';
 import { documentAnchors } from '../../../shared/note/anchors';
 import { countWords, documentText } from '../../../shared/note/text';
-import { anchorPassages, createPassages, passagesForNote } from './passages';
+import { anchorPassages, createPassages, passagesByIds } from './passages';
 import { FieldnotesError } from '../../../shared/rpc/result';
 import { requireEngagement } from '../store/engagements';
 
@@ -118,7 +118,7 @@ export function saveNote(
         word_count: number;
         updated_at: string;
       };
-      return { revision: current.revision, wordCount: stored.word_count, savedAt: stored.updated_at, passages: passagesForNote(db, input.id) };
+      return { revision: current.revision, wordCount: stored.word_count, savedAt: stored.updated_at, changedPassages: [] };
     }
     if (current.revision !== input.baseRevision) {
       throw new FieldnotesError(
@@ -140,9 +140,13 @@ export function saveNote(
       saved_at: savedAt,
       reviewer: reviewerId,
     });
-    anchorPassages(db, input.id, anchors);
-    if (input.createPassages?.length) createPassages(db, input.id, anchors, input.createPassages, reviewerId);
-    return { revision, wordCount, savedAt, passages: passagesForNote(db, input.id) };
+    const changed = anchorPassages(db, input.id, anchors);
+    if (input.createPassages?.length) {
+      createPassages(db, input.id, anchors, input.createPassages, reviewerId);
+      changed.push(...input.createPassages.map((p) => p.id));
+    }
+    // Only what this save changed goes back: a large note's every passage was 2.5 MB per keystroke's save.
+    return { revision, wordCount, savedAt, changedPassages: passagesByIds(db, [...new Set(changed)]) };
   })();
 }
 

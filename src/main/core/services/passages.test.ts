@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NewParticipant } from '../../../shared/domain/participant';
+import type { Passage } from '../../../shared/domain/passage';
 import { documentAnchors, sliceCodePoints } from '../../../shared/note/anchors';
 import { blocksToDocument } from '../../../shared/note/blocksToDocument';
 import { createNoteEditor, deleteRange, insertText, serialize, splitParagraph, tagRange, undo } from '../../../shared/note/editing';
@@ -20,7 +21,8 @@ interface Fixture {
   noteId: string;
   themeId: string;
   revision: number;
-  save: (document: string, creates?: { id: string; themeIds: string[] }[]) => ReturnType<typeof saveNote>;
+  /** Save, and read every passage of the note back (a save itself answers only with what it changed). */
+  save: (document: string, creates?: { id: string; themeIds: string[] }[]) => ReturnType<typeof saveNote> & { passages: Passage[] };
 }
 
 function fixture(text: string[]): Fixture & { editor: ReturnType<typeof createNoteEditor> } {
@@ -42,7 +44,7 @@ function fixture(text: string[]): Fixture & { editor: ReturnType<typeof createNo
     save(document, creates) {
       const saved = saveNote(db, { id: note.id, document, baseRevision: f.revision, createPassages: creates }, TEST_REVIEWER.id);
       f.revision = saved.revision;
-      return saved;
+      return { ...saved, passages: passagesForNote(db, note.id) };
     },
   };
   return f;
@@ -167,6 +169,7 @@ describe('passages', () => {
         const f = fixture(paragraphs.map((w) => w.join(' ')));
         try {
           const created = new Set<string>();
+          const mirror = new Map<string, Omit<Passage, 'start' | 'end'>>();
           let n = 0;
           for (const o of ops) {
             const length = documentAnchors(serialize(f.editor)).plainText.length + 1;
@@ -187,6 +190,11 @@ describe('passages', () => {
 
             const document = serialize(f.editor);
             const saved = f.save(document, creates);
+            // What the editor keeps: the passages it had, refreshed by each save's changed ones (all but
+            // the offsets, which only the stored rows follow: the editor finds passages by their marks).
+            const unplaced = ({ start: _start, end: _end, ...rest }: Passage) => rest;
+            for (const p of saved.changedPassages) mirror.set(p.id, unplaced(p));
+            expect(new Map(saved.passages.map((p) => [p.id, unplaced(p)]))).toEqual(mirror);
             const anchors = documentAnchors(document);
             const stored = new Map(saved.passages.map((p) => [p.id, p]));
             for (const id of created) {
@@ -208,5 +216,30 @@ describe('passages', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('a save answers with what it changed', () => {
+  it('returns only the passages whose text, speaker or detachment changed, and the new ones', () => {
+    const f = fixture(['Digital literacy matters.', 'Second paragraph about genomics training.']);
+    try {
+      const a = '55555555-5555-4555-8555-555555555555';
+      const b = '77777777-7777-4777-8777-777777777777';
+      tagRange(f.editor, 0, 16, a); // "Digital literacy"
+      tagRange(f.editor, 50, 58, b); // "genomics"
+      const created = f.save(serialize(f.editor), [{ id: a, themeIds: [f.themeId] }, { id: b, themeIds: [f.themeId] }]);
+      expect(created.changedPassages.map((p) => p.id).sort()).toEqual([a, b].sort());
+      insertText(f.editor, 30, 'new '); // in the second paragraph, before "genomics": b moves, its text stays
+      expect(f.save(serialize(f.editor)).changedPassages).toEqual([]);
+      expect(passagesForNote(f.workspace.db, f.noteId).find((p) => p.id === b)).toMatchObject({ quotedText: 'genomics', start: 54, end: 62 });
+      insertText(f.editor, 56, 'X'); // inside "genomics": b's text changes
+      const changed = f.save(serialize(f.editor)).changedPassages;
+      expect(changed.map((p) => p.id)).toEqual([b]);
+      expect(changed[0]).toMatchObject({ quotedText: 'geXnomics', start: 54, end: 63 });
+      deleteRange(f.editor, 0, 16); // a's text is gone: it is detached
+      expect(f.save(serialize(f.editor)).changedPassages).toMatchObject([{ id: a, detached: true }]);
+    } finally {
+      f.workspace.close();
+    }
   });
 });

@@ -67,24 +67,61 @@ export function getPassage(db: Database.Database, id: string): Passage {
   return withTags(db, [row])[0]!;
 }
 
-const participantByCode = (db: Database.Database, code: string | null): string | null =>
-  code ? ((db.prepare('SELECT id FROM participants WHERE code = ?').get(code) as { id: string } | undefined)?.id ?? null) : null;
+export function passagesByIds(db: Database.Database, ids: string[]): Passage[] {
+  if (ids.length === 0) return [];
+  const rows = db
+    .prepare('SELECT * FROM passages WHERE id IN (SELECT value FROM json_each(?)) ORDER BY detached, start_offset, end_offset')
+    .all(JSON.stringify(ids)) as PassageRow[];
+  return withTags(db, rows);
+}
+
+/**
+ * Participant ids by code for the speakers of a note's turns, read in one query: a save looks up the
+ * speaker of every passage, and one query per passage was most of a large note's save.
+ */
+function participantsByCode(db: Database.Database, anchors: DocumentAnchors): (code: string | null) => string | null {
+  const codes = [...new Set(anchors.blocks.flatMap((b) => (b.speaker ? [b.speaker] : [])))];
+  const ids = new Map(
+    codes.length
+      ? (db.prepare('SELECT code, id FROM participants WHERE code IN (SELECT value FROM json_each(?))').all(JSON.stringify(codes)) as {
+          code: string;
+          id: string;
+        }[]).map((r) => [r.code, r.id])
+      : [],
+  );
+  return (code) => (code ? (ids.get(code) ?? null) : null);
+}
+
+type AnchorRow = Pick<
+  PassageRow,
+  'id' | 'start_offset' | 'end_offset' | 'quoted_text' | 'participant_id' | 'speaker_set_by_hand' | 'detached'
+>;
 
 /**
  * After a note is saved: bring every passage of the note in line with its
- * document. A passage whose mark is there gets its offsets, quoted text and
+ * document, and return the ids of those whose quoted text, speaker or
+ * detachment changed (the ones only moved by text typed before them are
+ * stored, but are not news to the editor). A passage whose mark is there gets its offsets, quoted text and
  * (unless chosen by hand) speaker from the document; one whose mark is gone is
  * marked detached, never dropped — undo in the editor brings the mark back and
  * the next save re-attaches it. Marks of passages that belong to another note
  * (pasted from elsewhere) are left alone.
  */
-export function anchorPassages(db: Database.Database, noteId: string, anchors: DocumentAnchors): void {
-  const rows = db.prepare('SELECT * FROM passages WHERE note_id = ?').all(noteId) as PassageRow[];
-  if (rows.length === 0) return;
+export function anchorPassages(db: Database.Database, noteId: string, anchors: DocumentAnchors): string[] {
+  const rows = db
+    .prepare(
+      'SELECT rowid, id, start_offset, end_offset, quoted_text, participant_id, speaker_set_by_hand, detached FROM passages WHERE note_id = ?',
+    )
+    .all(noteId) as (AnchorRow & { rowid: number })[];
+  const changed: string[] = [];
+  if (rows.length === 0) return changed;
+  const participantByCode = participantsByCode(db, anchors);
   const update = db.prepare(
     `UPDATE passages SET start_offset = @start, end_offset = @end, quoted_text = @text, detached = @detached,
-       participant_id = @participant, updated_at = @now WHERE id = @id`,
+       participant_id = @participant, updated_at = @now WHERE rowid = @rowid`,
   );
+  // Text typed before a passage only moves it: the narrowest write, by rowid, and not news for the editor.
+  const move = db.prepare('UPDATE passages SET start_offset = ?, end_offset = ? WHERE rowid = ?');
   const now = new Date().toISOString();
   const slice = codePointSlicer(anchors.plainText);
   for (const row of rows) {
@@ -95,17 +132,19 @@ export function anchorPassages(db: Database.Database, noteId: string, anchors: D
           end: range.end,
           text: slice(range.start, range.end),
           detached: 0,
-          participant: row.speaker_set_by_hand ? row.participant_id : participantByCode(db, speakerAt(anchors.blocks, range.start)),
+          participant: row.speaker_set_by_hand ? row.participant_id : participantByCode(speakerAt(anchors.blocks, range.start)),
         }
       : { start: row.start_offset, end: row.end_offset, text: row.quoted_text, detached: 1, participant: row.participant_id };
-    const unchanged =
-      next.start === row.start_offset &&
-      next.end === row.end_offset &&
-      next.text === row.quoted_text &&
-      next.detached === row.detached &&
-      next.participant === row.participant_id;
-    if (!unchanged) update.run({ id: row.id, now, ...next });
+    const same = next.text === row.quoted_text && next.detached === row.detached && next.participant === row.participant_id;
+    const moved = next.start !== row.start_offset || next.end !== row.end_offset;
+    if (!same) {
+      update.run({ rowid: row.rowid, now, ...next });
+      changed.push(row.id);
+    } else if (moved) {
+      move.run(next.start, next.end, row.rowid);
+    }
   }
+  return changed;
 }
 
 function requireTheme(db: Database.Database, themeId: string): void {
@@ -123,6 +162,7 @@ export function createPassages(
   reviewerId: string,
 ): void {
   const now = new Date().toISOString();
+  const participantByCode = participantsByCode(db, anchors);
   const insert = db.prepare(
     `INSERT INTO passages(id, note_id, start_offset, end_offset, quoted_text, participant_id, created_at, created_by, updated_at)
      VALUES (@id, @note, @start, @end, @text, @participant, @now, @reviewer, @now)`,
@@ -141,7 +181,7 @@ export function createPassages(
         start: range.start,
         end: range.end,
         text: sliceCodePoints(anchors.plainText, range.start, range.end),
-        participant: participantByCode(db, speakerAt(anchors.blocks, range.start)),
+        participant: participantByCode(speakerAt(anchors.blocks, range.start)),
         now,
         reviewer: reviewerId,
       });

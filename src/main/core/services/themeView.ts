@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { AnalysisFilter, ThemeViewPassage, ThemeViewResult } from '../../../shared/domain/analysis';
-import { and, passageFilter } from './analysisFilter';
+import { and, passageFilter, type SqlFilter } from './analysisFilter';
 import { toUnits } from './searchText';
 import { sourceRef } from './sourceRef';
 
@@ -23,6 +23,8 @@ export interface ThemeViewInput {
   filters?: AnalysisFilter;
   limit?: number;
   offset?: number;
+  /** Conditions in place of `filters` (a matrix cell: the filters and the cell's column). */
+  sqlFilter?: SqlFilter;
 }
 
 /** Code points of context on each side of a passage. */
@@ -46,6 +48,7 @@ interface Row {
   participant_id: string | null;
   code: string | null;
   staff_group: string | null;
+  consent: 'anonymous' | 'attributed' | 'none' | null;
 }
 
 /**
@@ -80,7 +83,7 @@ const notesIn = (conditions: string[]) => `,
 
 export function themeView(db: Database.Database, input: ThemeViewInput): ThemeViewResult {
   const themes = [...new Set(input.themeIds)];
-  const filter = passageFilter(input.filters);
+  const filter = input.sqlFilter ?? passageFilter(input.filters);
   const onPassage = filter.where.filter((w) => !filter.engagement.includes(w));
   const params = {
     themes: JSON.stringify(themes),
@@ -117,7 +120,7 @@ export function themeView(db: Database.Database, input: ThemeViewInput): ThemeVi
         .prepare(
           `SELECT p.rowid, p.id, p.note_id, p.start_offset, p.end_offset, p.quoted_text, p.memo, p.key_quote, p.detached,
              n.title AS note_title, e.id AS engagement_id, e.title AS engagement_title, e.type, e.date, e.organisation,
-             pa.id AS participant_id, pa.code, pa.staff_group
+             pa.id AS participant_id, pa.code, pa.staff_group, pa.consent
            FROM passages p JOIN notes n ON n.id = p.note_id JOIN engagements e ON e.id = n.engagement_id
            LEFT JOIN participants pa ON pa.id = p.participant_id
            WHERE p.rowid IN (SELECT value FROM json_each(?))`,
@@ -146,7 +149,7 @@ export function themeView(db: Database.Database, input: ThemeViewInput): ThemeVi
         quotedText: r.quoted_text,
         ...(context.get(r.id) ?? { before: '', after: '' }),
         themeIds: tags.get(r.id) ?? [],
-        participant: r.participant_id ? { id: r.participant_id, code: r.code!, staffGroup: r.staff_group! } : null,
+        participant: r.participant_id ? { id: r.participant_id, code: r.code!, staffGroup: r.staff_group!, consent: r.consent ?? 'none' } : null,
         keyQuote: r.key_quote === 1,
         memo: r.memo,
         detached: r.detached === 1,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { Reviewer, type ReviewerInput } from '../../../shared/domain/reviewer';
@@ -41,7 +41,8 @@ export class InstallationSettings {
 
   private save(): void {
     const temporary = `${this.file}.tmp`;
-    const fd = openSync(temporary, 'w');
+    const fd = openSync(temporary, 'w', 0o600); // the reviewer's name and where their workspaces are
+    fchmodSync(fd, 0o600); // a .tmp left by an older version keeps its mode otherwise
     try {
       writeSync(fd, JSON.stringify(this.state, null, 2));
       fsyncSync(fd);

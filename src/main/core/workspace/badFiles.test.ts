@@ -15,7 +15,12 @@ afterEach(() => folders.cleanup());
 function expectRefusedUnchanged(path: string, codes: ErrorCode[]): FieldnotesError[] {
   const before = snapshot(path);
   const errors: FieldnotesError[] = [];
-  for (const attempt of [() => openWorkspace(path).close(), () => inspectWorkspace(path)]) {
+  const inspect = () => {
+    // Inspecting reports damage rather than refusing: its findings count as the refusal.
+    const inspection = inspectWorkspace(path);
+    if (inspection.integrity[0] !== 'ok') throw new FieldnotesError('CORRUPT_WORKSPACE', `"${basename(path)}" is damaged: ${inspection.integrity[0]}`);
+  };
+  for (const attempt of [() => openWorkspace(path).close(), inspect]) {
     let caught: unknown;
     try {
       attempt();

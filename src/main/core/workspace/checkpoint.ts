@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 
 export interface CheckpointTiming {
@@ -5,6 +6,14 @@ export interface CheckpointTiming {
   idleMs: number;
   /** How often to look whether anything was written. */
   pollMs: number;
+}
+
+export interface LogKeeping {
+  /** Runs after each checkpoint, before any other write: the next log's first transaction (logToken.ts). */
+  afterCheckpoint?: () => void;
+  /** The -wal, to checkpoint without waiting for a pause once it reaches `walLimitBytes` (SQLite's own checkpoints are off). */
+  walPath?: string;
+  walLimitBytes?: number;
 }
 
 export const DEFAULT_CHECKPOINT_TIMING: CheckpointTiming = { idleMs: 3000, pollMs: 1000 };
@@ -20,7 +29,19 @@ export const DEFAULT_CHECKPOINT_TIMING: CheckpointTiming = { idleMs: 3000, pollM
  *
  * Returns `stop`, which also does a last checkpoint (on close).
  */
-export function keepFileCurrent(db: Database.Database, timing: CheckpointTiming = DEFAULT_CHECKPOINT_TIMING): () => void {
+export function keepFileCurrent(
+  db: Database.Database,
+  timing: CheckpointTiming = DEFAULT_CHECKPOINT_TIMING,
+  log: LogKeeping = {},
+): () => void {
+  const { afterCheckpoint = () => {}, walPath, walLimitBytes = 8 * 1024 * 1024 } = log;
+  const walSize = () => {
+    try {
+      return walPath ? statSync(walPath).size : 0;
+    } catch {
+      return 0;
+    }
+  };
   const changes = db.prepare('SELECT total_changes()').pluck();
   let seen = changes.get() as number;
   let dirty = true; // opening may itself have written (migrations, last_opened_at)
@@ -29,6 +50,8 @@ export function keepFileCurrent(db: Database.Database, timing: CheckpointTiming 
     if (!db.open || db.readonly || db.inTransaction) return false;
     try {
       db.pragma('wal_checkpoint(TRUNCATE)');
+      afterCheckpoint();
+      seen = changes.get() as number; // the log's first transaction is not an edit
       return true;
     } catch {
       return false; // busy or read-only: try again after the next write
@@ -41,9 +64,9 @@ export function keepFileCurrent(db: Database.Database, timing: CheckpointTiming 
       seen = now;
       dirty = true;
       lastWriteAt = Date.now();
-    } else if (dirty && Date.now() - lastWriteAt >= timing.idleMs && checkpoint()) {
-      dirty = false;
     }
+    const due = dirty && (Date.now() - lastWriteAt >= timing.idleMs || walSize() >= walLimitBytes);
+    if (due && checkpoint()) dirty = false;
   }, timing.pollMs);
   timer.unref?.();
   return () => {

@@ -76,8 +76,22 @@ const readOnly = (file: string) =>
     `Fieldnotes cannot write to "${file}" or to its folder (it is read-only). Copy the workspace to a folder you can write to, or change the folder's permissions, then open it again.`,
   );
 
-export const corrupt = (file: string) =>
-  new FieldnotesError(
-    'CORRUPT_WORKSPACE',
-    `"${file}" is damaged: its integrity check failed. It has not been changed. Open a backup copy, or run "fieldnotes check" on it for details.`,
+/** A damaged workspace, carrying what the integrity check found. */
+export class DamagedWorkspaceError extends FieldnotesError {
+  constructor(
+    message: string,
+    readonly findings: string[],
+  ) {
+    super('CORRUPT_WORKSPACE', message);
+  }
+}
+
+export const corrupt = (file: string, findings: string[] = [], newestBackup?: { path: string; takenAt: string }) =>
+  new DamagedWorkspaceError(
+    `"${file}" is damaged: its integrity check failed${findings[0] ? ` (${findings[0].slice(0, 200)}${findings.length > 1 ? `, and ${findings.length - 1} more finding(s)` : ''})` : ''}. It has not been changed. ${
+      newestBackup
+        ? `Its newest backup is from ${newestBackup.takenAt}: restore it (the damaged file is kept aside) with "fieldnotes restore", or open ${newestBackup.path}.`
+        : 'Open a backup copy, or run "fieldnotes check" on it to see every finding.'
+    }`,
+    findings,
   );

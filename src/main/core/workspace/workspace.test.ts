@@ -6,6 +6,7 @@ import { FieldnotesError } from '../../../shared/rpc/result';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { APPLICATION_ID } from '../db/sqlite';
 import { createEngagement } from '../services/engagements';
+import { START_LOG_JS } from '../testing/damage';
 import { BETTER_SQLITE3, breakReference, makeWorkspace, sha256, snapshot, TEST_REVIEWER, tempFolders } from '../testing/tempWorkspace';
 import { createWorkspace, inspectWorkspace, openWorkspace, type Workspace } from './workspace';
 
@@ -156,6 +157,7 @@ describe('a workspace is held by one window', () => {
       const db = new Database(process.argv[1]);
       db.pragma('locking_mode = EXCLUSIVE');
       db.pragma('journal_mode = WAL');
+      ${START_LOG_JS}
       db.prepare("INSERT INTO workspace_meta(key, value) VALUES ('written_by_child', 'yes')").run();
       process.stdout.write('ready\\n');
       setInterval(() => {}, 1000);
@@ -194,7 +196,7 @@ describe('inspectWorkspace', () => {
     const before = snapshot(path);
     const inspection = inspectWorkspace(path);
     expect(inspection.info).toMatchObject({ path, name: 'Test review', schemaVersion: LATEST_SCHEMA_VERSION });
-    expect(inspection.counts).toEqual({ engagements: 7, reviewers: 1 });
+    expect(inspection.counts).toMatchObject({ engagements: 7, reviewers: 1, notes: 0 });
     expect(inspection.foreignKeyProblems).toBe(0);
     expect(snapshot(path)).toEqual(before);
   });

@@ -1,6 +1,7 @@
 import type { ThemeViewPassage } from '../../../shared/domain/analysis';
 import type { ThemeIndex } from '../themes/useThemeIndex';
 import { formatDate } from '../engagements/format';
+import { ConsentSign } from '../participants/ConsentSign';
 import { ThemeChip } from '../themes/ThemeChip';
 import { speakerLine } from './format';
 
@@ -30,6 +31,7 @@ export function PassageRow({ passage, themes, typeLabel, active, onOpen }: Props
           })}
         </ul>
         {passage.keyQuote && <span className="badge badge-key">★ Key quote</span>}
+        {passage.participant?.consent === 'none' && <ConsentSign code={passage.participant.code} />}
         {passage.memo && <span className="badge">✎ Memo</span>}
         {passage.detached && <span className="badge badge-detached">Detached: its text was deleted from the note</span>}
       </div>

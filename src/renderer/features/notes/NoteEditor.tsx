@@ -6,7 +6,7 @@ import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { $getSelection, $isRangeSelection } from 'lexical';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Note } from '../../../shared/domain/note';
 import { noteNodes } from '../../../shared/note/nodes';
 import { useApp } from '../../app/AppContext';
@@ -19,6 +19,7 @@ import { PassageBar } from '../passages/PassageBar';
 import { PassageHighlightsPlugin } from '../passages/PassageHighlightsPlugin';
 import { PastePlugin } from '../passages/PastePlugin';
 import { TAG_SHORTCUT } from '../passages/shortcuts';
+import { holdSelection, releaseSelection, selectionRect } from '../passages/selectionOnScreen';
 import { syncSelectionFromDom } from '../passages/tagging';
 import { TagDialog } from '../passages/TagDialog';
 import { useTagging } from '../passages/useTagging';
@@ -85,10 +86,16 @@ function EditorBody({ note, label, onSaved, reveal, recovered }: Props & { recov
   const revealedPassage = found && !found.detached ? { start: found.start, end: found.end } : undefined;
   const notePassageIds = useMemo(() => new Set(session.passages.map((p) => p.id)), [session.passages]);
 
-  const { openPicker, atCaret } = tagging;
+  const { openPicker, atCaret, picking } = tagging;
+  useEffect(() => {
+    if (!picking) releaseSelection();
+  }, [picking]);
+  const [pickAnchor, setPickAnchor] = useState<DOMRect | null>(null);
   const tag = useMemo(
     () => () => {
       syncSelectionFromDom(editor);
+      setPickAnchor(selectionRect());
+      holdSelection();
       const collapsed = editor.getEditorState().read(() => {
         const selection = $getSelection();
         return !$isRangeSelection(selection) || selection.isCollapsed();
@@ -147,10 +154,14 @@ function EditorBody({ note, label, onSaved, reveal, recovered }: Props & { recov
         themes={themes}
         speakers={speakers}
         reviewerId={reviewer.id}
-        onAddTheme={(p) => tagging.openPicker(p)}
+        onAddTheme={(p) => {
+          setPickAnchor(document.activeElement?.getBoundingClientRect() ?? null);
+          tagging.openPicker(p);
+        }}
         onRemoveTheme={(p, themeId) => void tagging.removeTheme(p, themeId)}
         onUpdate={(p, change) => void tagging.update(p, change)}
         onRemove={(p) => void tagging.remove(p)}
+        onReturnToNote={() => editor.focus()}
       />
       <HistoryPlugin />
       <ListPlugin />
@@ -174,6 +185,7 @@ function EditorBody({ note, label, onSaved, reveal, recovered }: Props & { recov
         themes={themes}
         already={tagging.picking?.passage?.tags.map((t) => t.themeId) ?? []}
         error={tagging.pickError}
+        anchor={pickAnchor}
         onChoose={(choice) => tagging.choose(choice)}
         onClose={() => {
           tagging.closePicker();
@@ -183,3 +195,4 @@ function EditorBody({ note, label, onSaved, reveal, recovered }: Props & { recov
     </div>
   );
 }
+

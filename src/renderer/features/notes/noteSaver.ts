@@ -9,7 +9,7 @@ export interface PendingPassage {
   themeIds: string[];
 }
 
-type SavedListener = (result: { wordCount: number; passages: Passage[] }) => void;
+type SavedListener = (result: { wordCount: number; changedPassages: Passage[] }) => void;
 
 /** How a save reaches the core: the contract's notes.save (replaceable in tests). */
 export type SaveCall = (

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NoteSaver, type SaveCall } from './noteSaver';
 import { flushAllNotes, registerSaver, releaseSaver, takeOverUnsaved } from './savers';
 
-const saved = (revision: number) => ({ ok: true as const, value: { revision, wordCount: 1, savedAt: 'now', passages: [] } });
+const saved = (revision: number) => ({ ok: true as const, value: { revision, wordCount: 1, savedAt: 'now', changedPassages: [] } });
 const full = { ok: false as const, error: { code: 'DISK_FULL' as const, message: 'The disk is full.' } };
 
 describe('note savers', () => {

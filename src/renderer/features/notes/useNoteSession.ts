@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { Note } from '../../../shared/domain/note';
 import type { Passage } from '../../../shared/domain/passage';
 import { api } from '../../api/client';
+import { withChangedPassages } from '../passages/changedPassages';
 import type { SaveStatus } from './autosave';
 import { NoteSaver, type PendingPassage } from './noteSaver';
 import { registerSaver, releaseSaver } from './savers';
@@ -49,7 +50,7 @@ export function useNoteSession(
 
   useEffect(() => {
     saver.setOnSaved((result) => {
-      setPassages(result.passages);
+      setPassages((list) => withChangedPassages(list, result.changedPassages));
       onSaved?.(result.wordCount);
     });
   }, [saver, onSaved]);

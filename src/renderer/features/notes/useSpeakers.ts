@@ -16,6 +16,7 @@ export function useSpeakers(engagementId: string): SpeakerOption[] {
         ordered.map((p) => ({
           id: p.id,
           code: p.code,
+          consent: p.consent,
           description: [staffGroupLabels[p.staffGroup], p.role].filter(Boolean).join(', ') + (hereIds.has(p.id) ? '' : ' (not at this engagement)'),
         })),
       );

@@ -1,5 +1,7 @@
 import { useId, useState } from 'react';
+import type { Consent } from '../../../shared/domain/participant';
 import type { Passage } from '../../../shared/domain/passage';
+import { ConsentSign } from '../participants/ConsentSign';
 import { formatShortcut } from '../../commands/shortcut';
 import { TAG_SHORTCUT } from './shortcuts';
 import type { ThemeIndex } from '../themes/useThemeIndex';
@@ -8,6 +10,7 @@ export interface SpeakerOption {
   id: string;
   code: string;
   description: string;
+  consent: Consent;
 }
 
 interface Props {
@@ -19,6 +22,8 @@ interface Props {
   onRemoveTheme: (passage: Passage, themeId: string) => void;
   onUpdate: (passage: Passage, change: { memo?: string; keyQuote?: boolean; participantId?: string | null; speakerFromTurn?: true }) => void;
   onRemove: (passage: Passage) => void;
+  /** Escape in the passage's fields: the keyboard goes back to the note. */
+  onReturnToNote: () => void;
 }
 
 const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
@@ -35,10 +40,14 @@ export function PassageBar(props: Props) {
   );
 }
 
-function PassageCard({ passage, themes, speakers, reviewerId, onAddTheme, onRemoveTheme, onUpdate, onRemove }: Props & { passage: Passage }) {
+function PassageCard({ passage, themes, speakers, reviewerId, onAddTheme, onRemoveTheme, onUpdate, onRemove, onReturnToNote }: Props & { passage: Passage }) {
   const ids = { speaker: useId(), key: useId() };
   const taggers = new Set(passage.tags.map((t) => (t.taggedBy === reviewerId ? 'you' : 'another reviewer')));
   const latest = passage.tags.at(-1);
+  const speaker = speakers.find((s) => s.id === passage.participantId);
+  const notQuotable = speaker?.consent === 'none' ? speaker : null;
+  // Making a passage of someone not for quotation a key quote asks first: the report will not quote it.
+  const [confirmingKey, setConfirmingKey] = useState(false);
   return (
     <article className="passage-card" aria-label={`Passage: ${passage.quotedText.slice(0, 60)}`}>
       <p className="passage-quote">“{passage.quotedText.length > 160 ? `${passage.quotedText.slice(0, 160)}…` : passage.quotedText}”</p>
@@ -63,9 +72,18 @@ function PassageCard({ passage, themes, speakers, reviewerId, onAddTheme, onRemo
       </ul>
       <div className="passage-fields">
         <label className="check" htmlFor={ids.key}>
-          <input id={ids.key} type="checkbox" checked={passage.keyQuote} onChange={(e) => onUpdate(passage, { keyQuote: e.target.checked })} />
+          <input
+            id={ids.key}
+            type="checkbox"
+            checked={passage.keyQuote}
+            onChange={(e) => {
+              if (e.target.checked && notQuotable) setConfirmingKey(true);
+              else onUpdate(passage, { keyQuote: e.target.checked });
+            }}
+          />
           Key quote
         </label>
+        {notQuotable && <ConsentSign code={notQuotable.code} />}
         <div className="inline-field">
           <label htmlFor={ids.speaker}>Said by</label>
           <select
@@ -86,7 +104,28 @@ function PassageCard({ passage, themes, speakers, reviewerId, onAddTheme, onRemo
           Remove passage
         </button>
       </div>
-      <MemoField key={`${passage.id}:${passage.memo}`} saved={passage.memo} onSave={(memo) => onUpdate(passage, { memo })} />
+      {confirmingKey && notQuotable && (
+        <div className="consent-warning" role="alert">
+          <p>
+            {notQuotable.code} did not consent to quotation. A key quote of theirs is never quoted in the report; it can still
+            stand as evidence.
+          </p>
+          <button
+            type="button"
+            autoFocus
+            onClick={() => {
+              setConfirmingKey(false);
+              onUpdate(passage, { keyQuote: true });
+            }}
+          >
+            Mark as key quote anyway
+          </button>
+          <button type="button" className="quiet" onClick={() => setConfirmingKey(false)}>
+            Cancel
+          </button>
+        </div>
+      )}
+      <MemoField key={`${passage.id}:${passage.memo}`} saved={passage.memo} onSave={(memo) => onUpdate(passage, { memo })} onEscape={onReturnToNote} />
       <p className="passage-meta">
         Tagged by {[...taggers].join(' and ')}
         {latest ? `, last ${when.format(new Date(latest.taggedAt))}` : ''}
@@ -96,7 +135,7 @@ function PassageCard({ passage, themes, speakers, reviewerId, onAddTheme, onRemo
 }
 
 /** The memo is saved when the field is left; keyed by the saved text so a change elsewhere resets it. */
-function MemoField({ saved, onSave }: { saved: string; onSave: (memo: string) => void }) {
+function MemoField({ saved, onSave, onEscape }: { saved: string; onSave: (memo: string) => void; onEscape: () => void }) {
   const [memo, setMemo] = useState(saved);
   const id = useId();
   return (
@@ -108,6 +147,12 @@ function MemoField({ saved, onSave }: { saved: string; onSave: (memo: string) =>
         value={memo}
         onChange={(e) => setMemo(e.target.value)}
         onBlur={() => memo !== saved && onSave(memo)}
+        onKeyDown={(e) => {
+          // Leaving the field saves the memo (on blur); the caret returns to where it was in the note.
+          if (e.key !== 'Escape') return;
+          e.preventDefault();
+          onEscape();
+        }}
         placeholder="Why this passage matters, what to check…"
       />
     </div>

@@ -2,7 +2,9 @@ import { useMemo, useState } from 'react';
 import { useActiveOption } from '../../ui/useActiveOption';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import type { ThemeIndex, ThemeSummary } from '../themes/useThemeIndex';
+import { rankThemes } from './rankThemes';
+import { recentThemes } from './recentThemes';
+import type { ThemeIndex } from '../themes/useThemeIndex';
 
 interface Props {
   open: boolean;
@@ -12,37 +14,36 @@ interface Props {
   error: string | null;
   onChoose: (theme: { id: string } | { create: string }) => void;
   onClose: () => void;
+  /** Where the text being tagged is on screen: the picker opens beside it, never over it. */
+  anchor?: DOMRect | null;
 }
 
 /** Type a few letters of a theme, Enter: the passage carries it. */
 export function TagDialog(props: Props) {
   return (
-    <Dialog title="Tag passage" open={props.open} onClose={props.onClose} className="palette" hideTitle>
+    <Dialog title="Tag passage" open={props.open} onClose={props.onClose} className="palette tag-picker" hideTitle anchor={props.anchor}>
       <TagPicker {...props} />
     </Dialog>
   );
 }
 
-function matchesQuery(theme: ThemeSummary, words: string[]) {
-  const haystack = `${theme.name} ${theme.code ?? ''} ${theme.path}`.toLowerCase();
-  return words.every((w) => haystack.includes(w));
-}
-
 function TagPicker({ themes, already, error, onChoose }: Props) {
   const [query, setQuery] = useState('');
-  const options = useMemo(() => {
-    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-    const found = [...themes.values()].filter((t) => !already.includes(t.id) && matchesQuery(t, words));
-    // Names that start with the query first, then the rest; each group alphabetical.
-    const starts = (t: ThemeSummary) => (t.name.toLowerCase().startsWith(query.toLowerCase().trim()) ? 0 : 1);
-    return found.sort((a, b) => starts(a) - starts(b) || a.name.localeCompare(b.name)).slice(0, 50);
-  }, [themes, already, query]);
+  // Read once per opening: the order must not shift under the person while they type.
+  const [recent] = useState(recentThemes.list);
+  const options = useMemo(
+    () => rankThemes([...themes.values()].filter((t) => !already.includes(t.id)), query, recent).slice(0, 50),
+    [themes, already, query, recent],
+  );
   const canCreate = query.trim().length > 0 && ![...themes.values()].some((t) => t.name.toLowerCase() === query.trim().toLowerCase());
   const count = options.length + (canCreate ? 1 : 0);
 
   const choose = (index: number) => {
     const theme = options[index];
-    if (theme) onChoose({ id: theme.id });
+    if (theme) {
+      recentThemes.used(theme.id);
+      onChoose({ id: theme.id });
+    }
     else if (canCreate) onChoose({ create: query.trim() });
   };
   const { current, setActive, onKeyDown } = useActiveOption(count, choose);

@@ -4,6 +4,7 @@ import type { Passage } from '../../../shared/domain/passage';
 import { api } from '../../api/client';
 import type { NoteSession } from '../notes/useNoteSession';
 import { MarkIndex } from './markIndex';
+import { recentThemes } from './recentThemes';
 import { $passageIdsAtSelection, markSelectionForTagging, removePassageMarks } from './tagging';
 
 /**
@@ -61,6 +62,7 @@ export function useTagging(editor: LexicalEditor, session: NoteSession, refreshT
             return setTagError(`The theme “${choice.create}” could not be created: ${created.error.message}`);
           }
           themeId = created.value.id;
+          recentThemes.used(themeId);
           refreshThemes();
         }
         if (target.kind === 'existing') {
