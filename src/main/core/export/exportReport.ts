@@ -35,7 +35,7 @@ export const localToday = (): string => {
 };
 
 function reportModel(ctx: ExportContext, options: ReportOptions): ReportModel {
-  const sources = readReportSources(ctx.db, ctx.workspaceName, readFindingSources(ctx.db));
+  const sources = readReportSources(ctx.db, ctx.workspaceName, readFindingSources(ctx.db, options.includeMatrix));
   return buildReport(sources, options, ctx.today ?? localToday());
 }
 

@@ -47,7 +47,7 @@ export const styles: IStylesOptions = {
     },
     {
       id: 'Heading1',
-      name: 'Heading 1',
+      name: 'heading 1', // Word's own (lower-case) name: readers map it to "Heading 1"
       basedOn: 'Normal',
       next: 'Normal',
       quickFormat: true,
@@ -56,7 +56,7 @@ export const styles: IStylesOptions = {
     },
     {
       id: 'Heading2',
-      name: 'Heading 2',
+      name: 'heading 2',
       basedOn: 'Normal',
       next: 'Normal',
       quickFormat: true,
@@ -65,7 +65,7 @@ export const styles: IStylesOptions = {
     },
     {
       id: 'Heading3',
-      name: 'Heading 3',
+      name: 'heading 3',
       basedOn: 'Normal',
       next: 'Normal',
       quickFormat: true,
@@ -135,7 +135,7 @@ export const styles: IStylesOptions = {
     },
     {
       id: 'Caption',
-      name: 'Caption',
+      name: 'caption',
       basedOn: 'Normal',
       next: 'Normal',
       quickFormat: true,
