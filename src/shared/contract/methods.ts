@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { agreementMethods } from './agreement';
 import { appMethods } from './app';
 import { engagementMethods } from './engagements';
 import { fileMethods } from './files';
@@ -32,6 +33,7 @@ export const methods = {
   ...recommendationMethods,
   ...matrixMethods,
   ...reportMethods,
+  ...agreementMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -1,6 +1,7 @@
 import type { Handlers } from '../../../shared/rpc/dispatch';
 import type { CoreOptions } from '../ports';
 import type { InstallationSettings } from '../settings/settings';
+import { agreementHandlers } from './agreement';
 import { appHandlers } from './app';
 import { createContext, type Session } from './context';
 import { engagementHandlers } from './engagements';
@@ -33,5 +34,6 @@ export function createHandlers(options: CoreOptions, settings: InstallationSetti
     ...recommendationHandlers(ctx),
     ...matrixHandlers(ctx),
     ...reportHandlers(ctx),
+    ...agreementHandlers(ctx),
   };
 }
