@@ -1,6 +1,6 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import type { NodeKey } from 'lexical';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { Passage } from '../../../shared/domain/passage';
 import type { MarkIndex } from './markIndex';
 import type { ThemeIndex } from '../themes/useThemeIndex';
@@ -19,12 +19,14 @@ interface Props {
  */
 export function PassageHighlightsPlugin({ reviewerId, index, passages, themes }: Props) {
   const [editor] = useLexicalComposerContext();
+  // What was painted last, to repaint only the marks of passages a save changed.
+  const painted = useRef<{ byId: Map<string, Passage>; themes: ThemeIndex; reviewerId: string; index: MarkIndex } | null>(null);
   useEffect(() => {
     const byId = new Map(passages.map((p) => [p.id, p]));
     const paint = (keys: NodeKey[]) => {
       for (const key of keys) {
         const element = editor.getElementByKey(key);
-        const ids = index.entries().find(([k]) => k === key)?.[1] ?? [];
+        const ids = index.idsOf(key);
         if (!element) continue;
         const known = ids.map((id) => byId.get(id)).filter((p): p is Passage => Boolean(p));
         const colours = known.flatMap((p) => p.tags.map((t) => themes.get(t.themeId)?.colour)).filter(Boolean) as string[];
@@ -39,7 +41,16 @@ export function PassageHighlightsPlugin({ reviewerId, index, passages, themes }:
         element.title = names.length ? describe(names, known, reviewerId) : '';
       }
     };
-    paint(index.entries().map(([key]) => key));
+    const before = painted.current;
+    if (before && before.themes === themes && before.reviewerId === reviewerId && before.index === index) {
+      const changed = new Set<string>();
+      for (const [id, p] of byId) if (before.byId.get(id) !== p) changed.add(id);
+      for (const id of before.byId.keys()) if (!byId.has(id)) changed.add(id);
+      paint([...new Set([...changed].flatMap((id) => index.keysOf(id)))]);
+    } else {
+      paint(index.keys());
+    }
+    painted.current = { byId, themes, reviewerId, index };
     return index.onChange(paint);
   }, [editor, index, passages, themes, reviewerId]);
   return null;
