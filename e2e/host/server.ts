@@ -76,9 +76,14 @@ export async function startLoopbackHost(options: HostOptions): Promise<LoopbackH
     defaultFolder: options.defaultFolder,
     host: 'loopback',
     version: APP_VERSION,
+    emit: (event, payload) => broadcast(event, payload),
   });
   const root = options.rendererFolder.endsWith(sep) ? options.rendererFolder : options.rendererFolder + sep;
   const listeners = new Set<ServerResponse>();
+  function broadcast<E extends EventName>(event: E, payload: EventPayload<E>): void {
+    const frame = `data: ${JSON.stringify({ event, payload })}\n\n`;
+    for (const listener of listeners) listener.write(frame);
+  }
   let origin = '';
 
   const server = createServer(async (request, response) => {
@@ -151,10 +156,7 @@ export async function startLoopbackHost(options: HostOptions): Promise<LoopbackH
   return {
     url: origin,
     token,
-    emit(event, payload) {
-      const frame = `data: ${JSON.stringify({ event, payload })}\n\n`;
-      for (const listener of listeners) listener.write(frame);
-    },
+    emit: broadcast,
     close: () =>
       new Promise<void>((resolve) => {
         for (const listener of listeners) listener.end();

@@ -1,10 +1,15 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { DataProvider } from './api/queries';
 import { App } from './app/App';
+import { FailureNotice } from './ui/FailureNotice';
 import './styles/app.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <DataProvider>
+      <App />
+      <FailureNotice />
+    </DataProvider>
   </StrictMode>,
 );

@@ -6,6 +6,7 @@ import { APP_VERSION } from '../../shared/version';
 import { InstallationSettings } from '../core/settings/settings';
 import { DamagedWorkspaceError } from '../core/workspace/errors';
 import { createWorkspace, inspectWorkspace, type Inspection } from '../core/workspace/workspace';
+import { backupCommand, restoreCommand } from './backup';
 import { defaultSettingsFolder } from './settingsFolder';
 
 /** Exit codes a script can rely on. */
@@ -17,12 +18,16 @@ Usage:
   fieldnotes create <file.fieldnotes> [--name NAME] [--by "Your Name"] [--initials XX]
   fieldnotes info <file.fieldnotes> [--json]
   fieldnotes check <file.fieldnotes> [--json]
+  fieldnotes backup <file.fieldnotes> [--list] [--to FOLDER] [--json]
+  fieldnotes restore <file.fieldnotes> <backup.fieldnotes> [--json]
   fieldnotes --help | --version
 
 Commands:
   create   Make a new, empty workspace file. Refuses to overwrite an existing file.
   info     Show a workspace's name, format version and what it holds. Changes nothing.
-  check    Run the full integrity check and schema check. Changes nothing.
+  check    Run the full integrity check, the schema check and the recovery log (-wal) check. Changes nothing.
+  backup   Take a verified backup (beside the workspace, or in --to FOLDER); --list shows them with their contents.
+  restore  Put a backup in the workspace's place; the file it replaces is kept beside it.
 
 Options:
   --name      Workspace name (default: the file name).
@@ -59,6 +64,8 @@ export function runCli(argv: string[], io: Io): number {
         name: { type: 'string' },
         by: { type: 'string' },
         initials: { type: 'string' },
+        list: { type: 'boolean' },
+        to: { type: 'string' },
       },
     });
   } catch (error) {
@@ -74,10 +81,10 @@ export function runCli(argv: string[], io: Io): number {
     return EXIT.ok;
   }
   const [command, file, ...extra] = positionals;
-  if (!command) return usage(io, 'say what to do: create, info or check.');
-  if (!['create', 'info', 'check'].includes(command)) return usage(io, `unknown command "${command}".`);
+  if (!command) return usage(io, 'say what to do: create, info, check, backup or restore.');
+  if (!['create', 'info', 'check', 'backup', 'restore'].includes(command)) return usage(io, `unknown command "${command}".`);
   if (!file) return usage(io, `"${command}" needs a workspace file.`);
-  if (extra.length) return usage(io, `unexpected argument "${extra[0]}".`);
+  if (extra.length > (command === 'restore' ? 1 : 0)) return usage(io, `unexpected argument "${extra[extra.length - 1]}".`);
 
   try {
     switch (command) {
@@ -85,6 +92,10 @@ export function runCli(argv: string[], io: Io): number {
         return create(file, values, io);
       case 'info':
         return info(file, Boolean(values.json), io);
+      case 'backup':
+        return backupCommand(file, values, io);
+      case 'restore':
+        return restoreCommand(file, extra[0], values, io);
       default:
         return check(file, Boolean(values.json), io);
     }

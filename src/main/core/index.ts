@@ -1,4 +1,5 @@
 import { dirname } from 'node:path';
+import { changedBy } from '../../shared/contract/changes';
 import { dispatch } from '../../shared/rpc/dispatch';
 import type { Result } from '../../shared/rpc/result';
 import { explainStorageError } from './errors';
@@ -23,7 +24,13 @@ export function createCore(options: CoreOptions): Core {
   const handlers = createHandlers(options, settings, session);
   const log = options.log ?? ((message, detail) => console.error(`[core] ${message}`, detail));
   return {
-    invoke: (method, input) => dispatch(handlers, method, input, log, explainStorageError),
+    invoke: async (method, input) => {
+      const result = await dispatch(handlers, method, input, log, explainStorageError);
+      // Announce what the call made stale, so every screen showing it refetches, whoever made the call.
+      const namespaces = result.ok && typeof method === 'string' ? changedBy(method) : [];
+      if (namespaces.length) options.emit?.('data.changed', { namespaces: [...namespaces] });
+      return result;
+    },
     close: () => {
       discardUploads(session); // temporary upload files may hold personal data
       session.workspace?.close();

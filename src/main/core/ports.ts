@@ -1,3 +1,5 @@
+import type { EventName, EventPayload } from '../../shared/contract/events';
+
 /**
  * What the core needs from its host but cannot do itself. Electron implements
  * these with native dialogs; the loopback host and the CLI leave them out.
@@ -17,6 +19,8 @@ export interface CoreOptions {
   host: 'electron' | 'loopback';
   version: string;
   dialogs?: DialogPort;
+  /** Push an event to this core's renderer (data.changed after a write); hosts without a renderer leave it out. */
+  emit?: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   /** The renderer's answer to app.beforeClose: close the window, or keep it open (Electron). */
   onCloseAnswer?: (close: boolean) => void;
   log?: (message: string, detail?: unknown) => void;

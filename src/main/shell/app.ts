@@ -80,6 +80,7 @@ function createWindow(): BrowserWindow {
       version: APP_VERSION,
       dialogs: nativeDialogs(() => mainWindow, app.getPath('documents')),
       onCloseAnswer: answer,
+      emit: (event, payload) => sendEvent(window.webContents, event, payload),
     }),
   );
   window.once('ready-to-show', () => window.show());

@@ -6,6 +6,8 @@ export const events = {
   'app.command': z.object({ id: z.string() }),
   /** The host is about to close the window: flush anything unsaved. */
   'app.beforeClose': z.object({}),
+  /** A call changed data: queries of these method namespaces are stale ('*': all of them). See changes.ts. */
+  'data.changed': z.object({ namespaces: z.array(z.string()) }),
 } as const;
 
 export type Events = typeof events;

@@ -2,9 +2,12 @@ import type { z } from 'zod';
 import { appMethods } from './app';
 import { engagementMethods } from './engagements';
 import { fileMethods } from './files';
+import { findingMethods } from './findings';
+import { matrixMethods } from './matrix';
 import { noteMethods } from './notes';
 import { participantMethods } from './participants';
 import { passageMethods } from './passages';
+import { recommendationMethods } from './recommendations';
 import { searchMethods } from './search';
 import { themeMethods } from './themes';
 
@@ -24,6 +27,9 @@ export const methods = {
   ...themeMethods,
   ...passageMethods,
   ...searchMethods,
+  ...findingMethods,
+  ...recommendationMethods,
+  ...matrixMethods,
 } as const;
 
 export type Methods = typeof methods;

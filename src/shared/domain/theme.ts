@@ -143,6 +143,12 @@ export const DeletePreview = z.object({
   descendants: z.number().int(),
   /** Sub-themes whose name a theme at the parent's level already has: they are merged into it rather than moved. */
   childrenMergedByName: z.number().int(),
+  /** Findings filed under the theme (or the branch): they stay, without it (issue 8). */
+  findings: z.number().int(),
+  /** Of the passages deleted with it, those a finding cites: the finding keeps their text, marked deleted. */
+  citedPassagesDeleted: z.number().int(),
+  /** Framework-matrix cell summaries of the theme (or the branch): deleted with it. */
+  summaries: z.number().int(),
 });
 export type DeletePreview = z.infer<typeof DeletePreview>;
 

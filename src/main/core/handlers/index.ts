@@ -5,9 +5,12 @@ import { appHandlers } from './app';
 import { createContext, type Session } from './context';
 import { engagementHandlers } from './engagements';
 import { fileHandlers } from './files';
+import { findingHandlers } from './findings';
+import { matrixHandlers } from './matrix';
 import { noteHandlers } from './notes';
 import { participantHandlers } from './participants';
 import { passageHandlers } from './passages';
+import { recommendationHandlers } from './recommendations';
 import { searchHandlers } from './search';
 import { themeHandlers } from './themes';
 
@@ -25,5 +28,8 @@ export function createHandlers(options: CoreOptions, settings: InstallationSetti
     ...themeHandlers(ctx),
     ...passageHandlers(ctx),
     ...searchHandlers(ctx),
+    ...findingHandlers(ctx),
+    ...recommendationHandlers(ctx),
+    ...matrixHandlers(ctx),
   };
 }

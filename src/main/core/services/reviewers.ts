@@ -11,3 +11,13 @@ export function recordReviewer(db: Database.Database, reviewer: Reviewer): void 
      ON CONFLICT(id) DO UPDATE SET name = excluded.name, initials = excluded.initials`,
   ).run(reviewer.id, reviewer.name, reviewer.initials, new Date().toISOString());
 }
+
+/** Every reviewer recorded in the workspace, by id, to name who wrote or assessed something. */
+export function reviewersById(db: Database.Database): Map<string, Reviewer> {
+  const rows = db.prepare('SELECT id, name, initials FROM reviewers').all() as Reviewer[];
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** A reviewer for display; one whose row is missing (a damaged file) shows by id rather than failing. */
+export const reviewerOf = (reviewers: ReadonlyMap<string, Reviewer>, id: string): Reviewer =>
+  reviewers.get(id) ?? { id, name: id, initials: '?' };

@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { DeletePreview, DeleteResult, MergeResult } from '../../../shared/domain/theme';
 import { FieldnotesError } from '../../../shared/rpc/result';
+import { countFindingsCiting, findingsUnderThemes, moveFindingThemes } from '../store/findings';
+import { countSummariesOfThemes, moveSummaries } from '../store/matrixSummaries';
 import { childRows, getThemeRow, renumber, siblingNamed, subtreeIds, type ThemeRow } from './themes';
 
 const json = (ids: readonly string[]) => JSON.stringify(ids);
@@ -31,6 +33,9 @@ function mergeInto(db: Database.Database, source: ThemeRow, targetId: string, co
   counts.passagesMoved += moved;
   counts.passagesAlreadyTagged += tagged - moved;
   db.prepare('DELETE FROM passage_themes WHERE theme_id = ?').run(source.id);
+  // Findings filed under it and its matrix summaries follow it into the target (issue 8).
+  moveFindingThemes(db, source.id, targetId);
+  moveSummaries(db, source.id, targetId);
 
   const appended: string[] = [];
   for (const child of childRows(db, source.id)) {
@@ -85,6 +90,19 @@ function countPassages(db: Database.Database, doomed: readonly string[]): { pass
     .get({ doomed: json(doomed) }) as { passages: number; passagesLeftUntagged: number };
 }
 
+/** Passages that carry only doomed themes: deleted with them. */
+function passagesLeftUntagged(db: Database.Database, doomed: readonly string[]): string[] {
+  return (
+    db
+      .prepare(
+        `WITH doomed(id) AS (SELECT value FROM json_each(@doomed))
+         SELECT DISTINCT pt.passage_id FROM passage_themes pt WHERE pt.theme_id IN doomed
+           AND NOT EXISTS (SELECT 1 FROM passage_themes o WHERE o.passage_id = pt.passage_id AND o.theme_id NOT IN doomed)`,
+      )
+      .all({ doomed: json(doomed) }) as { passage_id: string }[]
+  ).map((r) => r.passage_id);
+}
+
 export function previewDelete(db: Database.Database, id: string, withSubthemes = false): DeletePreview {
   const theme = getThemeRow(db, id);
   const children = childRows(db, id);
@@ -92,7 +110,16 @@ export function previewDelete(db: Database.Database, id: string, withSubthemes =
   const childrenMergedByName = withSubthemes
     ? 0
     : children.filter((child) => siblingNamed(db, theme.parent_id, child.name, theme.id)).length;
-  return { ...countPassages(db, doomedIds(db, id, withSubthemes)), children: children.length, descendants, childrenMergedByName };
+  const doomed = doomedIds(db, id, withSubthemes);
+  return {
+    ...countPassages(db, doomed),
+    children: children.length,
+    descendants,
+    childrenMergedByName,
+    findings: findingsUnderThemes(db, doomed).length,
+    citedPassagesDeleted: countFindingsCiting(db, passagesLeftUntagged(db, doomed)).passages,
+    summaries: countSummariesOfThemes(db, doomed),
+  };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { AnalysisFilter, ThemeViewPassage, ThemeViewResult } from '../../../shared/domain/analysis';
-import { and, passageFilter } from './analysisFilter';
+import { and, passageFilter, type SqlFilter } from './analysisFilter';
 import { toUnits } from './searchText';
 import { sourceRef } from './sourceRef';
 
@@ -23,6 +23,8 @@ export interface ThemeViewInput {
   filters?: AnalysisFilter;
   limit?: number;
   offset?: number;
+  /** Conditions in place of `filters` (a matrix cell: the filters and the cell's column). */
+  sqlFilter?: SqlFilter;
 }
 
 /** Code points of context on each side of a passage. */
@@ -81,7 +83,7 @@ const notesIn = (conditions: string[]) => `,
 
 export function themeView(db: Database.Database, input: ThemeViewInput): ThemeViewResult {
   const themes = [...new Set(input.themeIds)];
-  const filter = passageFilter(input.filters);
+  const filter = input.sqlFilter ?? passageFilter(input.filters);
   const onPassage = filter.where.filter((w) => !filter.engagement.includes(w));
   const params = {
     themes: JSON.stringify(themes),

@@ -161,8 +161,8 @@ describe('deleting a theme', () => {
     passage(db, note, [tech, other]);
     passage(db, note, [tech, ai]);
     passage(db, note, [ai]);
-    expect(previewDelete(db, tech)).toEqual({ passages: 3, passagesLeftUntagged: 1, children: 2, descendants: 2, childrenMergedByName: 1 });
-    expect(previewDelete(db, tech, true)).toEqual({ passages: 4, passagesLeftUntagged: 3, children: 2, descendants: 2, childrenMergedByName: 0 });
+    expect(previewDelete(db, tech)).toEqual({ passages: 3, passagesLeftUntagged: 1, children: 2, descendants: 2, childrenMergedByName: 1, findings: 0, citedPassagesDeleted: 0, summaries: 0 });
+    expect(previewDelete(db, tech, true)).toEqual({ passages: 4, passagesLeftUntagged: 3, children: 2, descendants: 2, childrenMergedByName: 0, findings: 0, citedPassagesDeleted: 0, summaries: 0 });
   });
 
   it('moves sub-themes up into its place, deletes passages left with no theme, keeps the rest', () => {

@@ -18,4 +18,8 @@
  * writes to it. A new table gets its `store/<table>.ts` from the start.
  */
 export * as engagementStore from './engagements';
+export * as findingStore from './findings';
+export * as recommendationStore from './recommendations';
+export * as matrixSummaryStore from './matrixSummaries';
+export * as analysisCounts from './analysisCounts';
 export { likeAnywhere, likeClause } from './sql';

@@ -17,6 +17,13 @@ const STORE = 'src/main/core/store/';
 const OWNERS: Record<string, string> = {
   engagements: 'engagements.ts',
   engagement_types: 'engagements.ts',
+  findings: 'findings.ts',
+  finding_themes: 'findings.ts',
+  finding_passages: 'findings.ts',
+  recommendation_groups: 'recommendations.ts',
+  recommendations: 'recommendations.ts',
+  recommendation_findings: 'recommendations.ts',
+  matrix_summaries: 'matrixSummaries.ts',
 };
 
 /**

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Engagement, NewEngagement } from '../../../shared/domain/engagement';
 import type { RpcError } from '../../../shared/rpc/result';
-import { api } from '../../api/client';
+import { useMutation } from '../../api/queries';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Field } from '../../ui/Field';
 import { useEngagementTypes } from './useEngagementTypes';
@@ -24,7 +24,10 @@ interface Props {
 
 /** Every detail of an engagement: what, when, where, with whom, and why. */
 export function EngagementForm({ engagement, onDone, onCancel }: Props) {
-  const { types, reload } = useEngagementTypes();
+  const { types } = useEngagementTypes();
+  const addType = useMutation('engagementTypes.add', { errorShownHere: true });
+  const create = useMutation('engagements.create', { errorShownHere: true });
+  const update = useMutation('engagements.update', { errorShownHere: true });
   const [draft, setDraft] = useState<NewEngagement>(() => ({
     title: engagement?.title ?? '',
     type: engagement?.type ?? 'site_visit',
@@ -47,10 +50,9 @@ export function EngagementForm({ engagement, onDone, onCancel }: Props) {
     event.preventDefault();
     let type = draft.type;
     if (newType !== null) {
-      const added = await api().call('engagementTypes.add', { label: newType });
+      const added = await addType.run({ label: newType });
       if (!added.ok) return setError(added.error);
       type = added.value.id;
-      reload();
       setNewType(null);
       set('type', type);
     }
@@ -62,8 +64,8 @@ export function EngagementForm({ engagement, onDone, onCancel }: Props) {
       reviewersPresent: reviewers.split(',').map((r) => r.trim()).filter(Boolean),
     };
     const result = engagement
-      ? await api().call('engagements.update', { id: engagement.id, ...input })
-      : await api().call('engagements.create', input);
+      ? await update.run({ id: engagement.id, ...input })
+      : await create.run(input);
     if (result.ok) onDone(result.value);
     else setError(result.error);
   };

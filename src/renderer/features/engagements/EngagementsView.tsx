@@ -1,7 +1,6 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { Engagement, EngagementFilter } from '../../../shared/domain/engagement';
-import type { RpcError } from '../../../shared/rpc/result';
-import { api } from '../../api/client';
+import { useCallback, useMemo, useState } from 'react';
+import type { EngagementFilter } from '../../../shared/domain/engagement';
+import { useQuery } from '../../api/queries';
 import type { NoteLocation } from '../../app/navigation';
 import { useCommands, type Command } from '../../commands/registry';
 import { formatShortcut, type Shortcut } from '../../commands/shortcut';
@@ -54,24 +53,9 @@ export function EngagementsView({ location = null }: { location?: NoteLocation |
 }
 
 function EngagementList({ onOpen, onNew }: { onOpen: (id: string) => void; onNew: () => void }) {
-  const [engagements, setEngagements] = useState<Engagement[] | null>(null);
   const [filter, setFilter] = useState<EngagementFilter>({ sort: 'date_desc' });
-  const [error, setError] = useState<RpcError | null>(null);
+  const { data: engagements = null, error } = useQuery('engagements.list', filter, { errorShownHere: true });
   const { types, labelOf } = useEngagementTypes();
-
-  useEffect(() => {
-    let current = true;
-    void api()
-      .call('engagements.list', filter)
-      .then((result) => {
-        if (!current) return;
-        if (result.ok) setEngagements(result.value);
-        else setError(result.error);
-      });
-    return () => {
-      current = false;
-    };
-  }, [filter]);
 
   const filtered = Boolean(filter.types?.length || filter.organisation || filter.from || filter.to || filter.query);
   return (

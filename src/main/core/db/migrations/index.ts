@@ -7,6 +7,7 @@ import { migration0005 } from './0005_themes';
 import { migration0006 } from './0006_passages';
 import { migration0007 } from './0007_search';
 import { migration0008 } from './0008_secure_delete';
+import { migration0009 } from './0009_findings';
 
 export interface Migration {
   /** Becomes PRAGMA user_version once applied. Strictly increasing, never reused. */
@@ -25,6 +26,7 @@ export const migrations: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0008,
+  migration0009,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

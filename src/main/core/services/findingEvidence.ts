@@ -1,0 +1,73 @@
+import type { EvidenceSpread, FindingPassage, FindingWarning } from '../../../shared/domain/finding';
+import { findingLabel } from '../../../shared/domain/finding';
+
+/**
+ * How far a finding's evidence reaches and what a reader should be warned of
+ * (issue 8): a finding resting on one person or one engagement is weaker than
+ * it reads, and one resting on people who may not be quoted cannot be
+ * illustrated with their words in the report.
+ */
+export function evidenceSpread(passages: readonly FindingPassage[]): EvidenceSpread {
+  const present = passages.filter((p) => p.state !== 'deleted');
+  const participants = new Set<string>();
+  const staffGroups = new Set<string>();
+  const engagements = new Set<string>();
+  let notForQuotation = 0;
+  let noSpeaker = 0;
+  for (const p of present) {
+    if (p.source) engagements.add(p.source.engagementId);
+    if (p.participant) {
+      participants.add(p.participant.id);
+      staffGroups.add(p.participant.staffGroup);
+      if (p.participant.consent === 'none') notForQuotation++;
+    } else noSpeaker++;
+  }
+  return {
+    passages: present.length,
+    participants: participants.size,
+    staffGroups: staffGroups.size,
+    engagements: engagements.size,
+    notForQuotation,
+    noSpeaker,
+    detached: passages.filter((p) => p.state === 'detached').length,
+    deleted: passages.filter((p) => p.state === 'deleted').length,
+  };
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+export function findingWarnings(number: number, spread: EvidenceSpread, assessed: boolean): FindingWarning[] {
+  const label = findingLabel(number);
+  const out: FindingWarning[] = [];
+  if (spread.passages === 0) {
+    out.push({
+      code: 'no_evidence',
+      message: `${label} has no supporting passages yet. Add them from the theme view, the matrix, search or the passage bar.`,
+    });
+  } else {
+    if (spread.participants === 1 && spread.noSpeaker === 0) {
+      out.push({ code: 'one_participant', message: `${label} rests on one participant only.` });
+    }
+    if (spread.engagements === 1) out.push({ code: 'one_engagement', message: `${label} rests on one engagement only.` });
+  }
+  if (spread.notForQuotation > 0) {
+    out.push({
+      code: 'not_for_quotation',
+      message: `${plural(spread.notForQuotation, 'passage')} of ${label} come from participants who may not be quoted: the report will not quote them.`,
+    });
+  }
+  if (spread.detached > 0) {
+    out.push({
+      code: 'detached',
+      message: `${plural(spread.detached, 'supporting passage')} of ${label} ${spread.detached === 1 ? 'is' : 'are'} no longer in ${spread.detached === 1 ? 'its note' : 'their notes'} (detached).`,
+    });
+  }
+  if (spread.deleted > 0) {
+    out.push({
+      code: 'deleted',
+      message: `${plural(spread.deleted, 'supporting passage')} of ${label} ${spread.deleted === 1 ? 'was' : 'were'} deleted; only the quoted text is kept. Remove ${spread.deleted === 1 ? 'it' : 'them'} or add others.`,
+    });
+  }
+  if (!assessed) out.push({ code: 'not_assessed', message: `${label} has no CERQual assessment yet.` });
+  return out;
+}

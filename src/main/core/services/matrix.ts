@@ -1,0 +1,207 @@
+import type Database from 'better-sqlite3';
+import type { AnalysisFilter, ThemeViewResult } from '../../../shared/domain/analysis';
+import {
+  builtinDimensions,
+  dimensionLabels as builtinLabels,
+  type BuiltinDimension,
+  type Dimension,
+  type DimensionOption,
+  type MatrixCell,
+  type MatrixColumn,
+  type MatrixResult,
+  type MatrixRow,
+  type MatrixSummary,
+} from '../../../shared/domain/matrix';
+import { staffGroupLabels, staffGroups, type StaffGroup } from '../../../shared/domain/participant';
+import type { ThemeListItem } from '../../../shared/domain/theme';
+import { cellFilter, dimensionLabels, participantsByStaffGroup, taggedPassageRows } from '../store/analysisCounts';
+import { deleteSummary, summaryRow, summaryRows, upsertSummary, type SummaryRow } from '../store/matrixSummaries';
+import { getAttribute, listAttributes } from './participantAttributes';
+import { reviewerOf, reviewersById } from './reviewers';
+import { themeView } from './themeView';
+import { getThemeRow, listThemes } from './themes';
+
+/**
+ * The framework matrix (issue 8; the Framework Method's charting step):
+ * themes as rows, one dimension of the evidence as columns, each cell the
+ * passages and distinct participants it holds, and the reviewer's summary.
+ *
+ * One query returns every (passage, theme) pair the filters allow with the
+ * passage's column; counts roll up the theme tree here, each passage counted
+ * once per row and column however many of the row's themes it carries — the
+ * same rule as the theme view with sub-themes, so a row's cells add up to its
+ * theme view.
+ */
+
+/** A theme and its ancestors; a damaged, cyclic tree stops where it repeats. */
+export function ancestry(themes: readonly Pick<ThemeListItem, 'id' | 'parentId'>[]): (themeId: string) => string[] {
+  const parent = new Map(themes.map((t) => [t.id, t.parentId]));
+  const memo = new Map<string, string[]>();
+  return (themeId) => {
+    let chain = memo.get(themeId);
+    if (!chain) {
+      chain = [];
+      for (let at: string | null | undefined = themeId; at && !chain.includes(at); at = parent.get(at)) chain.push(at);
+      memo.set(themeId, chain);
+    }
+    return chain;
+  };
+}
+
+interface Tally {
+  passages: Set<number>;
+  participants: Set<string>;
+}
+const tally = (): Tally => ({ passages: new Set(), participants: new Set() });
+const cellOf = (t: Tally): MatrixCell => ({ passages: t.passages.size, participants: t.participants.size });
+
+export function dimensionLabel(db: Database.Database, dimension: Dimension): string {
+  if ((builtinDimensions as readonly string[]).includes(dimension)) return builtinLabels[dimension as BuiltinDimension];
+  return getAttribute(db, dimension.slice('attribute:'.length)).name;
+}
+
+export function listDimensions(db: Database.Database): DimensionOption[] {
+  return [
+    ...builtinDimensions.map((key) => ({ key, label: builtinLabels[key] })),
+    ...listAttributes(db).map((a) => ({ key: `attribute:${a.id}`, label: a.name })),
+  ];
+}
+
+const NO_VALUE: Record<BuiltinDimension | 'attribute', string> = {
+  staffGroup: 'No speaker linked',
+  participant: 'No speaker linked',
+  organisation: 'No organisation recorded',
+  engagementType: 'No type',
+  engagement: 'No engagement',
+  attribute: 'Not recorded',
+};
+
+/** The dimension's columns: every value present, and for staff groups every group met; labelled and in a sensible order. */
+function columnsFor(db: Database.Database, dimension: Dimension, present: ReadonlySet<string>): MatrixColumn[] {
+  const keys = new Set(present);
+  if (dimension === 'staffGroup') for (const g of participantsByStaffGroup(db)) keys.add(g.staff_group);
+  const known = new Map(dimensionLabels(db, dimension).map((l) => [l.key, l]));
+  const kind = dimension.startsWith('attribute:') ? 'attribute' : (dimension as BuiltinDimension);
+  const label = (key: string): string => {
+    if (key === '') return NO_VALUE[kind];
+    if (dimension === 'staffGroup') return staffGroupLabels[key as StaffGroup] ?? key;
+    return known.get(key)?.label ?? key;
+  };
+  const sortKey = (key: string): number | string => {
+    if (dimension === 'staffGroup') {
+      const i = staffGroups.indexOf(key as StaffGroup);
+      return i < 0 ? staffGroups.length : i;
+    }
+    return known.get(key)?.sort_key ?? label(key).toLocaleLowerCase('en-GB');
+  };
+  return [...keys]
+    .sort((a, b) => {
+      if (a === '' || b === '') return a === '' ? 1 : -1; // "no value" last
+      const x = sortKey(a);
+      const y = sortKey(b);
+      if (typeof x === 'number' && typeof y === 'number') return x - y || a.localeCompare(b);
+      return String(x).localeCompare(String(y), 'en-GB', { numeric: true }) || a.localeCompare(b);
+    })
+    .map((key) => ({ key, label: label(key) }));
+}
+
+function toSummary(row: SummaryRow, reviewers: ReturnType<typeof reviewersById>): MatrixSummary {
+  return {
+    themeId: row.theme_id,
+    dimension: row.dimension,
+    value: row.value,
+    text: row.text,
+    createdAt: row.created_at,
+    createdBy: reviewerOf(reviewers, row.created_by),
+    updatedAt: row.updated_at,
+    updatedBy: reviewerOf(reviewers, row.updated_by),
+  };
+}
+
+/** Every theme (in codebook order) × the dimension's columns, with roll-up counts and the cells' summaries. */
+export function matrix(db: Database.Database, input: { dimension: Dimension; filters?: AnalysisFilter }): MatrixResult {
+  const dimensionName = dimensionLabel(db, input.dimension);
+  const themes = listThemes(db);
+  const up = ancestry(themes);
+  const cells = new Map<string, Map<string, Tally>>();
+  const rowTotals = new Map<string, Tally>();
+  const columnTotals = new Map<string, Tally>();
+  for (const [rowid, themeId, participant, value] of taggedPassageRows(db, input.filters, input.dimension)) {
+    let column = columnTotals.get(value);
+    if (!column) columnTotals.set(value, (column = tally()));
+    column.passages.add(rowid);
+    if (participant) column.participants.add(participant);
+    for (const theme of up(themeId)) {
+      let row = cells.get(theme);
+      if (!row) cells.set(theme, (row = new Map()));
+      let cell = row.get(value);
+      if (!cell) row.set(value, (cell = tally()));
+      cell.passages.add(rowid);
+      let total = rowTotals.get(theme);
+      if (!total) rowTotals.set(theme, (total = tally()));
+      total.passages.add(rowid);
+      if (participant) {
+        cell.participants.add(participant);
+        total.participants.add(participant);
+      }
+    }
+  }
+  const rows: MatrixRow[] = themes.map((t) => ({
+    themeId: t.id,
+    parentId: t.parentId,
+    name: t.name,
+    colour: t.colour,
+    depth: t.depth,
+    hasChildren: t.childCount > 0,
+    total: cellOf(rowTotals.get(t.id) ?? tally()),
+    cells: Object.fromEntries([...(cells.get(t.id) ?? new Map<string, Tally>())].map(([key, c]) => [key, cellOf(c)])),
+  }));
+  const reviewers = reviewersById(db);
+  return {
+    dimension: input.dimension,
+    dimensionLabel: dimensionName,
+    columns: columnsFor(db, input.dimension, new Set(columnTotals.keys())),
+    rows,
+    totals: Object.fromEntries([...columnTotals].map(([key, c]) => [key, cellOf(c)])),
+    summaries: summaryRows(db, input.dimension).map((r) => toSummary(r, reviewers)),
+  };
+}
+
+/** A cell's passages, as the theme view lists them (the theme with its sub-themes, in the cell's column). */
+export function matrixCell(
+  db: Database.Database,
+  input: { themeId: string; dimension: Dimension; value: string; filters?: AnalysisFilter; limit?: number; offset?: number },
+): ThemeViewResult {
+  getThemeRow(db, input.themeId);
+  return themeView(db, {
+    themeIds: [input.themeId],
+    includeSubthemes: true,
+    sqlFilter: cellFilter(input.filters, input.dimension, input.value),
+    limit: input.limit,
+    offset: input.offset,
+  });
+}
+
+export function listSummaries(db: Database.Database, dimension?: Dimension): MatrixSummary[] {
+  const reviewers = reviewersById(db);
+  return summaryRows(db, dimension).map((r) => toSummary(r, reviewers));
+}
+
+/** Write a cell's summary (who and when recorded); empty text removes it. */
+export function saveSummary(
+  db: Database.Database,
+  input: { themeId: string; dimension: Dimension; value: string; text: string },
+  reviewerId: string,
+): MatrixSummary | null {
+  return db.transaction(() => {
+    getThemeRow(db, input.themeId);
+    dimensionLabel(db, input.dimension);
+    const text = input.text.trim();
+    if (text === '') {
+      deleteSummary(db, input.themeId, input.dimension, input.value);
+      return null;
+    }
+    upsertSummary(db, { ...input, text, reviewerId, now: new Date().toISOString() });
+    return toSummary(summaryRow(db, input.themeId, input.dimension, input.value)!, reviewersById(db));
+  })();
+}

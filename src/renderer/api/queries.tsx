@@ -1,0 +1,192 @@
+import {
+  keepPreviousData,
+  MutationCache,
+  QueryCache,
+  QueryClient,
+  QueryClientProvider,
+  useMutation as useTanstackMutation,
+  useQuery as useTanstackQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import { createContext, useCallback, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { changedBy, EVERYTHING, namespaceOf } from '../../shared/contract/changes';
+import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract/methods';
+import type { Client } from '../../shared/rpc/client';
+import type { Result, RpcError } from '../../shared/rpc/result';
+import { api } from './client';
+
+/**
+ * The renderer's one way to load and change data: `useQuery(method, input)`
+ * and `useMutation(method)` over the api client, on TanStack Query (it
+ * already does what eight hand-written hooks each did partly: dropping stale
+ * answers, sharing one answer between screens, keeping the last answer while
+ * the next loads).
+ *
+ * Freshness: queries are keyed `[namespace, method, input]`; when the core
+ * announces `data.changed` after a write, every query of those namespaces on
+ * screen refetches. A screen mounting refetches too, so nothing missed by an
+ * announcement lives longer than a screen.
+ *
+ * Failures, one rule: a person sees every failure. A screen that shows a
+ * query's or mutation's `error` in place (next to the form, above the list)
+ * says so with `{ errorShownHere: true }`; every other failure goes to the
+ * app's failure notice (`<FailureNotice>`). Nothing is dropped.
+ */
+
+/** A call's failure, carried through TanStack's error channel with its sentence. */
+export class CallFailed extends Error {
+  constructor(readonly error: RpcError) {
+    super(error.message);
+    this.name = 'CallFailed';
+  }
+}
+
+/** Any thrown thing as the error a person is shown. */
+export function asRpcError(error: unknown): RpcError {
+  if (error instanceof CallFailed) return error.error;
+  return { code: 'INTERNAL', message: error instanceof Error ? error.message : 'Something went wrong.' };
+}
+
+/** Call the core and throw its failure, for TanStack. */
+export async function callOrThrow<M extends MethodName>(method: M, input: MethodInput<M>, client: Client = api()): Promise<MethodOutput<M>> {
+  const result = await client.call(method, input);
+  if (!result.ok) throw new CallFailed(result.error);
+  return result.value;
+}
+
+export const queryKey = <M extends MethodName>(method: M, input: MethodInput<M>) => [namespaceOf(method), method, input] as const;
+
+// The failure notice's one slot: the latest failure no screen shows itself.
+let unshown: RpcError | null = null;
+const unshownListeners = new Set<() => void>();
+export function reportFailure(error: RpcError | null): void {
+  unshown = error;
+  unshownListeners.forEach((l) => l());
+}
+export function useUnshownFailure(): RpcError | null {
+  return useSyncExternalStore(
+    (listener) => {
+      unshownListeners.add(listener);
+      return () => unshownListeners.delete(listener);
+    },
+    () => unshown,
+  );
+}
+
+interface Meta extends Record<string, unknown> {
+  errorShownHere?: boolean;
+}
+
+export function createQueryClient(): QueryClient {
+  const fallback = (error: unknown, meta: Meta | undefined) => {
+    if (!meta?.errorShownHere) reportFailure(asRpcError(error));
+  };
+  return new QueryClient({
+    queryCache: new QueryCache({ onError: (error, query) => fallback(error, query.meta) }),
+    mutationCache: new MutationCache({ onError: (error, _v, _c, mutation) => fallback(error, mutation.meta) }),
+    defaultOptions: {
+      // The core is local: a failure is a real answer (a sentence to show), not a flaky network to retry.
+      queries: { retry: false, refetchOnWindowFocus: false, refetchOnReconnect: false, staleTime: 0, placeholderData: keepPreviousData },
+      mutations: { retry: false },
+    },
+  });
+}
+
+/** Refetch the on-screen queries of the namespaces the core says changed. */
+export function refreshNamespaces(client: QueryClient, namespaces: readonly string[]): Promise<void> {
+  if (namespaces.includes(EVERYTHING)) return client.invalidateQueries();
+  const stale = new Set(namespaces);
+  return client.invalidateQueries({ predicate: (query) => stale.has(String(query.queryKey[0])) });
+}
+
+/** Provide the data layer to the app and follow the core's change announcements. */
+export function DataProvider({ children, client: given, rpc: givenRpc }: { children: ReactNode; client?: QueryClient; rpc?: Client }) {
+  const [client] = useState(() => given ?? createQueryClient());
+  const [rpc] = useState(() => givenRpc ?? api());
+  useEffect(() => rpc.on('data.changed', ({ namespaces }) => void refreshNamespaces(client, namespaces)), [client, rpc]);
+  return (
+    <RpcContext.Provider value={rpc}>
+      <QueryClientProvider client={client}>{children}</QueryClientProvider>
+    </RpcContext.Provider>
+  );
+}
+
+/** The client the hooks call through: the app's api() unless a test provides another. */
+const RpcContext = createContext<Client | null>(null);
+const useRpc = (): Client => useContext(RpcContext) ?? api();
+
+export interface QueryOptions<T> {
+  /** False to wait (an input not yet known). */
+  enabled?: boolean;
+  /** This screen shows `error` itself; else the failure notice does. */
+  errorShownHere?: boolean;
+  /** Derive what the screen needs; recomputed only when the answer changes. */
+  select?: (value: never) => T;
+}
+
+export interface Query<T> {
+  /** The latest answer (kept while the next loads); undefined before the first. */
+  data: T | undefined;
+  error: RpcError | null;
+  loading: boolean;
+  /** Fetch again now; resolves when the new answer is in. */
+  refetch: () => Promise<void>;
+}
+
+/** Load `method(input)`, refreshed when the core announces its namespace changed. */
+export function useQuery<M extends MethodName, T = MethodOutput<M>>(
+  method: M,
+  input: MethodInput<M>,
+  options: Omit<QueryOptions<T>, 'select'> & { select?: (value: MethodOutput<M>) => T } = {},
+): Query<T> {
+  const rpc = useRpc();
+  const query = useTanstackQuery({
+    queryKey: queryKey(method, input),
+    queryFn: () => callOrThrow(method, input, rpc),
+    enabled: options.enabled ?? true,
+    select: options.select,
+    meta: { errorShownHere: options.errorShownHere ?? false },
+  });
+  return {
+    data: query.data as T | undefined,
+    error: query.error ? asRpcError(query.error) : null,
+    loading: query.isPending && (options.enabled ?? true),
+    refetch: async () => {
+      await query.refetch();
+    },
+  };
+}
+
+export interface Mutation<M extends MethodName> {
+  /**
+   * Run the call. Resolves once the data it made stale has been fetched again,
+   * with the core's Result; a failure is also in `error` (and shown).
+   */
+  run: (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>>;
+  error: RpcError | null;
+  pending: boolean;
+  reset: () => void;
+}
+
+/** Change data with `method`; what it made stale is refetched before `run` resolves. */
+export function useMutation<M extends MethodName>(method: M, options: { errorShownHere?: boolean } = {}): Mutation<M> {
+  const client = useQueryClient();
+  const rpc = useRpc();
+  const mutation = useTanstackMutation({
+    mutationFn: (input: MethodInput<M>) => callOrThrow(method, input, rpc),
+    // The core announces the change too, but its event may arrive after the answer: refresh here as well, so a
+    // screen can rely on the list being fresh once `run` resolves.
+    onSuccess: () => refreshNamespaces(client, changedBy(method)),
+    meta: { errorShownHere: options.errorShownHere ?? false },
+  });
+  const { mutateAsync } = mutation;
+  const run = useCallback(
+    (input: MethodInput<M>): Promise<Result<MethodOutput<M>>> =>
+      mutateAsync(input).then(
+        (value) => ({ ok: true, value }),
+        (error: unknown) => ({ ok: false, error: asRpcError(error) }),
+      ),
+    [mutateAsync],
+  );
+  return { run, error: mutation.error ? asRpcError(mutation.error) : null, pending: mutation.isPending, reset: mutation.reset };
+}

@@ -1,0 +1,55 @@
+import type { MethodName } from './methods';
+
+/**
+ * Which loaded data a successful call makes stale, named by method namespace
+ * (`themes` for every `themes.*` query). The core announces it after each call
+ * (`data.changed`), and the renderer refetches the queries of those
+ * namespaces that are on screen — whoever made the call (a form, the
+ * autosaver, a menu command).
+ *
+ * Reads (by their verb) change nothing; any other method changes its own
+ * namespace plus what the tables below add, so a new method is announced
+ * safely without an entry here.
+ */
+export const EVERYTHING = '*';
+
+const READ_VERB = /^(list|get|read|view|current|recent|info|query|reviewers|for[A-Z]\w*|preview\w*|\w*Preview|export\w*|choose\w*)$/;
+
+/** Methods that write nothing another screen shows. */
+const QUIET = new Set<string>(['uploads.begin', 'uploads.chunk', 'uploads.cancel', 'app.closeAnswer']);
+
+/** Namespaces whose data shows what another namespace holds (an engagement's title in a passage's source). */
+const ALSO: Record<string, readonly string[]> = {
+  workspace: [EVERYTHING],
+  reviewer: ['analysis'],
+  engagements: ['participants', 'notes', 'passages', 'themes', 'search', 'analysis'],
+  engagementTypes: ['engagements'],
+  participants: ['engagements', 'passages', 'themes', 'search', 'analysis'],
+  attributes: ['participants', 'themes', 'search', 'analysis'],
+  notes: ['engagements', 'passages', 'themes', 'search'],
+  imports: ['notes', 'engagements', 'passages', 'search'],
+  themes: ['passages', 'search', 'analysis', 'codebook'],
+  codebook: ['themes', 'passages', 'search', 'analysis'],
+  passages: ['themes', 'search', 'analysis'],
+};
+
+/**
+ * Exceptions by method. Saving a note does not make `notes.*` stale: the open
+ * note's document is held by its saver, and refetching it mid-typing would
+ * race the editor; the notes list follows word counts from the save's answer.
+ */
+const BY_METHOD: Record<string, readonly string[]> = {
+  'notes.save': ['passages', 'themes', 'search', 'analysis'],
+  'workspace.forget': ['workspace'],
+};
+
+export const namespaceOf = (method: string): string => method.slice(0, method.indexOf('.'));
+
+/** The namespaces a successful call of `method` makes stale; empty for reads. */
+export function changedBy(method: MethodName | string): readonly string[] {
+  const namespace = namespaceOf(method);
+  const verb = method.slice(namespace.length + 1);
+  if (QUIET.has(method) || READ_VERB.test(verb)) return [];
+  const listed = BY_METHOD[method] ?? [namespace, ...(ALSO[namespace] ?? [])];
+  return listed.includes(EVERYTHING) ? [EVERYTHING] : listed;
+}
