@@ -39,6 +39,7 @@ export const PREREQUISITES = [
         .status === 0,
   },
   { name: 'libxml2-utils', why: 'xmllint validates REFI-QDA files against their schemas', present: () => onPath('xmllint') },
+  { name: 'unzip', why: 'unzip opens exported .qdpx projects as another program would, for xmllint', present: () => onPath('unzip') },
   {
     name: 'xvfb',
     why: 'a display for the Electron suite where Electron’s binary exists',

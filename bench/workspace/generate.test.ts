@@ -67,6 +67,11 @@ describe('generateWorkspace', () => {
     expect(c.memos).toBeGreaterThan(0);
     expect(c.keyQuotes).toBeGreaterThan(0);
     expect(c.notesWithRareWord).toBeGreaterThan(0);
+    // Findings for the report (issue 8): with passages, some from people who may not be quoted; recommendations; summaries.
+    expect(made.findings.findings).toBe(6);
+    expect(made.findings.supportingPassages).toBeGreaterThanOrEqual(18);
+    expect(made.findings.recommendations).toBe(14);
+    expect(made.findings.cellSummaries).toBeGreaterThan(0);
 
     const { notes, passages } = read(made.path);
     expect(notes.length).toBe(c.notes);

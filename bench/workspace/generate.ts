@@ -29,6 +29,7 @@ import { NewEngagement } from '../../src/shared/domain/engagement';
 import { NewParticipant, staffGroupLabels, type StaffGroup } from '../../src/shared/domain/participant';
 import { documentAnchors } from '../../src/shared/note/anchors';
 import { blocksToDocument } from '../../src/shared/note/blocksToDocument';
+import { addFindings, type GeneratedFindings } from './findings';
 import { buildNote, type NotePlan, type ThemeChoice } from './noteBuilder';
 import { Random } from './random';
 import {
@@ -92,6 +93,8 @@ export interface GeneratedWorkspace {
     notesWithRareWord: number;
   };
   bigNote: { id: string; words: number; passages: number };
+  /** Findings with CERQual and passages, recommendations citing them, matrix cell summaries (issue 8). */
+  findings: GeneratedFindings;
   largestThemes: { name: string; passages: number }[];
 }
 
@@ -176,7 +179,9 @@ export function generateWorkspace(path: string, options: GenerateOptions = {}): 
       `codebook ${plan.themes.ids.length} themes, ${plan.engagements.length} engagements, ${plan.participantCount} participants (${elapsed()})`,
     );
     const big = writeNotes(db, random, scale, plan, say, elapsed);
-    result = summarise(db, workspace.path, seed, scale, big);
+    const findings = db.transaction(() => addFindings(db, random, scale, reviewers.map((r) => r.id)))();
+    say(`${findings.findings} findings, ${findings.recommendations} recommendations, ${findings.cellSummaries} cell summaries (${elapsed()})`);
+    result = { ...summarise(db, workspace.path, seed, scale, big), findings };
   } finally {
     workspace.close(); // checkpoints the WAL into the file
   }
@@ -449,7 +454,7 @@ function summarise(
   seed: number,
   scale: number,
   big: { id: string; words: number; passages: number },
-): Omit<GeneratedWorkspace, 'fileBytes' | 'seconds'> {
+): Omit<GeneratedWorkspace, 'fileBytes' | 'seconds' | 'findings'> {
   const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
   const bigWords = (db.prepare('SELECT word_count AS n FROM notes WHERE id = ?').get(big.id) as { n: number }).n;
   return {

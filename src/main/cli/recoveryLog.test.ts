@@ -172,3 +172,25 @@ describe('files SQLite cannot read', () => {
     expect(state(path)).toEqual(before);
   });
 });
+
+describe('fieldnotes backup and restore', () => {
+  it('backs up without changing the workspace, lists backups with counts, restores keeping the replaced file', () => {
+    const path = join(folders.make(), 'cli.fieldnotes');
+    makeWorkspace(path, 2);
+    const before = state(path);
+    const taken = cli(['backup', path, '--json']);
+    expect(taken.code, taken.err).toBe(EXIT.ok);
+    const { backup } = JSON.parse(taken.out) as { backup: { path: string } };
+    expect(state(path).file).toBe(before.file);
+    const listed = cli(['backup', path, '--list']);
+    expect(listed.out).toMatch(/by hand\s+2 engagements, 0 participants, 0 notes, 0 themes, 0 passages/);
+
+    // The workspace is damaged later: opening names the newest backup; restore keeps the damaged file aside.
+    damageIndexOnly(path);
+    expect(refusal(() => openWorkspace(path)).message).toMatch(/Its newest backup is from .*fieldnotes restore/);
+    const restored = cli(['restore', path, backup.path]);
+    expect(restored.code, restored.err).toBe(EXIT.ok);
+    expect(restored.out).toMatch(/kept as .*before-restore-/);
+    expect(cli(['check', path]).code).toBe(EXIT.ok);
+  });
+});

@@ -6,6 +6,8 @@ import { APP_VERSION } from '../../shared/version';
 import { InstallationSettings } from '../core/settings/settings';
 import { DamagedWorkspaceError } from '../core/workspace/errors';
 import { createWorkspace, inspectWorkspace, type Inspection } from '../core/workspace/workspace';
+import { exportQdpxCommand, importQdpxCommand, type QdpxFlags } from './qdpx';
+import { backupCommand, restoreCommand } from './backup';
 import { defaultSettingsFolder } from './settingsFolder';
 
 /** Exit codes a script can rely on. */
@@ -17,12 +19,23 @@ Usage:
   fieldnotes create <file.fieldnotes> [--name NAME] [--by "Your Name"] [--initials XX]
   fieldnotes info <file.fieldnotes> [--json]
   fieldnotes check <file.fieldnotes> [--json]
+  fieldnotes export <file.fieldnotes> --format qdpx --out <file.qdpx> [--force] [--real-names] [--include-unquotable] [--qualify-names]
+  fieldnotes import <file.qdpx> --into <file.fieldnotes> | --new <file.fieldnotes> [--by "Your Name"]
+  fieldnotes backup <file.fieldnotes> [--list] [--to FOLDER] [--json]
+  fieldnotes restore <file.fieldnotes> <backup.fieldnotes> [--json]
   fieldnotes --help | --version
 
 Commands:
   create   Make a new, empty workspace file. Refuses to overwrite an existing file.
   info     Show a workspace's name, format version and what it holds. Changes nothing.
-  check    Run the full integrity check and schema check. Changes nothing.
+  check    Run the full integrity check, the schema check and the recovery log (-wal) check. Changes nothing.
+  backup   Take a verified backup (beside the workspace, or in --to FOLDER); --list shows them with their contents.
+  restore  Put a backup in the workspace's place; the file it replaces is kept beside it.
+  export   Write the workspace in another format. qdpx: a REFI-QDA project for NVivo, ATLAS.ti, MAXQDA
+           or QualCoder. Passages of participants not for quotation are left out and real names are
+           never written, unless --include-unquotable or --real-names.
+  import   Add a REFI-QDA project (.qdpx) to a workspace (--into) or to a new one (--new), and print
+           what was imported and what could not be carried.
 
 Options:
   --name      Workspace name (default: the file name).
@@ -46,7 +59,7 @@ function usage(io: Io, message: string): number {
 }
 
 /** The whole CLI as a function of its arguments, so tests run it in-process and as a child. */
-export function runCli(argv: string[], io: Io): number {
+export function runCli(argv: string[], io: Io): number | Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -59,6 +72,16 @@ export function runCli(argv: string[], io: Io): number {
         name: { type: 'string' },
         by: { type: 'string' },
         initials: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        into: { type: 'string' },
+        new: { type: 'string' },
+        force: { type: 'boolean' },
+        'real-names': { type: 'boolean' },
+        'include-unquotable': { type: 'boolean' },
+        'qualify-names': { type: 'boolean' },
+        list: { type: 'boolean' },
+        to: { type: 'string' },
       },
     });
   } catch (error) {
@@ -74,10 +97,12 @@ export function runCli(argv: string[], io: Io): number {
     return EXIT.ok;
   }
   const [command, file, ...extra] = positionals;
-  if (!command) return usage(io, 'say what to do: create, info or check.');
-  if (!['create', 'info', 'check'].includes(command)) return usage(io, `unknown command "${command}".`);
+  if (!command) return usage(io, 'say what to do: create, info, check, backup, restore, export or import.');
+  if (!['create', 'info', 'check', 'backup', 'restore', 'export', 'import'].includes(command)) return usage(io, `unknown command "${command}".`);
   if (!file) return usage(io, `"${command}" needs a workspace file.`);
-  if (extra.length) return usage(io, `unexpected argument "${extra[0]}".`);
+  if (extra.length > (command === 'restore' ? 1 : 0)) return usage(io, `unexpected argument "${extra[extra.length - 1]}".`);
+
+  if (command === 'export' || command === 'import') return exchange(command, file, values, io);
 
   try {
     switch (command) {
@@ -85,6 +110,10 @@ export function runCli(argv: string[], io: Io): number {
         return create(file, values, io);
       case 'info':
         return info(file, Boolean(values.json), io);
+      case 'backup':
+        return backupCommand(file, values, io);
+      case 'restore':
+        return restoreCommand(file, extra[0], values, io);
       default:
         return check(file, Boolean(values.json), io);
     }
@@ -98,6 +127,22 @@ export function runCli(argv: string[], io: Io): number {
     for (const line of findingsOf(error)) io.err(`  ${line}`);
     if (!known) return EXIT.problem;
     return command === 'check' && error.code !== 'NOT_FOUND' ? EXIT.problem : EXIT.cannotOpen;
+  }
+}
+
+/** The file formats `export` knows; each lives in its own module. */
+async function exchange(command: 'export' | 'import', file: string, values: QdpxFlags & { format?: string }, io: Io): Promise<number> {
+  try {
+    if (command === 'import') return await importQdpxCommand(file, values, io);
+    const format = values.format?.toLowerCase();
+    if (format === 'qdpx') return await exportQdpxCommand(file, values, io);
+    return usage(io, format ? `unknown export format "${values.format}".` : 'say which format to export: --format qdpx.');
+  } catch (error) {
+    if (error instanceof FieldnotesError) {
+      io.err(`fieldnotes: ${error.message}`);
+      return error.code === 'INVALID_INPUT' ? EXIT.usage : EXIT.problem;
+    }
+    throw error;
   }
 }
 

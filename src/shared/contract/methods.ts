@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { agreementMethods } from './agreement';
 import { appMethods } from './app';
 import { engagementMethods } from './engagements';
 import { fileMethods } from './files';
@@ -30,6 +31,7 @@ export const methods = {
   ...findingMethods,
   ...recommendationMethods,
   ...matrixMethods,
+  ...agreementMethods,
 } as const;
 
 export type Methods = typeof methods;

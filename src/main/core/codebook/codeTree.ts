@@ -6,7 +6,7 @@ import { childRows, foldName, nextPaletteColour, paletteUsage } from '../service
 /** A theme to add, with the themes below it: from a template or a .qdc file. */
 export interface CodeNode {
   name: string;
-  /** #RRGGBB; missing: the parent's colour, or for a top-level theme the next palette colour. */
+  /** #RRGGBB; missing: the least used palette colour other than the parent's. */
   colour?: string | null;
   definition?: string;
   exclusions?: string;
@@ -69,7 +69,10 @@ export function applyCodeTree(db: Database.Database, roots: readonly CodeNode[],
     let slot = siblings.get(folded);
     const existed = Boolean(slot);
     if (!slot) {
-      const colour = (node.colour ?? parent.colour ?? nextPaletteColour(usage)).toUpperCase();
+      // Each theme its own colour (issue 11): overlapping passages of one branch must be told apart, so a
+      // theme without one takes the least used palette colour other than its parent's.
+      const notParent = parent.colour ? new Map([...usage, [parent.colour.toUpperCase(), Number.POSITIVE_INFINITY]]) : usage;
+      const colour = (node.colour ?? nextPaletteColour(notParent)).toUpperCase();
       usage.set(colour, (usage.get(colour) ?? 0) + 1);
       const position = nextPosition.get(parent.key) ?? 0;
       nextPosition.set(parent.key, position + 1);

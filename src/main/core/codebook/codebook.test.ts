@@ -26,7 +26,7 @@ const shape = (db: Parameters<typeof listThemes>[0]) =>
   listThemes(db).map((t) => ({ depth: t.depth, name: t.name, colour: t.colour, definition: t.definition, exclusions: t.exclusions, code: t.code }));
 
 describe('the Topol template', () => {
-  it('adds 32 themes in four branches, each with a one-sentence definition and its branch colour', () => {
+  it('adds 32 themes in four branches, each with a one-sentence definition and a colour of its own', () => {
     const { db } = themeWorkspace(folders);
     expect(applyTemplate(db, TEST_REVIEWER.id)).toEqual({ added: 32, merged: 0 });
     const themes = listThemes(db);
@@ -47,8 +47,12 @@ describe('the Topol template', () => {
     }
     const branchColour = new Set(themes.filter((t) => t.depth === 0).map((t) => t.colour));
     expect(branchColour.size).toBe(4);
-    const ai = themes.find((t) => t.name === 'Automated image interpretation')!;
-    expect(ai.colour).toBe(themes.find((t) => t.name === 'Technology')!.colour);
+    // Siblings never share a colour, nor a theme its parent's: overlapping passages of one branch stay apart.
+    for (const parent of themes) {
+      const children = themes.filter((t) => t.parentId === parent.id);
+      expect(new Set(children.map((c) => c.colour)).size, parent.name).toBe(Math.min(children.length, 9));
+      for (const child of children) expect(child.colour, child.name).not.toBe(parent.colour);
+    }
   });
 
   it('applied again, or over themes of the same name, adds only what is missing and keeps what is there', () => {
@@ -118,8 +122,10 @@ describe('.qdc import from other programs', () => {
     const attitude = themes.find((t) => t.name === '2. Attitűd szint az oltáshoz')!;
     expect(attitude.definition).toBe('Erősen szkeptikus (piros)\nEnyhén szkeptikus, kétkedő (sárga)\nElfogadó (zöld)');
     expect(themes.filter((t) => t.parentId === attitude.id).map((t) => t.name)).toEqual(['piros', 'sárga', 'zöld']);
-    // NVivo gives no colours: each branch takes one palette colour.
-    expect(themes.filter((t) => t.parentId === attitude.id).every((t) => t.colour === attitude.colour)).toBe(true);
+    // NVivo gives no colours: each theme takes a palette colour of its own, never its parent's.
+    const attitudes = themes.filter((t) => t.parentId === attitude.id);
+    expect(new Set(attitudes.map((t) => t.colour)).size).toBe(3);
+    expect(attitudes.some((t) => t.colour === attitude.colour)).toBe(false);
     // 12 top-level codes, nested up to 3 levels below them (counted independently with Python's ElementTree).
     expect(themes.filter((t) => t.depth === 0)).toHaveLength(12);
     expect(Math.max(...themes.map((t) => t.depth))).toBe(3);

@@ -3,9 +3,9 @@ import type { CodeNode } from './codeTree';
 
 /**
  * The Topol Review's themes (../shared/PRODUCT.md), as a starting codebook.
- * Each top-level branch has one palette colour, so a highlight says at a
- * glance which part of the review a passage speaks to (its chip still names
- * the theme). Definitions are written from the review's side: what evidence
+ * Each top-level branch has its palette colour; the themes below it take
+ * colours of their own (codeTree.ts), so overlapping passages of one branch
+ * stay apart (issue 11); chips and labels name the theme either way. Definitions are written from the review's side: what evidence
  * belongs here.
  */
 const branch = (colour: string, name: string, definition: string, children: CodeNode[], exclusions = ''): CodeNode => ({
@@ -13,7 +13,7 @@ const branch = (colour: string, name: string, definition: string, children: Code
   definition,
   exclusions,
   colour,
-  children: children.map((child) => ({ ...child, colour, children: child.children.map((c) => ({ ...c, colour })) })),
+  children,
 });
 const leaf = (name: string, definition: string, exclusions = ''): CodeNode => ({ name, definition, exclusions, children: [] });
 

@@ -48,7 +48,7 @@ export function appHandlers(ctx: HandlerContext): DomainHandlers<typeof appMetho
     'workspace.create': ({ path, name }) => adopt(createWorkspace(path, { name, createdBy: ctx.requireReviewer() })),
     'workspace.open': ({ path }) => {
       if (session.workspace && session.workspace.path === path) return session.workspace.info();
-      return adopt(openWorkspace(path, { onBackup: (b) => options.log?.(`backed up to ${b}`) }));
+      return adopt(openWorkspace(path, { onBackup: (b) => options.log?.(`backed up to ${b}`), backups: {} }));
     },
     'workspace.current': () => session.workspace?.info() ?? null,
     'workspace.close': () => {

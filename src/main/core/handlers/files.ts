@@ -30,6 +30,11 @@ export function fileHandlers(ctx: HandlerContext): DomainHandlers<typeof fileMet
       const reviewer = ctx.requireReviewer();
       db(); // no workspace: refuse before the upload is used up
       const file = uploads.take(uploadId, 'import');
+      try {
+        ctx.requireWorkspace().backupNow('before import');
+      } catch (error) {
+        ctx.options.log?.('backup before import failed', error); // the import itself is not refused for it
+      }
       return { notes: await importNotes(db, file, engagementId, reviewer.id) };
     },
 

@@ -1,6 +1,7 @@
 import type { Handlers } from '../../../shared/rpc/dispatch';
 import type { CoreOptions } from '../ports';
 import type { InstallationSettings } from '../settings/settings';
+import { agreementHandlers } from './agreement';
 import { appHandlers } from './app';
 import { createContext, type Session } from './context';
 import { engagementHandlers } from './engagements';
@@ -31,5 +32,6 @@ export function createHandlers(options: CoreOptions, settings: InstallationSetti
     ...findingHandlers(ctx),
     ...recommendationHandlers(ctx),
     ...matrixHandlers(ctx),
+    ...agreementHandlers(ctx),
   };
 }

@@ -86,8 +86,12 @@ export class DamagedWorkspaceError extends FieldnotesError {
   }
 }
 
-export const corrupt = (file: string, findings: string[] = []) =>
+export const corrupt = (file: string, findings: string[] = [], newestBackup?: { path: string; takenAt: string }) =>
   new DamagedWorkspaceError(
-    `"${file}" is damaged: its integrity check failed${findings[0] ? ` (${findings[0].slice(0, 200)}${findings.length > 1 ? `, and ${findings.length - 1} more finding(s)` : ''})` : ''}. It has not been changed. Open its newest backup, or run "fieldnotes check" on it to see every finding.`,
+    `"${file}" is damaged: its integrity check failed${findings[0] ? ` (${findings[0].slice(0, 200)}${findings.length > 1 ? `, and ${findings.length - 1} more finding(s)` : ''})` : ''}. It has not been changed. ${
+      newestBackup
+        ? `Its newest backup is from ${newestBackup.takenAt}: restore it (the damaged file is kept aside) with "fieldnotes restore", or open ${newestBackup.path}.`
+        : 'Open a backup copy, or run "fieldnotes check" on it to see every finding.'
+    }`,
     findings,
   );

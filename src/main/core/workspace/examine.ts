@@ -169,7 +169,7 @@ const damagedBeyondReading = (integrity: string[]) => ({
  * file (Fieldnotes holds it EXCLUSIVE). It may create a `-shm` beside the file;
  * we remove it again if it was not there before.
  */
-function refuseIfHeldElsewhere(path: string, unlock?: Unlock): void {
+export function refuseIfHeldElsewhere(path: string, unlock?: Unlock): void {
   const shm = `${path}-shm`;
   const hadShm = existsSync(shm);
   let db: Database.Database | undefined;
@@ -188,9 +188,8 @@ function refuseIfHeldElsewhere(path: string, unlock?: Unlock): void {
 }
 
 /** The sentence for a log beside the file that is not its own, or is damaged; null when it is fine. */
-export function walRefusal(path: string, examination: Examination): FieldnotesError | null {
+export function walRefusal(path: string, wal: Examination['wal']): FieldnotesError | null {
   const file = basename(path);
-  const { wal } = examination;
   if (wal.state === 'damaged') {
     return new FieldnotesError(
       'WAL_DAMAGED',

@@ -2,27 +2,31 @@ import { randomBytes } from 'node:crypto';
 import {
   chmodSync,
   closeSync,
+  copyFileSync,
   existsSync,
   fstatSync,
   fsyncSync,
   linkSync,
+  mkdtempSync,
   openSync,
   readSync,
   realpathSync,
   rmSync,
   statSync,
 } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { WorkspaceInfo } from '../../../shared/domain/workspace';
 import { FieldnotesError } from '../../../shared/rpc/result';
 import { migrate } from '../db/migrate';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { APPLICATION_ID, applyConnectionPragmas, sniffHeader } from '../db/sqlite';
+import { backupFolderFor, listBackups, restoreBackup, takeBackup, type BackupInfo } from '../backup/backups';
 import { keepFileCurrent, type CheckpointTiming } from './checkpoint';
 import { corrupt, explainOpenError } from './errors';
 import { startLog } from './logToken';
-import { examineWorkspace, walRefusal, type Examination } from './examine';
+import { CHECK_FOLDER_PREFIX, examineWorkspace, refuseIfHeldElsewhere, walRefusal, type Examination } from './examine';
 import { readWal } from './wal';
 
 export interface Workspace {
@@ -30,6 +34,8 @@ export interface Workspace {
   readonly db: Database.Database;
   /** What opening did that the person should hear about (a recovery log applied), if anything. */
   readonly notice: string | null;
+  /** Take a verified backup now (before an import, or when asked); null when backups are off. */
+  backupNow(reason: string): BackupInfo | null;
   info(): WorkspaceInfo;
   close(): void;
 }
@@ -39,6 +45,17 @@ export interface OpenOptions {
   onBackup?: (backupPath: string) => void;
   /** When to fold the WAL back into the file (tests shorten it). */
   checkpoint?: CheckpointTiming;
+  /** Automatic backups (the app turns them on; the CLI and most tests do not). */
+  backups?: BackupPolicy;
+}
+
+export interface BackupPolicy {
+  /** Where to keep them; default a folder beside the workspace. */
+  folder?: string;
+  /** While the workspace is being edited, a backup at most this often. */
+  everyMinutes?: number;
+  /** How often to look whether one is due (tests shorten it). */
+  pollMs?: number;
 }
 
 /**
@@ -144,7 +161,7 @@ function connectChecked(path: string): { db: Database.Database; version: number 
     // pass quick_check, and the first write would then build on the damage. At review scale
     // (90 MB, 40,000 passages) it costs about 1.6 s against quick_check's 0.6 s.
     const lines = (db.pragma('integrity_check(20)') as { integrity_check: string }[]).map((r) => r.integrity_check);
-    if (lines[0] !== 'ok') throw corrupt(basename(path), lines);
+    if (lines[0] !== 'ok') throw corrupt(basename(path), lines, listBackups(path)[0]);
     return { db, version };
   } catch (error) {
     db?.close();
@@ -164,11 +181,13 @@ export function openWorkspace(inputPath: string, options: OpenOptions = {}): Wor
   checkFileBeforeSqlite(path);
   const notice = checkRecoveryLog(path);
   const { db, version } = connectChecked(path);
+  let openBackup: string | null = null;
   try {
     // The file alone now holds everything (the log, if any, was checked first); the next log
     // begins with its token, and a write takes SQLite's exclusive lock, so a second process
     // is refused at open rather than at its first save.
     db.pragma('wal_checkpoint(TRUNCATE)');
+    if (options.backups) openBackup = backupOnOpen(db, path, options.backups);
     const logStarted = startLog(db);
     if (version < LATEST_SCHEMA_VERSION) {
       const backup = backupPathFor(path, version);
@@ -189,20 +208,62 @@ export function openWorkspace(inputPath: string, options: OpenOptions = {}): Wor
   const key = realpathSync(path);
   openInThisProcess.add(key);
   const stopCheckpoints = keepFileCurrent(db, options.checkpoint, { afterCheckpoint: () => startLog(db), walPath: `${path}-wal` });
+  const backups = options.backups ? keepBackups(db, path, options.backups) : null;
   let closed = false;
   return {
     path,
     db,
-    notice,
+    notice: [notice, openBackup].filter(Boolean).join(' ') || null,
+    backupNow: (reason) => backups?.now(reason) ?? null,
     info: () => readInfo(db, path),
     close: () => {
       if (closed) return;
       closed = true;
       openInThisProcess.delete(key);
+      backups?.stop();
       stopCheckpoints();
       db.close();
     },
   };
+}
+
+/**
+ * The backup taken at open: the file alone is complete (just checkpointed) and
+ * has just passed the full integrity check, so a byte comparison verifies the
+ * copy. A failure never stops the workspace opening; it is said instead.
+ */
+function backupOnOpen(db: Database.Database, path: string, policy: BackupPolicy): string | null {
+  try {
+    takeBackup({ db, workspacePath: path, reason: 'on open', folder: policy.folder, sourceJustChecked: true });
+    return null;
+  } catch (error) {
+    return `No backup could be taken as it opened (${error instanceof Error ? error.message : String(error)}); your work is saved as usual.`;
+  }
+}
+
+/** A backup every `everyMinutes` while the workspace is being edited. */
+function keepBackups(db: Database.Database, path: string, policy: BackupPolicy) {
+  const everyMs = (policy.everyMinutes ?? 10) * 60_000;
+  const changes = db.prepare('SELECT total_changes()').pluck();
+  let backedUpAt = Date.now();
+  let changesAtBackup = changes.get() as number;
+  const now = (reason: string): BackupInfo => {
+    const info = takeBackup({ db, workspacePath: path, reason, folder: policy.folder, afterCheckpoint: () => startLog(db) });
+    backedUpAt = Date.now();
+    changesAtBackup = changes.get() as number;
+    return info;
+  };
+  const timer = setInterval(() => {
+    if (!db.open || db.inTransaction) return;
+    if (changes.get() === changesAtBackup || Date.now() - backedUpAt < everyMs) return;
+    try {
+      now('while editing');
+    } catch {
+      backedUpAt = Date.now(); // try again after the next interval, not at every tick
+    }
+  }, policy.pollMs ?? 60_000);
+  timer.unref?.();
+  return { now, stop: () => clearInterval(timer) };
 }
 
 /**
@@ -214,7 +275,7 @@ export function openWorkspace(inputPath: string, options: OpenOptions = {}): Wor
 function checkRecoveryLog(path: string): string | null {
   if (readWal(`${path}-wal`).state === 'none') return null;
   const examination = examineWorkspace(path);
-  const refusal = walRefusal(path, examination);
+  const refusal = walRefusal(path, examination.wal);
   if (refusal) throw refusal;
   if (examination.integrity[0] !== 'ok') throw corrupt(basename(path), examination.integrity);
   const { commits } = examination.wal;
@@ -349,4 +410,56 @@ function syncFolder(folder: string): void {
   } catch {
     // Some file systems refuse fsync on a folder; the link itself is already durable there.
   }
+}
+
+/**
+ * Back up a workspace that is not open (the CLI's `backup`) without writing to
+ * it: checked like `check`, then backed up from a private copy.
+ */
+export function backupWorkspaceFile(inputPath: string, folder?: string): BackupInfo {
+  const path = resolve(inputPath);
+  const inspection = inspectWorkspace(path);
+  const refusal = walRefusal(path, inspection.wal);
+  if (refusal) throw refusal;
+  if (inspection.integrity[0] !== 'ok') throw corrupt(basename(path), inspection.integrity);
+  const scratch = mkdtempSync(join(tmpdir(), `${CHECK_FOLDER_PREFIX}${process.pid}-`));
+  try {
+    const copy = join(scratch, 'w.fieldnotes');
+    copyFileSync(path, copy);
+    chmodSync(copy, 0o600);
+    if (existsSync(`${path}-wal`)) copyFileSync(`${path}-wal`, `${copy}-wal`);
+    const db = new Database(copy, { fileMustExist: true });
+    try {
+      db.pragma('locking_mode = EXCLUSIVE');
+      return takeBackup({ db, workspacePath: copy, nameAs: path, folder: folder ?? backupFolderFor(path), reason: 'by hand' });
+    } finally {
+      db.close();
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Put a backup in a workspace's place (the app and the CLI's `restore`). The
+ * backup must pass the full check first; the workspace must not be open
+ * anywhere; the file it replaces is set aside, never deleted.
+ */
+export function restoreWorkspace(inputPath: string, backupPath: string): { setAside: string | null } {
+  const path = resolve(inputPath);
+  if (existsSync(path) && openInThisProcess.has(realpathSync(path))) {
+    throw new FieldnotesError('ALREADY_OPEN', `"${basename(path)}" is open in this window. Close it first, then restore.`);
+  }
+  const backup = inspectWorkspace(backupPath);
+  if (backup.integrity[0] !== 'ok' || backup.foreignKeyProblems > 0) {
+    throw corrupt(basename(backupPath), backup.integrity);
+  }
+  if (existsSync(path)) {
+    try {
+      refuseIfHeldElsewhere(path);
+    } catch (error) {
+      throw explainOpenError(error, path);
+    }
+  }
+  return restoreBackup(path, resolve(backupPath));
 }

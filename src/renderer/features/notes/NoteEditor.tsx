@@ -17,6 +17,7 @@ import { NoteContextMenu } from './NoteContextMenu';
 import { DetachedNotice } from '../passages/DetachedNotice';
 import { PassageBar } from '../passages/PassageBar';
 import { PassageHighlightsPlugin } from '../passages/PassageHighlightsPlugin';
+import { PassageLabelsPlugin } from '../passages/PassageLabelsPlugin';
 import { PastePlugin } from '../passages/PastePlugin';
 import { TAG_SHORTCUT } from '../passages/shortcuts';
 import { holdSelection, releaseSelection, selectionRect } from '../passages/selectionOnScreen';
@@ -168,6 +169,7 @@ function EditorBody({ note, label, onSaved, reveal, recovered }: Props & { recov
       <SpeakerTurnsPlugin />
       <PastePlugin index={tagging.index} notePassageIds={notePassageIds} />
       <PassageHighlightsPlugin reviewerId={reviewer.id} index={tagging.index} passages={session.passages} themes={themes} />
+      <PassageLabelsPlugin index={tagging.index} passages={session.passages} themes={themes} />
       <WordCountPlugin onCount={setWords} />
       <RevealPlugin reveal={reveal} passageRange={revealedPassage} />
       <SpeakerDialog

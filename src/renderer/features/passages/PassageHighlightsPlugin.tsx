@@ -1,7 +1,9 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import type { NodeKey } from 'lexical';
+import { $isMarkNode } from '@lexical/mark';
+import { $getNodeByKey, type LexicalEditor, type NodeKey } from 'lexical';
 import { useEffect } from 'react';
 import type { Passage } from '../../../shared/domain/passage';
+import { paintUnderlines } from './markColours';
 import type { MarkIndex } from './markIndex';
 import type { ThemeIndex } from '../themes/useThemeIndex';
 
@@ -13,9 +15,10 @@ interface Props {
 }
 
 /**
- * Paint each passage's marks in its first theme's colour, with a second
- * colour where passages overlap, and name the themes in the mark's tooltip
- * and accessible description: colour is never the only cue.
+ * Paint each passage's marks with a tint of its first theme's colour and one
+ * underline per theme colour (stacked where passages overlap), and name the
+ * themes in the mark's tooltip; PassageLabelsPlugin names them after the
+ * passage without hover: colour is never the only cue.
  */
 export function PassageHighlightsPlugin({ reviewerId, index, passages, themes }: Props) {
   const [editor] = useLexicalComposerContext();
@@ -27,14 +30,14 @@ export function PassageHighlightsPlugin({ reviewerId, index, passages, themes }:
         const ids = index.entries().find(([k]) => k === key)?.[1] ?? [];
         if (!element) continue;
         const known = ids.map((id) => byId.get(id)).filter((p): p is Passage => Boolean(p));
-        const colours = known.flatMap((p) => p.tags.map((t) => themes.get(t.themeId)?.colour)).filter(Boolean) as string[];
+        const colours = underlineColoursOf(editor, key, ids, byId, themes);
         const names = [...new Set(known.flatMap((p) => p.tags.map((t) => themes.get(t.themeId)?.name ?? 'Unknown theme')))];
         // A mark whose passages no longer exist (its theme was deleted) reads as plain text.
         element.classList.toggle('passage-mark', known.length > 0);
         element.classList.toggle('overlap', ids.length > 1);
         element.classList.toggle('key-quote', known.some((p) => p.keyQuote));
         element.style.setProperty('--mark', colours[0] ?? 'var(--text-soft)');
-        element.style.setProperty('--mark2', colours[1] ?? colours[0] ?? 'var(--text-soft)');
+        paintUnderlines(element, colours);
         element.dataset.passages = ids.join(' ');
         element.title = names.length ? describe(names, known, reviewerId) : '';
       }
@@ -56,4 +59,19 @@ function describe(names: string[], passages: Passage[], reviewerId: string): str
   ]
     .filter(Boolean)
     .join('\n');
+}
+
+/**
+ * The theme colours under one mark, outermost passage first: a mark nested in another passage's mark
+ * (overlapping passages) draws its underlines over its parent's, so it repeats them, the parent's at the
+ * bottom, and the parent's line runs on unbroken beneath the overlap.
+ */
+function underlineColoursOf(editor: LexicalEditor, key: NodeKey, ids: string[], byId: Map<string, Passage>, themes: ThemeIndex): string[] {
+  const outer = editor.getEditorState().read(() => {
+    const node = $getNodeByKey(key);
+    return node ? node.getParents().filter($isMarkNode).reverse().flatMap((m) => m.getIDs()) : [];
+  });
+  return [...new Set([...outer, ...ids])]
+    .flatMap((id) => byId.get(id)?.tags.map((t) => themes.get(t.themeId)?.colour) ?? [])
+    .filter((c): c is string => Boolean(c));
 }
