@@ -19,6 +19,11 @@ export interface CoreOptions {
   host: 'electron' | 'loopback';
   version: string;
   dialogs?: DialogPort;
+  /**
+   * The workspace file the operating system handed this app — double-clicked, or named on a second launch —
+   * taken once (Electron only). With the dialogs, the only ways a path reaches the core in the desktop app.
+   */
+  takeHandedWorkspace?: () => string | null;
   /** Push an event to this core's renderer (data.changed after a write); hosts without a renderer leave it out. */
   emit?: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   /** The renderer's answer to app.beforeClose: close the window, or keep it open (Electron). */

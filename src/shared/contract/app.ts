@@ -36,7 +36,7 @@ export const appMethods = {
     doc: 'Recently opened workspaces, newest first.',
   }),
   'workspace.forget': method({
-    input: z.object({ path: FilePath }).strict(),
+    input: z.object({ id: z.string().max(100) }).strict(),
     output: z.null(),
     doc: 'Remove a workspace from the recent list (the file is not touched).',
   }),
@@ -45,12 +45,32 @@ export const appMethods = {
       .object({ path: FilePath, name: z.string().trim().min(1, 'Name the workspace.').max(200) })
       .strict(),
     output: WorkspaceInfo,
-    doc: 'Create a new workspace file and open it.',
+    doc: 'Create a workspace at a typed path and open it. The loopback host only: the desktop app never takes a path from the page (workspace.createChosen).',
+  }),
+  'workspace.createChosen': method({
+    input: z.object({ name: z.string().trim().min(1, 'Name the workspace.').max(200) }).strict(),
+    output: WorkspaceInfo.nullable(),
+    doc: 'Ask where to save a new workspace (the native Save dialog), create it there and open it; null if the person cancelled.',
   }),
   'workspace.open': method({
     input: z.object({ path: FilePath }).strict(),
     output: WorkspaceInfo,
-    doc: 'Open an existing workspace file, checking it first.',
+    doc: 'Open a workspace at a typed path, checking it first. The loopback host only (the desktop app: workspace.openChosen).',
+  }),
+  'workspace.openChosen': method({
+    input: None,
+    output: WorkspaceInfo.nullable(),
+    doc: 'Ask which workspace to open (the native Open dialog) and open it; null if the person cancelled.',
+  }),
+  'workspace.openRecent': method({
+    input: z.object({ id: z.string().max(100) }).strict(),
+    output: WorkspaceInfo,
+    doc: 'Open a workspace from the recent list, named by its id.',
+  }),
+  'workspace.openHanded': method({
+    input: None,
+    output: WorkspaceInfo.nullable(),
+    doc: 'Open the workspace the operating system handed the app (a double-clicked file, a second launch), if there is one.',
   }),
   'workspace.current': method({
     input: None,
@@ -65,14 +85,4 @@ export const appMethods = {
     doc: 'After app.beforeClose: close (every note saved, or the reviewer chose to) or keep the window open.',
   }),
 
-  'dialog.chooseNewWorkspace': method({
-    input: z.object({ suggestedName: z.string().max(200) }).strict(),
-    output: z.string().nullable(),
-    doc: 'Ask where to save a new workspace; null if the person cancelled.',
-  }),
-  'dialog.chooseWorkspace': method({
-    input: None,
-    output: z.string().nullable(),
-    doc: 'Ask which workspace to open; null if the person cancelled.',
-  }),
 } as const;

@@ -11,6 +11,8 @@ export const WorkspaceInfo = z.object({
 export type WorkspaceInfo = z.infer<typeof WorkspaceInfo>;
 
 export const RecentWorkspace = z.object({
+  /** How the page names a recent workspace: the core keeps the path (the page may show it, never send it). */
+  id: z.string(),
   path: z.string(),
   name: z.string(),
   openedAt: z.string(),

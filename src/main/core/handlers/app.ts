@@ -16,9 +16,22 @@ export function appHandlers(ctx: HandlerContext): DomainHandlers<typeof appMetho
     settings.rememberOpened(info.path, info.name);
     return info;
   };
-  const noDialogs = () => {
+  const noDialogs = (): never => {
     throw new FieldnotesError('UNAVAILABLE', 'File dialogs are not available here; type a path.');
   };
+  // The desktop app trusts no path the page sends: a workspace comes from a native dialog, the recent list
+  // (by id), or the operating system. Typed paths are the loopback host's form, where there are no dialogs.
+  const typedPath = (path: string): string => {
+    if (options.host === 'electron') {
+      throw new FieldnotesError('UNAVAILABLE', 'In the desktop app, choose the workspace in the Open or Save dialog.');
+    }
+    return path;
+  };
+  const open = (path: string) => {
+    if (session.workspace && session.workspace.path === path) return session.workspace.info();
+    return adopt(openWorkspace(path, { onBackup: (b) => options.log?.(`backed up to ${b}`), backups: {} }));
+  };
+  const create = (path: string, name: string) => adopt(createWorkspace(path, { name, createdBy: ctx.requireReviewer() }));
 
   return {
     'app.info': () => ({
@@ -41,14 +54,29 @@ export function appHandlers(ctx: HandlerContext): DomainHandlers<typeof appMetho
     },
 
     'workspace.recent': () => settings.recent().map((r) => ({ ...r, exists: existsSync(r.path) })),
-    'workspace.forget': ({ path }) => {
-      settings.forget(path);
+    'workspace.forget': ({ id }) => {
+      settings.forget(id);
       return null;
     },
-    'workspace.create': ({ path, name }) => adopt(createWorkspace(path, { name, createdBy: ctx.requireReviewer() })),
-    'workspace.open': ({ path }) => {
-      if (session.workspace && session.workspace.path === path) return session.workspace.info();
-      return adopt(openWorkspace(path, { onBackup: (b) => options.log?.(`backed up to ${b}`), backups: {} }));
+    'workspace.create': ({ path, name }) => create(typedPath(path), name),
+    'workspace.createChosen': async ({ name }) => {
+      ctx.requireReviewer(); // before the dialog, so nobody chooses a place only to be refused
+      const path = await (options.dialogs ?? noDialogs()).chooseNewWorkspace(name);
+      return path ? create(path, name) : null;
+    },
+    'workspace.open': ({ path }) => open(typedPath(path)),
+    'workspace.openChosen': async () => {
+      const path = await (options.dialogs ?? noDialogs()).chooseWorkspace();
+      return path ? open(path) : null;
+    },
+    'workspace.openRecent': ({ id }) => {
+      const recent = settings.recentById(id);
+      if (!recent) throw new FieldnotesError('NOT_FOUND', 'That workspace is no longer in the recent list; open it from its file.');
+      return open(recent.path);
+    },
+    'workspace.openHanded': () => {
+      const path = options.takeHandedWorkspace?.() ?? null;
+      return path ? open(path) : null;
     },
     'workspace.current': () => session.workspace?.info() ?? null,
     'workspace.close': () => {
@@ -57,8 +85,5 @@ export function appHandlers(ctx: HandlerContext): DomainHandlers<typeof appMetho
       return null;
     },
 
-    'dialog.chooseNewWorkspace': ({ suggestedName }) =>
-      options.dialogs ? options.dialogs.chooseNewWorkspace(suggestedName) : noDialogs(),
-    'dialog.chooseWorkspace': () => (options.dialogs ? options.dialogs.chooseWorkspace() : noDialogs()),
   };
 }
