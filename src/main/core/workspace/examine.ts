@@ -87,7 +87,11 @@ const sound = (e: Examination) => e.integrity.length === 1 && e.integrity[0] ===
 function logBelongs(alone: Examination, combined: Examination, wal: WalReport): boolean {
   if (wal.commits === 0) return true; // nothing in it will be applied
   if (!sound(combined)) return false;
-  if (alone.tokens.token !== null) return combined.tokens.base === alone.tokens.token;
+  // The log begins on top of the file's token; or a checkpoint was cut short after it had
+  // already copied the log's token into the file (a kill or power cut mid-checkpoint).
+  if (alone.tokens.token !== null) return combined.tokens.base === alone.tokens.token || combined.tokens.token === alone.tokens.token;
+  // The file alone is unreadable yet whole with the log: a cut-short checkpoint; only its own log mends it.
+  if (!sound(alone)) return true;
   // A file from before log tokens: the same workspace, at least.
   return alone.identity !== null && alone.identity === combined.identity;
 }
@@ -136,7 +140,7 @@ function examineCopy(copy: string, unlock: Unlock | undefined, withLog: boolean)
         identity = JSON.stringify([name, createdAt, meta.get('created_by') ?? null]);
       }
     }
-    const tokens = integrity[0] === 'ok' ? readLogTokens(db) : { token: null, base: null };
+    const tokens = readTokensIfAny(db);
     return { integrity, foreignKeyProblems, schemaVersion, applicationId, identity, tokens, name, createdAt, counts, wal: noWal };
   } catch (error) {
     const code = sqliteCode(error);
@@ -147,6 +151,15 @@ function examineCopy(copy: string, unlock: Unlock | undefined, withLog: boolean)
     throw error;
   } finally {
     db.close();
+  }
+}
+
+/** The log tokens even from a damaged file, when the page holding them can still be read. */
+function readTokensIfAny(db: Database.Database): LogTokens {
+  try {
+    return readLogTokens(db);
+  } catch {
+    return { token: null, base: null };
   }
 }
 
