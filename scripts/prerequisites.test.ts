@@ -26,6 +26,7 @@ describe('one path for CI and a newcomer', () => {
         'libxml2-utils',
         'poppler-utils',
         'python3-docx',
+        'unzip',
         'xvfb',
       ].sort(),
     );
