@@ -212,5 +212,5 @@ describe('the CLI and an encrypted workspace', () => {
     const none = run(['info', path]);
     expect(none.stderr).toMatch(/is encrypted .*Enter its passphrase/);
     expect(none.stderr).not.toMatch(/at .*\.ts:\d+/);
-  });
+  }, 180_000); // four CLI processes through tsx, each deriving an Argon2id key
 });
