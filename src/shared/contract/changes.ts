@@ -13,7 +13,8 @@ import type { MethodName } from './methods';
  */
 export const EVERYTHING = '*';
 
-const READ_VERB = /^(list|get|read|view|current|recent|info|query|reviewers|for[A-Z]\w*|preview\w*|\w*Preview|export\w*|choose\w*)$/;
+const READ_VERB =
+  /^(list|get|read|view|current|recent|info|query|reviewers|for[A-Z]\w*|preview\w*|\w*Preview|export\w*|choose\w*|by[A-Z]\w*|citing|cell|summaries|dimensions|cooccurrence\w*|coverage)$/;
 
 /** Methods that write nothing another screen shows. */
 const QUIET = new Set<string>(['uploads.begin', 'uploads.chunk', 'uploads.cancel', 'app.closeAnswer']);
@@ -22,15 +23,18 @@ const QUIET = new Set<string>(['uploads.begin', 'uploads.chunk', 'uploads.cancel
 const ALSO: Record<string, readonly string[]> = {
   workspace: [EVERYTHING],
   reviewer: ['analysis'],
-  engagements: ['participants', 'notes', 'passages', 'themes', 'search', 'analysis'],
+  engagements: ['participants', 'notes', 'passages', 'themes', 'search', 'analysis', 'findings', 'matrix'],
   engagementTypes: ['engagements'],
-  participants: ['engagements', 'passages', 'themes', 'search', 'analysis'],
-  attributes: ['participants', 'themes', 'search', 'analysis'],
-  notes: ['engagements', 'passages', 'themes', 'search'],
+  participants: ['engagements', 'passages', 'themes', 'search', 'analysis', 'findings', 'matrix'],
+  attributes: ['participants', 'themes', 'search', 'analysis', 'matrix'],
+  notes: ['engagements', 'passages', 'themes', 'search', 'findings', 'matrix', 'agreement'],
   imports: ['notes', 'engagements', 'passages', 'search'],
-  themes: ['passages', 'search', 'analysis', 'codebook'],
-  codebook: ['themes', 'passages', 'search', 'analysis'],
-  passages: ['themes', 'search', 'analysis'],
+  themes: ['passages', 'search', 'analysis', 'codebook', 'findings', 'matrix', 'agreement'],
+  codebook: ['themes', 'passages', 'search', 'analysis', 'findings', 'matrix'],
+  passages: ['themes', 'search', 'analysis', 'findings', 'matrix', 'agreement'],
+  // A finding's number and statement show in recommendations; a recommendation's citation in a finding.
+  findings: ['recommendations'],
+  recommendations: ['findings'],
 };
 
 /**
@@ -39,7 +43,7 @@ const ALSO: Record<string, readonly string[]> = {
  * race the editor; the notes list follows word counts from the save's answer.
  */
 const BY_METHOD: Record<string, readonly string[]> = {
-  'notes.save': ['passages', 'themes', 'search', 'analysis'],
+  'notes.save': ['passages', 'themes', 'search', 'analysis', 'findings', 'matrix', 'agreement'],
   'workspace.forget': ['workspace'],
 };
 
