@@ -2,6 +2,7 @@ import type { Handlers } from '../../../shared/rpc/dispatch';
 import type { CoreOptions } from '../ports';
 import type { InstallationSettings } from '../settings/settings';
 import { agreementHandlers } from './agreement';
+import { refiHandlers } from './refi';
 import { appHandlers } from './app';
 import { createContext, type Session } from './context';
 import { engagementHandlers } from './engagements';
@@ -33,5 +34,6 @@ export function createHandlers(options: CoreOptions, settings: InstallationSetti
     ...recommendationHandlers(ctx),
     ...matrixHandlers(ctx),
     ...agreementHandlers(ctx),
+    ...refiHandlers(ctx),
   };
 }
