@@ -10,6 +10,7 @@ import { noteMethods } from './notes';
 import { participantMethods } from './participants';
 import { passageMethods } from './passages';
 import { recommendationMethods } from './recommendations';
+import { reportMethods } from './report';
 import { searchMethods } from './search';
 import { themeMethods } from './themes';
 
@@ -32,6 +33,7 @@ export const methods = {
   ...findingMethods,
   ...recommendationMethods,
   ...matrixMethods,
+  ...reportMethods,
   ...agreementMethods,
   ...refiMethods,
 } as const;
