@@ -256,7 +256,11 @@ function CellPane({ dimension, filters, themeId, themeName, column, summary, typ
   const save = useMutation('matrix.saveSummary', { errorShownHere: true });
   const { data } = useQuery('matrix.cell', { themeId, dimension, value: column.key, filters, limit: 100 });
   useEffect(() => {
-    if (typed !== null) summaryRef.current?.focus();
+    const area = summaryRef.current;
+    if (typed !== null && area) {
+      area.focus();
+      area.setSelectionRange(area.value.length, area.value.length); // go on after what was typed
+    }
     // Only on opening: the keystroke that opened the cell goes on in its summary.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
