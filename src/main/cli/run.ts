@@ -4,8 +4,10 @@ import { ReviewerInput, suggestInitials } from '../../shared/domain/reviewer';
 import { FieldnotesError } from '../../shared/rpc/result';
 import { APP_VERSION } from '../../shared/version';
 import { InstallationSettings } from '../core/settings/settings';
+import type { WorkspaceKey } from '../core/workspace/encryption';
 import { DamagedWorkspaceError } from '../core/workspace/errors';
 import { createWorkspace, inspectWorkspace, type Inspection } from '../core/workspace/workspace';
+import { exportQdpxCommand, importQdpxCommand, type QdpxFlags } from './qdpx';
 import { backupCommand, restoreCommand } from './backup';
 import { defaultSettingsFolder } from './settingsFolder';
 
@@ -18,6 +20,8 @@ Usage:
   fieldnotes create <file.fieldnotes> [--name NAME] [--by "Your Name"] [--initials XX]
   fieldnotes info <file.fieldnotes> [--json]
   fieldnotes check <file.fieldnotes> [--json]
+  fieldnotes export <file.fieldnotes> --format qdpx --out <file.qdpx> [--force] [--real-names] [--include-unquotable] [--qualify-names]
+  fieldnotes import <file.qdpx> --into <file.fieldnotes> | --new <file.fieldnotes> [--by "Your Name"]
   fieldnotes backup <file.fieldnotes> [--list] [--to FOLDER] [--json]
   fieldnotes restore <file.fieldnotes> <backup.fieldnotes> [--json]
   fieldnotes --help | --version
@@ -28,12 +32,19 @@ Commands:
   check    Run the full integrity check, the schema check and the recovery log (-wal) check. Changes nothing.
   backup   Take a verified backup (beside the workspace, or in --to FOLDER); --list shows them with their contents.
   restore  Put a backup in the workspace's place; the file it replaces is kept beside it.
+  export   Write the workspace in another format. qdpx: a REFI-QDA project for NVivo, ATLAS.ti, MAXQDA
+           or QualCoder. Passages of participants not for quotation are left out and real names are
+           never written, unless --include-unquotable or --real-names.
+  import   Add a REFI-QDA project (.qdpx) to a workspace (--into) or to a new one (--new), and print
+           what was imported and what could not be carried.
 
 Options:
   --name      Workspace name (default: the file name).
   --by        Reviewer name recorded as creator (default: the reviewer set in the app).
   --initials  Reviewer initials (default: from the name).
   --json      Print machine-readable output.
+
+Encrypted workspaces: set FIELDNOTES_PASSPHRASE in the environment (create then makes an encrypted one).
 
 Exit codes: 0 ok, 1 check found a problem, 2 usage error, 3 cannot open or create.
 `;
@@ -42,6 +53,8 @@ export interface Io {
   out: (line: string) => void;
   err: (line: string) => void;
   env: NodeJS.ProcessEnv;
+  /** The key of an encrypted workspace, derived by index.ts from FIELDNOTES_PASSPHRASE (Argon2id is asynchronous). */
+  key?: WorkspaceKey;
 }
 
 function usage(io: Io, message: string): number {
@@ -51,7 +64,7 @@ function usage(io: Io, message: string): number {
 }
 
 /** The whole CLI as a function of its arguments, so tests run it in-process and as a child. */
-export function runCli(argv: string[], io: Io): number {
+export function runCli(argv: string[], io: Io): number | Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -64,6 +77,14 @@ export function runCli(argv: string[], io: Io): number {
         name: { type: 'string' },
         by: { type: 'string' },
         initials: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        into: { type: 'string' },
+        new: { type: 'string' },
+        force: { type: 'boolean' },
+        'real-names': { type: 'boolean' },
+        'include-unquotable': { type: 'boolean' },
+        'qualify-names': { type: 'boolean' },
         list: { type: 'boolean' },
         to: { type: 'string' },
       },
@@ -81,10 +102,12 @@ export function runCli(argv: string[], io: Io): number {
     return EXIT.ok;
   }
   const [command, file, ...extra] = positionals;
-  if (!command) return usage(io, 'say what to do: create, info, check, backup or restore.');
-  if (!['create', 'info', 'check', 'backup', 'restore'].includes(command)) return usage(io, `unknown command "${command}".`);
+  if (!command) return usage(io, 'say what to do: create, info, check, backup, restore, export or import.');
+  if (!['create', 'info', 'check', 'backup', 'restore', 'export', 'import'].includes(command)) return usage(io, `unknown command "${command}".`);
   if (!file) return usage(io, `"${command}" needs a workspace file.`);
   if (extra.length > (command === 'restore' ? 1 : 0)) return usage(io, `unexpected argument "${extra[extra.length - 1]}".`);
+
+  if (command === 'export' || command === 'import') return exchange(command, file, values, io);
 
   try {
     switch (command) {
@@ -93,9 +116,9 @@ export function runCli(argv: string[], io: Io): number {
       case 'info':
         return info(file, Boolean(values.json), io);
       case 'backup':
-        return backupCommand(file, values, io);
+        return backupCommand(file, { ...values, key: io.key }, io);
       case 'restore':
-        return restoreCommand(file, extra[0], values, io);
+        return restoreCommand(file, extra[0], { ...values, key: io.key }, io);
       default:
         return check(file, Boolean(values.json), io);
     }
@@ -109,6 +132,22 @@ export function runCli(argv: string[], io: Io): number {
     for (const line of findingsOf(error)) io.err(`  ${line}`);
     if (!known) return EXIT.problem;
     return command === 'check' && error.code !== 'NOT_FOUND' ? EXIT.problem : EXIT.cannotOpen;
+  }
+}
+
+/** The file formats `export` knows; each lives in its own module. */
+async function exchange(command: 'export' | 'import', file: string, values: QdpxFlags & { format?: string }, io: Io): Promise<number> {
+  try {
+    if (command === 'import') return await importQdpxCommand(file, values, io);
+    const format = values.format?.toLowerCase();
+    if (format === 'qdpx') return await exportQdpxCommand(file, values, io);
+    return usage(io, format ? `unknown export format "${values.format}".` : 'say which format to export: --format qdpx.');
+  } catch (error) {
+    if (error instanceof FieldnotesError) {
+      io.err(`fieldnotes: ${error.message}`);
+      return error.code === 'INVALID_INPUT' ? EXIT.usage : EXIT.problem;
+    }
+    throw error;
   }
 }
 
@@ -129,7 +168,7 @@ function create(file: string, values: { name?: string; by?: string; initials?: s
     return usage(io, 'say who is creating the workspace: --by "Your Name" (or set your name in the app first).');
   }
   const name = values.name?.trim() || basename(file).replace(/\.fieldnotes$/i, '');
-  const workspace = createWorkspace(file, { name, createdBy: reviewer });
+  const workspace = createWorkspace(file, { name, createdBy: reviewer }, { key: io.key });
   const created = workspace.info();
   workspace.close();
   io.out(`Created workspace "${created.name}" at ${created.path}`);
@@ -137,7 +176,7 @@ function create(file: string, values: { name?: string; by?: string; initials?: s
 }
 
 function info(file: string, json: boolean, io: Io): number {
-  const inspection = inspectWorkspace(file);
+  const inspection = inspectWorkspace(file, io.key);
   const problems = problemsOf(inspection);
   if (json) {
     io.out(JSON.stringify({ ...inspection.info, counts: inspection.counts, ok: problems.length === 0, problems }));
@@ -166,7 +205,7 @@ function problemsOf(inspection: Inspection): string[] {
 }
 
 function check(file: string, json: boolean, io: Io): number {
-  const inspection = inspectWorkspace(file);
+  const inspection = inspectWorkspace(file, io.key);
   const problems = problemsOf(inspection);
   const ok = problems.length === 0;
   if (json) {

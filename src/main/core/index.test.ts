@@ -124,15 +124,15 @@ describe('createCore: the first slice', () => {
     await value(core, 'reviewer.set', { name: 'Ada', initials: 'A' });
     await value(core, 'workspace.create', { path, name: 'Recent one' });
     expect(await value(core, 'workspace.recent')).toEqual([
-      { path, name: 'Recent one', openedAt: expect.any(String), exists: true },
+      { id: expect.any(String), path, name: 'Recent one', openedAt: expect.any(String), exists: true },
     ]);
     await value(core, 'workspace.close');
     rmSync(path);
-    expect(await value(core, 'workspace.recent')).toEqual([
-      { path, name: 'Recent one', openedAt: expect.any(String), exists: false },
-    ]);
+    const [gone] = await value<{ id: string }[]>(core, 'workspace.recent');
+    expect(gone).toEqual({ id: expect.any(String), path, name: 'Recent one', openedAt: expect.any(String), exists: false });
     await failure(core, 'workspace.open', { path }, 'NOT_FOUND');
-    expect(await value(core, 'workspace.forget', { path })).toBeNull();
+    await failure(core, 'workspace.openRecent', { id: gone!.id }, 'NOT_FOUND');
+    expect(await value(core, 'workspace.forget', { id: gone!.id })).toBeNull();
     expect(await value(core, 'workspace.recent')).toEqual([]);
   });
 
@@ -172,24 +172,29 @@ describe('createCore: the first slice', () => {
   it('app.info describes the host; dialogs are UNAVAILABLE without a dialog port', async () => {
     const core = newCore();
     expect(await value(core, 'app.info')).toMatchObject({ version: '9.9.9-test', nativeDialogs: false, host: 'loopback' });
-    await failure(core, 'dialog.chooseWorkspace', {}, 'UNAVAILABLE');
-    await failure(core, 'dialog.chooseNewWorkspace', { suggestedName: 'x' }, 'UNAVAILABLE');
+    await failure(core, 'workspace.openChosen', {}, 'UNAVAILABLE');
+    await value(core, 'reviewer.set', { name: 'Ada', initials: 'A' });
+    await failure(core, 'workspace.createChosen', { name: 'x' }, 'UNAVAILABLE');
   });
 
-  it('uses a dialog port when the host gives one', async () => {
+  it('uses a dialog port when the host gives one (workspaceTrust.test.ts: and no typed path)', async () => {
+    const asked: string[] = [];
     const core = createCore({
       settingsFolder: folders.make(),
       defaultFolder: '/',
       host: 'electron',
       version: 'x',
       dialogs: {
-        chooseWorkspace: async () => '/chosen.fieldnotes',
-        chooseNewWorkspace: async (name) => `/new/${name}`,
+        chooseWorkspace: async () => (asked.push('open'), '/chosen.fieldnotes'),
+        chooseNewWorkspace: async (name) => (asked.push(`save ${name}`), `/new/${name}`),
         chooseSaveFile: async () => null,
       },
     });
     cores.push(core);
-    expect(await value(core, 'dialog.chooseWorkspace')).toBe('/chosen.fieldnotes');
-    expect(await value(core, 'dialog.chooseNewWorkspace', { suggestedName: 'R' })).toBe('/new/R');
+    // The dialogs' paths do not exist: the core tried to open exactly what the port answered.
+    expect(await failure(core, 'workspace.openChosen', {}, 'NOT_FOUND')).toMatch(/chosen\.fieldnotes/);
+    await value(core, 'reviewer.set', { name: 'Ada', initials: 'A' });
+    expect((await core.invoke('workspace.createChosen', { name: 'R' })).ok).toBe(false);
+    expect(asked).toEqual(['open', 'save R']);
   });
 });

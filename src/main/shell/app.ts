@@ -4,6 +4,7 @@ import { APP_VERSION } from '../../shared/version';
 import { createCore, type Core } from '../core';
 import { nativeDialogs } from './dialogs';
 import { APP_ORIGIN } from './guards';
+import { HandedWorkspace, workspaceFromArgv } from './handedFiles';
 import { handleInvocations, sendEvent } from './ipc';
 import { installMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -15,6 +16,8 @@ const NO_ANSWER_MS = 10_000;
 /** Set by Cmd+Q / Quit: once the window has closed after saving, quit for real. */
 let quitting = false;
 let mainWindow: BrowserWindow | undefined;
+/** A workspace file the OS handed us (double-click, second launch, macOS open-file), until the core takes it. */
+const handed = new HandedWorkspace();
 
 /** The app's icon: beside the asar when packaged (electron-builder.yml extraResources), in resources/ otherwise. */
 function iconPath(): string {
@@ -80,6 +83,7 @@ function createWindow(): BrowserWindow {
       version: APP_VERSION,
       dialogs: nativeDialogs(() => mainWindow, app.getPath('documents')),
       onCloseAnswer: answer,
+      takeHandedWorkspace: () => handed.take(),
       emit: (event, payload) => sendEvent(window.webContents, event, payload),
     }),
   );
@@ -113,7 +117,22 @@ export function startShell(): void {
   registerAppScheme();
   lockDownWebContents();
 
-  app.on('second-instance', () => {
+  // A double-clicked workspace: the renderer opens it (workspace.openHanded) after saving any open note.
+  // At launch it asks by itself once ready; later the window is told with app.command.
+  const openHanded = (path: string | null) => {
+    if (!handed.hand(path) || !mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+    sendEvent(mainWindow.webContents, 'app.command', { id: 'workspace.openHanded' });
+  };
+  handed.hand(workspaceFromArgv(process.argv, process.cwd()));
+  // macOS hands files through open-file, which may come before ready: register it now.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    openHanded(path);
+  });
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    openHanded(workspaceFromArgv(argv, workingDirectory));
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();

@@ -4,7 +4,7 @@ import type { Reviewer } from '../../shared/domain/reviewer';
 import type { WorkspaceInfo } from '../../shared/domain/workspace';
 import { api } from '../api/client';
 import { CommandPalette } from '../commands/CommandPalette';
-import { useCommands, type Command } from '../commands/registry';
+import { commandRegistry, useCommands, type Command } from '../commands/registry';
 import { ShortcutListener } from '../commands/ShortcutListener';
 import { FirstRun } from '../features/reviewer/FirstRun';
 import { Shell } from '../features/shell/Shell';
@@ -72,27 +72,49 @@ function Ready({ info, reviewer, workspace, setWorkspace }: ReadyProps) {
   const [paletteOpen, setPaletteOpen] = useState(false);
 
   const [leaveError, setLeaveError] = useState<string | null>(null);
+  const [openError, setOpenError] = useState<string | null>(null);
   const closeWorkspace = useCallback(async () => {
     const unsaved = await saveBeforeLeaving();
     if (unsaved) return setLeaveError(unsaved);
     const result = await api().call('workspace.close', {});
     if (result.ok) setWorkspace(null);
   }, [setWorkspace]);
+  // The desktop app's ways in that name no path: the native Open dialog, and a file the OS handed the app.
+  const openWithoutPath = useCallback(
+    async (method: 'workspace.openChosen' | 'workspace.openHanded') => {
+      const unsaved = await saveBeforeLeaving();
+      if (unsaved) return setLeaveError(unsaved);
+      const result = await api().call(method, {});
+      if (!result.ok) return setOpenError(result.error.message);
+      if (result.value) setWorkspace(result.value);
+    },
+    [setWorkspace],
+  );
+  const showWorkspaceDialog = useCallback(
+    (which: 'create' | 'open') => (which === 'open' && info.nativeDialogs ? void openWithoutPath('workspace.openChosen') : setDialog(which)),
+    [info.nativeDialogs, openWithoutPath],
+  );
 
   const commands = useMemo<Command[]>(
     () => [
       { id: 'palette.open', group: 'View', label: 'Command palette', shortcut: { key: 'k', mod: true }, run: () => setPaletteOpen(true) },
       { id: 'workspace.new', group: 'Workspace', label: 'New workspace…', shortcut: { key: 'n', mod: true, shift: true }, run: () => setDialog('create') },
-      { id: 'workspace.open', group: 'Workspace', label: 'Open workspace…', shortcut: { key: 'o', mod: true }, run: () => setDialog('open') },
+      { id: 'workspace.open', group: 'Workspace', label: 'Open workspace…', shortcut: { key: 'o', mod: true }, run: () => showWorkspaceDialog('open') },
       { id: 'workspace.close', group: 'Workspace', label: 'Close workspace', enabled: () => Boolean(workspace), run: () => void closeWorkspace() },
+      // The shell sends this when the OS hands the app a workspace file (double-click, second launch).
+      { id: 'workspace.openHanded', group: 'Workspace', label: 'Open the file given to Fieldnotes', enabled: () => info.host === 'electron', run: () => void openWithoutPath('workspace.openHanded') },
       // Help › Keyboard Shortcuts in the desktop menu: the palette lists every command beside its shortcut.
       { id: 'help.shortcuts', group: 'Help', label: 'Keyboard shortcuts', run: () => setPaletteOpen(true) },
     ],
-    [workspace, closeWorkspace],
+    [workspace, closeWorkspace, showWorkspaceDialog, openWithoutPath, info.host],
   );
   useCommands(commands);
+  // Launched by double-clicking a workspace: open it once the app is ready (later ones arrive as app.command).
+  useEffect(() => {
+    commandRegistry.run('workspace.openHanded');
+  }, []);
 
-  const context: AppState = { info, reviewer, workspace, setWorkspace, showWorkspaceDialog: setDialog };
+  const context: AppState = { info, reviewer, workspace, setWorkspace, showWorkspaceDialog };
   return (
     <AppContext.Provider value={context}>
       <ShortcutListener />
@@ -100,6 +122,14 @@ function Ready({ info, reviewer, workspace, setWorkspace }: ReadyProps) {
       <WorkspaceDialogs which={dialog} onClose={() => setDialog(null)} />
       <CommandPalette open={paletteOpen} onClose={() => setPaletteOpen(false)} />
       <CloseGuard />
+      <Dialog title="The workspace could not be opened" open={openError !== null} onClose={() => setOpenError(null)}>
+        <ErrorMessage error={openError} />
+        <div className="actions">
+          <button type="button" className="primary" onClick={() => setOpenError(null)}>
+            OK
+          </button>
+        </div>
+      </Dialog>
       <Dialog title="The workspace stays open" open={leaveError !== null} onClose={() => setLeaveError(null)}>
         <ErrorMessage error={leaveError} />
         <div className="actions">

@@ -5,6 +5,17 @@ import { method } from './method';
 
 export const None = z.object({}).strict();
 
+/** A new passphrase: long enough to resist guessing with Argon2id in the way. */
+export const NewPassphrase = z.string().min(8, 'Use a passphrase of at least 8 characters.').max(1024);
+
+export const BackupSummary = z.object({
+  path: z.string(),
+  takenAt: z.string(),
+  reason: z.string(),
+  bytes: z.number(),
+  counts: z.record(z.string(), z.number()),
+});
+
 export const AppInfo = z.object({
   version: z.string(),
   /** Electron shows native file dialogs; the loopback host asks for a path in the page. */
@@ -36,21 +47,61 @@ export const appMethods = {
     doc: 'Recently opened workspaces, newest first.',
   }),
   'workspace.forget': method({
-    input: z.object({ path: FilePath }).strict(),
+    input: z.object({ id: z.string().max(100) }).strict(),
     output: z.null(),
     doc: 'Remove a workspace from the recent list (the file is not touched).',
   }),
   'workspace.create': method({
     input: z
-      .object({ path: FilePath, name: z.string().trim().min(1, 'Name the workspace.').max(200) })
+      .object({ path: FilePath, name: z.string().trim().min(1, 'Name the workspace.').max(200), passphrase: NewPassphrase.optional() })
       .strict(),
     output: WorkspaceInfo,
-    doc: 'Create a new workspace file and open it.',
+    doc: 'Create a workspace at a typed path and open it. The loopback host only: the desktop app never takes a path from the page (workspace.createChosen).',
+  }),
+  'workspace.createChosen': method({
+    input: z.object({ name: z.string().trim().min(1, 'Name the workspace.').max(200) }).strict(),
+    output: WorkspaceInfo.nullable(),
+    doc: 'Ask where to save a new workspace (the native Save dialog), create it there and open it; null if the person cancelled.',
   }),
   'workspace.open': method({
-    input: z.object({ path: FilePath }).strict(),
+    input: z.object({ path: FilePath, passphrase: z.string().max(1024).optional() }).strict(),
     output: WorkspaceInfo,
-    doc: 'Open an existing workspace file, checking it first.',
+    doc: 'Open a workspace at a typed path, checking it first; an encrypted one answers PASSPHRASE_NEEDED until its passphrase is given. The loopback host only (the desktop app: workspace.openChosen).',
+  }),
+  'workspace.openChosen': method({
+    input: None,
+    output: WorkspaceInfo.nullable(),
+    doc: 'Ask which workspace to open (the native Open dialog) and open it; null if the person cancelled.',
+  }),
+  'workspace.openRecent': method({
+    input: z.object({ id: z.string().max(100) }).strict(),
+    output: WorkspaceInfo,
+    doc: 'Open a workspace from the recent list, named by its id.',
+  }),
+  'workspace.openHanded': method({
+    input: None,
+    output: WorkspaceInfo.nullable(),
+    doc: 'Open the workspace the operating system handed the app (a double-clicked file, a second launch), if there is one.',
+  }),
+  'workspace.setPassphrase': method({
+    input: z.object({ passphrase: NewPassphrase.nullable() }).strict(),
+    output: WorkspaceInfo,
+    doc: 'Encrypt the open workspace, change its passphrase, or (null) remove it. Earlier backups are replaced by one under the new protection.',
+  }),
+  'workspace.setLogAside': method({
+    input: z.object({ path: FilePath }).strict(),
+    output: z.string(),
+    doc: "Rename the recovery log (-wal) beside a workspace that refused it (WAL_MISMATCH, WAL_DAMAGED), so the file opens as it is. Returns the log's new name; nothing is deleted.",
+  }),
+  'workspace.backups': method({
+    input: z.object({ path: FilePath }).strict(),
+    output: z.array(BackupSummary),
+    doc: "A workspace's automatic backups, newest first, with their contents counts.",
+  }),
+  'workspace.restore': method({
+    input: z.object({ path: FilePath, backupPath: FilePath, passphrase: z.string().max(1024).optional() }).strict(),
+    output: z.object({ setAside: z.string().nullable() }),
+    doc: 'Put a backup in a closed workspace\'s place; the file it replaces is kept beside it.',
   }),
   'workspace.current': method({
     input: None,
@@ -65,14 +116,4 @@ export const appMethods = {
     doc: 'After app.beforeClose: close (every note saved, or the reviewer chose to) or keep the window open.',
   }),
 
-  'dialog.chooseNewWorkspace': method({
-    input: z.object({ suggestedName: z.string().max(200) }).strict(),
-    output: z.string().nullable(),
-    doc: 'Ask where to save a new workspace; null if the person cancelled.',
-  }),
-  'dialog.chooseWorkspace': method({
-    input: None,
-    output: z.string().nullable(),
-    doc: 'Ask which workspace to open; null if the person cancelled.',
-  }),
 } as const;

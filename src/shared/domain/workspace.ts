@@ -7,10 +7,16 @@ export const WorkspaceInfo = z.object({
   name: z.string(),
   schemaVersion: z.number().int(),
   createdAt: z.string(),
+  /** Encrypted at rest with a passphrase. */
+  encrypted: z.boolean().optional(),
+  /** What opening did that the reviewer should hear about (a recovery log applied, no backup possible). */
+  notice: z.string().nullable().optional(),
 });
 export type WorkspaceInfo = z.infer<typeof WorkspaceInfo>;
 
 export const RecentWorkspace = z.object({
+  /** How the page names a recent workspace: the core keeps the path (the page may show it, never send it). */
+  id: z.string(),
   path: z.string(),
   name: z.string(),
   openedAt: z.string(),

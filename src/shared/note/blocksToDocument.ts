@@ -2,12 +2,25 @@ import { $createListItemNode, $createListNode } from '@lexical/list';
 import { createHeadlessEditor } from '@lexical/headless';
 import { $createMarkNode } from '@lexical/mark';
 import { $createHeadingNode, $createQuoteNode } from '@lexical/rich-text';
-import { $createParagraphNode, $createTextNode, $getRoot, type ElementNode } from 'lexical';
+import { $createLineBreakNode, $createParagraphNode, $createTextNode, $getRoot, type ElementNode, type LexicalNode } from 'lexical';
 import type { NoteBlock, TextRun } from '../domain/noteBlocks';
-import { noteNodes } from './nodes';
-import { registerSpeakerTurns } from './SpeakerLabelNode';
+import { noteNodes, registerNoteTransforms } from './nodes';
 
 const marksKey = (run: TextRun) => (run.marks?.length ? run.marks.join('\u0000') : '');
+
+/** A run's text as nodes: a "\n" inside a block is a line break node, as Shift+Enter makes in the editor. */
+function $runNodes(run: TextRun): LexicalNode[] {
+  const nodes: LexicalNode[] = [];
+  run.text.split('\n').forEach((line, i) => {
+    if (i > 0) nodes.push($createLineBreakNode());
+    if (!line) return;
+    const text = $createTextNode(line);
+    if (run.bold) text.toggleFormat('bold');
+    if (run.italic) text.toggleFormat('italic');
+    nodes.push(text);
+  });
+  return nodes;
+}
 
 /**
  * Append runs as text nodes. Consecutive runs in the same passages share one
@@ -18,13 +31,11 @@ function $appendRuns(element: ElementNode, runs: TextRun[]): ElementNode {
   let markKey = '';
   for (const run of runs) {
     if (!run.text) continue;
-    const text = $createTextNode(run.text);
-    if (run.bold) text.toggleFormat('bold');
-    if (run.italic) text.toggleFormat('italic');
+    const nodes = $runNodes(run);
     const key = marksKey(run);
     if (!key) {
       mark = null;
-      element.append(text);
+      element.append(...nodes);
       continue;
     }
     if (!mark || key !== markKey) {
@@ -32,7 +43,7 @@ function $appendRuns(element: ElementNode, runs: TextRun[]): ElementNode {
       markKey = key;
       element.append(mark);
     }
-    mark.append(text);
+    mark.append(...nodes);
   }
   return element;
 }
@@ -45,7 +56,7 @@ function headlessEditor(namespace: string) {
       throw error;
     },
   });
-  registerSpeakerTurns(editor);
+  registerNoteTransforms(editor);
   return editor;
 }
 

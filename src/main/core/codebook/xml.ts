@@ -125,7 +125,7 @@ export class WrongRoot extends XmlError {
 }
 
 /** XML 1.0 cannot carry these at all, even escaped; they are dropped on the way out. */
-function dropUnsayable(value: string): string {
+export function dropUnsayable(value: string): string {
   let out = '';
   for (const char of value) {
     const c = char.codePointAt(0)!;

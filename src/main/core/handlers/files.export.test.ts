@@ -16,6 +16,7 @@ afterEach(() => {
 /** A desktop-like core: it has native dialogs, answered here by a list of chosen paths. */
 async function desktopCore(answers: (string | null)[]) {
   const asked: string[] = [];
+  const workspaceFile = join(folders.make(), 'w.fieldnotes');
   const core = createCore({
     settingsFolder: folders.make(),
     defaultFolder: folders.make(),
@@ -24,7 +25,7 @@ async function desktopCore(answers: (string | null)[]) {
     log: () => {},
     dialogs: {
       chooseWorkspace: async () => null,
-      chooseNewWorkspace: async () => null,
+      chooseNewWorkspace: async () => workspaceFile,
       chooseSaveFile: async (name) => {
         asked.push(name);
         return answers.shift() ?? null;
@@ -33,7 +34,8 @@ async function desktopCore(answers: (string | null)[]) {
   });
   cores.push(core);
   await value(core, 'reviewer.set', { name: 'Ada Lovelace', initials: 'AL' });
-  await value(core, 'workspace.create', { path: join(folders.make(), 'w.fieldnotes'), name: 'W' });
+  // The desktop app creates a workspace where the Save dialog says (a typed path is the loopback host's).
+  await value(core, 'workspace.createChosen', { name: 'W' });
   const engagement = await value<{ id: string }>(core, 'engagements.create', { title: 'Visit', type: 'site_visit', date: '2018-07-12' });
   const uploadId = await upload(core, 'Flip chart.png', PNG_1X1, 'attachment', 'image/png');
   const attachment = await value<{ id: string }>(core, 'attachments.add', { uploadId, engagementId: engagement.id });
@@ -55,5 +57,19 @@ describe('attachments.export where native dialogs exist', () => {
   it('writes nothing when the dialog is cancelled', async () => {
     const { core, attachmentId } = await desktopCore([null]);
     expect(await value(core, 'attachments.export', { id: attachmentId })).toBeNull();
+  });
+});
+
+describe('codebook.exportQdc goes through the same file-out path', () => {
+  it('asks the save dialog with the suggested name and ignores a page-supplied path', async () => {
+    const chosen = join(folders.make(), 'codebook.qdc');
+    const { core, asked } = await desktopCore([chosen]);
+    await value(core, 'codebook.applyTemplate', { template: 'topol' });
+    const planted = join(folders.make(), 'planted.qdc');
+    const result = await value<{ path: string } | null>(core, 'codebook.exportQdc', { path: planted });
+    expect(asked.at(-1)).toBe('W codebook.qdc');
+    expect(result?.path).toBe(chosen);
+    expect(readFileSync(chosen, 'utf8')).toContain('<CodeBook');
+    expect(existsSync(planted)).toBe(false);
   });
 });

@@ -137,25 +137,31 @@ export function getParticipant(db: Database.Database, id: string): Participant {
  * single-writer (an exclusive lock, one synchronous connection), so reading
  * and writing the counter in one transaction cannot race.
  */
-function assignNumber(db: Database.Database): number {
+function assignNumber(db: Database.Database, preferred?: number): number {
   const meta = db.prepare('SELECT value FROM workspace_meta WHERE key = ?').get(LAST_NUMBER_KEY) as
     | { value: string }
     | undefined;
   const { highest } = db.prepare('SELECT coalesce(max(number), 0) AS highest FROM participants').get() as {
     highest: number;
   };
-  const next = Math.max(Number(meta?.value) || 0, highest) + 1;
+  const last = Math.max(Number(meta?.value) || 0, highest);
+  const next = preferred && Number.isSafeInteger(preferred) && preferred > last ? preferred : last + 1;
   db.prepare(
     'INSERT INTO workspace_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
   ).run(LAST_NUMBER_KEY, String(next));
   return next;
 }
 
-export function createParticipant(db: Database.Database, input: NewParticipant, reviewerId: string): Participant {
+/**
+ * `preferredNumber`: an importer keeping the code a person had in the file it
+ * reads ("P014"), so speaker turns in imported notes still name them. Given
+ * only when higher than any number ever assigned here (see assignNumber).
+ */
+export function createParticipant(db: Database.Database, input: NewParticipant, reviewerId: string, preferredNumber?: number): Participant {
   return db.transaction(() => {
     if (input.engagementId) requireEngagement(db, input.engagementId);
     const values = normaliseAttributeValues(db, input.attributes);
-    const number = assignNumber(db);
+    const number = assignNumber(db, preferredNumber);
     const id = randomUUID();
     const now = new Date().toISOString();
     db.prepare(

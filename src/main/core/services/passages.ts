@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Passage } from '../../../shared/domain/passage';
-import { codePointSlicer, sliceCodePoints, speakerAt, type DocumentAnchors } from '../../../shared/note/anchors';
+import { codePointSlicer, speakerAt, type DocumentAnchors } from '../../../shared/note/anchors';
 import { createNoteEditor, serialize, tagRange } from '../../../shared/note/editing';
 import { FieldnotesError } from '../../../shared/rpc/result';
 
@@ -163,6 +163,8 @@ export function createPassages(
 ): void {
   const now = new Date().toISOString();
   const participantByCode = participantsByCode(db, anchors);
+  // One slicer for all: slicing a text with emoji builds its code point index, and an import creates hundreds at once.
+  const slice = codePointSlicer(anchors.plainText);
   const insert = db.prepare(
     `INSERT INTO passages(id, note_id, start_offset, end_offset, quoted_text, participant_id, created_at, created_by, updated_at)
      VALUES (@id, @note, @start, @end, @text, @participant, @now, @reviewer, @now)`,
@@ -180,7 +182,7 @@ export function createPassages(
         note: noteId,
         start: range.start,
         end: range.end,
-        text: sliceCodePoints(anchors.plainText, range.start, range.end),
+        text: slice(range.start, range.end),
         participant: participantByCode(speakerAt(anchors.blocks, range.start)),
         now,
         reviewer: reviewerId,

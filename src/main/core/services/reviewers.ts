@@ -12,6 +12,17 @@ export function recordReviewer(db: Database.Database, reviewer: Reviewer): void 
   ).run(reviewer.id, reviewer.name, reviewer.initials, new Date().toISOString());
 }
 
+/** Everyone who has written in this workspace, in the order they first did. */
+export function listReviewers(db: Database.Database): (Reviewer & { firstSeen: string })[] {
+  const rows = db.prepare('SELECT id, name, initials, first_seen FROM reviewers ORDER BY first_seen, id').all() as {
+    id: string;
+    name: string;
+    initials: string;
+    first_seen: string;
+  }[];
+  return rows.map((r) => ({ id: r.id, name: r.name, initials: r.initials, firstSeen: r.first_seen }));
+}
+
 /** Every reviewer recorded in the workspace, by id, to name who wrote or assessed something. */
 export function reviewersById(db: Database.Database): Map<string, Reviewer> {
   const rows = db.prepare('SELECT id, name, initials FROM reviewers').all() as Reviewer[];

@@ -74,8 +74,8 @@ describe('InstallationSettings', () => {
     const settings = new InstallationSettings(folder);
     settings.rememberOpened('/a.fieldnotes', 'A');
     settings.rememberOpened('/b.fieldnotes', 'B');
-    settings.forget('/a.fieldnotes');
-    settings.forget('/not-there.fieldnotes');
+    settings.forget(settings.recent().find((r) => r.path === '/a.fieldnotes')!.id);
+    settings.forget('not-an-id');
     expect(new InstallationSettings(folder).recent().map((r) => r.path)).toEqual(['/b.fieldnotes']);
   });
 });

@@ -9,7 +9,8 @@ const RECENT_LIMIT = 12;
 const StoredSettings = z.object({
   reviewer: Reviewer.nullable().default(null),
   recent: z
-    .array(z.object({ path: z.string(), name: z.string(), openedAt: z.string() }))
+    // Ids were added later: an entry without one gets one when the file is read (and keeps it once saved).
+    .array(z.object({ id: z.string().default(() => randomUUID()), path: z.string(), name: z.string(), openedAt: z.string() }))
     .default([]),
 });
 type StoredSettings = z.infer<typeof StoredSettings>;
@@ -67,17 +68,23 @@ export class InstallationSettings {
     return this.state.recent;
   }
 
+  /** A recent workspace by the id the page names it by; its path never comes from the page. */
+  recentById(id: string): StoredSettings['recent'][number] | undefined {
+    return this.state.recent.find((r) => r.id === id);
+  }
+
   rememberOpened(path: string, name: string): void {
+    const id = this.state.recent.find((r) => r.path === path)?.id ?? randomUUID();
     const others = this.state.recent.filter((r) => r.path !== path);
-    this.state.recent = [{ path, name, openedAt: new Date().toISOString() }, ...others].slice(
+    this.state.recent = [{ id, path, name, openedAt: new Date().toISOString() }, ...others].slice(
       0,
       RECENT_LIMIT,
     );
     this.save();
   }
 
-  forget(path: string): void {
-    this.state.recent = this.state.recent.filter((r) => r.path !== path);
+  forget(id: string): void {
+    this.state.recent = this.state.recent.filter((r) => r.id !== id);
     this.save();
   }
 }

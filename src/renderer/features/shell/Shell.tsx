@@ -5,6 +5,7 @@ import { useApp } from '../../app/AppContext';
 import { useCommands, type Command } from '../../commands/registry';
 import { formatShortcut } from '../../commands/shortcut';
 import { AnalysisView } from '../analysis/AnalysisView';
+import { AgreementView } from '../team/AgreementView';
 import { EngagementsView } from '../engagements/EngagementsView';
 import { AddToFindingDialog } from '../findings/AddToFindingDialog';
 import { FindingsView } from '../findings/FindingsView';
@@ -129,6 +130,8 @@ export function Shell({ workspace }: { workspace: WorkspaceInfo }) {
           <FindingsView key={`${visit} ${openFinding ?? ''}`} openFindingId={openFinding} />
         ) : area === 'analysis' ? (
           <AnalysisView key={visit} />
+        ) : area === 'team' ? (
+          <AgreementView key={visit} />
         ) : (
           <section className="area">
             <h1 id="area-title">{current.label}</h1>

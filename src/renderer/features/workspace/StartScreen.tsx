@@ -17,14 +17,15 @@ export function StartScreen() {
   const load = () => void api().call('workspace.recent', {}).then((r) => r.ok && setRecent(r.value));
   useEffect(load, []);
 
-  const open = async (path: string) => {
+  // A recent workspace is named by its id: the core keeps the path (shown here, never sent back).
+  const open = async (id: string) => {
     setError(null);
-    const result = await api().call('workspace.open', { path });
+    const result = await api().call('workspace.openRecent', { id });
     if (result.ok) setWorkspace(result.value);
     else setError(result.error);
   };
-  const forget = async (path: string) => {
-    await api().call('workspace.forget', { path });
+  const forget = async (id: string) => {
+    await api().call('workspace.forget', { id });
     load();
   };
 
@@ -54,21 +55,21 @@ export function StartScreen() {
         ) : (
           <ul className="recent-list">
             {recent.map((item) => (
-              <li key={item.path}>
+              <li key={item.id}>
                 <button
                   type="button"
                   className="recent-open"
                   disabled={!item.exists}
-                  onClick={() => void open(item.path)}
-                  aria-describedby={`recent-${btoa(encodeURIComponent(item.path))}`}
+                  onClick={() => void open(item.id)}
+                  aria-describedby={`recent-${item.id}`}
                 >
                   <span className="recent-name">{item.name}</span>
                   <span className="recent-path">{item.path}</span>
                 </button>
-                <span className="recent-meta" id={`recent-${btoa(encodeURIComponent(item.path))}`}>
+                <span className="recent-meta" id={`recent-${item.id}`}>
                   {item.exists ? `Opened ${dateFormat.format(new Date(item.openedAt))}` : 'File not found'}
                 </span>
-                <button type="button" className="quiet" onClick={() => void forget(item.path)} aria-label={`Remove ${item.name} from the list`}>
+                <button type="button" className="quiet" onClick={() => void forget(item.id)} aria-label={`Remove ${item.name} from the list`}>
                   Remove
                 </button>
               </li>

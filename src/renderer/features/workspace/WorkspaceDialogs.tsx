@@ -14,7 +14,11 @@ interface Props {
   onClose: () => void;
 }
 
-/** Create and open dialogs. Electron adds a Browse… button; the path field works everywhere. */
+/**
+ * Create and open dialogs. In the desktop app the page never names a path: creating asks for the name here and
+ * the core asks where to save it in the native dialog; opening goes straight to the native Open dialog (App.tsx).
+ * The typed-path fields are the loopback host's form, where there are no native dialogs.
+ */
 export function WorkspaceDialogs({ which, onClose }: Props) {
   return (
     <>
@@ -29,6 +33,34 @@ export function WorkspaceDialogs({ which, onClose }: Props) {
 }
 
 function CreateForm({ onDone }: { onDone: () => void }) {
+  const { info } = useApp();
+  return info.nativeDialogs ? <CreateChosenForm onDone={onDone} /> : <CreateTypedForm onDone={onDone} />;
+}
+
+function CreateChosenForm({ onDone }: { onDone: () => void }) {
+  const { setWorkspace } = useApp();
+  const [name, setName] = useState('');
+  const [error, setError] = useState<RpcError | null>(null);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const unsaved = await saveBeforeLeaving();
+    if (unsaved) return setError({ code: 'UNAVAILABLE', message: unsaved });
+    const result = await api().call('workspace.createChosen', { name });
+    if (!result.ok) return setError(result.error);
+    if (!result.value) return; // the person cancelled the Save dialog: the form stays as it was
+    setWorkspace(result.value);
+    onDone();
+  };
+  return (
+    <form onSubmit={submit} className="dialog-form">
+      <Field label="Workspace name" required autoFocus value={name} onChange={(e) => setName(e.target.value)} hint="For example “Topol Review — AI and robotics panel”. You choose where to save it next." />
+      <ErrorMessage error={error} />
+      <DialogActions onCancel={onDone} submit="Choose where to save…" />
+    </form>
+  );
+}
+
+function CreateTypedForm({ onDone }: { onDone: () => void }) {
   const { info, setWorkspace } = useApp();
   const [name, setName] = useState('');
   const [path, setPath] = useState('');
@@ -37,13 +69,6 @@ function CreateForm({ onDone }: { onDone: () => void }) {
   const suggested = joinPath(info.defaultFolder, fileNameFor(name));
   const target = pathEdited ? path : suggested;
 
-  const browse = async () => {
-    const result = await api().call('dialog.chooseNewWorkspace', { suggestedName: name });
-    if (result.ok && result.value) {
-      setPath(result.value);
-      setPathEdited(true);
-    }
-  };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const unsaved = await saveBeforeLeaving();
@@ -57,24 +82,17 @@ function CreateForm({ onDone }: { onDone: () => void }) {
   return (
     <form onSubmit={submit} className="dialog-form">
       <Field label="Workspace name" required autoFocus value={name} onChange={(e) => setName(e.target.value)} hint="For example “Topol Review — AI and robotics panel”." />
-      <div className="with-button">
-        <Field
-          label="Save as"
-          required
-          value={target}
-          spellCheck={false}
-          onChange={(e) => {
-            setPath(e.target.value);
-            setPathEdited(true);
-          }}
-          hint="The full path of the new workspace file."
-        />
-        {info.nativeDialogs && (
-          <button type="button" onClick={() => void browse()}>
-            Browse…
-          </button>
-        )}
-      </div>
+      <Field
+        label="Save as"
+        required
+        value={target}
+        spellCheck={false}
+        onChange={(e) => {
+          setPath(e.target.value);
+          setPathEdited(true);
+        }}
+        hint="The full path of the new workspace file."
+      />
       <ErrorMessage error={error} />
       <DialogActions onCancel={onDone} submit="Create workspace" />
     </form>
@@ -94,13 +112,6 @@ function OpenForm({ onDone }: { onDone: () => void }) {
     setWorkspace(result.value);
     onDone();
   };
-  const browse = async () => {
-    const result = await api().call('dialog.chooseWorkspace', {});
-    if (result.ok && result.value) {
-      setPath(result.value);
-      await open(result.value);
-    }
-  };
 
   return (
     <form
@@ -110,22 +121,15 @@ function OpenForm({ onDone }: { onDone: () => void }) {
         void open(path);
       }}
     >
-      <div className="with-button">
-        <Field
-          label="Workspace file"
-          required
-          autoFocus
-          spellCheck={false}
-          placeholder={joinPath(info.defaultFolder, 'Review.fieldnotes')}
-          value={path}
-          onChange={(e) => setPath(e.target.value)}
-        />
-        {info.nativeDialogs && (
-          <button type="button" onClick={() => void browse()}>
-            Browse…
-          </button>
-        )}
-      </div>
+      <Field
+        label="Workspace file"
+        required
+        autoFocus
+        spellCheck={false}
+        placeholder={joinPath(info.defaultFolder, 'Review.fieldnotes')}
+        value={path}
+        onChange={(e) => setPath(e.target.value)}
+      />
       <ErrorMessage error={error} />
       <DialogActions onCancel={onDone} submit="Open" />
     </form>
