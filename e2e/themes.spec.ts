@@ -159,10 +159,14 @@ test('codebook: Topol template, keyboard editing and moves, merge, delete, .qdc 
   expect(finalOutline).toHaveLength(32);
 
   // Export: a .qdc that the REFI-QDA schema accepts.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export…' }).click()]);
-  expect(download.suggestedFilename()).toBe('Topol review codebook.qdc');
+  // The core writes it (the loopback host has no native dialog, so the form takes a typed path).
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const saving = page.getByRole('dialog', { name: 'Export codebook' });
+  await expect(saving.getByLabel('Save as')).toHaveValue(/[\\/]Topol review codebook\.qdc$/);
   const qdc = join(host.workspaces, 'exported.qdc');
-  await download.saveAs(qdc);
+  await saving.getByLabel('Save as').fill(qdc);
+  await saving.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Exported the codebook as “exported.qdc”.' })).toBeVisible();
   execFileSync('xmllint', ['--noout', '--schema', CODEBOOK_XSD, qdc], { stdio: 'pipe' }); // throws unless valid
   expect(readFileSync(qdc, 'utf8')).toContain('Exclusions: ');
 

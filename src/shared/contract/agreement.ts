@@ -6,12 +6,12 @@ const Id = z.string().min(1).max(100);
 
 /** Inter-coder agreement between two reviewers who tagged the same notes (issue 10). */
 export const agreementMethods = {
-  'agreement.coders': method({
+  'agreement.list': method({
     input: z.object({}).strict(),
     output: z.array(Coder),
     doc: 'The reviewers who have tagged passages in this workspace, with how many passages and notes.',
   }),
-  'agreement.compute': method({
+  'agreement.get': method({
     input: z
       .object({
         a: Id,

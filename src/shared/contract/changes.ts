@@ -27,11 +27,11 @@ const ALSO: Record<string, readonly string[]> = {
   engagementTypes: ['engagements'],
   participants: ['engagements', 'passages', 'themes', 'search', 'analysis', 'findings', 'matrix'],
   attributes: ['participants', 'themes', 'search', 'analysis', 'matrix'],
-  notes: ['engagements', 'passages', 'themes', 'search', 'findings', 'matrix'],
+  notes: ['engagements', 'passages', 'themes', 'search', 'findings', 'matrix', 'agreement'],
   imports: ['notes', 'engagements', 'passages', 'search'],
-  themes: ['passages', 'search', 'analysis', 'codebook', 'findings', 'matrix'],
+  themes: ['passages', 'search', 'analysis', 'codebook', 'findings', 'matrix', 'agreement'],
   codebook: ['themes', 'passages', 'search', 'analysis', 'findings', 'matrix'],
-  passages: ['themes', 'search', 'analysis', 'findings', 'matrix'],
+  passages: ['themes', 'search', 'analysis', 'findings', 'matrix', 'agreement'],
   // A finding's number and statement show in recommendations; a recommendation's citation in a finding.
   findings: ['recommendations'],
   recommendations: ['findings'],
@@ -43,7 +43,7 @@ const ALSO: Record<string, readonly string[]> = {
  * race the editor; the notes list follows word counts from the save's answer.
  */
 const BY_METHOD: Record<string, readonly string[]> = {
-  'notes.save': ['passages', 'themes', 'search', 'analysis', 'findings', 'matrix'],
+  'notes.save': ['passages', 'themes', 'search', 'analysis', 'findings', 'matrix', 'agreement'],
   'workspace.forget': ['workspace'],
 };
 

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { FilePath } from '../domain/workspace';
 import {
   Attachment,
   FileName,
@@ -10,6 +9,7 @@ import {
   UploadPurpose,
 } from '../domain/files';
 import { NoteSummary } from '../domain/note';
+import { SavedFile, SaveTarget } from './fileOut';
 import { method } from './method';
 
 const Id = z.string().min(1).max(100);
@@ -90,8 +90,8 @@ export const fileMethods = {
   }),
   'attachments.export': method({
     /** In the desktop app the path always comes from the save dialog the core opens; `path` is for hosts without one. */
-    input: z.object({ id: Id, path: FilePath.optional(), overwrite: z.boolean().optional() }).strict(),
-    output: z.object({ path: z.string(), size: z.number().int() }).nullable(),
+    input: z.object({ id: Id, ...SaveTarget }).strict(),
+    output: SavedFile,
     doc: 'Write a copy of an attachment to a file the person chooses; null if they cancelled.',
   }),
 } as const;

@@ -15,6 +15,7 @@ import {
   ThemeUpdate,
 } from '../domain/theme';
 import { None } from './app';
+import { SavedFile, SaveTarget } from './fileOut';
 import { method } from './method';
 
 const QdcText = z
@@ -65,9 +66,9 @@ export const themeMethods = {
     doc: 'Add the Topol Review template; themes already present by name are kept as they are.',
   }),
   'codebook.exportQdc': method({
-    input: None,
-    output: z.object({ fileName: z.string(), xml: z.string() }),
-    doc: 'The codebook as a REFI-QDA .qdc file (Codebook.xsd 1.0).',
+    input: z.object(SaveTarget).strict(),
+    output: SavedFile,
+    doc: 'Write the codebook as a REFI-QDA .qdc file (Codebook.xsd 1.0) where the person chooses; null if they cancelled.',
   }),
   'codebook.previewQdc': method({
     input: QdcText,

@@ -86,3 +86,21 @@ export function fileExtension(fileName: string): string {
   const dot = fileName.lastIndexOf('.');
   return dot > 0 ? fileName.slice(dot + 1).toLowerCase() : '';
 }
+
+/**
+ * The name to suggest for an export: "Topol review codebook.qdc" from the
+ * workspace's name, with characters no file system accepts replaced; the
+ * fallback when the name leaves nothing. Core and renderer suggest the same.
+ */
+export function exportFileName(workspaceName: string, suffix: string, fallback: string): string {
+  // eslint-disable-next-line no-control-regex
+  const name = workspaceName.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80);
+  return name ? `${name} ${suffix}` : fallback;
+}
+
+export const codebookFileName = (workspaceName: string): string => exportFileName(workspaceName, 'codebook.qdc', 'Codebook.qdc');
+
+/** "/home/ada/Topol codebook.qdc" → "Topol codebook.qdc", for messages (either separator). */
+export function baseName(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+}

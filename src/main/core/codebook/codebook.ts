@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { codebookFileName } from '../../../shared/domain/files';
 import type { CodebookAddResult, QdcPreview } from '../../../shared/domain/theme';
 import { FieldnotesError } from '../../../shared/rpc/result';
 import { listThemes } from '../services/themes';
@@ -20,12 +21,9 @@ export function applyTemplate(db: Database.Database, reviewerId: string): Codebo
   })();
 }
 
-/** "Topol review: codebook.qdc", with characters no file system accepts replaced. */
 function fileNameFor(db: Database.Database): string {
   const row = db.prepare(`SELECT value FROM workspace_meta WHERE key = 'name'`).get() as { value: string } | undefined;
-  // eslint-disable-next-line no-control-regex
-  const name = (row?.value ?? '').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80);
-  return name ? `${name} codebook.qdc` : 'Codebook.qdc';
+  return codebookFileName(row?.value ?? '');
 }
 
 export function exportQdc(db: Database.Database, version: string): { fileName: string; xml: string } {

@@ -1,11 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import { fileExtension, MAX_ATTACHMENT_BYTES, type Attachment } from '../../../shared/domain/files';
 import { FieldnotesError } from '../../../shared/rpc/result';
 import { describeContents, imageExtensions, imageMediaTypes, isPdf, sniffImage } from './sniff';
 import { tooLarge, type ReceivedFile } from './uploads';
-import { writeFileAtomic } from './writeOut';
 import { requireEngagement } from '../store/engagements';
 
 interface AttachmentRow {
@@ -161,19 +159,9 @@ export class AttachmentReader {
   }
 }
 
-/**
- * Write a copy of an attachment to `path`, whole or not at all (see
- * writeFileAtomic); an existing file is replaced only when asked.
- */
-export async function exportAttachment(
-  db: Database.Database,
-  id: string,
-  path: string,
-  overwrite = false,
-): Promise<{ path: string; size: number }> {
-  const target = resolve(path);
+/** An attachment's whole contents, to write a copy out (see saveAs). */
+export function attachmentData(db: Database.Database, id: string): Buffer {
   const row = db.prepare('SELECT data FROM attachments WHERE id = ?').get(id) as { data: Buffer } | undefined;
   if (!row) throw missing();
-  await writeFileAtomic(target, row.data, { overwrite });
-  return { path: target, size: row.data.length };
+  return row.data;
 }

@@ -5,7 +5,7 @@ import type { DomainHandlers, HandlerContext } from './context';
 export function agreementHandlers(ctx: HandlerContext): DomainHandlers<typeof agreementMethods> {
   const db = () => ctx.requireWorkspace().db;
   return {
-    'agreement.coders': () => listCoders(db()),
-    'agreement.compute': (input) => computeAgreement(db(), input),
+    'agreement.list': () => listCoders(db()),
+    'agreement.get': (input) => computeAgreement(db(), input),
   };
 }

@@ -59,3 +59,17 @@ describe('attachments.export where native dialogs exist', () => {
     expect(await value(core, 'attachments.export', { id: attachmentId })).toBeNull();
   });
 });
+
+describe('codebook.exportQdc goes through the same file-out path', () => {
+  it('asks the save dialog with the suggested name and ignores a page-supplied path', async () => {
+    const chosen = join(folders.make(), 'codebook.qdc');
+    const { core, asked } = await desktopCore([chosen]);
+    await value(core, 'codebook.applyTemplate', { template: 'topol' });
+    const planted = join(folders.make(), 'planted.qdc');
+    const result = await value<{ path: string } | null>(core, 'codebook.exportQdc', { path: planted });
+    expect(asked.at(-1)).toBe('W codebook.qdc');
+    expect(result?.path).toBe(chosen);
+    expect(readFileSync(chosen, 'utf8')).toContain('<CodeBook');
+    expect(existsSync(planted)).toBe(false);
+  });
+});

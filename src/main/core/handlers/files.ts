@@ -1,14 +1,14 @@
-import { FieldnotesError } from '../../../shared/rpc/result';
 import type { fileMethods } from '../../../shared/contract/files';
 import { MAX_CHUNK_BYTES } from '../../../shared/domain/files';
 import {
   addAttachment,
+  attachmentData,
   attachmentFileName,
   AttachmentReader,
-  exportAttachment,
   listAttachments,
   removeAttachment,
 } from '../files/attachments';
+import { saveAs } from '../files/saveAs';
 import { uploadsFor } from '../files/uploads';
 import { importNotes } from '../import/importNotes';
 import type { DomainHandlers, HandlerContext } from './context';
@@ -53,16 +53,10 @@ export function fileHandlers(ctx: HandlerContext): DomainHandlers<typeof fileMet
       const { bytes, size } = reader.read(db(), id, offset, length);
       return { dataBase64: bytes.toString('base64'), size };
     },
-    // The renderer never names a file to write where a native dialog exists: a compromised page must not
-    // be able to write anywhere the user can. Hosts without dialogs (loopback, tests) pass a path.
-    'attachments.export': async ({ id, path, overwrite }) => {
-      const dialogs = ctx.options.dialogs;
-      if (dialogs) {
-        const chosen = await dialogs.chooseSaveFile(attachmentFileName(db(), id));
-        return chosen ? exportAttachment(db(), id, chosen, true) : null;
-      }
-      if (!path) throw new FieldnotesError('INVALID_INPUT', 'Say where to save the copy.');
-      return exportAttachment(db(), id, path, overwrite);
+    // The one file-out path (files/saveAs.ts): the desktop's save dialog decides where, never the page.
+    'attachments.export': ({ id, path, overwrite }) => {
+      const workspace = db();
+      return saveAs(ctx.options, attachmentFileName(workspace, id), { path, overwrite }, () => attachmentData(workspace, id));
     },
   };
 }

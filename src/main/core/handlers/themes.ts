@@ -1,5 +1,6 @@
 import type { themeMethods } from '../../../shared/contract/themes';
 import { applyTemplate, exportQdc, importQdc, previewQdc } from '../codebook/codebook';
+import { saveAs } from '../files/saveAs';
 import { deleteTheme, mergeThemes, previewDelete } from '../services/themeRemoval';
 import { createTheme, listThemes, moveTheme, updateTheme } from '../services/themes';
 import type { DomainHandlers, HandlerContext } from './context';
@@ -15,7 +16,11 @@ export function themeHandlers(ctx: HandlerContext): DomainHandlers<typeof themeM
     'themes.deletePreview': ({ id, withSubthemes }) => previewDelete(db(), id, withSubthemes),
     'themes.delete': ({ id, withSubthemes }) => deleteTheme(db(), id, withSubthemes),
     'codebook.applyTemplate': () => applyTemplate(db(), ctx.requireReviewer().id),
-    'codebook.exportQdc': () => exportQdc(db(), ctx.options.version),
+    'codebook.exportQdc': (target) => {
+      // Built first, so an empty codebook is refused before a save dialog opens.
+      const { fileName, xml } = exportQdc(db(), ctx.options.version);
+      return saveAs(ctx.options, fileName, target, () => xml);
+    },
     'codebook.previewQdc': ({ xml }) => previewQdc(db(), xml),
     'codebook.importQdc': ({ xml }) => importQdc(db(), xml, ctx.requireReviewer().id),
   };

@@ -4,19 +4,28 @@ import type { RpcError } from '../../../shared/rpc/result';
 import { api } from '../../api/client';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { downloadBlob, readAttachmentBlob } from './attachmentContents';
+import { readAttachmentBlob } from './attachmentContents';
 import '../../styles/files.css';
 
 /** A photo shown from a blob URL (the CSP allows img-src blob:), read from the core in chunks. */
-export function AttachmentPreviewDialog({ attachment, onClose }: { attachment: Attachment | null; onClose: () => void }) {
+export function AttachmentPreviewDialog({
+  attachment,
+  onClose,
+  onSaveCopy,
+}: {
+  attachment: Attachment | null;
+  onClose: () => void;
+  /** Save a copy through the core's file-out path (see useSaveFile). */
+  onSaveCopy: (attachment: Attachment) => void;
+}) {
   return (
     <Dialog title={attachment ? attachment.fileName : 'Preview'} open={attachment !== null} onClose={onClose} className="files-preview-dialog">
-      {attachment && <PreviewBody key={attachment.id} attachment={attachment} onClose={onClose} />}
+      {attachment && <PreviewBody key={attachment.id} attachment={attachment} onClose={onClose} onSaveCopy={onSaveCopy} />}
     </Dialog>
   );
 }
 
-function PreviewBody({ attachment, onClose }: { attachment: Attachment; onClose: () => void }) {
+function PreviewBody({ attachment, onClose, onSaveCopy }: { attachment: Attachment; onClose: () => void; onSaveCopy: (attachment: Attachment) => void }) {
   const [image, setImage] = useState<{ url: string; blob: Blob } | null>(null);
   const [error, setError] = useState<RpcError | null>(null);
   const [percent, setPercent] = useState(0);
@@ -46,7 +55,7 @@ function PreviewBody({ attachment, onClose }: { attachment: Attachment; onClose:
       )}
       {image && <img src={image.url} alt={`Preview of ${attachment.fileName}`} className="files-preview-image" />}
       <div className="actions">
-        <button type="button" disabled={!image} onClick={() => image && downloadBlob(image.blob, attachment.fileName)}>
+        <button type="button" disabled={!image} onClick={() => onSaveCopy(attachment)}>
           Save a copy…
         </button>
         <button type="button" className="primary" onClick={onClose} autoFocus>

@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { formatBytes, type Attachment } from '../../../shared/domain/files';
+import { baseName, formatBytes, type Attachment } from '../../../shared/domain/files';
 import type { RpcError } from '../../../shared/rpc/result';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { canPreview, describeType, downloadBlob, readAttachmentBlob } from './attachmentContents';
+import { canPreview, describeType } from './attachmentContents';
 import { AttachmentPreviewDialog, RemoveAttachmentDialog } from './AttachmentDialogs';
 import { FileProgressList } from './FileProgressList';
 import { uploadFile } from './uploadFile';
 import { useFileQueue, type FileJob } from './useFileQueue';
+import { useSaveFile } from './useSaveFile';
 import '../../styles/files.css';
 
 const addedFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
@@ -67,15 +68,21 @@ export function AttachmentsPanel({ engagementId, headed = true }: { engagementId
   );
   const queue = useFileQueue(job);
 
-  const saveCopy = async (attachment: Attachment) => {
-    setSaving(`Preparing "${attachment.fileName}"…`);
-    const result = await readAttachmentBlob(attachment, (read, total) =>
-      setSaving(`Preparing "${attachment.fileName}": ${Math.floor((read / total) * 100)}%`),
-    );
-    setSaving(null);
-    if (result.ok) downloadBlob(result.value, attachment.fileName);
-    else setError(result.error);
-  };
+  const saveFile = useSaveFile();
+  // The core writes the copy (the one file-out path); nothing is downloaded by the page.
+  const saveCopy = (attachment: Attachment) =>
+    saveFile.save({
+      title: `Save a copy of ${attachment.fileName}`,
+      suggestedName: attachment.fileName,
+      write: (target) => {
+        setSaving(`Saving a copy of "${attachment.fileName}"…`);
+        return api()
+          .call('attachments.export', { id: attachment.id, ...target })
+          .finally(() => setSaving(null));
+      },
+      onSaved: ({ path }) => setSaving(`Saved a copy as "${baseName(path)}".`),
+      onError: setError,
+    });
 
   return (
     <section className="files-attachments" aria-labelledby={headingId}>
@@ -140,7 +147,7 @@ export function AttachmentsPanel({ engagementId, headed = true }: { engagementId
                       Open<span className="visually-hidden"> {a.fileName}</span>
                     </button>
                   )}
-                  <button type="button" className="quiet" onClick={() => void saveCopy(a)}>
+                  <button type="button" className="quiet" onClick={() => saveCopy(a)}>
                     Save a copy<span className="visually-hidden"> of {a.fileName}</span>
                   </button>
                   <button type="button" className="quiet files-danger-quiet" onClick={() => setRemoving(a)}>
@@ -152,7 +159,15 @@ export function AttachmentsPanel({ engagementId, headed = true }: { engagementId
           </tbody>
         </table>
       )}
-      <AttachmentPreviewDialog attachment={previewing} onClose={() => setPreviewing(null)} />
+      <AttachmentPreviewDialog
+        attachment={previewing}
+        onClose={() => setPreviewing(null)}
+        onSaveCopy={(a) => {
+          setPreviewing(null);
+          saveCopy(a);
+        }}
+      />
+      {saveFile.dialog}
       <RemoveAttachmentDialog
         attachment={removing}
         onClose={() => setRemoving(null)}

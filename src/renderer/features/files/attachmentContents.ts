@@ -31,24 +31,6 @@ export async function readAttachmentBlob(
 
 export const canPreview = (attachment: Attachment): boolean => previewableImageTypes.includes(attachment.mediaType);
 
-/**
- * Save a copy through the browser's download, which both hosts support
- * (Electron asks where to save; the lead may switch this to
- * `attachments.export` behind a native save dialog).
- */
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Give the download a moment to start before the URL goes away.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
 const KINDS: Record<string, string> = {
   'image/png': 'PNG image',
   'image/jpeg': 'JPEG image',

@@ -5,6 +5,7 @@ import { useApp } from '../../app/AppContext';
 import { useCommands, type Command } from '../../commands/registry';
 import { formatShortcut } from '../../commands/shortcut';
 import { AnalysisView } from '../analysis/AnalysisView';
+import { AgreementView } from '../team/AgreementView';
 import { EngagementsView } from '../engagements/EngagementsView';
 import { ParticipantsView } from '../participants/ParticipantsView';
 import { ThemesView } from '../themes/ThemesView';
@@ -114,6 +115,8 @@ export function Shell({ workspace }: { workspace: WorkspaceInfo }) {
           <ThemesView key={visit} />
         ) : area === 'analysis' ? (
           <AnalysisView key={visit} />
+        ) : area === 'team' ? (
+          <AgreementView key={visit} />
         ) : (
           <section className="area">
             <h1 id="area-title">{current.label}</h1>

@@ -1,10 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ThemeListItem } from '../../../shared/domain/theme';
 import type { RpcError } from '../../../shared/rpc/result';
+import { baseName, codebookFileName } from '../../../shared/domain/files';
 import { api } from '../../api/client';
+import { useApp } from '../../app/AppContext';
 import { useCommands, type Command } from '../../commands/registry';
 import { formatShortcut, type Shortcut } from '../../commands/shortcut';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { useSaveFile } from '../files/useSaveFile';
 import { CodebookEmpty } from './CodebookEmpty';
 import { DeleteDialog } from './DeleteDialog';
 import { ImportDialog } from './ImportDialog';
@@ -13,7 +16,7 @@ import { NewThemeDialog, type NewThemeRequest } from './NewThemeDialog';
 import { ThemeDetail } from './ThemeDetail';
 import { ThemeTree } from './ThemeTree';
 import { pathOf, visibleRows, type Placement } from './treeModel';
-import { downloadText, useCodebook } from './useCodebook';
+import { useCodebook } from './useCodebook';
 import '../../styles/themes.css';
 
 export const NEW_THEME: Shortcut = { key: 'n', mod: true, alt: true };
@@ -29,6 +32,8 @@ const themesWord = (n: number) => count(n, 'theme');
 /** The Themes area: the codebook as a tree, the selected theme's details, and the codebook's dialogs. */
 export function ThemesView() {
   const { themes, error: loadError, reload } = useCodebook();
+  const { workspace } = useApp();
+  const saveFile = useSaveFile();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [renamingId, setRenamingId] = useState<string | null>(null);
@@ -75,12 +80,14 @@ export function ThemesView() {
         : `Added ${themesWord(added)} from the Topol template${merged ? `; ${merged} were already here and kept as they are` : ''}.`,
     );
   };
-  const exportCodebook = async () => {
-    const result = await api().call('codebook.exportQdc', {});
-    if (!result.ok) return setError(result.error);
-    downloadText(result.value.fileName, result.value.xml);
-    setStatus(`Exported the codebook as “${result.value.fileName}”.`);
-  };
+  const exportCodebook = () =>
+    saveFile.save({
+      title: 'Export codebook',
+      suggestedName: codebookFileName(workspace?.name ?? ''),
+      write: (target) => api().call('codebook.exportQdc', target),
+      onSaved: ({ path }) => setStatus(`Exported the codebook as “${baseName(path)}”.`),
+      onError: setError,
+    });
   const move = async (id: string, placement: Placement) => {
     const theme = byId(id);
     const result = await api().call('themes.move', { id, ...placement });
@@ -110,7 +117,7 @@ export function ThemesView() {
       { id: 'theme.delete', group: 'Themes', label: 'Delete theme…', shortcut: DELETE, handledElsewhere: true, enabled: hasSelection, run: () => setOpen({ kind: 'delete' }) },
       { id: 'codebook.topol', group: 'Themes', label: 'Apply the Topol template', run: () => void applyTopol() },
       { id: 'codebook.import', group: 'Themes', label: 'Import codebook (.qdc)…', run: () => setOpen({ kind: 'import' }) },
-      { id: 'codebook.export', group: 'Themes', label: 'Export codebook (.qdc)', run: () => void exportCodebook() },
+      { id: 'codebook.export', group: 'Themes', label: 'Export codebook (.qdc)', run: exportCodebook },
     ];
     // The commands read the selection through a ref, so they are registered once.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -131,7 +138,7 @@ export function ThemesView() {
           <button type="button" onClick={() => setOpen({ kind: 'import' })}>
             Import…
           </button>
-          <button type="button" onClick={() => void exportCodebook()} disabled={empty}>
+          <button type="button" onClick={exportCodebook} disabled={empty}>
             Export…
           </button>
           <button type="button" onClick={() => newTheme(true)} disabled={!selected}>
@@ -251,6 +258,7 @@ export function ThemesView() {
           void refresh(`Imported ${themesWord(added)}${merged ? `; ${merged} already here were merged` : ''}.`);
         }}
       />
+      {saveFile.dialog}
     </section>
   );
 }

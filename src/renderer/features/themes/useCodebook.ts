@@ -36,20 +36,6 @@ export function useCodebook(): Codebook {
   return { themes, error, reload };
 }
 
-/** Save text as a file through the browser's download (a blob link): the same in Electron and the loopback host. */
-export function downloadText(fileName: string, text: string, type = 'application/xml'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Give the download a moment to start before the URL goes.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /**
  * A chosen file's text. REFI-QDA files are UTF-8, but some Windows tools
  * write UTF-16 with a byte-order mark; both are read.
