@@ -9,6 +9,7 @@ import { noteMethods } from './notes';
 import { participantMethods } from './participants';
 import { passageMethods } from './passages';
 import { recommendationMethods } from './recommendations';
+import { reportMethods } from './report';
 import { searchMethods } from './search';
 import { themeMethods } from './themes';
 
@@ -31,6 +32,7 @@ export const methods = {
   ...findingMethods,
   ...recommendationMethods,
   ...matrixMethods,
+  ...reportMethods,
   ...agreementMethods,
 } as const;
 

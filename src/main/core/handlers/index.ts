@@ -12,6 +12,7 @@ import { noteHandlers } from './notes';
 import { participantHandlers } from './participants';
 import { passageHandlers } from './passages';
 import { recommendationHandlers } from './recommendations';
+import { reportHandlers } from './report';
 import { searchHandlers } from './search';
 import { themeHandlers } from './themes';
 
@@ -32,6 +33,7 @@ export function createHandlers(options: CoreOptions, settings: InstallationSetti
     ...findingHandlers(ctx),
     ...recommendationHandlers(ctx),
     ...matrixHandlers(ctx),
+    ...reportHandlers(ctx),
     ...agreementHandlers(ctx),
   };
 }
