@@ -45,6 +45,11 @@ export const PREREQUISITES = [
     why: 'a display for the Electron suite where Electron’s binary exists',
     present: () => process.platform !== 'linux' || onPath('Xvfb'),
   },
+  {
+    name: 'fonts-liberation2',
+    why: 'Arial’s metrics (Liberation Sans), so LibreOffice and Chromium lay the report out as Word would',
+    present: () => process.platform !== 'linux' || existsSync('/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf'),
+  },
   { name: 'librsvg2-bin', why: 'rsvg-convert renders the icons from resources/icon.svg', present: () => onPath('rsvg-convert') },
 ];
 

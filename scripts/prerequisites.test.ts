@@ -19,12 +19,14 @@ describe('one path for CI and a newcomer', () => {
     expect(prerequisites.map((p) => p.name).sort()).toEqual(
       [
         'chromium',
+        'fonts-liberation2',
         'libreoffice-calc-nogui',
         'libreoffice-writer-nogui',
         'librsvg2-bin',
         'libxml2-utils',
         'poppler-utils',
         'python3-docx',
+        'unzip',
         'xvfb',
       ].sort(),
     );

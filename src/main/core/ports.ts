@@ -1,4 +1,5 @@
 import type { EventName, EventPayload } from '../../shared/contract/events';
+import type { PrintPort } from './export/pdf/printPort';
 
 /**
  * What the core needs from its host but cannot do itself. Electron implements
@@ -11,6 +12,8 @@ export interface DialogPort {
   chooseSaveFile(suggestedName: string): Promise<string | null>;
 }
 
+export type { PrintPort };
+
 export interface CoreOptions {
   /** Where this installation keeps its settings (Electron: userData). */
   settingsFolder: string;
@@ -19,6 +22,8 @@ export interface CoreOptions {
   host: 'electron' | 'loopback';
   version: string;
   dialogs?: DialogPort;
+  /** Prints the report's HTML to PDF (Electron's printToPDF, or Chromium through playwright-core). */
+  printer?: PrintPort;
   /**
    * The workspace file the operating system handed this app — double-clicked, or named on a second launch —
    * taken once (Electron only). With the dialogs, the only ways a path reaches the core in the desktop app.

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { agreementMethods } from './agreement';
+import { refiMethods } from './refi';
 import { appMethods } from './app';
 import { engagementMethods } from './engagements';
 import { fileMethods } from './files';
@@ -9,6 +10,7 @@ import { noteMethods } from './notes';
 import { participantMethods } from './participants';
 import { passageMethods } from './passages';
 import { recommendationMethods } from './recommendations';
+import { reportMethods } from './report';
 import { searchMethods } from './search';
 import { themeMethods } from './themes';
 
@@ -31,7 +33,9 @@ export const methods = {
   ...findingMethods,
   ...recommendationMethods,
   ...matrixMethods,
+  ...reportMethods,
   ...agreementMethods,
+  ...refiMethods,
 } as const;
 
 export type Methods = typeof methods;

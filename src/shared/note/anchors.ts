@@ -5,6 +5,7 @@
  * unit REFI-QDA counts in. Offsets are never stored as the source of truth.
  */
 import { SPEAKER_PREFIX } from './SpeakerLabelNode';
+import { isPairAt, walkNoteText, type NoteTree } from './walk';
 
 interface SerializedNode {
   type?: unknown;
@@ -31,26 +32,14 @@ export interface DocumentAnchors {
   passages: Map<string, Range>;
 }
 
-/** Code points in a string: its UTF-16 length less one per surrogate pair. */
-export function codePointLength(text: string): number {
-  let n = text.length;
-  for (let i = 0; i < text.length; i++) {
-    // Only a proper pair is one code point; a lone surrogate counts as one, as for...of does.
-    if (isPairAt(text, i)) {
-      n--;
-      i++;
-    }
-  }
-  return n;
-}
+export { codePointLength } from './walk';
 
-function isPairAt(text: string, i: number): boolean {
-  const high = text.charCodeAt(i);
-  if (high < 0xd800 || high > 0xdbff) return false;
-  const low = text.charCodeAt(i + 1);
-  return low >= 0xdc00 && low <= 0xdfff;
-}
-const codePoints = codePointLength;
+/** The serialized document, as the walker sees it. */
+const serializedTree: NoteTree<SerializedNode> = {
+  type: (node) => (typeof node.type === 'string' ? node.type : ''),
+  text: (node) => (typeof node.text === 'string' ? node.text : null),
+  children: (node) => (Array.isArray(node.children) ? (node.children as SerializedNode[]) : null),
+};
 
 export function documentAnchors(document: string): DocumentAnchors {
   const root = (JSON.parse(document) as { root?: SerializedNode }).root;
@@ -58,53 +47,29 @@ export function documentAnchors(document: string): DocumentAnchors {
   // Pieces joined once at the end: growing one string and slicing it per block is quadratic.
   const pieces: string[] = [];
   let blockText = '';
-  let offset = 0;
   const blocks: BlockInfo[] = [];
   const passages = new Map<string, Range>();
-  const append = (piece: string) => {
-    pieces.push(piece);
-    blockText += piece;
-    offset += codePoints(piece);
-  };
   const cover = (id: string, start: number, end: number) => {
     const known = passages.get(id);
     passages.set(id, known ? { start: Math.min(known.start, start), end: Math.max(known.end, end) } : { start, end });
   };
-
-  const inline = (node: SerializedNode) => {
-    if (typeof node.text === 'string') return append(node.text);
-    if (node.type === 'linebreak') return append('\n');
-    if (node.type === 'tab') return append('\t');
-    const children = Array.isArray(node.children) ? (node.children as SerializedNode[]) : [];
-    const start = offset;
-    // A nested list's items are lines, as top-level list items are.
-    children.forEach((child, i) => {
-      if (node.type === 'list' && i > 0) append('\n');
-      inline(child);
-    });
-    if (node.type === 'mark' && Array.isArray(node.ids)) {
-      for (const id of node.ids) if (typeof id === 'string') cover(id, start, offset);
-    }
-  };
-
-  const block = (node: SerializedNode) => {
-    const start = offset;
-    blockText = '';
-    inline(node);
-    const match = SPEAKER_PREFIX.exec(blockText);
-    blocks.push({ start, end: offset, speaker: match ? match[1]! : null });
-  };
-
-  (root.children as SerializedNode[]).forEach((node, index) => {
-    if (index > 0) append('\n\n');
-    if (node.type === 'list' && Array.isArray(node.children)) {
-      (node.children as SerializedNode[]).forEach((item, i) => {
-        if (i > 0) append('\n');
-        block(item);
-      });
-    } else {
-      block(node);
-    }
+  walkNoteText(root.children as SerializedNode[], serializedTree, {
+    piece(text) {
+      pieces.push(text);
+      blockText += text;
+    },
+    element(node, start, end) {
+      if (node.type === 'mark' && Array.isArray(node.ids)) {
+        for (const id of node.ids) if (typeof id === 'string') cover(id, start, end);
+      }
+    },
+    enterBlock() {
+      blockText = '';
+    },
+    block(_node, start, end) {
+      const match = SPEAKER_PREFIX.exec(blockText);
+      blocks.push({ start, end, speaker: match ? match[1]! : null });
+    },
   });
   return { plainText: pieces.join(''), blocks, passages };
 }

@@ -4,8 +4,7 @@ import { $createMarkNode } from '@lexical/mark';
 import { $createHeadingNode, $createQuoteNode } from '@lexical/rich-text';
 import { $createLineBreakNode, $createParagraphNode, $createTextNode, $getRoot, type ElementNode, type LexicalNode } from 'lexical';
 import type { NoteBlock, TextRun } from '../domain/noteBlocks';
-import { noteNodes } from './nodes';
-import { registerSpeakerTurns } from './SpeakerLabelNode';
+import { noteNodes, registerNoteTransforms } from './nodes';
 
 const marksKey = (run: TextRun) => (run.marks?.length ? run.marks.join('\u0000') : '');
 
@@ -57,7 +56,7 @@ function headlessEditor(namespace: string) {
       throw error;
     },
   });
-  registerSpeakerTurns(editor);
+  registerNoteTransforms(editor);
   return editor;
 }
 

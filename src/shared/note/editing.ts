@@ -16,17 +16,16 @@ import {
   $setSelection,
   REDO_COMMAND,
   UNDO_COMMAND,
-  type ElementNode,
   type LexicalEditor,
+  type LexicalNode,
   type TextNode,
 } from 'lexical';
-import { codePointLength } from './anchors';
-import { noteNodes } from './nodes';
-import { registerSpeakerTurns } from './SpeakerLabelNode';
+import { codePointLength, walkNoteText, type NoteTree } from './walk';
+import { noteNodes, registerNoteTransforms } from './nodes';
 
 export function createNoteEditor(document?: string): LexicalEditor {
   const editor = createHeadlessEditor({ nodes: noteNodes, onError: (e) => { throw e; } });
-  registerSpeakerTurns(editor);
+  registerNoteTransforms(editor);
   // delay 0: every update is its own undo step, as separate keystrokes far apart would be.
   registerHistory(editor, createEmptyHistoryState(), 0);
   if (document) editor.setEditorState(editor.parseEditorState(document));
@@ -41,38 +40,21 @@ interface TextSpan {
   end: number;
 }
 
-/** Text nodes with their canonical positions (blocks "\n\n" apart, list items "\n"); call inside read/update. */
+/** Live Lexical nodes, as the one plain-text walker (walk.ts) sees them. */
+const liveTree: NoteTree<LexicalNode> = {
+  type: (node) => node.getType(),
+  text: (node) => ($isTextNode(node) ? node.getTextContent() : null),
+  children: (node) => ($isElementNode(node) ? node.getChildren() : null),
+};
+
+/** Text nodes with their canonical positions, by the same walker as saving; call inside read/update. */
 function $spans(): TextSpan[] {
   const spans: TextSpan[] = [];
-  let offset = 0;
-  const walk = (element: ElementNode) => {
-    element.getChildren().forEach((child, i) => {
-      // A nested list's items are lines, as in anchors.ts.
-      if (element.getType() === 'list' && i > 0) offset += 1;
-      if ($isTextNode(child)) {
-        const length = codePointLength(child.getTextContent());
-        spans.push({ node: child, start: offset, end: offset + length });
-        offset += length;
-      } else if (child.getType() === 'linebreak' || child.getType() === 'tab') {
-        offset += 1;
-      } else if ($isElementNode(child)) {
-        walk(child);
-      }
-    });
-  };
-  $getRoot()
-    .getChildren()
-    .forEach((block, index) => {
-      if (index > 0) offset += 2;
-      if (block.getType() === 'list' && $isElementNode(block)) {
-        block.getChildren().forEach((item, i) => {
-          if (i > 0) offset += 1;
-          if ($isElementNode(item)) walk(item);
-        });
-      } else if ($isElementNode(block)) {
-        walk(block);
-      }
-    });
+  walkNoteText($getRoot().getChildren(), liveTree, {
+    piece(text, start, node) {
+      if (node && $isTextNode(node)) spans.push({ node, start, end: start + codePointLength(text) });
+    },
+  });
   return spans;
 }
 

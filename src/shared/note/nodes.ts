@@ -1,8 +1,8 @@
 import { ListItemNode, ListNode } from '@lexical/list';
 import { MarkNode } from '@lexical/mark';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
-import type { Klass, LexicalNode } from 'lexical';
-import { SpeakerLabelNode } from './SpeakerLabelNode';
+import type { Klass, LexicalEditor, LexicalNode } from 'lexical';
+import { registerSpeakerTurns, SpeakerLabelNode } from './SpeakerLabelNode';
 
 /**
  * Every node a note's document may contain; the editor and the core's
@@ -10,3 +10,12 @@ import { SpeakerLabelNode } from './SpeakerLabelNode';
  * the passage's id (overlaps carry several); its data lives in the workspace.
  */
 export const noteNodes: Klass<LexicalNode>[] = [HeadingNode, QuoteNode, ListNode, ListItemNode, SpeakerLabelNode, MarkNode];
+
+/**
+ * The transforms every note editor runs, live or headless (imports, tagging
+ * from a search hit, tests): registered here, once, so the two can never
+ * differ. Returns the unregister function.
+ */
+export function registerNoteTransforms(editor: LexicalEditor): () => void {
+  return registerSpeakerTurns(editor);
+}

@@ -2,6 +2,7 @@ import type { Handlers } from '../../../shared/rpc/dispatch';
 import type { CoreOptions } from '../ports';
 import type { InstallationSettings } from '../settings/settings';
 import { agreementHandlers } from './agreement';
+import { refiHandlers } from './refi';
 import { appHandlers } from './app';
 import { createContext, type Session } from './context';
 import { engagementHandlers } from './engagements';
@@ -12,6 +13,7 @@ import { noteHandlers } from './notes';
 import { participantHandlers } from './participants';
 import { passageHandlers } from './passages';
 import { recommendationHandlers } from './recommendations';
+import { reportHandlers } from './report';
 import { searchHandlers } from './search';
 import { themeHandlers } from './themes';
 
@@ -32,6 +34,8 @@ export function createHandlers(options: CoreOptions, settings: InstallationSetti
     ...findingHandlers(ctx),
     ...recommendationHandlers(ctx),
     ...matrixHandlers(ctx),
+    ...reportHandlers(ctx),
     ...agreementHandlers(ctx),
+    ...refiHandlers(ctx),
   };
 }

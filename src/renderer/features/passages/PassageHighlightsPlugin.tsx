@@ -1,7 +1,7 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $isMarkNode } from '@lexical/mark';
-import { $getNodeByKey, type LexicalEditor, type NodeKey } from 'lexical';
-import { useEffect } from 'react';
+import { $getNodeByKey, $isElementNode, type LexicalEditor, type LexicalNode, type NodeKey } from 'lexical';
+import { useEffect, useRef } from 'react';
 import type { Passage } from '../../../shared/domain/passage';
 import { paintUnderlines } from './markColours';
 import type { MarkIndex } from './markIndex';
@@ -22,12 +22,14 @@ interface Props {
  */
 export function PassageHighlightsPlugin({ reviewerId, index, passages, themes }: Props) {
   const [editor] = useLexicalComposerContext();
+  // What was painted last, to repaint only the marks of passages a save changed.
+  const painted = useRef<{ byId: Map<string, Passage>; themes: ThemeIndex; reviewerId: string; index: MarkIndex } | null>(null);
   useEffect(() => {
     const byId = new Map(passages.map((p) => [p.id, p]));
     const paint = (keys: NodeKey[]) => {
       for (const key of keys) {
         const element = editor.getElementByKey(key);
-        const ids = index.entries().find(([k]) => k === key)?.[1] ?? [];
+        const ids = index.idsOf(key);
         if (!element) continue;
         const known = ids.map((id) => byId.get(id)).filter((p): p is Passage => Boolean(p));
         const colours = underlineColoursOf(editor, key, ids, byId, themes);
@@ -42,7 +44,16 @@ export function PassageHighlightsPlugin({ reviewerId, index, passages, themes }:
         element.title = names.length ? describe(names, known, reviewerId) : '';
       }
     };
-    paint(index.entries().map(([key]) => key));
+    const before = painted.current;
+    if (before && before.themes === themes && before.reviewerId === reviewerId && before.index === index) {
+      const changed = new Set<string>();
+      for (const [id, p] of byId) if (before.byId.get(id) !== p) changed.add(id);
+      for (const id of before.byId.keys()) if (!byId.has(id)) changed.add(id);
+      paint(withNestedMarks(editor, [...changed].flatMap((id) => index.keysOf(id))));
+    } else {
+      paint(index.keys());
+    }
+    painted.current = { byId, themes, reviewerId, index };
     return index.onChange(paint);
   }, [editor, index, passages, themes, reviewerId]);
   return null;
@@ -74,4 +85,23 @@ function underlineColoursOf(editor: LexicalEditor, key: NodeKey, ids: string[], 
   return [...new Set([...outer, ...ids])]
     .flatMap((id) => byId.get(id)?.tags.map((t) => themes.get(t.themeId)?.colour) ?? [])
     .filter((c): c is string => Boolean(c));
+}
+
+/** Marks and the marks nested in them: an inner mark repeats its outer passages' underlines, so it repaints with them. */
+function withNestedMarks(editor: LexicalEditor, keys: NodeKey[]): NodeKey[] {
+  const all = new Set(keys);
+  editor.getEditorState().read(() => {
+    const visit = (node: LexicalNode) => {
+      if (!$isElementNode(node)) return;
+      for (const child of node.getChildren()) {
+        if ($isMarkNode(child)) all.add(child.getKey());
+        visit(child);
+      }
+    };
+    for (const key of keys) {
+      const node = $getNodeByKey(key);
+      if (node) visit(node);
+    }
+  });
+  return [...all];
 }

@@ -1,10 +1,10 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useEffect } from 'react';
-import { registerSpeakerTurns } from '../../../../shared/note/SpeakerLabelNode';
+import { registerNoteTransforms } from '../../../../shared/note/nodes';
 
-/** "P014:" at the start of a paragraph becomes a speaker label (same rule as imports). */
+/** The note transforms ("P014:" at the start of a paragraph becomes a speaker label), registered as headless editors do. */
 export function SpeakerTurnsPlugin() {
   const [editor] = useLexicalComposerContext();
-  useEffect(() => registerSpeakerTurns(editor), [editor]);
+  useEffect(() => registerNoteTransforms(editor), [editor]);
   return null;
 }

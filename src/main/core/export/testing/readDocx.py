@@ -1,0 +1,30 @@
+# Read a .docx with python-docx (Debian's python3-docx), not with our code:
+# paragraphs with their style names, tables' cells, core properties, and each
+# heading style's outline level. Prints JSON.
+import json
+import sys
+
+import docx
+from docx.oxml.ns import qn
+
+d = docx.Document(sys.argv[1])
+paragraphs = [{"style": p.style.name, "text": p.text} for p in d.paragraphs]
+tables = [[[c.text for c in row.cells] for row in t.rows] for t in d.tables]
+outline = {}
+for name in ("Heading 1", "Heading 2", "Heading 3"):
+    ppr = d.styles[name].element.pPr
+    lvl = ppr.find(qn("w:outlineLvl")) if ppr is not None else None
+    outline[name] = None if lvl is None else int(lvl.get(qn("w:val")))
+header_rows = []
+for t in d.tables:
+    trpr = t.rows[0]._tr.trPr
+    header_rows.append(trpr is not None and trpr.find(qn("w:tblHeader")) is not None)
+print(json.dumps({
+    "paragraphs": paragraphs,
+    "tables": tables,
+    "headerRows": header_rows,
+    "title": d.core_properties.title,
+    "author": d.core_properties.author,
+    "outline": outline,
+    "quoteStyleDefined": any(s.name == "Quote" for s in d.styles),
+}))
