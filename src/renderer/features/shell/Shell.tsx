@@ -7,6 +7,9 @@ import { formatShortcut } from '../../commands/shortcut';
 import { AnalysisView } from '../analysis/AnalysisView';
 import { AgreementView } from '../team/AgreementView';
 import { EngagementsView } from '../engagements/EngagementsView';
+import { AddToFindingDialog } from '../findings/AddToFindingDialog';
+import { FindingsView } from '../findings/FindingsView';
+import { findingNavigation } from '../findings/links';
 import { ParticipantsView } from '../participants/ParticipantsView';
 import { ThemesView } from '../themes/ThemesView';
 import { areas, comingSoon, type AreaId } from './areas';
@@ -32,6 +35,16 @@ export function Shell({ workspace }: { workspace: WorkspaceInfo }) {
         setArea('engagements');
         setLocation(target);
         setVisit((v) => v + 1);
+      }),
+    [],
+  );
+  // A jump to a finding (from a passage that it cites).
+  const [openFinding, setOpenFinding] = useState<string | null>(null);
+  useEffect(
+    () =>
+      findingNavigation.subscribe(({ findingId }) => {
+        setArea('findings');
+        setOpenFinding(findingId);
       }),
     [],
   );
@@ -138,6 +151,8 @@ export function Shell({ workspace }: { workspace: WorkspaceInfo }) {
           <ParticipantsView key={visit} />
         ) : area === 'themes' ? (
           <ThemesView key={visit} />
+        ) : area === 'findings' ? (
+          <FindingsView key={`${visit} ${openFinding ?? ''}`} openFindingId={openFinding} />
         ) : area === 'analysis' ? (
           <AnalysisView key={visit} />
         ) : area === 'team' ? (
@@ -149,6 +164,7 @@ export function Shell({ workspace }: { workspace: WorkspaceInfo }) {
           </section>
         )}
         </BreadcrumbContext.Provider>
+        <AddToFindingDialog />
       </main>
     </div>
   );
