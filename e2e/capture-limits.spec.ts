@@ -45,7 +45,7 @@ test('a 5 MB paste stays responsive, saves, and survives a reload', async ({ pag
 
   await page.reload();
   await notes.openEngagement('Call for evidence');
-  await expect(page.getByRole('button', { name: /^Notes/ })).toContainText(`${expectedWords.toLocaleString('en-GB')} words`);
+  await expect(page.getByRole('button', { name: /^Call for evidence, 2 October 2018/ })).toContainText(`${expectedWords.toLocaleString('en-GB')} words`);
 });
 
 /** A real, tiny file system: the only honest way to fill a disk under the app. */

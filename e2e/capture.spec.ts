@@ -77,7 +77,7 @@ test('capture a site visit end to end, reload, and find everything', async ({ pa
     join(files, 'RCR submission.pdf'),
   ]);
   const noteList = page.getByRole('navigation', { name: 'Notes' });
-  await expect(noteList.getByRole('button')).toContainText(['Notes', 'Moorfields visit', 'Interview P002', 'RCR submission'], { timeout: 30_000 });
+  await expect(noteList.getByRole('button')).toContainText(['Moorfields Eye Hospital, 19 June 2018', 'Moorfields visit', 'Interview P002', 'RCR submission'], { timeout: 30_000 });
 
   // Attach a photo of the flip chart.
   await panelButton(page, 'Attachments').click();
@@ -90,7 +90,7 @@ test('capture a site visit end to end, reload, and find everything', async ({ pa
   // Reload: all there.
   await page.reload();
   await notes.openEngagement('Moorfields Eye Hospital');
-  await expect(noteList.getByRole('button')).toContainText(['Notes', 'Moorfields visit', 'Interview P002', 'RCR submission']);
+  await expect(noteList.getByRole('button')).toContainText(['Moorfields Eye Hospital, 19 June 2018', 'Moorfields visit', 'Interview P002', 'RCR submission']);
   await expect(notes.editor()).toContainText(/\[\d\d:\d\d\] Tour of the reading centre\./);
   await expect(notes.editor().locator('.speaker-label')).toHaveText('P001:');
   await noteList.getByRole('button', { name: /Moorfields visit/ }).click();
@@ -105,6 +105,6 @@ test('capture a site visit end to end, reload, and find everything', async ({ pa
   await panelButton(page, 'Participants').click();
   await expect(linked).toContainText('P002');
   await page.emulateMedia({ colorScheme: 'dark' });
-  await noteList.getByRole('button', { name: /^Notes/ }).click();
+  await noteList.getByRole('button', { name: /^Moorfields Eye Hospital, 19 June 2018/ }).click();
   await page.screenshot({ path: join(SCREENS, 'engagement-dark.png') });
 });

@@ -39,7 +39,7 @@ test('type a note with headings, lists, a speaker turn and a timestamp; reload; 
   await expect(editor.locator('.speaker-label')).toHaveText('P014:');
   await expect(editor).toContainText(/\[\d\d:\d\d\] Demonstration of OCT scan triage\./);
   await expect(page.locator('.word-count')).toHaveText('26 words');
-  await expect(page.getByRole('button', { name: /^Notes/ })).toContainText('26 words');
+  await expect(page.getByRole('button', { name: /^Moorfields Eye Hospital, 19 June 2018/ })).toContainText('26 words');
   await page.screenshot({ path: join(SCREENS, 'editor-light.png') });
   expect(await axeViolations(page)).toEqual([]);
 

@@ -1,13 +1,14 @@
 // The file is never changed behind the reviewer's back: checking changes no
 // byte of the file or its recovery log (-wal), a log that is not the file's own
 // or is damaged is refused, and one that belongs is applied and reported.
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FieldnotesError } from '../../shared/rpc/result';
 import { EXIT, runCli } from './run';
 import { crashAfterCommits, crashRows, damageIndexOnly } from '../core/testing/damage';
-import { makeWorkspace, sha256, tempFolders, withRawDb } from '../core/testing/tempWorkspace';
+import { CLI as CLI_ENTRY, makeWorkspace, sha256, tempFolders, TSX, withRawDb } from '../core/testing/tempWorkspace';
 import { readWal } from '../core/workspace/wal';
 import { inspectWorkspace, openWorkspace } from '../core/workspace/workspace';
 
@@ -192,5 +193,24 @@ describe('fieldnotes backup and restore', () => {
     expect(restored.code, restored.err).toBe(EXIT.ok);
     expect(restored.out).toMatch(/kept as .*before-restore-/);
     expect(cli(['check', path]).code).toBe(EXIT.ok);
+  });
+});
+
+describe('the CLI and an encrypted workspace', () => {
+  it('creates and checks one with FIELDNOTES_PASSPHRASE; a wrong one is a sentence, not a stack trace', () => {
+    const path = join(folders.make(), 'enc.fieldnotes');
+    const home = folders.make();
+    const run = (args: string[], passphrase?: string) =>
+      spawnSync(TSX, [CLI_ENTRY, ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, FIELDNOTES_HOME: home, FIELDNOTES_PASSPHRASE: passphrase ?? '' } });
+    expect(run(['create', path, '--by', 'Ada Lovelace'], 'a long passphrase').status).toBe(EXIT.ok);
+    expect(readFileSync(path).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
+    const checked = run(['check', path, '--json'], 'a long passphrase');
+    expect(JSON.parse(checked.stdout)).toMatchObject({ ok: true, integrity: ['ok'] });
+    const wrong = run(['info', path, '--json'], 'not the passphrase');
+    expect(wrong.status).toBe(EXIT.cannotOpen);
+    expect(JSON.parse(wrong.stdout)).toMatchObject({ ok: false, code: 'WRONG_PASSPHRASE' });
+    const none = run(['info', path]);
+    expect(none.stderr).toMatch(/is encrypted .*Enter its passphrase/);
+    expect(none.stderr).not.toMatch(/at .*\.ts:\d+/);
   });
 });

@@ -4,6 +4,7 @@ import { ReviewerInput, suggestInitials } from '../../shared/domain/reviewer';
 import { FieldnotesError } from '../../shared/rpc/result';
 import { APP_VERSION } from '../../shared/version';
 import { InstallationSettings } from '../core/settings/settings';
+import type { WorkspaceKey } from '../core/workspace/encryption';
 import { DamagedWorkspaceError } from '../core/workspace/errors';
 import { createWorkspace, inspectWorkspace, type Inspection } from '../core/workspace/workspace';
 import { exportQdpxCommand, importQdpxCommand, type QdpxFlags } from './qdpx';
@@ -47,6 +48,8 @@ Options:
   --initials  Reviewer initials (default: from the name).
   --json      Print machine-readable output.
 
+Encrypted workspaces: set FIELDNOTES_PASSPHRASE in the environment (create then makes an encrypted one).
+
 Exit codes: 0 ok, 1 check found a problem, 2 usage error, 3 cannot open or create.
 `;
 
@@ -54,6 +57,8 @@ export interface Io {
   out: (line: string) => void;
   err: (line: string) => void;
   env: NodeJS.ProcessEnv;
+  /** The key of an encrypted workspace, derived by index.ts from FIELDNOTES_PASSPHRASE (Argon2id is asynchronous). */
+  key?: WorkspaceKey;
 }
 
 function usage(io: Io, message: string): number {
@@ -125,9 +130,9 @@ export function runCli(argv: string[], io: Io): number | Promise<number> {
       case 'info':
         return info(file, Boolean(values.json), io);
       case 'backup':
-        return backupCommand(file, values, io);
+        return backupCommand(file, { ...values, key: io.key }, io);
       case 'restore':
-        return restoreCommand(file, extra[0], values, io);
+        return restoreCommand(file, extra[0], { ...values, key: io.key }, io);
       default:
         return check(file, Boolean(values.json), io);
     }
@@ -179,7 +184,7 @@ function create(file: string, values: { name?: string; by?: string; initials?: s
     return usage(io, 'say who is creating the workspace: --by "Your Name" (or set your name in the app first).');
   }
   const name = values.name?.trim() || basename(file).replace(/\.fieldnotes$/i, '');
-  const workspace = createWorkspace(file, { name, createdBy: reviewer });
+  const workspace = createWorkspace(file, { name, createdBy: reviewer }, { key: io.key });
   const created = workspace.info();
   workspace.close();
   io.out(`Created workspace "${created.name}" at ${created.path}`);
@@ -187,7 +192,7 @@ function create(file: string, values: { name?: string; by?: string; initials?: s
 }
 
 function info(file: string, json: boolean, io: Io): number {
-  const inspection = inspectWorkspace(file);
+  const inspection = inspectWorkspace(file, io.key);
   const problems = problemsOf(inspection);
   if (json) {
     io.out(JSON.stringify({ ...inspection.info, counts: inspection.counts, ok: problems.length === 0, problems }));
@@ -216,7 +221,7 @@ function problemsOf(inspection: Inspection): string[] {
 }
 
 function check(file: string, json: boolean, io: Io): number {
-  const inspection = inspectWorkspace(file);
+  const inspection = inspectWorkspace(file, io.key);
   const problems = problemsOf(inspection);
   const ok = problems.length === 0;
   if (json) {

@@ -128,7 +128,7 @@ describe('wrong-shaped inputs are INVALID_INPUT, never a throw', () => {
     ['app.info', 'hello'],
     ['app.info', 0],
     ['engagements.list', { filter: 'all' }],
-    ['dialog.chooseNewWorkspace', { suggestedName: 's'.repeat(201) }],
+    ['workspace.createChosen', { name: 's'.repeat(201) }],
   ];
 
   it.each(cases)('%s %j', async (method, input, message) => {

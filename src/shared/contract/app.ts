@@ -5,6 +5,17 @@ import { method } from './method';
 
 export const None = z.object({}).strict();
 
+/** A new passphrase: long enough to resist guessing with Argon2id in the way. */
+export const NewPassphrase = z.string().min(8, 'Use a passphrase of at least 8 characters.').max(1024);
+
+export const BackupSummary = z.object({
+  path: z.string(),
+  takenAt: z.string(),
+  reason: z.string(),
+  bytes: z.number(),
+  counts: z.record(z.string(), z.number()),
+});
+
 export const AppInfo = z.object({
   version: z.string(),
   /** Electron shows native file dialogs; the loopback host asks for a path in the page. */
@@ -42,7 +53,7 @@ export const appMethods = {
   }),
   'workspace.create': method({
     input: z
-      .object({ path: FilePath, name: z.string().trim().min(1, 'Name the workspace.').max(200) })
+      .object({ path: FilePath, name: z.string().trim().min(1, 'Name the workspace.').max(200), passphrase: NewPassphrase.optional() })
       .strict(),
     output: WorkspaceInfo,
     doc: 'Create a workspace at a typed path and open it. The loopback host only: the desktop app never takes a path from the page (workspace.createChosen).',
@@ -53,9 +64,9 @@ export const appMethods = {
     doc: 'Ask where to save a new workspace (the native Save dialog), create it there and open it; null if the person cancelled.',
   }),
   'workspace.open': method({
-    input: z.object({ path: FilePath }).strict(),
+    input: z.object({ path: FilePath, passphrase: z.string().max(1024).optional() }).strict(),
     output: WorkspaceInfo,
-    doc: 'Open a workspace at a typed path, checking it first. The loopback host only (the desktop app: workspace.openChosen).',
+    doc: 'Open a workspace at a typed path, checking it first; an encrypted one answers PASSPHRASE_NEEDED until its passphrase is given. The loopback host only (the desktop app: workspace.openChosen).',
   }),
   'workspace.openChosen': method({
     input: None,
@@ -71,6 +82,26 @@ export const appMethods = {
     input: None,
     output: WorkspaceInfo.nullable(),
     doc: 'Open the workspace the operating system handed the app (a double-clicked file, a second launch), if there is one.',
+  }),
+  'workspace.setPassphrase': method({
+    input: z.object({ passphrase: NewPassphrase.nullable() }).strict(),
+    output: WorkspaceInfo,
+    doc: 'Encrypt the open workspace, change its passphrase, or (null) remove it. Earlier backups are replaced by one under the new protection.',
+  }),
+  'workspace.setLogAside': method({
+    input: z.object({ path: FilePath }).strict(),
+    output: z.string(),
+    doc: "Rename the recovery log (-wal) beside a workspace that refused it (WAL_MISMATCH, WAL_DAMAGED), so the file opens as it is. Returns the log's new name; nothing is deleted.",
+  }),
+  'workspace.backups': method({
+    input: z.object({ path: FilePath }).strict(),
+    output: z.array(BackupSummary),
+    doc: "A workspace's automatic backups, newest first, with their contents counts.",
+  }),
+  'workspace.restore': method({
+    input: z.object({ path: FilePath, backupPath: FilePath, passphrase: z.string().max(1024).optional() }).strict(),
+    output: z.object({ setAside: z.string().nullable() }),
+    doc: 'Put a backup in a closed workspace\'s place; the file it replaces is kept beside it.',
   }),
   'workspace.current': method({
     input: None,

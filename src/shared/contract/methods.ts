@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { agreementMethods } from './agreement';
+import { refiMethods } from './refi';
 import { appMethods } from './app';
 import { engagementMethods } from './engagements';
 import { fileMethods } from './files';
@@ -34,6 +35,7 @@ export const methods = {
   ...matrixMethods,
   ...reportMethods,
   ...agreementMethods,
+  ...refiMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -7,6 +7,10 @@ export const WorkspaceInfo = z.object({
   name: z.string(),
   schemaVersion: z.number().int(),
   createdAt: z.string(),
+  /** Encrypted at rest with a passphrase. */
+  encrypted: z.boolean().optional(),
+  /** What opening did that the reviewer should hear about (a recovery log applied, no backup possible). */
+  notice: z.string().nullable().optional(),
 });
 export type WorkspaceInfo = z.infer<typeof WorkspaceInfo>;
 

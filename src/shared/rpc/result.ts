@@ -26,6 +26,10 @@ export const errorCodes = [
   'WAL_DAMAGED',
   /** The recovery log (-wal) beside a workspace is not its own (a restored or copied file). */
   'WAL_MISMATCH',
+  /** The workspace is encrypted: ask for its passphrase. */
+  'PASSPHRASE_NEEDED',
+  /** The passphrase given does not open the workspace. */
+  'WRONG_PASSPHRASE',
   'INTERNAL',
 ] as const;
 

@@ -205,6 +205,18 @@ function readManifestOrScan(folder: string): BackupInfo[] {
   return manifest.filter((b) => existsSync(b.path));
 }
 
+/** Remove every backup of a workspace (after its passphrase changed: they are protected the old way). */
+export function discardBackups(workspacePath: string, chosenFolder?: string): void {
+  const folder = backupFolderFor(workspacePath, chosenFolder);
+  for (const backup of listBackups(workspacePath, chosenFolder)) rmSync(backup.path, { force: true });
+  if (existsSync(folder)) writeManifest(folder, []);
+  // The safety copies taken before migrations, beside the workspace.
+  const beside = dirname(workspacePath);
+  for (const name of readdirSync(beside)) {
+    if (name.startsWith(`${basename(workspacePath)}.v`) && name.endsWith('.bak')) rmSync(join(beside, name), { force: true });
+  }
+}
+
 /**
  * Put a backup in the workspace's place. The current file (and its -wal) is
  * set aside as `<file>.before-restore-<time>`, never deleted; the backup is

@@ -25,6 +25,9 @@ export function applyConnectionPragmas(db: Database.Database): void {
   // Deleted means gone: freed pages are zeroed, so a removed participant's name or note
   // cannot be read back from the file's bytes.
   db.pragma('secure_delete = ON');
+  // Sorts and temporary indexes stay in memory: a temp file beside an encrypted workspace
+  // would hold its contents in plain.
+  db.pragma('temp_store = MEMORY');
   // Every log must begin with its token (workspace/logToken.ts), so only we checkpoint.
   db.pragma('wal_autocheckpoint = 0');
 }

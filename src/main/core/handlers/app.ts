@@ -1,8 +1,11 @@
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { appMethods } from '../../../shared/contract/app';
 import { FieldnotesError } from '../../../shared/rpc/result';
 import { recordReviewer } from '../services/reviewers';
-import { createWorkspace, openWorkspace, type Workspace } from '../workspace/workspace';
+import { listBackups } from '../backup/backups';
+import { keyForFile, newKey } from '../workspace/encryption';
+import { createWorkspace, openWorkspace, restoreWorkspace, setLogAside, type Workspace } from '../workspace/workspace';
 import type { DomainHandlers, HandlerContext } from './context';
 
 export function appHandlers(ctx: HandlerContext): DomainHandlers<typeof appMethods> {
@@ -27,11 +30,16 @@ export function appHandlers(ctx: HandlerContext): DomainHandlers<typeof appMetho
     }
     return path;
   };
-  const open = (path: string) => {
+  const open = async (path: string, passphrase?: string) => {
     if (session.workspace && session.workspace.path === path) return session.workspace.info();
-    return adopt(openWorkspace(path, { onBackup: (b) => options.log?.(`backed up to ${b}`), backups: {} }));
+    // Argon2id is asynchronous; an encrypted file's salt is its first 16 bytes.
+    const key = passphrase && existsSync(path) ? await keyForFile(path, passphrase) : undefined;
+    return adopt(openWorkspace(path, { onBackup: (b) => options.log?.(`backed up to ${b}`), backups: {}, key }));
   };
-  const create = (path: string, name: string) => adopt(createWorkspace(path, { name, createdBy: ctx.requireReviewer() }));
+  const create = async (path: string, name: string, passphrase?: string) => {
+    const key = passphrase ? await newKey(passphrase) : undefined;
+    return adopt(createWorkspace(path, { name, createdBy: ctx.requireReviewer() }, { key, backups: {} }));
+  };
 
   return {
     'app.info': () => ({
@@ -58,13 +66,29 @@ export function appHandlers(ctx: HandlerContext): DomainHandlers<typeof appMetho
       settings.forget(id);
       return null;
     },
-    'workspace.create': ({ path, name }) => create(typedPath(path), name),
+    'workspace.create': ({ path, name, passphrase }) => create(typedPath(path), name, passphrase),
     'workspace.createChosen': async ({ name }) => {
       ctx.requireReviewer(); // before the dialog, so nobody chooses a place only to be refused
       const path = await (options.dialogs ?? noDialogs()).chooseNewWorkspace(name);
       return path ? create(path, name) : null;
     },
-    'workspace.open': ({ path }) => open(typedPath(path)),
+    'workspace.open': ({ path, passphrase }) => open(typedPath(path), passphrase),
+    'workspace.setPassphrase': async ({ passphrase }) => {
+      const workspace = ctx.requireWorkspace();
+      workspace.setKey(passphrase ? await newKey(passphrase) : null);
+      return workspace.info();
+    },
+    'workspace.setLogAside': ({ path }) => setLogAside(typedPath(path)),
+    'workspace.backups': ({ path }) => listBackups(typedPath(path)),
+    'workspace.restore': async ({ path, backupPath, passphrase }) => {
+      const target = resolve(typedPath(path));
+      if (session.workspace?.path === target) {
+        session.workspace.close();
+        session.workspace = null;
+      }
+      const key = passphrase && existsSync(backupPath) ? await keyForFile(backupPath, passphrase) : undefined;
+      return restoreWorkspace(target, typedPath(backupPath), key);
+    },
     'workspace.openChosen': async () => {
       const path = await (options.dialogs ?? noDialogs()).chooseWorkspace();
       return path ? open(path) : null;

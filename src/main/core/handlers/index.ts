@@ -2,6 +2,7 @@ import type { Handlers } from '../../../shared/rpc/dispatch';
 import type { CoreOptions } from '../ports';
 import type { InstallationSettings } from '../settings/settings';
 import { agreementHandlers } from './agreement';
+import { refiHandlers } from './refi';
 import { appHandlers } from './app';
 import { createContext, type Session } from './context';
 import { engagementHandlers } from './engagements';
@@ -35,5 +36,6 @@ export function createHandlers(options: CoreOptions, settings: InstallationSetti
     ...matrixHandlers(ctx),
     ...reportHandlers(ctx),
     ...agreementHandlers(ctx),
+    ...refiHandlers(ctx),
   };
 }

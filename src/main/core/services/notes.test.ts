@@ -125,3 +125,19 @@ describe('notes', () => {
     }
   });
 });
+
+describe('a new note’s default name', () => {
+  it('is the engagement’s title and date, numbered for a second note — never "Notes 4"', () => {
+    const folder = folders.make();
+    const workspace = createWorkspace(join(folder, 'w.fieldnotes'), { name: 'W', createdBy: TEST_REVIEWER });
+    try {
+      const { db } = workspace;
+      const e = createEngagement(db, { title: 'Moorfields Eye Hospital', type: 'site_visit', date: '2018-06-19' }, TEST_REVIEWER.id);
+      const titles = [1, 2, 3].map(() => createNote(db, e.id, undefined, TEST_REVIEWER.id).title);
+      expect(titles).toEqual(['Moorfields Eye Hospital, 19 June 2018', 'Moorfields Eye Hospital, 19 June 2018 (2)', 'Moorfields Eye Hospital, 19 June 2018 (3)']);
+      expect(createNote(db, e.id, 'Afternoon', TEST_REVIEWER.id).title).toBe('Afternoon');
+    } finally {
+      workspace.close();
+    }
+  });
+});

@@ -6,7 +6,7 @@ import { documentAnchors } from '../../../shared/note/anchors';
 import { countWords, documentText } from '../../../shared/note/text';
 import { anchorPassages, createPassages, passagesByIds } from './passages';
 import { FieldnotesError } from '../../../shared/rpc/result';
-import { requireEngagement } from '../store/engagements';
+import { getEngagement, requireEngagement } from '../store/engagements';
 
 interface NoteRow {
   id: string;
@@ -80,11 +80,25 @@ export function insertNote(db: Database.Database, note: NewNote, reviewerId: str
   return id;
 }
 
+const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/**
+ * A new note's name when none is given: what it is of — the engagement's title and date ("Moorfields Eye
+ * Hospital, 19 June 2018"), numbered when the engagement already has a note of that name — never "Notes 4".
+ */
+export function defaultNoteTitle(engagement: { title: string; date: string }, taken: Set<string>): string {
+  const date = Number.isNaN(Date.parse(`${engagement.date}T00:00:00Z`)) ? engagement.date : LONG_DATE.format(new Date(`${engagement.date}T00:00:00Z`));
+  const base = `${engagement.title.slice(0, 240)}, ${date}`;
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base} (${n})`)) return `${base} (${n})`;
+}
+
 export function createNote(db: Database.Database, engagementId: string, title: string | undefined, reviewerId: string): Note {
-  const count = (db.prepare('SELECT count(*) AS n FROM notes WHERE engagement_id = ?').get(engagementId) as { n: number }).n;
+  const engagement = getEngagement(db, engagementId);
+  const taken = new Set(listNotes(db, engagementId).map((n) => n.title));
   const id = insertNote(
     db,
-    { engagementId, title: title ?? (count === 0 ? 'Notes' : `Notes ${count + 1}`), document: emptyDocument(), source: 'typed' },
+    { engagementId, title: title ?? defaultNoteTitle(engagement, taken), document: emptyDocument(), source: 'typed' },
     reviewerId,
   );
   return getNote(db, id);

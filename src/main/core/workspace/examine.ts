@@ -140,6 +140,7 @@ function examineCopy(copy: string, unlock: Unlock | undefined, withLog: boolean)
     return { integrity, foreignKeyProblems, schemaVersion, applicationId, identity, tokens, name, createdAt, counts, wal: noWal };
   } catch (error) {
     const code = sqliteCode(error);
+    if (unlock && code === 'SQLITE_NOTADB') throw error; // a wrong passphrase, said by the caller
     if (code?.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB' || code === 'SQLITE_IOERR_SHORT_READ') {
       return damagedBeyondReading([`SQLite could not read it: ${(error as Error).message}.`]);
     }

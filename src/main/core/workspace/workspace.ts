@@ -11,6 +11,7 @@ import {
   openSync,
   readSync,
   realpathSync,
+  renameSync,
   rmSync,
   statSync,
 } from 'node:fs';
@@ -21,9 +22,10 @@ import type { WorkspaceInfo } from '../../../shared/domain/workspace';
 import { FieldnotesError } from '../../../shared/rpc/result';
 import { migrate } from '../db/migrate';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
-import { APPLICATION_ID, applyConnectionPragmas, sniffHeader } from '../db/sqlite';
-import { backupFolderFor, listBackups, restoreBackup, takeBackup, type BackupInfo } from '../backup/backups';
+import { APPLICATION_ID, applyConnectionPragmas, sniffHeader, sqliteCode } from '../db/sqlite';
+import { backupFolderFor, discardBackups, listBackups, restoreBackup, takeBackup, type BackupInfo } from '../backup/backups';
 import { keepFileCurrent, type CheckpointTiming } from './checkpoint';
+import { applyKey, passphraseNeeded, rekey, unlockWith, wrongPassphrase, type WorkspaceKey } from './encryption';
 import { corrupt, explainOpenError } from './errors';
 import { startLog } from './logToken';
 import { CHECK_FOLDER_PREFIX, examineWorkspace, refuseIfHeldElsewhere, walRefusal, type Examination } from './examine';
@@ -36,6 +38,9 @@ export interface Workspace {
   readonly notice: string | null;
   /** Take a verified backup now (before an import, or when asked); null when backups are off. */
   backupNow(reason: string): BackupInfo | null;
+  encrypted(): boolean;
+  /** Encrypt, change the passphrase, or (null) decrypt. Earlier backups are replaced by one under the new key. */
+  setKey(next: WorkspaceKey | null): void;
   info(): WorkspaceInfo;
   close(): void;
 }
@@ -45,6 +50,8 @@ export interface OpenOptions {
   onBackup?: (backupPath: string) => void;
   /** When to fold the WAL back into the file (tests shorten it). */
   checkpoint?: CheckpointTiming;
+  /** The key of an encrypted workspace (from its passphrase: encryption.ts). */
+  key?: WorkspaceKey;
   /** Automatic backups (the app turns them on; the CLI and most tests do not). */
   backups?: BackupPolicy;
 }
@@ -75,7 +82,11 @@ function readHeader(path: string): Buffer {
   }
 }
 
-function checkFileBeforeSqlite(path: string): void {
+/**
+ * The checks before SQLite touches the file. Returns the key to open it with:
+ * the one given when the file is encrypted, none when it is plain.
+ */
+function checkFileBeforeSqlite(path: string, key?: WorkspaceKey): WorkspaceKey | undefined {
   const file = basename(path);
   let stats;
   try {
@@ -91,6 +102,10 @@ function checkFileBeforeSqlite(path: string): void {
   }
   const header = readHeader(path);
   const kind = sniffHeader(header);
+  // An encrypted workspace is whole pages of noise: ask for its passphrase.
+  const couldBeEncrypted = kind === 'other' && stats.size >= 4096 && stats.size % 512 === 0;
+  if (couldBeEncrypted && key) return key;
+  if (couldBeEncrypted) throw passphraseNeeded(path);
   if (kind !== 'sqlite') {
     throw new FieldnotesError(
       'NOT_A_WORKSPACE',
@@ -109,6 +124,7 @@ function checkFileBeforeSqlite(path: string): void {
       `"${file}" uses a database format this version of Fieldnotes cannot read (schema format ${schemaFormat}). It may be damaged, or written by another program. It has not been changed.`,
     );
   }
+  return undefined;
 }
 
 function readInfo(db: Database.Database, path: string): WorkspaceInfo {
@@ -136,10 +152,11 @@ function backupPathFor(path: string, fromVersion: number): string {
  * one else has it open, and that it passes an integrity check. Nothing is
  * written: any refusal leaves the file as it was.
  */
-function connectChecked(path: string): { db: Database.Database; version: number } {
+function connectChecked(path: string, key: WorkspaceKey | undefined): { db: Database.Database; version: number } {
   let db: Database.Database | undefined;
   try {
     db = new Database(path, { fileMustExist: true, timeout: 0 });
+    if (key) applyKey(db, key);
     db.pragma('locking_mode = EXCLUSIVE');
     // Read the header fields before changing anything: a foreign or newer file stays untouched.
     const applicationId = db.pragma('application_id', { simple: true }) as number;
@@ -165,6 +182,7 @@ function connectChecked(path: string): { db: Database.Database; version: number 
     return { db, version };
   } catch (error) {
     db?.close();
+    if (key && sqliteCode(error) === 'SQLITE_NOTADB') throw wrongPassphrase(path);
     throw explainOpenError(error, path);
   }
 }
@@ -178,16 +196,16 @@ export function openWorkspace(inputPath: string, options: OpenOptions = {}): Wor
       `"${basename(path)}" is already open in another Fieldnotes window. Switch to that window.`,
     );
   }
-  checkFileBeforeSqlite(path);
-  const notice = checkRecoveryLog(path);
-  const { db, version } = connectChecked(path);
+  let key = checkFileBeforeSqlite(path, options.key);
+  const notice = checkRecoveryLog(path, key);
+  const { db, version } = connectChecked(path, key);
   let openBackup: string | null = null;
   try {
     // The file alone now holds everything (the log, if any, was checked first); the next log
     // begins with its token, and a write takes SQLite's exclusive lock, so a second process
     // is refused at open rather than at its first save.
     db.pragma('wal_checkpoint(TRUNCATE)');
-    if (options.backups) openBackup = backupOnOpen(db, path, options.backups);
+    if (options.backups) openBackup = backupOnOpen(db, path, options.backups, key);
     const logStarted = startLog(db);
     if (version < LATEST_SCHEMA_VERSION) {
       const backup = backupPathFor(path, version);
@@ -205,21 +223,34 @@ export function openWorkspace(inputPath: string, options: OpenOptions = {}): Wor
     throw explainOpenError(error, path);
   }
 
-  const key = realpathSync(path);
-  openInThisProcess.add(key);
+  const realPath = realpathSync(path);
+  openInThisProcess.add(realPath);
   const stopCheckpoints = keepFileCurrent(db, options.checkpoint, { afterCheckpoint: () => startLog(db), walPath: `${path}-wal` });
-  const backups = options.backups ? keepBackups(db, path, options.backups) : null;
+  const openNotice = [notice, openBackup].filter(Boolean).join(' ') || null;
+  const backups = options.backups ? keepBackups(db, path, options.backups, () => key) : null;
   let closed = false;
   return {
     path,
     db,
-    notice: [notice, openBackup].filter(Boolean).join(' ') || null,
+    notice: openNotice,
     backupNow: (reason) => backups?.now(reason) ?? null,
-    info: () => readInfo(db, path),
+    encrypted: () => key !== undefined,
+    setKey: (next) => {
+      rekey(db, next);
+      key = next ?? undefined;
+      startLog(db);
+      // Backups taken before hold the workspace as it was protected then (in plain, or under
+      // the old passphrase): remove them, and take one as it is protected now.
+      if (options.backups) {
+        discardBackups(path, options.backups.folder);
+        backups?.now('new passphrase');
+      }
+    },
+    info: () => ({ ...readInfo(db, path), encrypted: key !== undefined, notice: openNotice }),
     close: () => {
       if (closed) return;
       closed = true;
-      openInThisProcess.delete(key);
+      openInThisProcess.delete(realPath);
       backups?.stop();
       stopCheckpoints();
       db.close();
@@ -232,9 +263,9 @@ export function openWorkspace(inputPath: string, options: OpenOptions = {}): Wor
  * has just passed the full integrity check, so a byte comparison verifies the
  * copy. A failure never stops the workspace opening; it is said instead.
  */
-function backupOnOpen(db: Database.Database, path: string, policy: BackupPolicy): string | null {
+function backupOnOpen(db: Database.Database, path: string, policy: BackupPolicy, key: WorkspaceKey | undefined): string | null {
   try {
-    takeBackup({ db, workspacePath: path, reason: 'on open', folder: policy.folder, sourceJustChecked: true });
+    takeBackup({ db, workspacePath: path, reason: 'on open', folder: policy.folder, sourceJustChecked: true, unlock: unlockWith(key) });
     return null;
   } catch (error) {
     return `No backup could be taken as it opened (${error instanceof Error ? error.message : String(error)}); your work is saved as usual.`;
@@ -242,13 +273,13 @@ function backupOnOpen(db: Database.Database, path: string, policy: BackupPolicy)
 }
 
 /** A backup every `everyMinutes` while the workspace is being edited. */
-function keepBackups(db: Database.Database, path: string, policy: BackupPolicy) {
+function keepBackups(db: Database.Database, path: string, policy: BackupPolicy, key: () => WorkspaceKey | undefined) {
   const everyMs = (policy.everyMinutes ?? 10) * 60_000;
   const changes = db.prepare('SELECT total_changes()').pluck();
   let backedUpAt = Date.now();
   let changesAtBackup = changes.get() as number;
   const now = (reason: string): BackupInfo => {
-    const info = takeBackup({ db, workspacePath: path, reason, folder: policy.folder, afterCheckpoint: () => startLog(db) });
+    const info = takeBackup({ db, workspacePath: path, reason, folder: policy.folder, afterCheckpoint: () => startLog(db), unlock: unlockWith(key()) });
     backedUpAt = Date.now();
     changesAtBackup = changes.get() as number;
     return info;
@@ -272,9 +303,9 @@ function keepBackups(db: Database.Database, path: string, policy: BackupPolicy) 
  * dropped. Examine it on a private copy first: refuse a log that is damaged or
  * is not this file's own, and say when one was applied.
  */
-function checkRecoveryLog(path: string): string | null {
+function checkRecoveryLog(path: string, key: WorkspaceKey | undefined): string | null {
   if (readWal(`${path}-wal`).state === 'none') return null;
-  const examination = examineWorkspace(path);
+  const examination = examineWorkspace(path, unlockWith(key));
   const refusal = walRefusal(path, examination.wal);
   if (refusal) throw refusal;
   if (examination.integrity[0] !== 'ok') throw corrupt(basename(path), examination.integrity);
@@ -292,6 +323,7 @@ export interface Inspection {
   integrity: string[];
   /** What the recovery log beside the file holds. */
   wal: Examination['wal'];
+  encrypted: boolean;
 }
 
 /**
@@ -301,9 +333,9 @@ export interface Inspection {
  * as opening for a file that cannot be read at all; damage is reported in the
  * result, with the integrity check's lines.
  */
-export function inspectWorkspace(inputPath: string): Inspection {
+export function inspectWorkspace(inputPath: string, given?: WorkspaceKey): Inspection {
   const path = resolve(inputPath);
-  checkFileBeforeSqlite(path);
+  const key = checkFileBeforeSqlite(path, given);
   if (openInThisProcess.has(realpathSync(path))) {
     throw new FieldnotesError(
       'ALREADY_OPEN',
@@ -312,8 +344,9 @@ export function inspectWorkspace(inputPath: string): Inspection {
   }
   let examination: Examination;
   try {
-    examination = examineWorkspace(path);
+    examination = examineWorkspace(path, unlockWith(key));
   } catch (error) {
+    if (key && sqliteCode(error) === 'SQLITE_NOTADB') throw wrongPassphrase(path);
     throw explainOpenError(error, path);
   }
   if (examination.schemaVersion > LATEST_SCHEMA_VERSION) {
@@ -336,6 +369,7 @@ export function inspectWorkspace(inputPath: string): Inspection {
     foreignKeyProblems: examination.foreignKeyProblems,
     integrity: examination.integrity,
     wal: examination.wal,
+    encrypted: key !== undefined,
   };
 }
 
@@ -353,7 +387,7 @@ export interface NewWorkspace {
  * workspace under the name the user chose, and an existing file is never
  * overwritten.
  */
-export function createWorkspace(inputPath: string, init: NewWorkspace): Workspace {
+export function createWorkspace(inputPath: string, init: NewWorkspace, options: Pick<OpenOptions, 'key' | 'backups'> = {}): Workspace {
   const path = resolve(inputPath);
   const folder = dirname(path);
   if (existsSync(path)) {
@@ -371,6 +405,7 @@ export function createWorkspace(inputPath: string, init: NewWorkspace): Workspac
     closeSync(openSync(temporary, 'wx', 0o600));
     const db = new Database(temporary);
     try {
+      if (options.key) applyKey(db, options.key); // encrypted from its first byte
       db.pragma(`application_id = ${APPLICATION_ID}`);
       applyConnectionPragmas(db);
       migrate(db);
@@ -396,7 +431,7 @@ export function createWorkspace(inputPath: string, init: NewWorkspace): Workspac
     rmSync(`${temporary}-wal`, { force: true });
     rmSync(`${temporary}-shm`, { force: true });
   }
-  return openWorkspace(path);
+  return openWorkspace(path, options);
 }
 
 function syncFolder(folder: string): void {
@@ -416,9 +451,10 @@ function syncFolder(folder: string): void {
  * Back up a workspace that is not open (the CLI's `backup`) without writing to
  * it: checked like `check`, then backed up from a private copy.
  */
-export function backupWorkspaceFile(inputPath: string, folder?: string): BackupInfo {
+export function backupWorkspaceFile(inputPath: string, folder?: string, given?: WorkspaceKey): BackupInfo {
   const path = resolve(inputPath);
-  const inspection = inspectWorkspace(path);
+  const inspection = inspectWorkspace(path, given);
+  const key = inspection.encrypted ? given : undefined;
   const refusal = walRefusal(path, inspection.wal);
   if (refusal) throw refusal;
   if (inspection.integrity[0] !== 'ok') throw corrupt(basename(path), inspection.integrity);
@@ -430,8 +466,9 @@ export function backupWorkspaceFile(inputPath: string, folder?: string): BackupI
     if (existsSync(`${path}-wal`)) copyFileSync(`${path}-wal`, `${copy}-wal`);
     const db = new Database(copy, { fileMustExist: true });
     try {
+      if (key) applyKey(db, key);
       db.pragma('locking_mode = EXCLUSIVE');
-      return takeBackup({ db, workspacePath: copy, nameAs: path, folder: folder ?? backupFolderFor(path), reason: 'by hand' });
+      return takeBackup({ db, workspacePath: copy, nameAs: path, folder: folder ?? backupFolderFor(path), reason: 'by hand', unlock: unlockWith(key) });
     } finally {
       db.close();
     }
@@ -445,12 +482,12 @@ export function backupWorkspaceFile(inputPath: string, folder?: string): BackupI
  * backup must pass the full check first; the workspace must not be open
  * anywhere; the file it replaces is set aside, never deleted.
  */
-export function restoreWorkspace(inputPath: string, backupPath: string): { setAside: string | null } {
+export function restoreWorkspace(inputPath: string, backupPath: string, key?: WorkspaceKey): { setAside: string | null } {
   const path = resolve(inputPath);
   if (existsSync(path) && openInThisProcess.has(realpathSync(path))) {
     throw new FieldnotesError('ALREADY_OPEN', `"${basename(path)}" is open in this window. Close it first, then restore.`);
   }
-  const backup = inspectWorkspace(backupPath);
+  const backup = inspectWorkspace(backupPath, key);
   if (backup.integrity[0] !== 'ok' || backup.foreignKeyProblems > 0) {
     throw corrupt(basename(backupPath), backup.integrity);
   }
@@ -462,4 +499,20 @@ export function restoreWorkspace(inputPath: string, backupPath: string): { setAs
     }
   }
   return restoreBackup(path, resolve(backupPath));
+}
+
+/**
+ * Set a refused recovery log aside (WAL_MISMATCH, WAL_DAMAGED): renamed, never
+ * deleted, so the file opens as it was last saved in full and the log can
+ * still be given to someone who can read it.
+ */
+export function setLogAside(inputPath: string): string {
+  const path = resolve(inputPath);
+  const wal = `${path}-wal`;
+  if (!existsSync(wal)) throw new FieldnotesError('NOT_FOUND', `There is no recovery log beside "${basename(path)}".`);
+  if (openInThisProcess.has(realpathSync(path))) throw new FieldnotesError('ALREADY_OPEN', `"${basename(path)}" is open; its log is in use.`);
+  refuseIfHeldElsewhere(path);
+  const aside = `${path}.log-set-aside-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  renameSync(wal, aside);
+  return aside;
 }

@@ -5,12 +5,19 @@ import { recall, remember, type AnalysisState, type AnalysisTab } from './analys
 import { searchFocus } from './searchCommand';
 import { SearchPanel } from './SearchPanel';
 import { ThemeViewPanel } from './ThemeViewPanel';
+import { CooccurrencePanel } from '../matrix/CooccurrencePanel';
+import { CoveragePanel } from '../matrix/CoveragePanel';
+import { MatrixPanel } from '../matrix/MatrixPanel';
+import '../../styles/matrix.css';
 import { useAnalysisOptions } from './useAnalysisOptions';
 import '../../styles/analysis.css';
 
 const tabs: { id: AnalysisTab; label: string }[] = [
   { id: 'themes', label: 'Theme view' },
   { id: 'search', label: 'Search' },
+  { id: 'matrix', label: 'Matrix' },
+  { id: 'cooccurrence', label: 'Co-occurrence' },
+  { id: 'coverage', label: 'Coverage' },
 ];
 
 /** The Analysis area: the theme view and full-text search, side by side as tabs, sharing their filters. */
@@ -20,7 +27,7 @@ export function AnalysisView() {
   const [state, setState] = useState<AnalysisState>(() => recall(path));
   const options = useAnalysisOptions();
   const searchRef = useRef<HTMLInputElement>(null);
-  const tabRefs = useRef<Record<AnalysisTab, HTMLButtonElement | null>>({ themes: null, search: null });
+  const tabRefs = useRef<Record<AnalysisTab, HTMLButtonElement | null>>({ themes: null, search: null, matrix: null, cooccurrence: null, coverage: null });
 
   useEffect(() => remember(path, state), [path, state]);
   const update = useCallback((patch: Partial<AnalysisState>) => setState((s) => ({ ...s, ...patch })), []);
@@ -45,7 +52,12 @@ export function AnalysisView() {
   useEffect(() => searchFocus.subscribe(() => show('search', 'search')), [show]);
 
   const commands = useMemo<Command[]>(
-    () => [{ id: 'analysis.themeView', group: 'Analysis', label: 'Show the theme view', run: () => show('themes', 'tab') }],
+    () => [
+      { id: 'analysis.themeView', group: 'Analysis', label: 'Show the theme view', run: () => show('themes', 'tab') },
+      { id: 'analysis.matrix', group: 'Analysis', label: 'Show the framework matrix', run: () => show('matrix', 'tab') },
+      { id: 'analysis.cooccurrence', group: 'Analysis', label: 'Show theme co-occurrence', run: () => show('cooccurrence', 'tab') },
+      { id: 'analysis.coverage', group: 'Analysis', label: 'Show coverage: where evidence is thin', run: () => show('coverage', 'tab') },
+    ],
     [show],
   );
   useCommands(commands);
@@ -84,8 +96,14 @@ export function AnalysisView() {
       </header>
       {tabs.map((t) => (
         <div key={t.id} role="tabpanel" id={`analysis-panel-${t.id}`} aria-labelledby={`analysis-tab-${t.id}`} className="analysis-tabpanel" hidden={state.tab !== t.id}>
-          {t.id === 'themes' ? (
+          {state.tab !== t.id && ['matrix', 'cooccurrence', 'coverage'].includes(t.id) ? null : t.id === 'themes' ? (
             <ThemeViewPanel state={state} update={update} options={options} refresh={refresh} />
+          ) : t.id === 'matrix' ? (
+            <MatrixPanel state={state} update={update} options={options} />
+          ) : t.id === 'cooccurrence' ? (
+            <CooccurrencePanel state={state} />
+          ) : t.id === 'coverage' ? (
+            <CoveragePanel typeLabel={options.typeLabel} />
           ) : (
             <SearchPanel state={state} update={update} options={options} inputRef={searchRef} />
           )}

@@ -2,6 +2,7 @@ import type { ThemeViewPassage } from '../../../shared/domain/analysis';
 import type { ThemeIndex } from '../themes/useThemeIndex';
 import { formatDate } from '../engagements/format';
 import { ConsentSign } from '../participants/ConsentSign';
+import { CitedIn } from '../findings/CitedIn';
 import { ThemeChip } from '../themes/ThemeChip';
 import { speakerLine } from './format';
 
@@ -54,6 +55,7 @@ export function PassageRow({ passage, themes, typeLabel, active, onOpen }: Props
             {source.organisation && ` · ${source.organisation}`}
           </span>
         </p>
+        <CitedIn passageId={passage.passageId} tabIndex={active ? 0 : -1} />
         <button type="button" className="result-open" tabIndex={active ? 0 : -1} onClick={onOpen}>
           Open in note <kbd aria-hidden="true">Enter</kbd>
         </button>

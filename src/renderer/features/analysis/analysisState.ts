@@ -1,6 +1,6 @@
 import type { AnalysisFilter } from '../../../shared/domain/analysis';
 
-export type AnalysisTab = 'themes' | 'search';
+export type AnalysisTab = 'themes' | 'search' | 'matrix' | 'cooccurrence' | 'coverage';
 
 /** The filter bar as typed: '' means "any". */
 export interface FilterState {

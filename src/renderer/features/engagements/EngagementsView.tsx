@@ -68,17 +68,20 @@ function EngagementList({ onOpen, onNew }: { onOpen: (id: string) => void; onNew
       </header>
       <EngagementFilters filter={filter} types={types} onChange={setFilter} />
       <ErrorMessage error={error} />
-      {engagements && engagements.length === 0 && (
-        <p className="empty">
-          {filtered ? (
-            'No engagement matches these filters.'
-          ) : (
-            <>
-              No engagements yet. Record your first site visit, workshop or interview with <strong>New engagement</strong>.
-            </>
-          )}
-        </p>
-      )}
+      {/* A live region present from the start, so "no match" is announced when the filters empty the list. */}
+      <div role="status" className="list-status">
+        {engagements && engagements.length === 0 && (
+          <p className="empty">
+            {filtered ? (
+              'No engagement matches these filters.'
+            ) : (
+              <>
+                No engagements yet. Record your first site visit, workshop or interview with <strong>New engagement</strong>.
+              </>
+            )}
+          </p>
+        )}
+      </div>
       {engagements && engagements.length > 0 && (
         <table className="list-table">
           <caption className="visually-hidden">Engagements</caption>

@@ -136,6 +136,9 @@ function EditorBody({ note, label, onSaved, reveal, recovered }: Props & { recov
         </div>
       </div>
       <DetachedNotice passages={tagging.detached} themes={themes} onRemove={tagging.remove} />
+      <p className="visually-hidden" role="status">
+        {tagging.announcement}
+      </p>
       {tagging.tagError && (
         <p className="error tag-error" role="alert">
           {tagging.tagError}
@@ -188,7 +191,7 @@ function EditorBody({ note, label, onSaved, reveal, recovered }: Props & { recov
         already={tagging.picking?.passage?.tags.map((t) => t.themeId) ?? []}
         error={tagging.pickError}
         anchor={pickAnchor}
-        onChoose={(choice) => tagging.choose(choice)}
+        onChoose={(choice) => tagging.choose(choice, 'id' in choice ? themes.get(choice.id)?.name : undefined)}
         onClose={() => {
           tagging.closePicker();
           editor.focus();

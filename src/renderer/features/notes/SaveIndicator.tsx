@@ -8,8 +8,9 @@ import type { SaveStatus } from './autosave';
 export function SaveIndicator({ status }: { status: SaveStatus }) {
   if (status.kind === 'failed') {
     return (
-      <span className="save-indicator failed" role="alert">
-        Not saved — {status.message} Your text is kept here; retrying in {Math.ceil(status.retryInMs / 1000)} s.
+      <span className="save-indicator failed">
+        {/* Announced once: the countdown beside it changes every second and stays out of the alert. */}
+        <span role="alert">Not saved — {status.message} Your text is kept here.</span> Retrying in {Math.ceil(status.retryInMs / 1000)} s.
       </span>
     );
   }

@@ -9,6 +9,8 @@ interface Tool {
   native?: boolean;
   label: string;
   text: string;
+  /** The button's text is a word a person would say ("H1"): its accessible name starts with it (WCAG 2.5.3). */
+  spoken?: boolean;
   shortcut: Shortcut;
   run: (editor: LexicalEditor) => void;
 }
@@ -17,13 +19,13 @@ interface Tool {
 export const editorTools: (Tool & { id: string })[] = [
   { id: 'note.bold', native: true, label: 'Bold', text: 'B', shortcut: { key: 'b', mod: true }, run: (e) => e.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold') },
   { id: 'note.italic', native: true, label: 'Italic', text: 'I', shortcut: { key: 'i', mod: true }, run: (e) => e.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic') },
-  { id: 'note.h1', label: 'Heading 1', text: 'H1', shortcut: { key: '1', mod: true, alt: true }, run: (e) => setBlock(e, 'h1') },
-  { id: 'note.h2', label: 'Heading 2', text: 'H2', shortcut: { key: '2', mod: true, alt: true }, run: (e) => setBlock(e, 'h2') },
+  { id: 'note.h1', label: 'Heading 1', text: 'H1', spoken: true, shortcut: { key: '1', mod: true, alt: true }, run: (e) => setBlock(e, 'h1') },
+  { id: 'note.h2', label: 'Heading 2', text: 'H2', spoken: true, shortcut: { key: '2', mod: true, alt: true }, run: (e) => setBlock(e, 'h2') },
   { id: 'note.paragraph', label: 'Normal text', text: '¶', shortcut: { key: '0', mod: true, alt: true }, run: (e) => setBlock(e, 'paragraph') },
   { id: 'note.bullets', label: 'Bulleted list', text: '•', shortcut: { key: '8', mod: true, shift: true }, run: (e) => toggleList(e, false) },
   { id: 'note.numbers', label: 'Numbered list', text: '1.', shortcut: { key: '7', mod: true, shift: true }, run: (e) => toggleList(e, true) },
   { id: 'note.quote', label: 'Quotation', text: '“”', shortcut: { key: '9', mod: true, shift: true }, run: (e) => setBlock(e, 'quote') },
-  { id: 'note.timestamp', label: 'Insert time', text: 'Time', shortcut: { key: ';', mod: true }, run: (e) => insertTimestamp(e) },
+  { id: 'note.timestamp', label: 'Insert time', text: 'Time', spoken: true, shortcut: { key: ';', mod: true }, run: (e) => insertTimestamp(e) },
   { id: 'note.undo', native: true, label: 'Undo', text: '↶', shortcut: { key: 'z', mod: true }, run: (e) => e.dispatchCommand(UNDO_COMMAND, undefined) },
   { id: 'note.redo', native: true, label: 'Redo', text: '↷', shortcut: { key: 'z', mod: true, shift: true }, run: (e) => e.dispatchCommand(REDO_COMMAND, undefined) },
 ];
@@ -37,7 +39,7 @@ export function Toolbar({ editor, onSpeaker, onTag }: { editor: LexicalEditor; o
           type="button"
           className="tool"
           title={`${tool.label} (${formatShortcut(tool.shortcut)})`}
-          aria-label={`${tool.label} (${formatShortcut(tool.shortcut)})`}
+          aria-label={`${tool.spoken ? `${tool.text}, ` : ''}${tool.label} (${formatShortcut(tool.shortcut)})`}
           // Keep the caret in the note: a toolbar click must not take focus.
           onMouseDown={(event) => event.preventDefault()}
           onClick={() => tool.run(editor)}

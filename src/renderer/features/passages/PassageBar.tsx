@@ -1,4 +1,7 @@
 import { useId, useState } from 'react';
+import { findingLabel } from '../../../shared/domain/finding';
+import { useQuery } from '../../api/queries';
+import { CitedIn } from '../findings/CitedIn';
 import type { Consent } from '../../../shared/domain/participant';
 import type { Passage } from '../../../shared/domain/passage';
 import { ConsentSign } from '../participants/ConsentSign';
@@ -48,6 +51,14 @@ function PassageCard({ passage, themes, speakers, reviewerId, onAddTheme, onRemo
   const notQuotable = speaker?.consent === 'none' ? speaker : null;
   // Making a passage of someone not for quotation a key quote asks first: the report will not quote it.
   const [confirmingKey, setConfirmingKey] = useState(false);
+  // Removing a passage a finding cites says so first (issue 8): the finding keeps only its text.
+  const { data: citing } = useQuery('findings.citing', { passageIds: [passage.id] });
+  const cited = citing?.[passage.id] ?? [];
+  const remove = () => {
+    if (cited.length === 0) return onRemove(passage);
+    const names = cited.map((f) => findingLabel(f.number)).join(', ');
+    if (window.confirm(`${names} cite${cited.length === 1 ? 's' : ''} this passage. Remove it anyway? The finding keeps its text, marked deleted.`)) onRemove(passage);
+  };
   return (
     <article className="passage-card" aria-label={`Passage: ${passage.quotedText.slice(0, 60)}`}>
       <p className="passage-quote">“{passage.quotedText.length > 160 ? `${passage.quotedText.slice(0, 160)}…` : passage.quotedText}”</p>
@@ -100,7 +111,7 @@ function PassageCard({ passage, themes, speakers, reviewerId, onAddTheme, onRemo
             {passage.speakerSetByHand && <option value="__turn__">Follow the speaker turn</option>}
           </select>
         </div>
-        <button type="button" className="quiet danger" onClick={() => onRemove(passage)}>
+        <button type="button" className="quiet danger" onClick={remove}>
           Remove passage
         </button>
       </div>
@@ -125,6 +136,7 @@ function PassageCard({ passage, themes, speakers, reviewerId, onAddTheme, onRemo
           </button>
         </div>
       )}
+      <CitedIn passageId={passage.id} />
       <MemoField key={`${passage.id}:${passage.memo}`} saved={passage.memo} onSave={(memo) => onUpdate(passage, { memo })} onEscape={onReturnToNote} />
       <p className="passage-meta">
         Tagged by {[...taggers].join(' and ')}

@@ -20,6 +20,8 @@ export function useTagging(editor: LexicalEditor, session: NoteSession, refreshT
   const [pickError, setPickError] = useState<string | null>(null);
   /** A tag that could not be saved after the picker closed, said above the note. */
   const [tagError, setTagError] = useState<string | null>(null);
+  /** What a screen reader hears once a tag is saved: the words and the theme. */
+  const [announcement, setAnnouncement] = useState('');
   const [caretIds, setCaretIds] = useState<string[]>([]);
   const { passages, setPassages, createPassage } = session;
 
@@ -47,12 +49,14 @@ export function useTagging(editor: LexicalEditor, session: NoteSession, refreshT
    * background. A reviewer who presses Enter and goes on typing must not type into a closing dialog.
    */
   const choose = useCallback(
-    (choice: { id: string } | { create: string }) => {
+    (choice: { id: string } | { create: string }, themeName?: string) => {
       const target = picking?.passage ? { kind: 'existing' as const, passageId: picking.passage.id } : markSelectionForTagging(editor, passages);
       if (target.kind === 'none') return setPickError('Select some text in the note first, then tag it.');
       setPicking(null);
       setTagError(null);
+      setAnnouncement('');
       editor.focus();
+      const name = 'create' in choice ? choice.create : (themeName ?? 'the theme');
       void (async () => {
         let themeId = 'id' in choice ? choice.id : null;
         if (!themeId && 'create' in choice) {
@@ -69,10 +73,12 @@ export function useTagging(editor: LexicalEditor, session: NoteSession, refreshT
           const result = await api().call('passages.tag', { passageId: target.passageId, themeId: themeId! });
           if (!result.ok) return setTagError(result.error.message);
           replace(result.value);
+          setAnnouncement(`Tagged with ${name}.`);
         } else {
           // A failed save keeps the passage pending: the note's saver retries it with the next save.
           const failed = await createPassage(target.passageId, [themeId!]);
           if (failed) setTagError(`The passage is marked but not saved yet: ${failed}`);
+          else setAnnouncement(`Tagged with ${name}${'create' in choice ? ' (a new theme)' : ''}.`);
         }
       })();
     },
@@ -112,5 +118,5 @@ export function useTagging(editor: LexicalEditor, session: NoteSession, refreshT
 
   const atCaret = passages.filter((p) => caretIds.includes(p.id));
   const detached = passages.filter((p) => p.detached);
-  return { index, picking, pickError, tagError, openPicker, closePicker: () => setPicking(null), choose, removeTheme, update, remove, atCaret, detached };
+  return { index, picking, pickError, tagError, announcement, openPicker, closePicker: () => setPicking(null), choose, removeTheme, update, remove, atCaret, detached };
 }

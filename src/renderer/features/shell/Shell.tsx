@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { navigation, type NoteLocation } from '../../app/navigation';
 import type { WorkspaceInfo } from '../../../shared/domain/workspace';
 import { useApp } from '../../app/AppContext';
@@ -7,6 +7,9 @@ import { formatShortcut } from '../../commands/shortcut';
 import { AnalysisView } from '../analysis/AnalysisView';
 import { AgreementView } from '../team/AgreementView';
 import { EngagementsView } from '../engagements/EngagementsView';
+import { AddToFindingDialog } from '../findings/AddToFindingDialog';
+import { FindingsView } from '../findings/FindingsView';
+import { findingNavigation } from '../findings/links';
 import { ParticipantsView } from '../participants/ParticipantsView';
 import { ThemesView } from '../themes/ThemesView';
 import { areas, comingSoon, type AreaId } from './areas';
@@ -35,7 +38,25 @@ export function Shell({ workspace }: { workspace: WorkspaceInfo }) {
       }),
     [],
   );
+  // A jump to a finding (from a passage that it cites).
+  const [openFinding, setOpenFinding] = useState<string | null>(null);
+  useEffect(
+    () =>
+      findingNavigation.subscribe(({ findingId }) => {
+        setArea('findings');
+        setOpenFinding(findingId);
+      }),
+    [],
+  );
   const current = areas.find((a) => a.id === area)!;
+  // In a narrow window (320 px, or 200% zoom) the areas fold into a menu above the screen.
+  const [areasOpen, setAreasOpen] = useState(false);
+  const mainRef = useRef<HTMLElement>(null);
+  // Each screen its own page title: where you are, then the workspace (WCAG 2.4.2).
+  const here = crumbs.length ? crumbs[crumbs.length - 1]!.label : current.label;
+  useEffect(() => {
+    document.title = `${here} — ${workspace.name} — Fieldnotes`;
+  }, [here, workspace.name]);
 
   const commands = useMemo<Command[]>(
     () =>
@@ -51,20 +72,37 @@ export function Shell({ workspace }: { workspace: WorkspaceInfo }) {
   useCommands(commands);
 
   return (
-    <div className="shell">
+    <div className={`shell${areasOpen ? ' areas-open' : ''}`}>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(event) => {
+          event.preventDefault();
+          mainRef.current?.focus();
+        }}
+      >
+        Skip to main content
+      </a>
       <nav className="sidebar" aria-label="Workspace areas">
         <p className="sidebar-workspace" title={workspace.path}>
           <span className="visually-hidden">Workspace: </span>
           {workspace.name}
         </p>
-        <ul>
+        <button type="button" className="areas-toggle" aria-expanded={areasOpen} aria-controls="area-list" onClick={() => setAreasOpen((o) => !o)}>
+          {current.label} <span aria-hidden="true">▾</span>
+          <span className="visually-hidden">, choose another area</span>
+        </button>
+        <ul id="area-list">
           {areas.map((a) => (
             <li key={a.id}>
               <button
                 type="button"
                 className="sidebar-item"
                 aria-current={a.id === area ? 'page' : undefined}
-                onClick={() => go(a.id)}
+                onClick={() => {
+                  setAreasOpen(false);
+                  go(a.id);
+                }}
               >
                 <span>{a.label}</span>
                 <kbd aria-hidden="true">{formatShortcut({ key: a.key, mod: true })}</kbd>
@@ -85,7 +123,7 @@ export function Shell({ workspace }: { workspace: WorkspaceInfo }) {
           </span>
         </div>
       </nav>
-      <main className="content" aria-labelledby="area-title">
+      <main className="content" id="main" ref={mainRef} tabIndex={-1} aria-labelledby="area-title">
         <nav aria-label="Breadcrumb" className="breadcrumbs">
           <ol>
             <li>{workspace.name}</li>
@@ -113,6 +151,8 @@ export function Shell({ workspace }: { workspace: WorkspaceInfo }) {
           <ParticipantsView key={visit} />
         ) : area === 'themes' ? (
           <ThemesView key={visit} />
+        ) : area === 'findings' ? (
+          <FindingsView key={`${visit} ${openFinding ?? ''}`} openFindingId={openFinding} />
         ) : area === 'analysis' ? (
           <AnalysisView key={visit} />
         ) : area === 'team' ? (
@@ -124,6 +164,7 @@ export function Shell({ workspace }: { workspace: WorkspaceInfo }) {
           </section>
         )}
         </BreadcrumbContext.Provider>
+        <AddToFindingDialog />
       </main>
     </div>
   );

@@ -28,6 +28,17 @@ export function passageSentence(preview: DeletePreview, name: string, withSubthe
   return `${tagged} ${going} of them ${going === 1 ? 'has' : 'have'} no other theme and will be deleted with it; the rest keep their other themes.`;
 }
 
+/** What happens to findings and matrix summaries (issue 8): said before, never found out after. */
+export function findingsSentence(preview: DeletePreview): string {
+  const parts: string[] = [];
+  if (preview.findings > 0) parts.push(`${plural(preview.findings, 'finding is', 'findings are')} filed under it; they stay, without this theme.`);
+  if (preview.citedPassagesDeleted > 0) {
+    parts.push(`${plural(preview.citedPassagesDeleted, 'passage')} deleted with it ${preview.citedPassagesDeleted === 1 ? 'is' : 'are'} cited by findings, which keep the quoted text, marked deleted.`);
+  }
+  if (preview.summaries > 0) parts.push(`${plural(preview.summaries, 'matrix summary', 'matrix summaries')} will be deleted with it.`);
+  return parts.join(' ');
+}
+
 /** Say what deleting a theme does to passages and sub-themes, then do it only when asked. */
 export function DeleteDialog({ theme, parentName, onClose, onDeleted }: Props) {
   return (
@@ -70,6 +81,7 @@ function DeleteBody({ theme, parentName, onClose, onDeleted }: { theme: ThemeLis
       {preview && (
         <div className="theme-delete-summary" id={`${id}-summary`}>
           <p>{passageSentence(preview, theme.name, withSubthemes)}</p>
+          {findingsSentence(preview) && <p className="theme-delete-findings">{findingsSentence(preview)}</p>}
           {preview.children > 0 && (
             <fieldset className="theme-delete-choice">
               <legend>Its {plural(preview.children, 'sub-theme')}</legend>

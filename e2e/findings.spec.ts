@@ -1,0 +1,200 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import type { MethodInput, MethodName, MethodOutput } from '../src/shared/contract/methods';
+import { FieldnotesApp } from './support/app';
+import { axeViolations, expect, test } from './support/fixtures';
+import { NotesPage } from './support/notes';
+
+const SCREENS = join(__dirname, '../.tmp/screens');
+mkdirSync(SCREENS, { recursive: true });
+
+test.afterEach(async ({ page }) => {
+  await page.goto('about:blank');
+});
+
+/** Call the core as the page does (same host, same token): to set up evidence quickly. */
+async function rpc<M extends MethodName>(page: Page, hostUrl: string, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  const url = new URL(hostUrl);
+  const response = await page.request.post(`${url.origin}/rpc`, {
+    headers: { 'x-fieldnotes-token': url.searchParams.get('token') ?? '' },
+    data: { method, input },
+  });
+  const result = (await response.json()) as { ok: boolean; value: MethodOutput<M>; error?: { message: string } };
+  if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
+  return result.value;
+}
+
+async function screens(page: Page, name: string) {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({ path: join(SCREENS, `${name}-${scheme}.png`) });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+test('matrix summaries, a finding from three passages with CERQual, a recommendation citing it — all there after a reload; passage to finding and back', async ({
+  page,
+  host,
+}) => {
+  test.setTimeout(300_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const app = new FieldnotesApp(page);
+  const notes = new NotesPage(page);
+  await app.goto(host.url);
+  await app.introduceReviewer('Ada Lovelace');
+  await app.createWorkspace('Topol review', join(host.workspaces, 'findings.fieldnotes'));
+  const call = <M extends MethodName>(method: M, input: MethodInput<M>) => rpc(page, host.url, method, input);
+
+  // Evidence, set up through the core: two themes, a nurse and a doctor (not for quotation), a visit with a note.
+  const ai = await call('themes.create', { name: 'AI triage' });
+  const training = await call('themes.create', { name: 'Training' });
+  await call('participants.create', { staffGroup: 'nurse', consent: 'anonymous' });
+  await call('participants.create', { staffGroup: 'doctor', consent: 'none' });
+  await call('engagements.create', { title: 'Moorfields Eye Hospital', type: 'site_visit', date: '2018-06-19' });
+  await page.reload();
+  await notes.openEngagement('Moorfields Eye Hospital');
+  await notes.startNote();
+  await notes.editor().click();
+  await page.keyboard.type('P001: Nurses need protected time for training.');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('P002: AI triage reads scans before we do.');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('P001: Training must come before AI triage.');
+  await notes.saved();
+  await app.backToEngagements();
+  const tag = async (phrase: string, themeIds: string[]) => {
+    const hit = (await call('search.query', { query: `"${phrase}"` })).hits[0]!;
+    return call('passages.createFromRange', { noteId: hit.source.noteId, start: hit.start, end: hit.end, themeIds });
+  };
+  await tag('protected time for training', [training.id]);
+  await tag('AI triage reads scans', [ai.id]);
+  await tag('Training must come before', [training.id, ai.id]);
+
+  // The matrix: themes × staff groups, counts always shown.
+  await page.keyboard.press('Control+5');
+  await page.getByRole('tab', { name: 'Matrix' }).click();
+  const grid = page.getByRole('grid');
+  await expect(grid.getByRole('gridcell', { name: 'Training, Nurse: 2 passages, 1 participants' })).toHaveText('2 · 1');
+  await expect(grid.getByRole('gridcell', { name: 'AI triage, Doctor: 1 passages, 1 participants' })).toHaveText('1 · 1');
+
+  // First summary: open the cell with the mouse, write, leave the field.
+  await grid.getByRole('gridcell', { name: /^Training, Nurse/ }).click();
+  const pane = page.getByRole('complementary', { name: /Training × Nurse|Training by Nurse/ });
+  await expect(pane.getByRole('listitem')).toHaveCount(2);
+  await pane.getByLabel('Summary of this cell').fill('Nurses want protected time before training.');
+  await pane.getByLabel('Summary of this cell').press('Control+Enter');
+  await expect(pane.getByRole('status').first()).toContainText('Written by Ada Lovelace');
+
+  // Second summary by keyboard: arrows move, typing starts the summary.
+  const aiNurse = grid.getByRole('gridcell', { name: /^AI triage, Nurse/ });
+  await grid.getByRole('gridcell', { name: /^Training, Nurse/ }).focus();
+  await page.keyboard.press('ArrowUp');
+  await expect(aiNurse).toBeFocused();
+  await page.keyboard.type('Nurses meet AI triage at the end of the pathway.');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('complementary', { name: /AI triage/ }).getByLabel('Summary of this cell')).toHaveValue(
+    'Nurses meet AI triage at the end of the pathway.',
+  );
+  await expect(page.getByRole('complementary', { name: /AI triage/ }).getByRole('status').first()).toContainText('Written by Ada Lovelace');
+  expect(await axeViolations(page)).toEqual([]);
+  await screens(page, 'matrix');
+
+  // A finding from three passages: start it from one passage of the cell, add two more from the theme view's cells.
+  await page.getByRole('complementary', { name: /AI triage/ }).getByRole('button', { name: 'Add to finding…' }).first().click();
+  const picker = page.getByRole('dialog', { name: /Add passage to a finding/ });
+  await picker.getByLabel('Statement').fill('Nurses need protected time for training before AI triage is introduced.');
+  await picker.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(page.getByRole('heading', { name: /F1/, level: 2 })).toBeVisible();
+  await page.keyboard.press('Control+5');
+  await page.getByRole('tab', { name: 'Matrix' }).click();
+  await grid.getByRole('gridcell', { name: /^Training, Nurse/ }).click();
+  for (const n of [0, 1]) {
+    await page.getByRole('complementary', { name: /Training/ }).getByRole('listitem').nth(n).getByRole('button', { name: 'Add to finding…' }).click();
+    await picker.getByRole('radio', { name: /F1/ }).check();
+    await picker.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect(picker).toBeHidden();
+  }
+  await grid.getByRole('gridcell', { name: /^AI triage, Doctor/ }).click();
+  await page.getByRole('complementary', { name: /AI triage/ }).getByRole('button', { name: 'Add to finding…' }).click();
+  await picker.getByRole('radio', { name: /F1/ }).check();
+  await picker.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(picker).toBeHidden();
+
+  // The co-occurrence grid and coverage, looked at.
+  await page.getByRole('tab', { name: 'Co-occurrence' }).click();
+  await expect(page.getByRole('button', { name: 'AI triage and Training: 1 passages with both' }).first()).toBeVisible();
+  await page.getByRole('button', { name: 'AI triage and Training: 1 passages with both' }).first().click();
+  await expect(page.getByRole('complementary', { name: /passages with both/ }).getByRole('listitem')).toHaveCount(1);
+  expect(await axeViolations(page)).toEqual([]);
+  await screens(page, 'cooccurrence');
+  await page.getByRole('tab', { name: 'Coverage' }).click();
+  await expect(page.getByRole('figure', { name: /Staff groups|staff group/ })).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  await screens(page, 'coverage');
+
+  // The Findings area: three passages, spread and warnings, then the CERQual assessment.
+  await page.keyboard.press('Control+4');
+  await page.getByRole('button', { name: /^F1/ }).click();
+  const finding = page.getByRole('article', { name: /F1/ });
+  await expect(finding.locator('.evidence')).toHaveCount(3);
+  await expect(finding).toContainText('3 passages from 2 participants in 2 staff groups, across 1 engagement');
+  await expect(finding.getByRole('list', { name: 'Warnings' })).toContainText('rests on one engagement only');
+  await expect(finding.getByRole('list', { name: 'Warnings' })).toContainText('may not be quoted');
+  const cerqual = finding.getByRole('form', { name: 'GRADE-CERQual assessment' });
+  await cerqual.getByRole('group', { name: 'Methodological limitations' }).getByLabel('Concern').selectOption('minor');
+  await cerqual.getByRole('group', { name: 'Methodological limitations' }).getByLabel('Note').fill('Live notes, not recordings.');
+  await cerqual.getByRole('group', { name: 'Coherence' }).getByLabel('Concern').selectOption('none');
+  await cerqual.getByRole('group', { name: 'Adequacy' }).getByLabel('Concern').selectOption('moderate');
+  await cerqual.getByRole('group', { name: 'Adequacy' }).getByLabel('Note').fill('Two participants at one site.');
+  await cerqual.getByRole('group', { name: 'Relevance' }).getByLabel('Concern').selectOption('none');
+  await cerqual.getByRole('group', { name: 'Overall confidence' }).getByLabel('Confidence').selectOption('moderate');
+  await cerqual.getByRole('group', { name: 'Overall confidence' }).getByLabel('Explanation').fill('Moderate concerns about adequacy.');
+  await cerqual.getByRole('button', { name: 'Save assessment' }).click();
+  await expect(finding.getByRole('form', { name: 'GRADE-CERQual assessment' }).getByRole('status')).toContainText(/Assessment saved|Assessed by Ada Lovelace/);
+  expect(await axeViolations(page)).toEqual([]);
+  await page.locator('.content').evaluate((el) => el.scrollTo(0, 0));
+  await screens(page, 'findings');
+
+  // A recommendation citing it, for healthcare professionals.
+  await page.getByRole('tab', { name: 'Recommendations' }).click();
+  await page.getByRole('button', { name: 'Add a recommendation for healthcare professionals' }).click();
+  await page.getByLabel('Recommendation').fill('Protect learning time for nurses before AI triage is introduced.');
+  await page.getByRole('checkbox', { name: /F1/ }).check();
+  await page.getByRole('button', { name: 'Add recommendation' }).click();
+  await expect(page.getByRole('region', { name: 'Healthcare professionals' })).toContainText('Rests on F1');
+  expect(await axeViolations(page)).toEqual([]);
+  await screens(page, 'recommendations');
+
+  // Reload: everything is still there.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Engagements', level: 1 })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Workspace areas' }).getByRole('button', { name: /Findings/ }).click();
+  await page.getByRole('tab', { name: 'Recommendations' }).click();
+  await expect(page.getByRole('region', { name: 'Healthcare professionals' })).toContainText('Protect learning time for nurses');
+  await expect(page.getByRole('region', { name: 'Healthcare professionals' })).toContainText('Rests on F1');
+  await page.getByRole('tab', { name: 'Findings' }).click();
+  await page.getByRole('button', { name: /^F1/ }).click();
+  await expect(finding.locator('.evidence')).toHaveCount(3);
+  const reloaded = finding.getByRole('form', { name: 'GRADE-CERQual assessment' });
+  await expect(reloaded.getByRole('group', { name: 'Adequacy' }).getByLabel('Concern')).toHaveValue('moderate');
+  await expect(reloaded.getByRole('group', { name: 'Adequacy' }).getByLabel('Note')).toHaveValue('Two participants at one site.');
+  await expect(reloaded.getByRole('group', { name: 'Overall confidence' }).getByLabel('Confidence')).toHaveValue('moderate');
+  await expect(reloaded.getByRole('status')).toContainText('Assessed by Ada Lovelace');
+  await page.keyboard.press('Control+5');
+  await page.getByRole('tab', { name: 'Matrix' }).click();
+  await grid.getByRole('gridcell', { name: /^Training, Nurse/ }).click();
+  await expect(page.getByLabel('Summary of this cell')).toHaveValue('Nurses want protected time before training.');
+  await grid.getByRole('gridcell', { name: /^AI triage, Nurse/ }).click();
+  await expect(page.getByLabel('Summary of this cell')).toHaveValue('Nurses meet AI triage at the end of the pathway.');
+
+  // From the finding to a passage in its note, where the passage bar names the finding, and back.
+  await page.keyboard.press('Control+4');
+  await page.getByRole('button', { name: /^F1/ }).click();
+  await finding.locator('.evidence').first().getByRole('button', { name: 'Open in note' }).click();
+  const bar = page.getByRole('region', { name: 'Passage at the cursor' });
+  await expect(bar.getByRole('button', { name: /Open finding F1/ })).toBeVisible();
+  await bar.getByRole('button', { name: /Open finding F1/ }).click();
+  await expect(page.getByRole('article', { name: /F1/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Findings', level: 1 })).toBeVisible();
+});

@@ -1,0 +1,45 @@
+import type { ThemeViewResult } from '../../../shared/domain/analysis';
+import { navigation } from '../../app/navigation';
+import { count, speakerLine } from '../analysis/format';
+import { CitedIn } from '../findings/CitedIn';
+
+/** A short list of passages (a matrix or co-occurrence cell), each with its source, findings and a way to its note. */
+export function CellPassages({ data, label }: { data: ThemeViewResult | undefined; label: string }) {
+  if (!data) return <p className="hint">Finding passages…</p>;
+  if (data.passages.length === 0) return <p className="empty">No passages here with these filters.</p>;
+  return (
+    <>
+      <p className="hint" role="status">
+        {count(data.counts.passages, 'passage')} · {count(data.counts.participants, 'participant')}
+        {data.passages.length < data.counts.passages && ` (first ${data.passages.length} shown)`}
+      </p>
+      <ol className="cell-passages" aria-label={label}>
+        {data.passages.map((p) => (
+          <li key={p.passageId} className="cell-passage">
+            {p.detached && <span className="badge badge-detached">Detached</span>}
+            {p.participant?.consent === 'none' && <span className="badge badge-consent">Not for quotation</span>}
+            <p className="result-quote">
+              {p.before && <span className="result-context">{p.before}</span>}
+              <span className="result-passage">{p.quotedText}</span>
+              {p.after && <span className="result-context">{p.after}</span>}
+            </p>
+            <p className="result-source">
+              <span>{speakerLine(p.participant)}</span>
+              <span>{p.source.engagementTitle}</span>
+            </p>
+            <div className="cell-passage-actions">
+              <CitedIn passageId={p.passageId} />
+              <button
+                type="button"
+                className="quiet"
+                onClick={() => navigation.openNote({ engagementId: p.source.engagementId, noteId: p.source.noteId, passageId: p.passageId })}
+              >
+                Open in note
+              </button>
+            </div>
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
