@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, sep } from 'node:path';
 import type { EventName, EventPayload } from '../../src/shared/contract/events';
 import { fail } from '../../src/shared/rpc/result';
-import { CONTENT_SECURITY_POLICY, PAGE_MIME_TYPES } from '../../src/shared/web/pages';
+import { CONTENT_SECURITY_POLICY, PAGE_MIME_TYPES, resolvePagePath } from '../../src/shared/web/pages';
 import { APP_VERSION } from '../../src/shared/version';
 import { createCore } from '../../src/main/core';
 
@@ -131,15 +131,16 @@ export async function startLoopbackHost(options: HostOptions): Promise<LoopbackH
       send(response, 405, 'text/plain', 'Method not allowed');
       return;
     }
-    let relative: string;
+    let pathname: string;
     try {
-      relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+      pathname = decodeURIComponent(url.pathname);
     } catch {
       send(response, 400, 'text/plain', 'Bad path');
       return;
     }
-    const file = join(root, ...relative.split('/'));
-    if (!file.startsWith(root) || relative.split('/').includes('..')) {
+    // The same check as the Electron protocol's (shared/web/pages.ts).
+    const file = resolvePagePath(pathname, root, join);
+    if (!file) {
       send(response, 404, 'text/plain', 'Not found');
       return;
     }

@@ -1,10 +1,8 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { isEventName, isMethodName } from '../shared/contract';
 
-// Channel names are repeated here (not imported from the shell) so the
-// preload bundle carries nothing of the main process.
-const INVOKE_CHANNEL = 'fieldnotes:invoke';
-const EVENT_CHANNEL = 'fieldnotes:event';
+// From shared code (not the shell), so the preload bundle carries nothing of the main process.
+import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../shared/rpc/channels';
 
 /**
  * The whole bridge: call a contract method, listen to a contract event.

@@ -1,3 +1,5 @@
+import { resolvePagePath } from '../../shared/web/pages';
+
 /**
  * Pure checks the shell applies to every URL and IPC sender. Kept free of
  * electron so they are unit-tested under Node.
@@ -43,12 +45,7 @@ export function resolveAppPath(raw: string, rootWithSep: string, join: (...parts
   } catch {
     return null;
   }
-  if (pathname.includes('\0') || pathname.includes('\\')) return null;
-  const relative = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
-  const segments = relative.split('/');
-  if (segments.some((s) => s === '..' || s === '.')) return null;
-  const resolved = join(rootWithSep, ...segments);
-  return resolved.startsWith(rootWithSep) ? resolved : null;
+  return resolvePagePath(pathname, rootWithSep, join);
 }
 
 export { CONTENT_SECURITY_POLICY } from '../../shared/web/pages';

@@ -1,10 +1,10 @@
 import { ipcMain, type WebContents } from 'electron';
 import type { EventName, EventPayload } from '../../shared/contract/events';
 import type { Core } from '../core';
+import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../shared/rpc/channels';
 import { invokeHandler } from './sender';
 
-export const INVOKE_CHANNEL = 'fieldnotes:invoke';
-export const EVENT_CHANNEL = 'fieldnotes:event';
+export { EVENT_CHANNEL, INVOKE_CHANNEL };
 
 /**
  * The one IPC entry point. The sender must be the main frame of one of our own pages in a window we made

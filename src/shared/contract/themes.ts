@@ -66,7 +66,8 @@ export const themeMethods = {
     doc: 'Add the Topol Review template; themes already present by name are kept as they are.',
   }),
   'codebook.exportQdc': method({
-    input: z.object(SaveTarget).strict(),
+    /** qualifyNames: themes sharing a name under different parents go out as "Parent::Name" (refi.exportCheck lists them). */
+    input: z.object({ ...SaveTarget, qualifyNames: z.boolean().optional() }).strict(),
     output: SavedFile,
     doc: 'Write the codebook as a REFI-QDA .qdc file (Codebook.xsd 1.0) where the person chooses; null if they cancelled.',
   }),

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   CalendarDate,
+  ConsentDate,
   consentLabels,
   consentLevels,
   formatParticipantCode,
@@ -57,5 +58,18 @@ describe('schemas', () => {
       attributes: {},
     });
     expect(ParticipantUpdate.parse({ id: 'p1', role: ' Matron ' })).toEqual({ id: 'p1', role: 'Matron' });
+  });
+});
+
+describe('consent date', () => {
+  it('refuses a date still to come, with a sentence, and takes today and the past', () => {
+    const next = new Date(Date.now() + 3 * 86_400_000);
+    const future = `${next.getFullYear()}-${String(next.getMonth() + 1).padStart(2, '0')}-${String(next.getDate()).padStart(2, '0')}`;
+    const refused = ConsentDate.safeParse(future);
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues[0]?.message).toBe('A consent date cannot be in the future.');
+    expect(ConsentDate.safeParse('2018-06-01').success).toBe(true);
+    const now = new Date();
+    expect(ConsentDate.safeParse(`${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`).success).toBe(true);
   });
 });

@@ -12,6 +12,15 @@ export const CalendarDate = z
     return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === s;
   }, 'That is not a real date.');
 
+/** Today on this machine's calendar, YYYY-MM-DD (not UTC: a consent given this evening is today's). */
+const localToday = (): string => {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+};
+
+/** When consent was given: a real date, and not one still to come (issue 11). */
+export const ConsentDate = CalendarDate.refine((s) => s <= localToday(), 'A consent date cannot be in the future.');
+
 /** Staff groups exactly as issue 3 lists them; the matrix and report count participants by these. */
 export const staffGroups = [
   'doctor',
@@ -183,7 +192,7 @@ const participantFields = {
   organisationType: Text(200, 'organisation type'),
   region: Text(120, 'region'),
   consent: Consent,
-  consentDate: CalendarDate.nullable(),
+  consentDate: ConsentDate.nullable(),
   attributes: AttributeValues,
 };
 

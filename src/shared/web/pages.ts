@@ -25,3 +25,18 @@ export const PAGE_MIME_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.json': 'application/json',
 };
+
+/**
+ * A page path (already URL-decoded) to a file inside the renderer folder, or
+ * null for anything that could escape it (../, ./, backslashes, NUL). The
+ * Electron protocol and the loopback host both serve through it; `join` is
+ * the host's path join (this module has no Node).
+ */
+export function resolvePagePath(pathname: string, rootWithSep: string, join: (...parts: string[]) => string): string | null {
+  if (pathname.includes('\0') || pathname.includes('\\')) return null;
+  const relative = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
+  const segments = relative.split('/');
+  if (segments.some((s) => s === '..' || s === '.')) return null;
+  const resolved = join(rootWithSep, ...segments);
+  return resolved.startsWith(rootWithSep) ? resolved : null;
+}

@@ -8,6 +8,7 @@ import { REFI, theme, themeWorkspace, xmllint } from '../testing/themeFixtures';
 import { createTheme, listThemes } from '../services/themes';
 import { applyTemplate, exportQdc, importQdc, previewQdc } from './codebook';
 import { readQdc } from './qdcReader';
+import { sharedNames } from './names';
 
 const folders = tempFolders();
 afterEach(() => folders.cleanup());
@@ -197,5 +198,21 @@ describe('refusing what is not a codebook', () => {
     const xml = '<CodeBook><Codes><Code name="Good" isCodable="true"/><Code name="Bad" isCodable="true"><Code></Codes></CodeBook>';
     expect(() => importQdc(db, xml, TEST_REVIEWER.id)).toThrow(/not well-formed/);
     expect(listThemes(db)).toEqual([]);
+  });
+});
+
+describe('themes sharing a name under different parents', () => {
+  it('are listed for a warning, and exported as Parent::Name when asked, still valid', () => {
+    const { db } = themeWorkspace(folders);
+    const ethics = theme(db, 'Ethics');
+    const ai = theme(db, 'AI');
+    theme(db, 'Safety', ethics);
+    theme(db, 'Safety', ai);
+    expect(sharedNames(listThemes(db))).toEqual([{ name: 'Safety', paths: ['Ethics › Safety', 'AI › Safety'] }]);
+    expect(exportQdc(db, '0.1.0').xml.match(/name="Safety"/g)).toHaveLength(2);
+    const { xml } = exportQdc(db, '0.1.0', true);
+    expect(xml).toContain('name="Ethics::Safety"');
+    expect(xml).toContain('name="AI::Safety"');
+    expect(xmllint(folders, xml)).toMatchObject({ status: 0 });
   });
 });

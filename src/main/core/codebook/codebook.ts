@@ -4,6 +4,7 @@ import type { CodebookAddResult, QdcPreview } from '../../../shared/domain/theme
 import { FieldnotesError } from '../../../shared/rpc/result';
 import { listThemes } from '../services/themes';
 import { applyCodeTree } from './codeTree';
+import { exportNames } from './names';
 import { readQdc } from './qdcReader';
 import { writeQdc } from './qdcWriter';
 import { topolTemplate } from './topolTemplate';
@@ -26,8 +27,11 @@ function fileNameFor(db: Database.Database): string {
   return codebookFileName(row?.value ?? '');
 }
 
-export function exportQdc(db: Database.Database, version: string): { fileName: string; xml: string } {
-  const themes = listThemes(db);
+/** `qualifyNames`: themes sharing a name under different parents go out as "Parent::Name" (see names.ts). */
+export function exportQdc(db: Database.Database, version: string, qualifyNames = false): { fileName: string; xml: string } {
+  const listed = listThemes(db);
+  const names = exportNames(listed, qualifyNames);
+  const themes = listed.map((t) => ({ ...t, name: names.get(t.id) ?? t.name }));
   if (!themes.length) {
     throw new FieldnotesError('CONFLICT', 'The codebook is empty, so there is nothing to export. Add themes or use the Topol template first.');
   }

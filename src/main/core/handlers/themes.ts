@@ -16,9 +16,9 @@ export function themeHandlers(ctx: HandlerContext): DomainHandlers<typeof themeM
     'themes.deletePreview': ({ id, withSubthemes }) => previewDelete(db(), id, withSubthemes),
     'themes.delete': ({ id, withSubthemes }) => deleteTheme(db(), id, withSubthemes),
     'codebook.applyTemplate': () => applyTemplate(db(), ctx.requireReviewer().id),
-    'codebook.exportQdc': (target) => {
+    'codebook.exportQdc': ({ qualifyNames, ...target }) => {
       // Built first, so an empty codebook is refused before a save dialog opens.
-      const { fileName, xml } = exportQdc(db(), ctx.options.version);
+      const { fileName, xml } = exportQdc(db(), ctx.options.version, qualifyNames);
       return saveAs(ctx.options, fileName, target, () => xml);
     },
     'codebook.previewQdc': ({ xml }) => previewQdc(db(), xml),
