@@ -13,6 +13,7 @@ import { fail } from '../../src/shared/rpc/result';
 import { CONTENT_SECURITY_POLICY, PAGE_MIME_TYPES, resolvePagePath } from '../../src/shared/web/pages';
 import { APP_VERSION } from '../../src/shared/version';
 import { createCore } from '../../src/main/core';
+import { chromiumPrinter } from '../../src/main/core/export/pdf/chromiumPrinter';
 
 const MAX_BODY = 64 * 1024 * 1024;
 
@@ -76,6 +77,7 @@ export async function startLoopbackHost(options: HostOptions): Promise<LoopbackH
     defaultFolder: options.defaultFolder,
     host: 'loopback',
     version: APP_VERSION,
+    printer: chromiumPrinter(),
     emit: (event, payload) => broadcast(event, payload),
   });
   const root = options.rendererFolder.endsWith(sep) ? options.rendererFolder : options.rendererFolder + sep;

@@ -9,6 +9,7 @@ import { DamagedWorkspaceError } from '../core/workspace/errors';
 import { createWorkspace, inspectWorkspace, type Inspection } from '../core/workspace/workspace';
 import { exportQdpxCommand, importQdpxCommand, type QdpxFlags } from './qdpx';
 import { backupCommand, restoreCommand } from './backup';
+import { exportReportCommand, REPORT_HELP, reportFormatNames, type ReportFlags } from './report';
 import { defaultSettingsFolder } from './settingsFolder';
 
 /** Exit codes a script can rely on. */
@@ -21,6 +22,7 @@ Usage:
   fieldnotes info <file.fieldnotes> [--json]
   fieldnotes check <file.fieldnotes> [--json]
   fieldnotes export <file.fieldnotes> --format qdpx --out <file.qdpx> [--force] [--real-names] [--include-unquotable] [--qualify-names]
+${REPORT_HELP}
   fieldnotes import <file.qdpx> --into <file.fieldnotes> | --new <file.fieldnotes> [--by "Your Name"]
   fieldnotes backup <file.fieldnotes> [--list] [--to FOLDER] [--json]
   fieldnotes restore <file.fieldnotes> <backup.fieldnotes> [--json]
@@ -35,6 +37,8 @@ Commands:
   export   Write the workspace in another format. qdpx: a REFI-QDA project for NVivo, ATLAS.ti, MAXQDA
            or QualCoder. Passages of participants not for quotation are left out and real names are
            never written, unless --include-unquotable or --real-names.
+           docx/pdf: the findings report; csv/xlsx: the coded passages (and the matrix). The same consent
+           rules apply: the pre-export check printed says what was left out or replaced, and why.
   import   Add a REFI-QDA project (.qdpx) to a workspace (--into) or to a new one (--new), and print
            what was imported and what could not be carried.
 
@@ -87,6 +91,16 @@ export function runCli(argv: string[], io: Io): number | Promise<number> {
         'qualify-names': { type: 'boolean' },
         list: { type: 'boolean' },
         to: { type: 'string' },
+        draft: { type: 'boolean' },
+        'attribute-names': { type: 'boolean' },
+        'no-matrix': { type: 'boolean' },
+        'no-appendices': { type: 'boolean' },
+        table: { type: 'string' },
+        title: { type: 'string' },
+        panel: { type: 'string' },
+        'report-version': { type: 'string' },
+        date: { type: 'string' },
+        quotes: { type: 'string' },
       },
     });
   } catch (error) {
@@ -136,12 +150,14 @@ export function runCli(argv: string[], io: Io): number | Promise<number> {
 }
 
 /** The file formats `export` knows; each lives in its own module. */
-async function exchange(command: 'export' | 'import', file: string, values: QdpxFlags & { format?: string }, io: Io): Promise<number> {
+async function exchange(command: 'export' | 'import', file: string, values: QdpxFlags & ReportFlags & { format?: string }, io: Io): Promise<number> {
   try {
     if (command === 'import') return await importQdpxCommand(file, values, io);
     const format = values.format?.toLowerCase();
     if (format === 'qdpx') return await exportQdpxCommand(file, values, io);
-    return usage(io, format ? `unknown export format "${values.format}".` : 'say which format to export: --format qdpx.');
+    const report = reportFormatNames.find((f) => f === format);
+    if (report) return await exportReportCommand(file, report, values, io);
+    return usage(io, format ? `unknown export format "${values.format}".` : 'say which format to export: --format docx, pdf, csv, xlsx or qdpx.');
   } catch (error) {
     if (error instanceof FieldnotesError) {
       io.err(`fieldnotes: ${error.message}`);

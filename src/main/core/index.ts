@@ -39,4 +39,4 @@ export function createCore(options: CoreOptions): Core {
   };
 }
 
-export type { CoreOptions, DialogPort } from './ports';
+export type { CoreOptions, DialogPort, PrintPort } from './ports';

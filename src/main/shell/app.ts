@@ -3,6 +3,7 @@ import { app, BrowserWindow } from 'electron';
 import { APP_VERSION } from '../../shared/version';
 import { createCore, type Core } from '../core';
 import { nativeDialogs } from './dialogs';
+import { electronPrinter } from './print';
 import { APP_ORIGIN } from './guards';
 import { HandedWorkspace, workspaceFromArgv } from './handedFiles';
 import { handleInvocations, sendEvent } from './ipc';
@@ -82,6 +83,7 @@ function createWindow(): BrowserWindow {
       host: 'electron',
       version: APP_VERSION,
       dialogs: nativeDialogs(() => mainWindow, app.getPath('documents')),
+      printer: electronPrinter(),
       onCloseAnswer: answer,
       takeHandedWorkspace: () => handed.take(),
       emit: (event, payload) => sendEvent(window.webContents, event, payload),
