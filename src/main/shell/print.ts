@@ -23,7 +23,16 @@ export function electronPrinter(): PrintPort {
       );
       const window = new BrowserWindow({
         show: false,
-        webPreferences: { session: ses, javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true },
+        webPreferences: {
+          session: ses,
+          javascript: false,
+          sandbox: true,
+          contextIsolation: true,
+          nodeIntegration: false,
+          webSecurity: true,
+          // As in the app's window: a middle click opens nothing.
+          disableBlinkFeatures: 'Auxclick',
+        },
       });
       const abort = () => window.destroy();
       signal?.addEventListener('abort', abort, { once: true });
