@@ -44,5 +44,5 @@ test('two reviewers’ agreement: kappa per theme and pooled, where they differ,
   await page.emulateMedia({ colorScheme: 'light' });
 
   await page.getByRole('listitem').filter({ hasText: 'AI triage' }).getByRole('button', { name: /Open in note/ }).click();
-  await expect(page.getByRole('textbox', { name: /note/i }).first()).toContainText('Radiographers need structured training');
+  await expect(page.getByRole('region', { name: 'Note' }).getByRole('textbox').first()).toContainText('Radiographers need structured training');
 });
