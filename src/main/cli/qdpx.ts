@@ -12,6 +12,7 @@ import { importProject } from '../core/refi/importProject';
 import { readQdpx } from '../core/refi/readQdpx';
 import { recordReviewer } from '../core/services/reviewers';
 import { InstallationSettings } from '../core/settings/settings';
+import { openSnapshot } from '../core/workspace/snapshot';
 import { createWorkspace, openWorkspace } from '../core/workspace/workspace';
 import { defaultSettingsFolder } from './settingsFolder';
 import type { Io } from './run';
@@ -36,7 +37,7 @@ export async function exportQdpxCommand(workspacePath: string, flags: QdpxFlags,
     includeRealNames: Boolean(flags['real-names']),
     qualifyNames: Boolean(flags['qualify-names']),
   });
-  const workspace = openWorkspace(workspacePath);
+  const workspace = openSnapshot(workspacePath);
   try {
     const result = exportQdpx(workspace.db, APP_VERSION, options);
     await writeFileAtomic(resolve(flags.out), result.bytes, { overwrite: Boolean(flags.force) });

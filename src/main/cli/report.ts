@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { ReportOptions, type ReportFormat, type PreExportCheck } from '../../shared/domain/report';
 import { FieldnotesError } from '../../shared/rpc/result';
 import { writeFileAtomic } from '../core/files/writeOut';
-import { openWorkspace } from '../core/workspace/workspace';
+import { openSnapshot } from '../core/workspace/snapshot';
 import type { Io } from './run';
 
 export const reportFormatNames = ['docx', 'pdf', 'csv', 'xlsx'] as const;
@@ -60,7 +60,7 @@ export async function exportReportCommand(workspacePath: string, format: ReportF
   const { exportBytes } = await import('../core/export/exportReport');
   const { chromiumPrinter } = await import('../core/export/pdf/chromiumPrinter');
   const out = resolve(flags.out);
-  const workspace = openWorkspace(workspacePath);
+  const workspace = openSnapshot(workspacePath);
   const controller = new AbortController();
   const interrupt = () => controller.abort(new Error('interrupted'));
   process.once('SIGINT', interrupt);

@@ -76,7 +76,7 @@ export function examineWorkspace(path: string, unlock?: Unlock): Examination {
 }
 
 /** A copy only this user can read, and write (the original may be read-only to us). */
-function privateCopy(from: string, to: string): void {
+export function privateCopy(from: string, to: string): void {
   copyFileSync(from, to);
   chmodSync(to, 0o600);
 }
