@@ -27,7 +27,6 @@ import { useTagging } from '../passages/useTagging';
 import { useThemeIndex } from '../themes/useThemeIndex';
 import { RevealPlugin } from './plugins/RevealPlugin';
 import { SpeakerTurnsPlugin } from './plugins/SpeakerTurnsPlugin';
-import { WordCountPlugin } from './plugins/WordCountPlugin';
 import { SaveIndicator } from './SaveIndicator';
 import { SpeakerDialog } from './SpeakerDialog';
 import { editorTheme } from './theme';
@@ -75,12 +74,16 @@ export function NoteEditor({ note, label, onSaved, reveal }: Props) {
 function EditorBody({ note, label, onSaved, reveal, recovered }: Props & { recovered: Recovered | null }) {
   const [editor] = useLexicalComposerContext();
   const { reviewer } = useApp();
-  const session = useNoteSession(editor, note, recovered, (words) => onSaved?.(note.id, words));
+  const [words, setWords] = useState(note.wordCount);
+  // The count comes with each save's answer: counting a 200,000-word note in the page was a long task (issue 11).
+  const session = useNoteSession(editor, note, recovered, (count) => {
+    setWords(count);
+    onSaved?.(note.id, count);
+  });
   const [themesVersion, setThemesVersion] = useState(0);
   const themes = useThemeIndex(themesVersion);
   const tagging = useTagging(editor, session, () => setThemesVersion((v) => v + 1));
   const speakers = useSpeakers(note.engagementId);
-  const [words, setWords] = useState(note.wordCount);
   const [choosingSpeaker, setChoosingSpeaker] = useState(false);
   // A passage to reveal is found once the note's passages have loaded.
   const found = reveal?.passageId ? session.passages.find((p) => p.id === reveal.passageId) : undefined;
@@ -173,7 +176,6 @@ function EditorBody({ note, label, onSaved, reveal, recovered }: Props & { recov
       <PastePlugin index={tagging.index} notePassageIds={notePassageIds} />
       <PassageHighlightsPlugin reviewerId={reviewer.id} index={tagging.index} passages={session.passages} themes={themes} />
       <PassageLabelsPlugin index={tagging.index} passages={session.passages} themes={themes} />
-      <WordCountPlugin onCount={setWords} />
       <RevealPlugin reveal={reveal} passageRange={revealedPassage} />
       <SpeakerDialog
         open={choosingSpeaker}

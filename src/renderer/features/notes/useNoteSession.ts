@@ -5,6 +5,7 @@ import type { Passage } from '../../../shared/domain/passage';
 import { api } from '../../api/client';
 import { withChangedPassages } from '../passages/changedPassages';
 import type { SaveStatus } from './autosave';
+import { BlockSerializer } from './blockSerializer';
 import { NoteSaver, type PendingPassage } from './noteSaver';
 import { registerSaver, releaseSaver } from './savers';
 
@@ -34,15 +35,8 @@ export function useNoteSession(
   recovered: Recovered | null,
   onSaved?: (wordCount: number) => void,
 ): NoteSession {
-  const [saver] = useState(
-    () =>
-      new NoteSaver(
-        note.id,
-        recovered?.revision ?? note.revision,
-        () => JSON.stringify(editor.getEditorState().toJSON()),
-        recovered?.pending ?? [],
-      ),
-  );
+  const [serializer] = useState(() => new BlockSerializer(editor));
+  const [saver] = useState(() => new NoteSaver(note.id, recovered?.revision ?? note.revision, serializer, recovered?.pending ?? []));
   const [status, setStatus] = useState<SaveStatus>(() =>
     recovered ? { kind: 'pending' } : { kind: 'saved', at: Date.parse(note.updatedAt) },
   );
@@ -59,6 +53,8 @@ export function useNoteSession(
     const { autosaver } = saver;
     registerSaver(note.id, saver);
     if (recovered) autosaver.touch();
+    // Serialize the opened note's blocks once, when the page is idle, so the first save is already small.
+    const idle = recovered ? 0 : requestIdleCallback(() => saver.acknowledgeOpened(), { timeout: 2000 });
     let current = true;
     void api()
       .call('passages.forNote', { noteId: note.id })
@@ -76,6 +72,7 @@ export function useNoteSession(
     });
     window.addEventListener('pagehide', flush);
     return () => {
+      if (idle) cancelIdleCallback(idle);
       current = false;
       offUpdate();
       offRoot();
