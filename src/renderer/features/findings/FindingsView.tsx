@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { Fragment, useMemo, useRef, useState } from 'react';
 import { confidenceLabels, findingLabel, type FindingSummary } from '../../../shared/domain/finding';
 import { useMutation, useQuery } from '../../api/queries';
 import { useCommands, type Command } from '../../commands/registry';
@@ -136,22 +136,17 @@ function FindingMeta({ finding }: { finding: FindingSummary }) {
     finding.status === 'agreed' ? 'Agreed' : 'Draft',
     count(finding.spread.passages, 'passage'),
     finding.confidence ? confidenceLabels[finding.confidence] : 'not assessed',
+    ...(warnings > 0 ? [`⚠\u00a0${count(warnings, 'warning')}`] : []),
   ];
+  // The space after each "·" lies between the unbreakable parts: the only place a line may break.
   return (
     <span className="finding-meta">
       {parts.map((part, i) => (
-        <span key={i}>
-          {i > 0 && ' · '}
-          {part}
-        </span>
+        <Fragment key={i}>
+          <span>{i < parts.length - 1 ? `${part} ·` : part}</span>
+          {i < parts.length - 1 && ' '}
+        </Fragment>
       ))}
-      {warnings > 0 && (
-        <span className="warn-count">
-          {' · '}
-          <span aria-hidden="true">⚠ </span>
-          {count(warnings, 'warning')}
-        </span>
-      )}
     </span>
   );
 }
