@@ -73,7 +73,7 @@ test('first run to first note: focus, dialogs, palette, settings, a second works
   await palette.fill('dark');
   await page.keyboard.press('Enter');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(21, 25, 30)');
+  await expect(page.locator('body')).toHaveCSS('background-color', 'rgb(21, 25, 30)');
   await page.keyboard.press('Control+,');
   const settings = page.getByRole('dialog', { name: 'Settings' });
   await settings.getByLabel('Follow the system').check();
@@ -96,7 +96,13 @@ test('first run to first note: focus, dialogs, palette, settings, a second works
   await create.getByLabel('Save as').fill(join(host.workspaces, 'second.fieldnotes'));
   // Checked in the very frame the new workspace appears: a list kept "while the next loads" shows old rows then.
   const rowsOnArrival = page.waitForFunction(
-    () => document.querySelector('.sidebar-workspace')?.textContent?.includes('Second panel') && [...document.querySelectorAll('.list-table tbody tr')].map((r) => r.textContent),
+    () => {
+      // A function, not a string (the page's CSP forbids eval); the e2e folder has no DOM types.
+      type Text = { textContent: string | null };
+      const doc = (globalThis as unknown as { document: { querySelector(s: string): Text | null; querySelectorAll(s: string): ArrayLike<Text> } }).document;
+      if (!doc.querySelector('.sidebar-workspace')?.textContent?.includes('Second panel')) return false;
+      return Array.from(doc.querySelectorAll('.list-table tbody tr'), (row) => row.textContent);
+    },
     undefined,
     { polling: 'raf' },
   );

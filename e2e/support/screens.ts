@@ -14,10 +14,11 @@ export async function screenBothModes(page: Page, name: string): Promise<void> {
 
 /** Where keyboard focus is: a short description of document.activeElement, for asserting it is not <body>. */
 export function focused(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
+  // A string, as the e2e folder is typed for Node (no DOM types).
+  return page.evaluate(`(() => {
+    const el = document.activeElement;
     if (!el || el === document.body) return 'body';
     const name = el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 40) ?? '';
-    return `${el.tagName.toLowerCase()}: ${name}`;
-  });
+    return el.tagName.toLowerCase() + ': ' + name;
+  })()`);
 }

@@ -36,7 +36,8 @@ describe('refusals in sentences', () => {
 
   it('names fields in words', () => {
     expect(fieldName(['startTime'])).toBe('the start time');
-    expect(fieldName(['createPassages', 0, 'themeIds'])).toBe('the theme ids');
+    expect(fieldName(['createPassages', 0, 'themeIds'])).toBe('the theme');
+    expect(fieldName(['engagementId'])).toBe('the engagement');
     expect(fieldName([])).toBe('this value');
   });
 });

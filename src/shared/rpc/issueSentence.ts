@@ -37,7 +37,9 @@ const FIELD_NAMES: Record<string, string> = {
 export function fieldName(path: readonly PropertyKey[]): string {
   const key = [...path].reverse().find((part): part is string => typeof part === 'string');
   if (!key) return 'this value';
-  return FIELD_NAMES[key] ?? `the ${key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').toLowerCase()}`;
+  // "engagementId" is which engagement, to a person.
+  const words = key.replace(/(?<=[a-z])Ids?$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').toLowerCase();
+  return FIELD_NAMES[key] ?? `the ${words}`;
 }
 
 const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
