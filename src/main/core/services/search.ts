@@ -75,7 +75,7 @@ function placedAnchor(places: Places, rowid: number, m: Marked, severalTerms: bo
 
 /** A match of a note as the hit shows it: its snippet, its place and its sentence in code points, its speaker. */
 function notePlace(m: Marked, anchor: Span | null): SearchPlace {
-  if (!anchor) return { snippet: snippet(m.text, m.matches, null), start: 0, end: 0, sentence: { start: 0, end: 0 }, speaker: null, themeIds: [] };
+  if (!anchor) return { snippet: snippet(m.text, m.matches, null), start: 0, end: 0, sentence: { start: 0, end: 0 }, speaker: null, themeIds: [], passageIds: [] };
   const sentence = sentenceAround(m.text, anchor);
   const [start, end, sentenceStart, sentenceEnd] = toCodePoints(m.text, [anchor.start, anchor.end, sentence.start, sentence.end]);
   const code = speakerOfLine(m.text, anchor.start);
@@ -86,6 +86,7 @@ function notePlace(m: Marked, anchor: Span | null): SearchPlace {
     sentence: { start: sentenceStart!, end: sentenceEnd! },
     speaker: code ? { code, staffGroup: null } : null,
     themeIds: [],
+    passageIds: [],
   };
 }
 
@@ -148,6 +149,7 @@ function buildHits(db: Database.Database, fts: string, page: Candidate[], places
         sentence: { start: row.start_offset, end: row.end_offset },
         speaker: row.code ? { code: row.code, staffGroup: row.staff_group } : null,
         themeIds: [],
+        passageIds: [],
         places: [],
         placeCount: 1,
       });
@@ -157,7 +159,7 @@ function buildHits(db: Database.Database, fts: string, page: Candidate[], places
   return hits;
 }
 
-/** Fill in each place's speaker's staff group and the themes already on it: two queries for the page. */
+/** Fill in each place's speaker's staff group and the passages (and their themes) already on it: two queries for the page. */
 function annotate(db: Database.Database, hits: SearchHit[]): void {
   const all: { place: SearchPlace; note: string; passage: string | null; kind: SearchHit['kind'] }[] = hits.flatMap((h) => [
     { place: h as SearchPlace, note: h.source.noteId, passage: h.passageId, kind: h.kind },
@@ -169,6 +171,10 @@ function annotate(db: Database.Database, hits: SearchHit[]): void {
     for (const a of all) if (a.kind === 'note' && a.place.speaker) a.place.speaker.staffGroup = groups.get(a.place.speaker.code) ?? null;
   }
   const places = all.map((a) => ({ note: a.note, start: a.place.start, end: a.place.end, passage: a.passage }));
-  const rows = searchStore.themesAtPlaces(db, places);
-  for (const r of rows) all[r.i]!.place.themeIds.push(r.theme);
+  const rows = searchStore.passagesAtPlaces(db, places);
+  for (const r of rows) {
+    const place = all[r.i]!.place;
+    if (!place.themeIds.includes(r.theme)) place.themeIds.push(r.theme);
+    if (!place.passageIds.includes(r.passage)) place.passageIds.push(r.passage);
+  }
 }

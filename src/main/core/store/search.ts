@@ -114,17 +114,17 @@ export interface PlaceInNote {
   passage: string | null;
 }
 
-/** For each place (by its index), the themes of the passages on it. */
-export function themesAtPlaces(db: Database.Database, places: readonly PlaceInNote[]): { i: number; theme: string }[] {
+/** For each place (by its index), the passages on it and their themes: a row per passage and theme. */
+export function passagesAtPlaces(db: Database.Database, places: readonly PlaceInNote[]): { i: number; passage: string; theme: string }[] {
   return db
     .prepare(
-      `SELECT DISTINCT h.key AS i, pt.theme_id AS theme FROM json_each(?) h
+      `SELECT DISTINCT h.key AS i, p.id AS passage, pt.theme_id AS theme FROM json_each(?) h
        JOIN passages p ON p.note_id = h.value ->> 'note'
          AND (p.id = h.value ->> 'passage' OR (h.value ->> 'passage' IS NULL AND p.detached = 0
            AND p.start_offset <= h.value ->> 'start' AND p.end_offset >= h.value ->> 'end' AND h.value ->> 'end' > h.value ->> 'start'))
        JOIN passage_themes pt ON pt.passage_id = p.id`,
     )
-    .all(json(places)) as { i: number; theme: string }[];
+    .all(json(places)) as { i: number; passage: string; theme: string }[];
 }
 
 export interface KeyQuoteRow {
