@@ -110,6 +110,7 @@ test('first run to first note: focus, dialogs, palette, settings, a second works
   await page.keyboard.press('Control+Shift+N');
   await create.getByLabel('Workspace name').fill('Second panel');
   await create.getByLabel('Save as').fill(join(host.workspaces, 'second.fieldnotes'));
+  await create.getByRole('radio', { name: /^The Topol template/ }).check(); // offered as the workspace is created
   // Checked in the very frame the new workspace appears: a list kept "while the next loads" shows old rows then.
   const rowsOnArrival = page.waitForFunction(
     () => {
@@ -126,6 +127,9 @@ test('first run to first note: focus, dialogs, palette, settings, a second works
   expect(await (await rowsOnArrival).jsonValue()).toEqual([]);
   await expect(page.getByText('No engagements yet.')).toBeVisible();
   await expect(app.engagementRow('Moorfields Eye Hospital')).toHaveCount(0);
+  await page.keyboard.press('Control+3');
+  await expect(page.getByRole('tree', { name: 'Codebook' })).toContainText('Principles');
+  await page.keyboard.press('Control+1');
   await page.keyboard.press('Control+o');
   const open = page.getByRole('dialog', { name: 'Open workspace' });
   await open.getByLabel('Workspace file').fill(join(host.workspaces, 'first.fieldnotes'));
