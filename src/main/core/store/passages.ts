@@ -45,7 +45,7 @@ export function tagsFor(db: Database.Database, passageIds: readonly string[]): M
   const rows = db
     .prepare(
       `SELECT passage_id, theme_id, tagged_by, tagged_at FROM passage_themes
-       WHERE passage_id IN (SELECT value FROM json_each(?)) ORDER BY tagged_at`,
+       WHERE passage_id IN (SELECT value FROM json_each(?)) ORDER BY tagged_at, theme_id`,
     )
     .all(JSON.stringify(passageIds)) as TagRow[];
   for (const row of rows) {
