@@ -1,6 +1,7 @@
 import type { noteMethods } from '../../../shared/contract/notes';
 import { createNote, deleteNote, getNote, listNotes, renameNote, saveNote } from '../services/notes';
 import { saveNoteBlocks } from '../services/noteBlocks';
+import { previewNoteDelete } from '../services/removal';
 import type { DomainHandlers, HandlerContext } from './context';
 
 export function noteHandlers(ctx: HandlerContext): DomainHandlers<typeof noteMethods> {
@@ -12,6 +13,7 @@ export function noteHandlers(ctx: HandlerContext): DomainHandlers<typeof noteMet
     'notes.save': ({ document, patch, ...save }) =>
       patch ? saveNoteBlocks(db(), { ...save, patch }, ctx.requireReviewer().id) : saveNote(db(), { ...save, document: document! }, ctx.requireReviewer().id),
     'notes.rename': ({ id, title }) => renameNote(db(), id, title),
+    'notes.deletePreview': ({ id }) => previewNoteDelete(db(), id),
     'notes.delete': ({ id }) => {
       deleteNote(db(), id);
       return null;
