@@ -79,4 +79,21 @@ describe('NoteSaver with blocks', () => {
     expect(calls.slice(1).map((c) => (c.patch ? 'patch' : 'document'))).toEqual(['patch', 'document']);
     expect(calls[2]!.document).toBe(serialize(editor));
   });
+
+  it('a block gone stale is caught when the person leaves the note: the next save sends the whole document', async () => {
+    const editor = createNoteEditor(note(['One.', 'Two.']));
+    const calls: Parameters<SaveCall>[0][] = [];
+    const call: SaveCall = async (input) => {
+      calls.push(input);
+      return ok(input.baseRevision + 1);
+    };
+    const serializer = new BlockSerializer(editor);
+    const saver = new NoteSaver('note-1', 0, serializer, [], call);
+    saver.acknowledgeOpened();
+    serializer.dispose(); // stops following updates: the kept blocks go stale
+    insertText(editor, 0, 'Lost? ');
+    saver.verifyBlocks();
+    expect(await saver.autosaver.flush()).toBe(true);
+    expect(calls.at(-1)!.document).toBe(serialize(editor));
+  });
 });

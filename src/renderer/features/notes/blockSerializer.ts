@@ -61,6 +61,17 @@ export class BlockSerializer {
     return before + blocks.join(',') + after;
   }
 
+  /**
+   * Whether the kept blocks still make the editor's document, checked against a whole export (a long
+   * task in a long note: only when the person has left the note). When not, everything is forgotten.
+   */
+  verify(): boolean {
+    const whole = JSON.stringify(this.editor.getEditorState().toJSON());
+    if (this.document() === whole) return true;
+    this.byKey.clear();
+    return false;
+  }
+
   dispose(): void {
     this.off();
   }

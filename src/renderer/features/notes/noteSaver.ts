@@ -26,6 +26,8 @@ const callCore: SaveCall = (input) => api().call('notes.save', input);
 export interface NoteContent {
   document(blocks?: string[]): string;
   blocks?(): string[];
+  /** False when the kept blocks had gone stale (and are now forgotten). */
+  verify?(): boolean;
 }
 
 /**
@@ -66,6 +68,17 @@ export class NoteSaver {
   /** Who is told after every successful save. */
   setOnSaved(listener: SavedListener): void {
     this.onSaved = listener;
+  }
+
+  /**
+   * A safety net for the block cache, run when the person leaves the note: if its blocks no longer make
+   * the editor's document, the next save sends the whole document, so nothing typed is lost to a stale block.
+   */
+  verifyBlocks(): void {
+    if (!this.content.verify || this.content.verify()) return;
+    console.error('[notes] the kept blocks of a note had gone stale; saving the whole document');
+    this.acknowledged = null;
+    this.autosaver.touch();
   }
 
   private async save(): Promise<string | null> {

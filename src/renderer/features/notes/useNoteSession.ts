@@ -66,9 +66,13 @@ export function useNoteSession(
       autosaver.touch();
     });
     const flush = () => void autosaver.flush();
+    const leave = () => {
+      flush();
+      requestIdleCallback(() => saver.verifyBlocks(), { timeout: 5000 });
+    };
     const offRoot = editor.registerRootListener((root, previous) => {
-      previous?.removeEventListener('blur', flush);
-      root?.addEventListener('blur', flush);
+      previous?.removeEventListener('blur', leave);
+      root?.addEventListener('blur', leave);
     });
     window.addEventListener('pagehide', flush);
     return () => {
