@@ -8,6 +8,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Field } from '../../ui/Field';
 import { fileNameFor, joinPath } from './paths';
 import { DialogActions } from '../../ui/DialogActions';
+import { useNewPassphrase } from '../protection/useNewPassphrase';
 
 interface Props {
   which: 'create' | 'open' | null;
@@ -40,12 +41,15 @@ function CreateForm({ onDone }: { onDone: () => void }) {
 function CreateChosenForm({ onDone }: { onDone: () => void }) {
   const { setWorkspace } = useApp();
   const [name, setName] = useState('');
+  const protection = useNewPassphrase();
   const [error, setError] = useState<RpcError | null>(null);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    const problem = protection.problem();
+    if (problem) return setError({ code: 'INVALID_INPUT', message: problem });
     const unsaved = await saveBeforeLeaving();
     if (unsaved) return setError({ code: 'UNAVAILABLE', message: unsaved });
-    const result = await api().call('workspace.createChosen', { name });
+    const result = await api().call('workspace.createChosen', { name, passphrase: protection.passphrase() });
     if (!result.ok) return setError(result.error);
     if (!result.value) return; // the person cancelled the Save dialog: the form stays as it was
     setWorkspace(result.value);
@@ -54,6 +58,7 @@ function CreateChosenForm({ onDone }: { onDone: () => void }) {
   return (
     <form onSubmit={submit} className="dialog-form">
       <Field label="Workspace name" required autoFocus value={name} onChange={(e) => setName(e.target.value)} hint="For example “Topol Review — AI and robotics panel”. You choose where to save it next." />
+      {protection.fields}
       <ErrorMessage error={error} />
       <DialogActions onCancel={onDone} submit="Choose where to save…" />
     </form>
@@ -65,15 +70,18 @@ function CreateTypedForm({ onDone }: { onDone: () => void }) {
   const [name, setName] = useState('');
   const [path, setPath] = useState('');
   const [pathEdited, setPathEdited] = useState(false);
+  const protection = useNewPassphrase();
   const [error, setError] = useState<RpcError | null>(null);
   const suggested = joinPath(info.defaultFolder, fileNameFor(name));
   const target = pathEdited ? path : suggested;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    const problem = protection.problem();
+    if (problem) return setError({ code: 'INVALID_INPUT', message: problem });
     const unsaved = await saveBeforeLeaving();
     if (unsaved) return setError({ code: 'UNAVAILABLE', message: unsaved });
-    const result = await api().call('workspace.create', { name, path: target });
+    const result = await api().call('workspace.create', { name, path: target, passphrase: protection.passphrase() });
     if (!result.ok) return setError(result.error);
     setWorkspace(result.value);
     onDone();
@@ -93,6 +101,7 @@ function CreateTypedForm({ onDone }: { onDone: () => void }) {
         }}
         hint="The full path of the new workspace file."
       />
+      {protection.fields}
       <ErrorMessage error={error} />
       <DialogActions onCancel={onDone} submit="Create workspace" />
     </form>
@@ -100,7 +109,7 @@ function CreateTypedForm({ onDone }: { onDone: () => void }) {
 }
 
 function OpenForm({ onDone }: { onDone: () => void }) {
-  const { info, setWorkspace } = useApp();
+  const { info, setWorkspace, openFailed } = useApp();
   const [path, setPath] = useState('');
   const [error, setError] = useState<RpcError | null>(null);
 
@@ -108,7 +117,7 @@ function OpenForm({ onDone }: { onDone: () => void }) {
     const unsaved = await saveBeforeLeaving();
     if (unsaved) return setError({ code: 'UNAVAILABLE', message: unsaved });
     const result = await api().call('workspace.open', { path: target });
-    if (!result.ok) return setError(result.error);
+    if (!result.ok) return openFailed(result.error) ? onDone() : setError(result.error);
     setWorkspace(result.value);
     onDone();
   };
