@@ -8,6 +8,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Field } from '../../ui/Field';
 import { fileNameFor, joinPath } from './paths';
 import { DialogActions } from '../../ui/DialogActions';
+import { CodebookStartField, startCodebook, type CodebookStart } from './CodebookStart';
 import { useNewPassphrase } from '../protection/useNewPassphrase';
 
 interface Props {
@@ -41,6 +42,7 @@ function CreateForm({ onDone }: { onDone: () => void }) {
 function CreateChosenForm({ onDone }: { onDone: () => void }) {
   const { setWorkspace } = useApp();
   const [name, setName] = useState('');
+  const [codebook, setCodebook] = useState<CodebookStart>('empty');
   const protection = useNewPassphrase();
   const [error, setError] = useState<RpcError | null>(null);
   const submit = async (event: FormEvent) => {
@@ -52,12 +54,14 @@ function CreateChosenForm({ onDone }: { onDone: () => void }) {
     const result = await api().call('workspace.createChosen', { name, passphrase: protection.passphrase() });
     if (!result.ok) return setError(result.error);
     if (!result.value) return; // the person cancelled the Save dialog: the form stays as it was
+    await startCodebook(codebook);
     setWorkspace(result.value);
     onDone();
   };
   return (
     <form onSubmit={submit} className="dialog-form">
       <Field label="Workspace name" required autoFocus value={name} onChange={(e) => setName(e.target.value)} hint="For example “Topol Review — AI and robotics panel”. You choose where to save it next." />
+      <CodebookStartField value={codebook} onChange={setCodebook} />
       {protection.fields}
       <ErrorMessage error={error} />
       <DialogActions onCancel={onDone} submit="Choose where to save…" />
@@ -70,6 +74,7 @@ function CreateTypedForm({ onDone }: { onDone: () => void }) {
   const [name, setName] = useState('');
   const [path, setPath] = useState('');
   const [pathEdited, setPathEdited] = useState(false);
+  const [codebook, setCodebook] = useState<CodebookStart>('empty');
   const protection = useNewPassphrase();
   const [error, setError] = useState<RpcError | null>(null);
   const suggested = joinPath(info.defaultFolder, fileNameFor(name));
@@ -83,6 +88,7 @@ function CreateTypedForm({ onDone }: { onDone: () => void }) {
     if (unsaved) return setError({ code: 'UNAVAILABLE', message: unsaved });
     const result = await api().call('workspace.create', { name, path: target, passphrase: protection.passphrase() });
     if (!result.ok) return setError(result.error);
+    await startCodebook(codebook);
     setWorkspace(result.value);
     onDone();
   };
@@ -101,6 +107,7 @@ function CreateTypedForm({ onDone }: { onDone: () => void }) {
         }}
         hint="The full path of the new workspace file."
       />
+      <CodebookStartField value={codebook} onChange={setCodebook} />
       {protection.fields}
       <ErrorMessage error={error} />
       <DialogActions onCancel={onDone} submit="Create workspace" />
