@@ -6,6 +6,7 @@ import { api } from '../api/client';
 import { CommandPalette } from '../commands/CommandPalette';
 import { commandRegistry, useCommands, type Command } from '../commands/registry';
 import { ShortcutListener } from '../commands/ShortcutListener';
+import { ProjectExchange } from '../features/exchange/ProjectExchange';
 import { FirstRun } from '../features/reviewer/FirstRun';
 import { Shell } from '../features/shell/Shell';
 import { StartScreen } from '../features/workspace/StartScreen';
@@ -120,6 +121,7 @@ function Ready({ info, reviewer, workspace, setWorkspace }: ReadyProps) {
       <ShortcutListener />
       {workspace ? <Shell workspace={workspace} /> : <StartScreen />}
       <WorkspaceDialogs which={dialog} onClose={() => setDialog(null)} />
+      <ProjectExchange />
       <CommandPalette open={paletteOpen} onClose={() => setPaletteOpen(false)} />
       <CloseGuard />
       <Dialog title="The workspace could not be opened" open={openError !== null} onClose={() => setOpenError(null)}>

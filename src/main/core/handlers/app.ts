@@ -6,19 +6,12 @@ import { recordReviewer } from '../services/reviewers';
 import { listBackups } from '../backup/backups';
 import { keyForFile, newKey } from '../workspace/encryption';
 import { createWorkspace, openWorkspace, restoreWorkspace, setLogAside, type Workspace } from '../workspace/workspace';
+import { adoptWorkspace } from './adopt';
 import type { DomainHandlers, HandlerContext } from './context';
 
 export function appHandlers(ctx: HandlerContext): DomainHandlers<typeof appMethods> {
   const { options, settings, session } = ctx;
-  const adopt = (workspace: Workspace) => {
-    session.workspace?.close();
-    session.workspace = workspace;
-    const reviewer = settings.reviewer();
-    if (reviewer) recordReviewer(workspace.db, reviewer);
-    const info = workspace.info();
-    settings.rememberOpened(info.path, info.name);
-    return info;
-  };
+  const adopt = (workspace: Workspace) => adoptWorkspace(ctx, workspace);
   const noDialogs = (): never => {
     throw new FieldnotesError('UNAVAILABLE', 'File dialogs are not available here; type a path.');
   };

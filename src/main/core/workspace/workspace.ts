@@ -379,6 +379,11 @@ export const CREATING_MARK = '.creating-';
 export interface NewWorkspace {
   name: string;
   createdBy: { id: string; name: string; initials: string };
+  /**
+   * Contents to write before the file takes its name (a .qdpx import): a
+   * failure there leaves nothing under the chosen name, as a crash does.
+   */
+  fill?: (db: Database.Database) => void;
 }
 
 /**
@@ -419,6 +424,7 @@ export function createWorkspace(inputPath: string, init: NewWorkspace, options: 
           'INSERT INTO reviewers(id, name, initials, first_seen) VALUES (?, ?, ?, ?)',
         ).run(init.createdBy.id, init.createdBy.name, init.createdBy.initials, now);
       })();
+      init.fill?.(db);
     } finally {
       db.close(); // checkpoints the WAL into the file and removes it
     }
