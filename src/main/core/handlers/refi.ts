@@ -11,7 +11,6 @@ import { importProject } from '../refi/importProject';
 import { readQdpx, type PreparedProject } from '../refi/readQdpx';
 import { listThemes } from '../services/themes';
 import { createWorkspace } from '../workspace/workspace';
-import { adoptWorkspace } from './adopt';
 import type { DomainHandlers, HandlerContext } from './context';
 
 /** Previews kept for their import; a person previews one file at a time, so a few are plenty. */
@@ -81,7 +80,7 @@ export function refiHandlers(ctx: HandlerContext): DomainHandlers<typeof refiMet
         { name, createdBy: reviewer, fill: (created) => (report = importProject(created, prepared, reviewer.id)) },
         { backups: {} },
       );
-      return { workspace: adoptWorkspace(ctx, workspace), report: report! };
+      return { workspace: ctx.opener.adopt(workspace), report: report! };
     },
   };
 }

@@ -98,7 +98,7 @@ function placedAnchor(places: Places, rowid: number, m: Marked, severalTerms: bo
 
 /** A match of a note as the hit shows it: its snippet, its place and its sentence in code points, its speaker. */
 function notePlace(m: Marked, anchor: Span | null): SearchPlace {
-  if (!anchor) return { snippet: snippet(m.text, m.matches, null), start: 0, end: 0, sentence: { start: 0, end: 0 }, speaker: null, themeIds: [] };
+  if (!anchor) return { snippet: snippet(m.text, m.matches, null), start: 0, end: 0, sentence: { start: 0, end: 0 }, speaker: null, themeIds: [], passageIds: [] };
   const sentence = sentenceAround(m.text, anchor);
   const [start, end, sentenceStart, sentenceEnd] = toCodePoints(m.text, [anchor.start, anchor.end, sentence.start, sentence.end]);
   const code = speakerOfLine(m.text, anchor.start);
@@ -109,6 +109,7 @@ function notePlace(m: Marked, anchor: Span | null): SearchPlace {
     sentence: { start: sentenceStart!, end: sentenceEnd! },
     speaker: code ? { code, staffGroup: null } : null,
     themeIds: [],
+    passageIds: [],
   };
 }
 
@@ -200,6 +201,7 @@ function buildHits(db: Database.Database, fts: string, page: Candidate[], places
         sentence: { start: row.start_offset, end: row.end_offset },
         speaker: row.code ? { code: row.code, staffGroup: row.staff_group } : null,
         themeIds: [],
+        passageIds: [],
         places: [],
         placeCount: 1,
       });
@@ -209,7 +211,7 @@ function buildHits(db: Database.Database, fts: string, page: Candidate[], places
   return hits;
 }
 
-/** Fill in each place's speaker's staff group and the themes already on it: two queries for the page. */
+/** Fill in each place's speaker's staff group and the passages (and their themes) already on it: two queries for the page. */
 function annotate(db: Database.Database, hits: SearchHit[]): void {
   const all: { place: SearchPlace; note: string; passage: string | null; kind: SearchHit['kind'] }[] = hits.flatMap((h) => [
     { place: h as SearchPlace, note: h.source.noteId, passage: h.passageId, kind: h.kind },
@@ -228,12 +230,16 @@ function annotate(db: Database.Database, hits: SearchHit[]): void {
   const places = all.map((a) => ({ note: a.note, start: a.place.start, end: a.place.end, passage: a.passage }));
   const rows = db
     .prepare(
-      `SELECT DISTINCT h.key AS i, pt.theme_id AS theme FROM json_each(?) h
+      `SELECT DISTINCT h.key AS i, p.id AS passage, pt.theme_id AS theme FROM json_each(?) h
        JOIN passages p ON p.note_id = h.value ->> 'note'
          AND (p.id = h.value ->> 'passage' OR (h.value ->> 'passage' IS NULL AND p.detached = 0
            AND p.start_offset <= h.value ->> 'start' AND p.end_offset >= h.value ->> 'end' AND h.value ->> 'end' > h.value ->> 'start'))
        JOIN passage_themes pt ON pt.passage_id = p.id`,
     )
-    .all(json(places)) as { i: number; theme: string }[];
-  for (const r of rows) all[r.i]!.place.themeIds.push(r.theme);
+    .all(json(places)) as { i: number; passage: string; theme: string }[];
+  for (const r of rows) {
+    const place = all[r.i]!.place;
+    if (!place.themeIds.includes(r.theme)) place.themeIds.push(r.theme);
+    if (!place.passageIds.includes(r.passage)) place.passageIds.push(r.passage);
+  }
 }
