@@ -3,6 +3,7 @@ import type { RecentWorkspace } from '../../../shared/domain/workspace';
 import type { RpcError } from '../../../shared/rpc/result';
 import { api } from '../../api/client';
 import { useApp } from '../../app/AppContext';
+import { commandRegistry } from '../../commands/registry';
 import { formatShortcut } from '../../commands/shortcut';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 
@@ -10,7 +11,7 @@ const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeS
 
 /** The first screen: create a workspace, open one, or pick a recent one. */
 export function StartScreen() {
-  const { reviewer, setWorkspace, showWorkspaceDialog } = useApp();
+  const { reviewer, setWorkspace, showWorkspaceDialog, openFailed } = useApp();
   const [recent, setRecent] = useState<RecentWorkspace[]>([]);
   const [error, setError] = useState<RpcError | null>(null);
 
@@ -22,7 +23,7 @@ export function StartScreen() {
     setError(null);
     const result = await api().call('workspace.openRecent', { id });
     if (result.ok) setWorkspace(result.value);
-    else setError(result.error);
+    else if (!openFailed(result.error)) setError(result.error);
   };
   const forget = async (id: string) => {
     await api().call('workspace.forget', { id });
@@ -46,6 +47,9 @@ export function StartScreen() {
         </button>
         <button type="button" onClick={() => showWorkspaceDialog('open')}>
           Open workspace… <kbd>{formatShortcut({ key: 'o', mod: true })}</kbd>
+        </button>
+        <button type="button" onClick={() => commandRegistry.run('project.import')}>
+          Import a project (.qdpx)…
         </button>
       </div>
       <ErrorMessage error={error} />
