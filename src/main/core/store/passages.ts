@@ -84,6 +84,12 @@ export function passagesForNote(db: Database.Database, noteId: string): Passage[
   return passagesFromRows(db, rows);
 }
 
+/** The ids of every passage in these notes: what deleting the notes deletes. */
+export function passageIdsInNotes(db: Database.Database, noteIds: readonly string[]): string[] {
+  const rows = db.prepare('SELECT id FROM passages WHERE note_id IN (SELECT value FROM json_each(?))').all(JSON.stringify(noteIds)) as { id: string }[];
+  return rows.map((r) => r.id);
+}
+
 export function passagesByIds(db: Database.Database, ids: readonly string[]): Passage[] {
   if (ids.length === 0) return [];
   const rows = db
