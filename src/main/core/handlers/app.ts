@@ -14,7 +14,7 @@ export function appHandlers(ctx: HandlerContext): DomainHandlers<typeof appMetho
     session.workspace?.close();
     session.workspace = workspace;
     const reviewer = settings.reviewer();
-    if (reviewer) recordReviewer(workspace.db, reviewer);
+    if (reviewer) recordReviewer(workspace.db, reviewer, settings.installationId());
     const info = workspace.info();
     settings.rememberOpened(info.path, info.name);
     return info;
@@ -57,7 +57,7 @@ export function appHandlers(ctx: HandlerContext): DomainHandlers<typeof appMetho
     'reviewer.get': () => settings.reviewer(),
     'reviewer.set': (input) => {
       const reviewer = settings.setReviewer(input);
-      if (session.workspace) recordReviewer(session.workspace.db, reviewer);
+      if (session.workspace) recordReviewer(session.workspace.db, reviewer, settings.installationId());
       return reviewer;
     },
 

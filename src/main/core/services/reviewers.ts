@@ -1,11 +1,14 @@
 import type Database from 'better-sqlite3';
 import type { Reviewer } from '../../../shared/domain/reviewer';
+import { setChangeActor } from '../store/changeLog';
 
 /**
- * Record the reviewer in the workspace, so that whatever they create can name
+ * Record the reviewer in the workspace and make them the one changing it, so that whatever they create can name
  * them even after the workspace moves to another laptop.
  */
-export function recordReviewer(db: Database.Database, reviewer: Reviewer): void {
+export function recordReviewer(db: Database.Database, reviewer: Reviewer, installationId: string | null = null): void {
+  // Whatever this connection changes from now on is stamped with them (db/changeTracking.ts).
+  setChangeActor(db, reviewer.id, installationId);
   db.prepare(
     `INSERT INTO reviewers(id, name, initials, first_seen) VALUES (?, ?, ?, ?)
      ON CONFLICT(id) DO UPDATE SET name = excluded.name, initials = excluded.initials`,

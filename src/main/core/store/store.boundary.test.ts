@@ -24,6 +24,9 @@ const OWNERS: Record<string, string> = {
   recommendations: 'recommendations.ts',
   recommendation_findings: 'recommendations.ts',
   matrix_summaries: 'matrixSummaries.ts',
+  change_actor: 'changeLog.ts',
+  tombstones: 'changeLog.ts',
+  record_stamps: 'changeLog.ts',
 };
 
 /**
@@ -39,8 +42,9 @@ const NOT_YET_CONVERTED: Record<string, string[]> = {
 function tablesInSchema(): Set<string> {
   const folder = join(MAIN, 'core/db/migrations');
   const names = new Set<string>();
-  for (const file of readdirSync(folder)) {
-    for (const m of readFileSync(join(folder, file), 'utf8').matchAll(/CREATE (?:VIRTUAL )?TABLE (?:IF NOT EXISTS )?([a-z_]+)/g)) {
+  const schemaFiles = [...readdirSync(folder).map((file) => join(folder, file)), join(MAIN, 'core/db/changeTracking.ts')];
+  for (const file of schemaFiles) {
+    for (const m of readFileSync(file, 'utf8').matchAll(/CREATE (?:VIRTUAL )?TABLE (?:IF NOT EXISTS )?([a-z_]+)/g)) {
       names.add(m[1]!);
     }
   }

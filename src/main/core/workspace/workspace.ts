@@ -30,6 +30,7 @@ import { corrupt, explainOpenError } from './errors';
 import { startLog } from './logToken';
 import { CHECK_FOLDER_PREFIX, examineWorkspace, refuseIfHeldElsewhere, walRefusal, type Examination } from './examine';
 import { readWal } from './wal';
+import { setChangeActor, startChangeSession } from '../store/changeLog';
 
 export interface Workspace {
   readonly path: string;
@@ -218,6 +219,7 @@ export function openWorkspace(inputPath: string, options: OpenOptions = {}): Wor
     db.prepare(
       "INSERT INTO workspace_meta(key, value) VALUES ('last_opened_at', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
     ).run(new Date().toISOString());
+    startChangeSession(db);
   } catch (error) {
     db.close();
     throw explainOpenError(error, path);
@@ -431,7 +433,9 @@ export function createWorkspace(inputPath: string, init: NewWorkspace, options: 
     rmSync(`${temporary}-wal`, { force: true });
     rmSync(`${temporary}-shm`, { force: true });
   }
-  return openWorkspace(path, options);
+  const workspace = openWorkspace(path, options);
+  setChangeActor(workspace.db, init.createdBy.id, null);
+  return workspace;
 }
 
 function syncFolder(folder: string): void {
