@@ -97,26 +97,34 @@ test('matrix summaries, a finding from three passages with CERQual, a recommenda
     'Nurses meet AI triage at the end of the pathway.',
   );
   await expect(page.getByRole('complementary', { name: /AI triage/ }).getByRole('status').first()).toContainText('Written by Ada Lovelace');
+  // Enter opens the focused cell (doctors' column is left of nurses').
+  await aiNurse.focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(grid.getByRole('gridcell', { name: /^AI triage, Doctor/ })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('complementary', { name: /AI triage × Doctor|AI triage by Doctor/ }).getByRole('listitem')).toHaveCount(1);
   expect(await axeViolations(page)).toEqual([]);
   await screens(page, 'matrix');
 
-  // A finding from three passages: start it from one passage of the cell, add two more from the theme view's cells.
+  // A finding from three passages: start it from the open cell's passage, add one from another cell and one from search.
   await page.getByRole('complementary', { name: /AI triage/ }).getByRole('button', { name: 'Add to finding…' }).first().click();
   const picker = page.getByRole('dialog', { name: /Add passage to a finding/ });
   await picker.getByLabel('Statement').fill('Nurses need protected time for training before AI triage is introduced.');
   await picker.getByRole('button', { name: 'Add', exact: true }).click();
   await expect(page.getByRole('heading', { name: /F1/, level: 2 })).toBeVisible();
+  // Started from a cell of the AI triage row, it is filed under AI triage.
+  await expect(page.getByRole('list', { name: 'Themes of this finding' })).toContainText('AI triage');
   await page.keyboard.press('Control+5');
   await page.getByRole('tab', { name: 'Matrix' }).click();
   await grid.getByRole('gridcell', { name: /^Training, Nurse/ }).click();
-  for (const n of [0, 1]) {
-    await page.getByRole('complementary', { name: /Training/ }).getByRole('listitem').nth(n).getByRole('button', { name: 'Add to finding…' }).click();
-    await picker.getByRole('radio', { name: /F1/ }).check();
-    await picker.getByRole('button', { name: 'Add', exact: true }).click();
-    await expect(picker).toBeHidden();
-  }
-  await grid.getByRole('gridcell', { name: /^AI triage, Doctor/ }).click();
-  await page.getByRole('complementary', { name: /AI triage/ }).getByRole('button', { name: 'Add to finding…' }).click();
+  await page.getByRole('complementary', { name: /Training/ }).getByRole('listitem').first().getByRole('button', { name: 'Add to finding…' }).click();
+  await picker.getByRole('radio', { name: /F1/ }).check();
+  await picker.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(picker).toBeHidden();
+  // The third from a search hit: a match inside a tagged passage goes to a finding as it is.
+  await page.getByRole('tab', { name: 'Search' }).click();
+  await page.getByLabel('Search notes and memos').fill('"come before"');
+  await page.getByRole('listitem').filter({ hasText: 'come before' }).getByRole('button', { name: 'Add to finding…' }).click();
   await picker.getByRole('radio', { name: /F1/ }).check();
   await picker.getByRole('button', { name: 'Add', exact: true }).click();
   await expect(picker).toBeHidden();

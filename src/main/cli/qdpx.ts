@@ -10,7 +10,7 @@ import { writeFileAtomic } from '../core/files/writeOut';
 import { exportQdpx } from '../core/refi/exportProject';
 import { importProject } from '../core/refi/importProject';
 import { readQdpx } from '../core/refi/readQdpx';
-import { recordReviewer } from '../core/services/reviewers';
+import { actAs } from '../core/services/acting';
 import { InstallationSettings } from '../core/settings/settings';
 import { openSnapshot } from '../core/workspace/snapshot';
 import { createWorkspace, openWorkspace } from '../core/workspace/workspace';
@@ -97,7 +97,7 @@ export async function importQdpxCommand(file: string, flags: QdpxFlags, io: Io):
     : openWorkspace(target);
   let ok = false;
   try {
-    recordReviewer(workspace.db, reviewer);
+    actAs(workspace.db, reviewer, null);
     const report = importProject(workspace.db, prepared, reviewer.id);
     printImportReport(report, io);
     ok = true;

@@ -71,6 +71,8 @@ export const SearchPlace = z.object({
   sentence: TextRange,
   speaker: z.object({ code: z.string(), staffGroup: z.string().nullable() }).nullable(),
   themeIds: z.array(z.string()),
+  /** The passages that already cover the match: what "Add to finding…" adds. */
+  passageIds: z.array(z.string()),
 });
 export type SearchPlace = z.infer<typeof SearchPlace>;
 
@@ -94,6 +96,8 @@ export const SearchHit = z.object({
   speaker: z.object({ code: z.string(), staffGroup: z.string().nullable() }).nullable(),
   /** Themes of the passages that already cover the match (or of the memo's passage). */
   themeIds: z.array(z.string()),
+  /** Those passages (a memo hit: its passage): what "Add to finding…" adds. */
+  passageIds: z.array(z.string()),
   /** A note hit: every place in the note the search matched, in order (the one above among them); at most 50. */
   places: z.array(SearchPlace),
   /** How many places there are in all (more than `places` holds when the note has very many). */

@@ -7,7 +7,7 @@ import { makeOldWorkspace, tempFolders, TEST_REVIEWER, withRawDb } from '../test
 import { deleteEngagement, updateEngagement } from '../services/engagements';
 import { renameNote } from '../services/notes';
 import { untagPassage, updatePassage } from '../services/passages';
-import { recordReviewer } from '../services/reviewers';
+import { actAs } from '../services/acting';
 import { updateTheme } from '../services/themes';
 import { getStamp, listTombstones, setChangeActor, stampsOf, withoutStamping } from '../store/changeLog';
 import { openWorkspace } from '../workspace/workspace';
@@ -21,7 +21,7 @@ const recordIds = (db: Database.Database, spec: TrackedTable): string[] =>
 
 function reviewWith(installation: string) {
   const w = analysisWorkspace(folders);
-  recordReviewer(w.db, TEST_REVIEWER, installation);
+  actAs(w.db, TEST_REVIEWER, installation);
   const review = fullReview(w);
   return { w, review };
 }

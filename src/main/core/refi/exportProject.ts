@@ -11,7 +11,7 @@ import { getNote, listNotes } from '../services/notes';
 import { listAttributes } from '../services/participantAttributes';
 import { getParticipant, listParticipants } from '../services/participants';
 import { passagesForNote } from '../services/passages';
-import { listReviewers } from '../services/reviewers';
+import { listReviewers } from '../store/reviewers';
 import { listThemes } from '../services/themes';
 import { guidFor, recordGuid } from './guids';
 import type { Project, ProjectCase, ProjectNote, ProjectSelection, ProjectSet, ProjectSource, ProjectVariable } from './model';

@@ -3,7 +3,7 @@ import type { AnalysisFilter, ThemeViewResult } from '../../../shared/domain/ana
 import type { CooccurrenceResult } from '../../../shared/domain/matrix';
 import { FieldnotesError } from '../../../shared/rpc/result';
 import { passageRangeRows } from '../store/analysisCounts';
-import { passageFilter } from './analysisFilter';
+import { passageFilter } from '../store/analysisFilter';
 import { ancestry } from './matrix';
 import { themeView } from './themeView';
 import { listThemes } from './themes';

@@ -53,7 +53,7 @@ export function findingWarnings(number: number, spread: EvidenceSpread, assessed
   if (spread.notForQuotation > 0) {
     out.push({
       code: 'not_for_quotation',
-      message: `${plural(spread.notForQuotation, 'passage')} of ${label} come from participants who may not be quoted: the report will not quote them.`,
+      message: `${plural(spread.notForQuotation, 'passage')} of ${label} ${spread.notForQuotation === 1 ? 'comes from a participant' : 'come from participants'} who may not be quoted: the report will not quote ${spread.notForQuotation === 1 ? 'it' : 'them'}.`,
     });
   }
   if (spread.detached > 0) {

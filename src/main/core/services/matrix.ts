@@ -17,7 +17,7 @@ import type { ThemeListItem } from '../../../shared/domain/theme';
 import { cellFilter, dimensionLabels, participantsByStaffGroup, taggedPassageRows } from '../store/analysisCounts';
 import { deleteSummary, summaryRow, summaryRows, upsertSummary, type SummaryRow } from '../store/matrixSummaries';
 import { getAttribute, listAttributes } from './participantAttributes';
-import { reviewerOf, reviewersById } from './reviewers';
+import { reviewerOf, reviewersById } from '../store/reviewers';
 import { themeView } from './themeView';
 import { listThemes } from './themes';
 import { getThemeRow } from '../store/themes';

@@ -92,11 +92,11 @@ describe('search', () => {
       const hits = find(w, 'radiographers').hits;
       expect(hits.map((h) => h.kind)).toEqual(['note', 'memo']);
       const memo = hits[1]!;
-      expect(memo).toMatchObject({ passageId: passage, start: 19, end: 38, themeIds: [training] });
+      expect(memo).toMatchObject({ passageId: passage, start: 19, end: 38, themeIds: [training], passageIds: [passage] });
       expect(shown(memo)).toBe('Said twice by the [radiographers], independently.');
-      // A note hit inside a tagged passage carries the passage's themes.
-      expect(find(w, 'structured').hits[0]!.themeIds).toEqual([training]);
-      expect(find(w, 'radiographers').hits.find((h) => h.kind === 'note')!.themeIds).toEqual([]);
+      // A note hit inside a tagged passage carries the passage (for "Add to finding…") and its themes.
+      expect(find(w, 'structured').hits[0]).toMatchObject({ themeIds: [training], passageIds: [passage] });
+      expect(find(w, 'radiographers').hits.find((h) => h.kind === 'note')).toMatchObject({ themeIds: [], passageIds: [] });
     } finally {
       w.close();
     }

@@ -3,6 +3,7 @@ import type { AnalysisFilter } from '../../../shared/domain/analysis';
 import { SPEAKER_PREFIX } from '../../../shared/note/SpeakerLabelNode';
 import { normalise, termPatterns, type SearchTerm } from './searchQuery';
 import { speakerOfLine, toUnits, type Span } from './searchText';
+import { codesInStaffGroups, keyQuotesIn, plainTextsByRowid, type KeyQuoteRow } from '../store/search';
 
 /**
  * Where a note hit may be under the filters that depend on the place of the
@@ -22,14 +23,7 @@ export interface Places {
   allowed(rowid: number, text: string, span: Span, start: number, end: number): boolean;
 }
 
-interface KeyQuote {
-  rowid: number;
-  start: number;
-  end: number;
-  quoted_text: string;
-}
-
-const json = (values: unknown[]) => JSON.stringify(values);
+type KeyQuote = KeyQuoteRow;
 
 export function notePlaces(db: Database.Database, filter: AnalysisFilter, terms: SearchTerm[], rowids: number[]): Places {
   const patterns = termPatterns(terms);
@@ -37,22 +31,10 @@ export function notePlaces(db: Database.Database, filter: AnalysisFilter, terms:
     const normal = normalise(text);
     return patterns.some((p) => p.test(normal));
   };
-  const codes = filter.staffGroups?.length
-    ? new Set(
-        (db.prepare('SELECT code FROM participants WHERE staff_group IN (SELECT value FROM json_each(?))').all(json(filter.staffGroups)) as {
-          code: string;
-        }[]).map((r) => r.code),
-      )
-    : null;
+  const codes = filter.staffGroups?.length ? codesInStaffGroups(db, filter.staffGroups) : null;
   const quotes = new Map<number, KeyQuote[]>();
   if (filter.keyQuotesOnly) {
-    const rows = db
-      .prepare(
-        `SELECT n.rowid AS rowid, p.start_offset AS start, p.end_offset AS end, p.quoted_text FROM passages p
-         JOIN notes n ON n.id = p.note_id
-         WHERE p.key_quote = 1 AND p.detached = 0 AND n.rowid IN (SELECT value FROM json_each(?))`,
-      )
-      .all(json(rowids)) as KeyQuote[];
+    const rows = keyQuotesIn(db, rowids);
     for (const r of rows) quotes.set(r.rowid, [...(quotes.get(r.rowid) ?? []), r]);
   }
 
@@ -60,10 +42,7 @@ export function notePlaces(db: Database.Database, filter: AnalysisFilter, terms:
   if (codes) {
     // Only the notes that could qualify are read (with key quotes only, those with a matching key quote).
     const readable = filter.keyQuotesOnly ? rowids.filter((r) => quotes.get(r)?.some((q) => holdsMatch(q.quoted_text))) : rowids;
-    const texts = db.prepare('SELECT rowid, plain_text FROM notes WHERE rowid IN (SELECT value FROM json_each(?))').all(json(readable)) as {
-      rowid: number;
-      plain_text: string;
-    }[];
+    const texts = plainTextsByRowid(db, readable);
     for (const { rowid, plain_text: text } of texts) {
       if (filter.keyQuotesOnly) {
         const mine = (quotes.get(rowid) ?? []).filter((q) => holdsMatch(q.quoted_text));

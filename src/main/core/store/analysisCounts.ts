@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { AnalysisFilter } from '../../../shared/domain/analysis';
 import type { Dimension } from '../../../shared/domain/matrix';
-import { and, passageFilter, type SqlFilter } from '../services/analysisFilter';
+import { and, passageFilter, type SqlFilter } from './analysisFilter';
 
 /**
  * The reads behind the framework matrix, co-occurrence and coverage (issue 8).

@@ -31,6 +31,8 @@ import { startLog } from './logToken';
 import { CHECK_FOLDER_PREFIX, examineWorkspace, refuseIfHeldElsewhere, walRefusal, type Examination } from './examine';
 import { readWal } from './wal';
 import { setChangeActor, startChangeSession } from '../store/changeLog';
+import { recordReviewer } from '../store/reviewers';
+import { allMeta, writeMeta } from '../store/workspaceMeta';
 
 export interface Workspace {
   readonly path: string;
@@ -40,6 +42,8 @@ export interface Workspace {
   /** Take a verified backup now (before an import, or when asked); null when backups are off. */
   backupNow(reason: string): BackupInfo | null;
   encrypted(): boolean;
+  /** The key it was opened with (to remember it, or to open its backups); undefined when it is not encrypted. */
+  currentKey(): WorkspaceKey | undefined;
   /** Encrypt, change the passphrase, or (null) decrypt. Earlier backups are replaced by one under the new key. */
   setKey(next: WorkspaceKey | null): void;
   info(): WorkspaceInfo;
@@ -129,11 +133,7 @@ function checkFileBeforeSqlite(path: string, key?: WorkspaceKey): WorkspaceKey |
 }
 
 function readInfo(db: Database.Database, path: string): WorkspaceInfo {
-  const rows = db.prepare('SELECT key, value FROM workspace_meta').all() as {
-    key: string;
-    value: string;
-  }[];
-  const meta = new Map(rows.map((r) => [r.key, r.value]));
+  const meta = allMeta(db);
   return {
     path,
     name: meta.get('name') ?? basename(path).replace(/\.fieldnotes$/, ''),
@@ -216,9 +216,7 @@ export function openWorkspace(inputPath: string, options: OpenOptions = {}): Wor
       migrate(db);
       if (!logStarted) startLog(db);
     }
-    db.prepare(
-      "INSERT INTO workspace_meta(key, value) VALUES ('last_opened_at', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-    ).run(new Date().toISOString());
+    writeMeta(db, 'last_opened_at', new Date().toISOString());
     startChangeSession(db);
   } catch (error) {
     db.close();
@@ -237,6 +235,7 @@ export function openWorkspace(inputPath: string, options: OpenOptions = {}): Wor
     notice: openNotice,
     backupNow: (reason) => backups?.now(reason) ?? null,
     encrypted: () => key !== undefined,
+    currentKey: () => key,
     setKey: (next) => {
       rekey(db, next);
       key = next ?? undefined;
@@ -413,13 +412,10 @@ export function createWorkspace(inputPath: string, init: NewWorkspace, options: 
       migrate(db);
       const now = new Date().toISOString();
       db.transaction(() => {
-        const meta = db.prepare('INSERT INTO workspace_meta(key, value) VALUES (?, ?)');
-        meta.run('name', init.name);
-        meta.run('created_at', now);
-        meta.run('created_by', init.createdBy.id);
-        db.prepare(
-          'INSERT INTO reviewers(id, name, initials, first_seen) VALUES (?, ?, ?, ?)',
-        ).run(init.createdBy.id, init.createdBy.name, init.createdBy.initials, now);
+        writeMeta(db, 'name', init.name);
+        writeMeta(db, 'created_at', now);
+        writeMeta(db, 'created_by', init.createdBy.id);
+        recordReviewer(db, init.createdBy, now);
       })();
     } finally {
       db.close(); // checkpoints the WAL into the file and removes it

@@ -1,10 +1,9 @@
 import type { ThemeViewPassage } from '../../../shared/domain/analysis';
 import type { ThemeIndex } from '../themes/useThemeIndex';
-import { formatDate } from '../engagements/format';
 import { ConsentSign } from '../participants/ConsentSign';
 import { CitedIn } from '../findings/CitedIn';
 import { ThemeChip } from '../themes/ThemeChip';
-import { speakerLine } from './format';
+import { sourceLine, speakerLine } from './format';
 
 interface Props {
   passage: ThemeViewPassage;
@@ -50,10 +49,7 @@ export function PassageRow({ passage, themes, typeLabel, active, onOpen }: Props
       <div className="result-foot">
         <p className="result-source">
           <span className={passage.participant ? 'result-speaker' : 'result-speaker none'}>{speakerLine(passage.participant)}</span>
-          <span>
-            {source.engagementTitle} · {typeLabel(source.engagementType)} · {formatDate(source.date)}
-            {source.organisation && ` · ${source.organisation}`}
-          </span>
+          <span>{sourceLine(source, typeLabel)}</span>
         </p>
         <CitedIn passageId={passage.passageId} tabIndex={active ? 0 : -1} />
         <button type="button" className="result-open" tabIndex={active ? 0 : -1} onClick={onOpen}>

@@ -1,9 +1,9 @@
 import { useId } from 'react';
 import type { SearchHit } from '../../../shared/domain/analysis';
 import type { ThemeIndex } from '../themes/useThemeIndex';
-import { formatDate } from '../engagements/format';
+import { evidencePicker } from '../findings/links';
 import { ThemeChip } from '../themes/ThemeChip';
-import { speakerLine } from './format';
+import { sourceLine, speakerLine } from './format';
 
 interface Props {
   hit: SearchHit;
@@ -13,7 +13,10 @@ interface Props {
   onTag: () => void;
 }
 
-/** One search hit: the words around the match (matches marked), who and where, and what to do with it. */
+/**
+ * One search hit: the words around the match (matches marked), who and where, and what to do with it. A match
+ * inside tagged passages (or in a passage's memo) can go to a finding as it is; elsewhere, tag it first.
+ */
 export function SearchHitRow({ hit, themes, typeLabel, onOpen, onTag }: Props) {
   const { source } = hit;
   const placeless = hit.kind === 'note' && hit.end <= hit.start;
@@ -41,14 +44,17 @@ export function SearchHitRow({ hit, themes, typeLabel, onOpen, onTag }: Props) {
       <div className="result-foot">
         <p className="result-source">
           <span className={hit.speaker ? 'result-speaker' : 'result-speaker none'}>{speakerLine(hit.speaker)}</span>
-          <span>
-            {source.engagementTitle} · {typeLabel(source.engagementType)} · {formatDate(source.date)} · {source.noteTitle}
-          </span>
+          <span>{sourceLine(source, typeLabel)}</span>
         </p>
         <div className="result-actions">
           <button type="button" onClick={onTag} disabled={placeless} aria-describedby={snippetId}>
             Tag…
           </button>
+          {hit.passageIds.length > 0 && (
+            <button type="button" onClick={() => evidencePicker.emit({ passageIds: hit.passageIds })} aria-describedby={snippetId}>
+              Add to finding…
+            </button>
+          )}
           <button type="button" className="result-open" onClick={onOpen} aria-describedby={snippetId}>
             Open in note
           </button>

@@ -8,6 +8,7 @@ import { evidencePicker, findingNavigation } from './links';
 /** Add passages to a finding, or start a new finding from them: opened from any passage list. */
 export function AddToFindingDialog() {
   const [passageIds, setPassageIds] = useState<string[] | null>(null);
+  const [themeIds, setThemeIds] = useState<string[]>([]);
   const open = passageIds !== null;
   const { data: findings = [] } = useQuery('findings.list', { includeSubthemes: true }, { enabled: open });
   const add = useMutation('findings.addPassages', { errorShownHere: true });
@@ -19,12 +20,13 @@ export function AddToFindingDialog() {
   const { reset: resetCreate } = create;
   useEffect(
     () =>
-      evidencePicker.subscribe(({ passageIds: ids }) => {
+      evidencePicker.subscribe(({ passageIds: ids, themeIds: themes }) => {
         setChoice('new');
         setStatement('');
         setDone(null);
         resetAdd();
         resetCreate();
+        setThemeIds(themes ?? []);
         setPassageIds(ids);
       }),
     [resetAdd, resetCreate],
@@ -34,7 +36,7 @@ export function AddToFindingDialog() {
   const submit = async () => {
     if (!passageIds) return;
     if (choice === 'new') {
-      const result = await create.run({ statement, passageIds });
+      const result = await create.run({ statement, passageIds, themeIds });
       if (result.ok) setDone(`Added to new finding ${findingLabel(result.value.number)}.`);
       if (result.ok) findingNavigation.emit({ findingId: result.value.id });
       if (result.ok) close();

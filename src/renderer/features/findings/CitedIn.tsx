@@ -4,9 +4,10 @@ import { evidencePicker, findingNavigation } from './links';
 
 /**
  * The findings that cite a passage, each a link to it, and "Add to finding…":
- * traceability from any passage (theme view, matrix, passage bar) to its findings.
+ * traceability from any passage (theme view, matrix, passage bar) to its findings. `themeId`: the theme
+ * a new finding started here is filed under.
  */
-export function CitedIn({ passageId, tabIndex }: { passageId: string; tabIndex?: number }) {
+export function CitedIn({ passageId, themeId, tabIndex }: { passageId: string; themeId?: string; tabIndex?: number }) {
   const { data } = useQuery('findings.citing', { passageIds: [passageId] });
   const findings = data?.[passageId] ?? [];
   return (
@@ -29,7 +30,7 @@ export function CitedIn({ passageId, tabIndex }: { passageId: string; tabIndex?:
           ))}
         </span>
       )}
-      <button type="button" className="quiet add-to-finding" tabIndex={tabIndex} onClick={() => evidencePicker.emit({ passageIds: [passageId] })}>
+      <button type="button" className="quiet add-to-finding" tabIndex={tabIndex} onClick={() => evidencePicker.emit({ passageIds: [passageId], themeIds: themeId ? [themeId] : [] })}>
         Add to finding…
       </button>
     </span>

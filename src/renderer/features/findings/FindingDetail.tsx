@@ -4,7 +4,7 @@ import { recommendationLabel } from '../../../shared/domain/recommendation';
 import { useMutation } from '../../api/queries';
 import { navigation } from '../../app/navigation';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { count, speakerLine } from '../analysis/format';
+import { count, sourceLine, speakerLine } from '../analysis/format';
 import { ThemeChip } from '../themes/ThemeChip';
 import type { ThemeIndex } from '../themes/useThemeIndex';
 import { CerqualForm } from './CerqualForm';
@@ -134,11 +134,7 @@ export function FindingDetail({ finding, themes, onDeleted }: { finding: Finding
                 <blockquote>{p.quotedText}</blockquote>
                 <p className="result-source">
                   <span>{speakerLine(p.participant)}</span>
-                  {p.source && (
-                    <span>
-                      {p.source.engagementTitle} · {p.source.noteTitle}
-                    </span>
-                  )}
+                  {p.source && <span>{sourceLine(p.source)}</span>}
                 </p>
                 {p.memo && <p className="result-memo">Memo: {p.memo}</p>}
                 <div className="evidence-actions">

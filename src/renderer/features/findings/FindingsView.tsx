@@ -1,8 +1,9 @@
-import { useMemo, useRef, useState } from 'react';
-import { confidenceLabels, findingLabel } from '../../../shared/domain/finding';
+import { Fragment, useMemo, useRef, useState } from 'react';
+import { confidenceLabels, findingLabel, type FindingSummary } from '../../../shared/domain/finding';
 import { useMutation, useQuery } from '../../api/queries';
 import { useCommands, type Command } from '../../commands/registry';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { count } from '../analysis/format';
 import { useThemeIndex } from '../themes/useThemeIndex';
 import { FindingDetail } from './FindingDetail';
 import { RecommendationsPanel } from './RecommendationsPanel';
@@ -104,11 +105,7 @@ export function FindingsView({ openFindingId }: { openFindingId?: string | null 
                     >
                       <span className="finding-number">{findingLabel(f.number)}</span>
                       <span className="finding-statement">{f.statement}</span>
-                      <span className="finding-meta">
-                        {f.status === 'agreed' ? 'Agreed' : 'Draft'} · {f.spread.passages} passages ·{' '}
-                        {f.confidence ? confidenceLabels[f.confidence] : 'not assessed'}
-                        {f.warnings.some((w) => w.code !== 'not_assessed') && <span className="warn-dot"> · ⚠ {f.warnings.filter((w) => w.code !== 'not_assessed').length}</span>}
-                      </span>
+                      <FindingMeta finding={f} />
                     </button>
                   </li>
                 ))}
@@ -126,5 +123,30 @@ export function FindingsView({ openFindingId }: { openFindingId?: string | null 
         </div>
       )}
     </section>
+  );
+}
+
+/**
+ * "Draft · 3 passages · Moderate confidence · ⚠ 2 warnings": each part kept whole, so a narrow list wraps
+ * between parts and never leaves the ⚠ on one line and its count on the next.
+ */
+function FindingMeta({ finding }: { finding: FindingSummary }) {
+  const warnings = finding.warnings.filter((w) => w.code !== 'not_assessed').length;
+  const parts = [
+    finding.status === 'agreed' ? 'Agreed' : 'Draft',
+    count(finding.spread.passages, 'passage'),
+    finding.confidence ? confidenceLabels[finding.confidence] : 'not assessed',
+    ...(warnings > 0 ? [`⚠\u00a0${count(warnings, 'warning')}`] : []),
+  ];
+  // The space after each "·" lies between the unbreakable parts: the only place a line may break.
+  return (
+    <span className="finding-meta">
+      {parts.map((part, i) => (
+        <Fragment key={i}>
+          <span>{i < parts.length - 1 ? `${part} ·` : part}</span>
+          {i < parts.length - 1 && ' '}
+        </Fragment>
+      ))}
+    </span>
   );
 }

@@ -19,5 +19,8 @@ function channel<T>() {
 /** Show a finding in the Findings area. */
 export const findingNavigation = channel<{ findingId: string }>();
 
-/** Choose (or start) a finding for these passages. */
-export const evidencePicker = channel<{ passageIds: string[] }>();
+/**
+ * Choose (or start) a finding for these passages. `themeIds`: what a new finding is filed under — the
+ * theme of the matrix cell or theme view the passages were picked from.
+ */
+export const evidencePicker = channel<{ passageIds: string[]; themeIds?: string[] }>();

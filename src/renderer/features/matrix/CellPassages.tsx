@@ -1,10 +1,13 @@
 import type { ThemeViewResult } from '../../../shared/domain/analysis';
 import { navigation } from '../../app/navigation';
-import { count, speakerLine } from '../analysis/format';
+import { count, sourceLine, speakerLine } from '../analysis/format';
 import { CitedIn } from '../findings/CitedIn';
 
-/** A short list of passages (a matrix or co-occurrence cell), each with its source, findings and a way to its note. */
-export function CellPassages({ data, label }: { data: ThemeViewResult | undefined; label: string }) {
+/**
+ * A short list of passages (a matrix or co-occurrence cell), each with its source, findings and a way to its
+ * note. `themeId`: the cell's theme, which a finding started from one of its passages is filed under.
+ */
+export function CellPassages({ data, label, themeId }: { data: ThemeViewResult | undefined; label: string; themeId?: string }) {
   if (!data) return <p className="hint">Finding passages…</p>;
   if (data.passages.length === 0) return <p className="empty">No passages here with these filters.</p>;
   return (
@@ -25,10 +28,10 @@ export function CellPassages({ data, label }: { data: ThemeViewResult | undefine
             </p>
             <p className="result-source">
               <span>{speakerLine(p.participant)}</span>
-              <span>{p.source.engagementTitle}</span>
+              <span>{sourceLine(p.source)}</span>
             </p>
             <div className="cell-passage-actions">
-              <CitedIn passageId={p.passageId} />
+              <CitedIn passageId={p.passageId} themeId={themeId} />
               <button
                 type="button"
                 className="quiet"

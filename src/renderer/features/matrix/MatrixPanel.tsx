@@ -308,7 +308,7 @@ function CellPane({ dimension, filters, themeId, themeName, column, summary, typ
         </p>
         <ErrorMessage error={save.error} />
       </div>
-      <CellPassages data={data} label={`Passages of ${themeName} for ${column.label}`} />
+      <CellPassages data={data} label={`Passages of ${themeName} for ${column.label}`} themeId={themeId} />
     </aside>
   );
 }
