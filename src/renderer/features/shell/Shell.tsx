@@ -13,6 +13,7 @@ import { findingNavigation } from '../findings/links';
 import { ParticipantsView } from '../participants/ParticipantsView';
 import { ThemesView } from '../themes/ThemesView';
 import { focusHome } from '../../ui/Dialog';
+import { useOpenElsewhere } from '../workspace/useOpenElsewhere';
 import { areas, comingSoon, type AreaId } from './areas';
 import { BreadcrumbContext, type Crumb } from './breadcrumbs';
 
@@ -50,6 +51,7 @@ export function Shell({ workspace }: { workspace: WorkspaceInfo }) {
     [],
   );
   const current = areas.find((a) => a.id === area)!;
+  const openElsewhere = useOpenElsewhere(workspace.path);
   // In a narrow window (320 px, or 200% zoom) the areas fold into a menu above the screen.
   const [areasOpen, setAreasOpen] = useState(false);
   const mainRef = useRef<HTMLElement>(null);
@@ -153,6 +155,15 @@ export function Shell({ workspace }: { workspace: WorkspaceInfo }) {
             )}
           </ol>
         </nav>
+        {/* Present from the start, so the notice is announced when another tab opens this workspace. */}
+        <div role="status" className="open-elsewhere-status">
+          {openElsewhere && (
+            <p className="open-elsewhere">
+              This workspace is also open in another tab or window. Both are safe: if the same note is edited in both,
+              Fieldnotes asks which text to keep.
+            </p>
+          )}
+        </div>
         <BreadcrumbContext.Provider value={setCrumbs}>
         {area === 'engagements' ? (
           <EngagementsView key={visit} location={location} />
