@@ -378,6 +378,11 @@ export const CREATING_MARK = '.creating-';
 export interface NewWorkspace {
   name: string;
   createdBy: { id: string; name: string; initials: string };
+  /**
+   * Contents to write before the file takes its name (a .qdpx import): a
+   * failure there leaves nothing under the chosen name, as a crash does.
+   */
+  fill?: (db: Database.Database) => void;
 }
 
 /**
@@ -415,6 +420,7 @@ export function createWorkspace(inputPath: string, init: NewWorkspace, options: 
         writeMeta(db, 'created_by', init.createdBy.id);
         recordReviewer(db, init.createdBy, now);
       })();
+      init.fill?.(db);
     } finally {
       db.close(); // checkpoints the WAL into the file and removes it
     }
