@@ -6,6 +6,9 @@ import { useCommands, type Command } from '../../commands/registry';
 import { formatShortcut } from '../../commands/shortcut';
 import { AnalysisView } from '../analysis/AnalysisView';
 import { AgreementView } from '../team/AgreementView';
+import { BackupsView } from '../protection/BackupsView';
+import { OpenNotice } from '../protection/OpenNotice';
+import { TrustCommands } from '../protection/TrustCommands';
 import { EngagementsView } from '../engagements/EngagementsView';
 import { AddToFindingDialog } from '../findings/AddToFindingDialog';
 import { FindingsView } from '../findings/FindingsView';
@@ -156,6 +159,7 @@ export function Shell({ workspace }: { workspace: WorkspaceInfo }) {
             )}
           </ol>
         </nav>
+        <OpenNotice notice={workspace.notice ?? null} />
         {/* Present from the start, so the notice is announced when another tab opens this workspace. */}
         <div role="status" className="open-elsewhere-status">
           {openElsewhere && (
@@ -180,6 +184,8 @@ export function Shell({ workspace }: { workspace: WorkspaceInfo }) {
           <ReportView key={visit} />
         ) : area === 'team' ? (
           <AgreementView key={visit} />
+        ) : area === 'backups' ? (
+          <BackupsView key={visit} />
         ) : (
           <section className="area">
             <h1 id="area-title">{current.label}</h1>
@@ -188,6 +194,7 @@ export function Shell({ workspace }: { workspace: WorkspaceInfo }) {
         )}
         </BreadcrumbContext.Provider>
         <AddToFindingDialog />
+        <TrustCommands />
       </main>
     </div>
   );
