@@ -21,7 +21,7 @@ import {
 import { FieldnotesError } from '../../../shared/rpc/result';
 import * as noteStore from '../store/notes';
 import { passagesByIds } from '../store/passages';
-import { anchorPassages, createPassages, type AnchorScope } from './passages';
+import { anchorPassages, createPassages, type AnchorScope, type PassageToCreate } from './passages';
 
 /** A saved note as blocks, at a revision. */
 interface NoteBlocks {
@@ -81,7 +81,7 @@ function scopeOf(old: readonly BlockAnchors[], next: readonly BlockAnchors[], pa
 
 export function saveNoteBlocks(
   db: Database.Database,
-  input: { id: string; patch: BlockPatch; baseRevision: number; createPassages?: { id: string; themeIds: string[] }[] },
+  input: { id: string; patch: BlockPatch; baseRevision: number; createPassages?: PassageToCreate[] },
   reviewerId: string,
 ): SavedNote {
   const savedAt = new Date().toISOString();

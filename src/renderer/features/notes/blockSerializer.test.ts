@@ -66,16 +66,16 @@ describe('NoteSaver with blocks', () => {
     const saver = new NoteSaver('note-1', 3, new BlockSerializer(editor), [], call);
     saver.acknowledgeOpened();
     insertText(editor, 'One.\n\nTwo'.length, ' more');
-    saver.autosaver.touch();
-    expect(await saver.autosaver.flush()).toBe(true);
+    saver.touch();
+    expect(await saver.flush()).toBe(true);
     expect(calls[0]).toMatchObject({ baseRevision: 3, patch: { start: 1, removed: 1, total: 3 } });
     expect(calls[0]!.document).toBeUndefined();
     expect(calls[0]!.patch!.blocks.join()).toContain('Two more.');
 
     refuse = true;
     insertText(editor, 0, 'Only ');
-    saver.autosaver.touch();
-    expect(await saver.autosaver.flush()).toBe(true);
+    saver.touch();
+    expect(await saver.flush()).toBe(true);
     expect(calls.slice(1).map((c) => (c.patch ? 'patch' : 'document'))).toEqual(['patch', 'document']);
     expect(calls[2]!.document).toBe(serialize(editor));
   });
@@ -93,7 +93,7 @@ describe('NoteSaver with blocks', () => {
     serializer.dispose(); // stops following updates: the kept blocks go stale
     insertText(editor, 0, 'Lost? ');
     saver.verifyBlocks();
-    expect(await saver.autosaver.flush()).toBe(true);
+    expect(await saver.flush()).toBe(true);
     expect(calls.at(-1)!.document).toBe(serialize(editor));
   });
 });
