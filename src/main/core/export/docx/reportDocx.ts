@@ -169,11 +169,11 @@ function summary(model: ReportModel): (Paragraph | Table)[] {
       caption('Table 1. Summary of findings, with confidence in each (GRADE-CERQual) and the evidence behind it'),
       table(
         [
-          { title: 'Finding', weight: 10 },
-          { title: 'Statement', weight: 52 },
+          { title: 'Finding', weight: 9 },
+          { title: 'Statement', weight: 50 },
           { title: 'Confidence', weight: 14 },
-          { title: 'Passages', weight: 11, numeric: true },
-          { title: 'Participants', weight: 13, numeric: true },
+          { title: 'Passages', weight: 12, numeric: true },
+          { title: 'Participants', weight: 15, numeric: true }, // wide enough for its name in the heading's bold
         ],
         model.findingsSummary.flatMap((f, i, all): Row[] => [
           ...(i === 0 || all[i - 1]!.theme !== f.theme ? [{ group: f.theme }] : []),
