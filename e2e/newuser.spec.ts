@@ -174,6 +174,7 @@ test('rename and delete a note, delete an engagement: what goes with it is said 
   // A note's delete, from the palette: its passage and the finding citing it are named.
   await app.backToEngagements();
   await page.getByRole('button', { name: 'Leeds workshop', exact: true }).click();
+  await expect(page.getByRole('group', { name: /^Note “Leeds workshop/ })).toBeVisible(); // its note is open
   await page.keyboard.press('Control+k');
   await page.getByRole('combobox', { name: 'Type a command' }).fill('delete note');
   await page.keyboard.press('Enter');
