@@ -11,6 +11,7 @@ import { AddToFindingDialog } from '../findings/AddToFindingDialog';
 import { FindingsView } from '../findings/FindingsView';
 import { findingNavigation } from '../findings/links';
 import { ParticipantsView } from '../participants/ParticipantsView';
+import { ReportView } from '../report/ReportView';
 import { ThemesView } from '../themes/ThemesView';
 import { focusHome } from '../../ui/Dialog';
 import { areas, comingSoon, type AreaId } from './areas';
@@ -164,6 +165,8 @@ export function Shell({ workspace }: { workspace: WorkspaceInfo }) {
           <FindingsView key={`${visit} ${openFinding ?? ''}`} openFindingId={openFinding} />
         ) : area === 'analysis' ? (
           <AnalysisView key={visit} />
+        ) : area === 'report' ? (
+          <ReportView key={visit} />
         ) : area === 'team' ? (
           <AgreementView key={visit} />
         ) : (
