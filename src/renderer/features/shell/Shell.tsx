@@ -6,6 +6,9 @@ import { useCommands, type Command } from '../../commands/registry';
 import { formatShortcut } from '../../commands/shortcut';
 import { AnalysisView } from '../analysis/AnalysisView';
 import { AgreementView } from '../team/AgreementView';
+import { BackupsView } from '../protection/BackupsView';
+import { OpenNotice } from '../protection/OpenNotice';
+import { TrustCommands } from '../protection/TrustCommands';
 import { EngagementsView } from '../engagements/EngagementsView';
 import { AddToFindingDialog } from '../findings/AddToFindingDialog';
 import { FindingsView } from '../findings/FindingsView';
@@ -154,6 +157,7 @@ export function Shell({ workspace }: { workspace: WorkspaceInfo }) {
             )}
           </ol>
         </nav>
+        <OpenNotice notice={workspace.notice ?? null} />
         <BreadcrumbContext.Provider value={setCrumbs}>
         {area === 'engagements' ? (
           <EngagementsView key={visit} location={location} />
@@ -169,6 +173,8 @@ export function Shell({ workspace }: { workspace: WorkspaceInfo }) {
           <ReportView key={visit} />
         ) : area === 'team' ? (
           <AgreementView key={visit} />
+        ) : area === 'backups' ? (
+          <BackupsView key={visit} />
         ) : (
           <section className="area">
             <h1 id="area-title">{current.label}</h1>
@@ -177,6 +183,7 @@ export function Shell({ workspace }: { workspace: WorkspaceInfo }) {
         )}
         </BreadcrumbContext.Provider>
         <AddToFindingDialog />
+        <TrustCommands />
       </main>
     </div>
   );
