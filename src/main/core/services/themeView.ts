@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { AnalysisFilter, ThemeViewPassage, ThemeViewResult } from '../../../shared/domain/analysis';
-import { and, passageFilter, type SqlFilter } from './analysisFilter';
+import { themeViewOrder, type PassageScope } from './analysisScan';
 import { toUnits } from './searchText';
 import { sourceRef } from './sourceRef';
 
@@ -11,20 +11,17 @@ import { sourceRef } from './sourceRef';
  * (engagement date, then place in the note), and the counts for the whole
  * filtered set.
  *
- * Three queries and one read of the page's notes, whatever the page size:
- * the filtered set in order (the counts and the page come from it), the
- * page's details, its tags; then each note's text once, its context slices
- * found in one pass over it (see toUnits).
+ * The filtered set in order comes from the analysis index (analysisScan.ts:
+ * a scan of passages already held in view order, no sort); then two queries
+ * for the page — its details and its tags — and each page note's text once,
+ * its context slices found in one pass over it (see toUnits).
  */
-export interface ThemeViewInput {
+export interface ThemeViewInput extends PassageScope {
   themeIds: string[];
   mode?: 'any' | 'all';
   includeSubthemes?: boolean;
-  filters?: AnalysisFilter;
   limit?: number;
   offset?: number;
-  /** Conditions in place of `filters` (a matrix cell: the filters and the cell's column). */
-  sqlFilter?: SqlFilter;
 }
 
 /** Code points of context on each side of a passage. */
@@ -51,67 +48,19 @@ interface Row {
   consent: 'anonymous' | 'attributed' | 'none' | null;
 }
 
-/**
- * `chosen` is each chosen theme and (if asked) its descendants, each row
- * carrying the chosen theme it counts as (`root`); UNION also stops a cycle.
- * `matched`: passages whose themes count as any of, or all of, the roots.
- * `notes_in`: the notes of the engagements the filters allow, numbered in
- * the view's order — a few hundred rows, so each passage needs one lookup to
- * be filtered and sorted, not an engagement's and a note's.
- *
- * The covering indexes (migration 0007) matter: a note's position sits after
- * its document and text in the row, and reading it from the table walks those
- * pages; the passage index keeps the filter and sort columns in one b-tree.
- */
-const MATCHED = `
-  WITH RECURSIVE chosen(id, root) AS (
-    SELECT value, value FROM json_each(@themes)
-    UNION
-    SELECT t.id, c.root FROM themes t JOIN chosen c ON t.parent_id = c.id WHERE @subthemes = 1
-  ),
-  matched(passage_id) AS (
-    SELECT pt.passage_id FROM chosen c CROSS JOIN passage_themes pt ON pt.theme_id = c.id
-    GROUP BY pt.passage_id HAVING @all = 0 OR count(DISTINCT c.root) = @roots
-  )`;
-
-const notesIn = (conditions: string[]) => `,
-  notes_in(id, engagement, k) AS MATERIALIZED (
-    SELECT n.id, e.rowid, row_number() OVER (ORDER BY e.date, e.title, e.id, n.position, n.id)
-    FROM notes n INDEXED BY notes_for_analysis JOIN engagements e ON e.id = n.engagement_id
-    WHERE 1${and(conditions)}
-  )`;
-
 export function themeView(db: Database.Database, input: ThemeViewInput): ThemeViewResult {
-  const themes = [...new Set(input.themeIds)];
-  const filter = input.sqlFilter ?? passageFilter(input.filters);
-  const onPassage = filter.where.filter((w) => !filter.engagement.includes(w));
-  const params = {
-    themes: JSON.stringify(themes),
-    subthemes: input.includeSubthemes === false ? 0 : 1,
-    all: input.mode === 'all' ? 1 : 0,
-    roots: themes.length,
-    ...filter.params,
-  };
-  // The whole filtered set in order, compactly: the counts come from it, and the page is a slice of it.
-  const ordered = db
-    .prepare(
-      `${MATCHED}${notesIn(filter.engagement)}
-       SELECT p.rowid, p.participant_id, ni.engagement
-       FROM matched m JOIN passages p INDEXED BY passages_for_analysis ON p.id = m.passage_id
-       JOIN notes_in ni ON ni.id = p.note_id
-       ${filter.needsParticipant ? 'LEFT JOIN participants pa ON pa.id = p.participant_id' : ''}
-       WHERE 1${and(onPassage)}
-       ORDER BY ni.k, p.detached, p.start_offset, p.end_offset, p.id`,
-    )
-    .raw()
-    .all(params) as [number, string | null, number][];
-  const counts = {
-    passages: ordered.length,
-    participants: new Set(ordered.flatMap(([, participant]) => (participant ? [participant] : []))).size,
-    engagements: new Set(ordered.map(([, , engagement]) => engagement)).size,
-  };
+  // The whole filtered set in order, from the analysis index: the counts come from it, and the page is a slice of it.
+  const { ix, order } = themeViewOrder(db, input);
+  const { passages } = ix;
+  const people = new Set<number>();
+  const engagements = new Set<number>();
+  for (const i of order) {
+    if (passages.participant[i]! >= 0) people.add(passages.participant[i]!);
+    engagements.add(passages.engagement[i]!);
+  }
+  const counts = { passages: order.length, participants: people.size, engagements: engagements.size };
   const offset = input.offset ?? 0;
-  const page = ordered.slice(offset, offset + (input.limit ?? 200)).map(([rowid]) => rowid);
+  const page = order.slice(offset, offset + (input.limit ?? 200)).map((i) => passages.rowid[i]!);
   if (page.length === 0) return { counts, passages: [] };
 
   const byRowid = new Map(

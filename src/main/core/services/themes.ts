@@ -118,13 +118,16 @@ export function paletteUsage(db: Database.Database): Map<string, number> {
 }
 
 /** Every theme in tree order — a parent, then its sub-themes — with depth and passage counts. */
-export function listThemes(db: Database.Database): ThemeListItem[] {
+/** The codebook in order with depths and counts; `passageCounts` (theme id → passages tagged with it) when the caller has them (the analysis index). */
+export function listThemes(db: Database.Database, passageCounts?: ReadonlyMap<string, number>): ThemeListItem[] {
   const rows = db.prepare('SELECT * FROM themes ORDER BY position, rowid').all() as ThemeRow[];
-  const counts = new Map(
-    (db.prepare('SELECT theme_id, count(*) AS n FROM passage_themes GROUP BY theme_id').all() as { theme_id: string; n: number }[]).map(
-      (r) => [r.theme_id, r.n],
-    ),
-  );
+  const counts =
+    passageCounts ??
+    new Map(
+      (db.prepare('SELECT theme_id, count(*) AS n FROM passage_themes GROUP BY theme_id').all() as { theme_id: string; n: number }[]).map(
+        (r) => [r.theme_id, r.n],
+      ),
+    );
   const children = new Map<string | null, ThemeRow[]>();
   for (const row of rows) {
     const group = children.get(row.parent_id);

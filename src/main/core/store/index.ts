@@ -22,4 +22,5 @@ export * as findingStore from './findings';
 export * as recommendationStore from './recommendations';
 export * as matrixSummaryStore from './matrixSummaries';
 export * as analysisCounts from './analysisCounts';
+export * as analysisIndexStore from './analysisIndex';
 export { likeAnywhere, likeClause } from './sql';

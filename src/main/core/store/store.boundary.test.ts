@@ -24,6 +24,9 @@ const OWNERS: Record<string, string> = {
   recommendations: 'recommendations.ts',
   recommendation_findings: 'recommendations.ts',
   matrix_summaries: 'matrixSummaries.ts',
+  // Written only by migration 0010's triggers; read by the analysis index.
+  analysis_clock: 'analysisIndex.ts',
+  analysis_changes: 'analysisIndex.ts',
 };
 
 /**

@@ -8,6 +8,7 @@ import { migration0006 } from './0006_passages';
 import { migration0007 } from './0007_search';
 import { migration0008 } from './0008_secure_delete';
 import { migration0009 } from './0009_findings';
+import { migration0010 } from './0010_analysis_changes';
 
 export interface Migration {
   /** Becomes PRAGMA user_version once applied. Strictly increasing, never reused. */
@@ -27,6 +28,7 @@ export const migrations: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0010,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;
