@@ -12,10 +12,13 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
+  // A stray test.only would silently run one test and report the suite green.
+  forbidOnly: true,
   timeout: 60_000,
   // Two cores shared with the core process and Chromium: give assertions room before calling them failed.
   expect: { timeout: 10_000 },
-  reporter: [['list']],
+  // The list reporter shows a skipped test without its reason; skipReasons prints each one.
+  reporter: [['list'], ['./e2e/support/skipReasons.ts']],
   outputDir: '.tmp/test-results',
   use: {
     browserName: 'chromium',

@@ -190,3 +190,12 @@ export function useMutation<M extends MethodName>(method: M, options: { errorSho
   );
   return { run, error: mutation.error ? asRpcError(mutation.error) : null, pending: mutation.isPending, reset: mutation.reset };
 }
+
+/**
+ * Forget every answer: for when the workspace changes. The same key (`engagements.list`, `{}`) names another
+ * workspace's rows then, and keeping the last answer while the next loads would show the old workspace's rows.
+ */
+export function useForgetAllAnswers(): () => void {
+  const client = useQueryClient();
+  return useCallback(() => client.removeQueries(), [client]);
+}

@@ -3,9 +3,13 @@ import type { AppInfo } from '../../shared/contract/methods';
 import type { Reviewer } from '../../shared/domain/reviewer';
 import type { WorkspaceInfo } from '../../shared/domain/workspace';
 import { api } from '../api/client';
+import { useForgetAllAnswers } from '../api/queries';
 import { CommandPalette } from '../commands/CommandPalette';
 import { commandRegistry, useCommands, type Command } from '../commands/registry';
 import { ShortcutListener } from '../commands/ShortcutListener';
+import { ShortcutsDialog } from '../commands/ShortcutsDialog';
+import { SettingsDialog } from '../features/settings/SettingsDialog';
+import { setThemeMode, THEME_MODES } from '../features/settings/themeMode';
 import { FirstRun } from '../features/reviewer/FirstRun';
 import { Shell } from '../features/shell/Shell';
 import { StartScreen } from '../features/workspace/StartScreen';
@@ -34,6 +38,7 @@ async function boot(): Promise<Boot> {
 
 export function App() {
   const [state, setState] = useState<Boot>({ status: 'loading' });
+  const forgetAllAnswers = useForgetAllAnswers();
   useEffect(() => {
     void boot().then(setState);
   }, []);
@@ -54,8 +59,12 @@ export function App() {
     <Ready
       info={state.info}
       reviewer={state.reviewer}
+      setReviewer={(reviewer) => setState({ ...state, reviewer })}
       workspace={state.workspace}
-      setWorkspace={(workspace) => setState({ ...state, workspace })}
+      setWorkspace={(workspace) => {
+        forgetAllAnswers(); // answers belong to the workspace that gave them (issue 11: stale rows)
+        setState({ ...state, workspace });
+      }}
     />
   );
 }
@@ -63,12 +72,14 @@ export function App() {
 interface ReadyProps {
   info: AppInfo;
   reviewer: Reviewer;
+  setReviewer: (reviewer: Reviewer) => void;
   workspace: WorkspaceInfo | null;
   setWorkspace: (workspace: WorkspaceInfo | null) => void;
 }
 
-function Ready({ info, reviewer, workspace, setWorkspace }: ReadyProps) {
+function Ready({ info, reviewer, setReviewer, workspace, setWorkspace }: ReadyProps) {
   const [dialog, setDialog] = useState<'create' | 'open' | null>(null);
+  const [shown, setShown] = useState<'settings' | 'shortcuts' | null>(null);
   const [paletteOpen, setPaletteOpen] = useState(false);
 
   const [leaveError, setLeaveError] = useState<string | null>(null);
@@ -103,8 +114,10 @@ function Ready({ info, reviewer, workspace, setWorkspace }: ReadyProps) {
       { id: 'workspace.close', group: 'Workspace', label: 'Close workspace', enabled: () => Boolean(workspace), run: () => void closeWorkspace() },
       // The shell sends this when the OS hands the app a workspace file (double-click, second launch).
       { id: 'workspace.openHanded', group: 'Workspace', label: 'Open the file given to Fieldnotes', enabled: () => info.host === 'electron', run: () => void openWithoutPath('workspace.openHanded') },
-      // Help › Keyboard Shortcuts in the desktop menu: the palette lists every command beside its shortcut.
-      { id: 'help.shortcuts', group: 'Help', label: 'Keyboard shortcuts', run: () => setPaletteOpen(true) },
+      // Help › Keyboard Shortcuts in the desktop menu too.
+      { id: 'help.shortcuts', group: 'Help', label: 'Keyboard shortcuts', shortcut: { key: '/', mod: true }, run: () => setShown('shortcuts') },
+      { id: 'settings.open', group: 'Settings', label: 'Your name and appearance…', shortcut: { key: ',', mod: true }, run: () => setShown('settings') },
+      ...THEME_MODES.map(({ mode, label }) => ({ id: `appearance.${mode}`, group: 'Appearance', label, run: () => setThemeMode(mode) })),
     ],
     [workspace, closeWorkspace, showWorkspaceDialog, openWithoutPath, info.host],
   );
@@ -114,13 +127,15 @@ function Ready({ info, reviewer, workspace, setWorkspace }: ReadyProps) {
     commandRegistry.run('workspace.openHanded');
   }, []);
 
-  const context: AppState = { info, reviewer, workspace, setWorkspace, showWorkspaceDialog };
+  const context: AppState = { info, reviewer, workspace, setWorkspace, setReviewer, showWorkspaceDialog };
   return (
     <AppContext.Provider value={context}>
       <ShortcutListener />
-      {workspace ? <Shell workspace={workspace} /> : <StartScreen />}
+      {workspace ? <Shell key={workspace.path} workspace={workspace} /> : <StartScreen />}
       <WorkspaceDialogs which={dialog} onClose={() => setDialog(null)} />
       <CommandPalette open={paletteOpen} onClose={() => setPaletteOpen(false)} />
+      <ShortcutsDialog open={shown === 'shortcuts'} onClose={() => setShown(null)} />
+      <SettingsDialog open={shown === 'settings'} reviewer={reviewer} onReviewer={setReviewer} onClose={() => setShown(null)} />
       <CloseGuard />
       <Dialog title="The workspace could not be opened" open={openError !== null} onClose={() => setOpenError(null)}>
         <ErrorMessage error={openError} />

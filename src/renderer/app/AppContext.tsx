@@ -8,6 +8,7 @@ export interface AppState {
   reviewer: Reviewer;
   workspace: WorkspaceInfo | null;
   setWorkspace: (workspace: WorkspaceInfo | null) => void;
+  setReviewer: (reviewer: Reviewer) => void;
   /** Ask for the create or open workspace dialog (from any screen or command). */
   showWorkspaceDialog: (which: 'create' | 'open') => void;
 }

@@ -65,8 +65,11 @@ function PaletteBody({ onClose }: { onClose: () => void }) {
             {command.shortcut && <kbd>{formatShortcut(command.shortcut)}</kbd>}
           </li>
         ))}
-        {visible.length === 0 && <li className="palette-empty">No command matches “{query}”.</li>}
       </ul>
+      {/* Outside the listbox (it holds only options) and the list's grid, so it reads as one line. */}
+      <p className="palette-empty" role="status" hidden={visible.length > 0}>
+        {visible.length === 0 && `No command matches “${query}”. Try fewer letters, or “help” for the shortcuts.`}
+      </p>
     </div>
   );
 }

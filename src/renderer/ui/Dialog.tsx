@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
 interface DialogProps {
   title: string;
@@ -33,6 +33,42 @@ function placeBeside(dialog: HTMLDialogElement, anchor: DOMRect): void {
 }
 
 /**
+ * Focus the next thing to use on the screen as it is now (issue 11: never <body>): the open note, else the
+ * screen's primary action (marked `data-focus-home`), else the main area.
+ */
+export function focusHome(): void {
+  const next =
+    document.querySelector<HTMLElement>('.note-text[contenteditable="true"]') ??
+    document.querySelector<HTMLElement>('[data-focus-home]') ??
+    document.querySelector<HTMLElement>('#main');
+  next?.focus();
+}
+
+/** Ctrl/Cmd+Enter submits the dialog's form from any field (a textarea's Enter is a new line). */
+function submitOnCtrlEnter(event: KeyboardEvent<HTMLDialogElement>): void {
+  if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+  const target = event.target as HTMLElement;
+  const form = target.closest('form') ?? event.currentTarget.querySelector('form');
+  if (!form) return;
+  event.preventDefault();
+  form.requestSubmit();
+}
+
+/**
+ * After a dialog closes the browser returns focus to what opened it; when that is gone (a palette command
+ * replaced the screen, a row was deleted) focus would sit on <body>, where the next key does nothing. Then
+ * it goes to the next thing to use (focusHome).
+ */
+function landFocus(): void {
+  setTimeout(() => {
+    const active = document.activeElement;
+    if (active && active !== document.body && active.isConnected) return;
+    if (document.querySelector('dialog[open]')) return;
+    focusHome();
+  }, 0);
+}
+
+/**
  * A modal on the native <dialog>: focus is trapped and Escape closes it
  * without any code of ours, and the page behind is inert.
  */
@@ -47,8 +83,13 @@ export function Dialog({ title, open, onClose, children, className, hideTitle, a
       if (anchor) placeBeside(dialog, anchor);
       else dialog.removeAttribute('style');
     }
-    if (!open && dialog.open) dialog.close();
+    if (!open && dialog.open) {
+      dialog.close();
+      landFocus();
+    }
   }, [open, anchor]);
+  // Unmounted while open (its screen went away): the element that opened it may be gone too.
+  useEffect(() => () => landFocus(), []);
   return (
     <dialog
       ref={ref}
@@ -62,6 +103,7 @@ export function Dialog({ title, open, onClose, children, className, hideTitle, a
         event.preventDefault();
         onClose();
       }}
+      onKeyDown={submitOnCtrlEnter}
     >
       <h2 id={titleId} className={hideTitle ? 'visually-hidden' : 'dialog-title'}>
         {title}

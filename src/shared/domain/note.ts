@@ -1,5 +1,10 @@
 import { z } from 'zod';
+import { importSources } from './files';
 import { Passage } from './passage';
+
+/** Where a note came from: typed here, imported from a file, or brought in with a REFI-QDA project. */
+export const NoteSource = z.enum(['typed', ...importSources, 'qdpx']);
+export type NoteSource = z.infer<typeof NoteSource>;
 
 /** The largest document a note may hold (serialized): far above a day of typing, below memory trouble. */
 export const MAX_DOCUMENT_CHARS = 48 * 1024 * 1024;
@@ -10,7 +15,7 @@ export const NoteSummary = z.object({
   title: z.string(),
   wordCount: z.number().int(),
   revision: z.number().int(),
-  source: z.string(),
+  source: NoteSource,
   updatedAt: z.string(),
 });
 export type NoteSummary = z.infer<typeof NoteSummary>;

@@ -6,6 +6,7 @@ import {
   type MethodName,
   type MethodOutput,
 } from '../contract/methods';
+import { describeIssues, sentenceErrors } from './issueSentence';
 import { fail, FieldnotesError, ok, type Result } from './result';
 
 /** The core's implementation of every method, already-parsed input in, plain value out. */
@@ -15,13 +16,6 @@ export type Handlers = {
 
 /** Where the core logs what a person does not need to see. */
 export type Logger = (message: string, detail?: unknown) => void;
-
-function describeIssues(error: z.ZodError): string {
-  const first = error.issues[0];
-  if (!first) return 'The request was not in the expected form.';
-  const where = first.path.length ? ` (${first.path.join('.')})` : '';
-  return `${first.message}${where}`;
-}
 
 /**
  * The one door into the core: checks the method name, parses the input with
@@ -44,7 +38,7 @@ export async function dispatch(
   const spec = methods[method];
   let parsed;
   try {
-    parsed = spec.input.safeParse(rawInput ?? {});
+    parsed = spec.input.safeParse(rawInput ?? {}, sentenceErrors);
   } catch {
     // safeParse lets a throwing getter or proxy trap through.
     return fail('INVALID_INPUT', 'The request was not in the expected form.');

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { CodebookAddResult, QdcPreviewItem } from '../../../shared/domain/theme';
-import { childRows, foldName, nextPaletteColour, paletteUsage } from '../services/themes';
+import { foldName, nextPaletteColour } from '../services/themes';
+import { childRows, endOfSiblings, insertTheme, ORDER_STEP, paletteUsage } from '../store/themes';
 
 /** A theme to add, with the themes below it: from a template or a .qdc file. */
 export interface CodeNode {
@@ -45,10 +46,6 @@ export function applyCodeTree(db: Database.Database, roots: readonly CodeNode[],
   // Per parent key: folded name → the slot of the sub-theme of that name (existing or added in this walk).
   const known = new Map<string | null, Map<string, Slot>>();
   const nextPosition = new Map<string | null, number>();
-  const insert = db.prepare(
-    `INSERT INTO themes(id, parent_id, name, code, colour, definition, exclusions, position, created_at, created_by)
-     VALUES (@id, @parent_id, @name, @code, @colour, @definition, @exclusions, @position, @created_at, @created_by)`,
-  );
   const now = new Date().toISOString();
   let pending = 0;
 
@@ -58,7 +55,7 @@ export function applyCodeTree(db: Database.Database, roots: readonly CodeNode[],
       const rows = parent.stored ? childRows(db, parent.key) : [];
       map = new Map(rows.map((row) => [foldName(row.name), { key: row.id, colour: row.colour, stored: true }]));
       known.set(parent.key, map);
-      nextPosition.set(parent.key, rows.length);
+      nextPosition.set(parent.key, parent.stored ? endOfSiblings(db, parent.key) : 0);
     }
     return map;
   };
@@ -75,21 +72,19 @@ export function applyCodeTree(db: Database.Database, roots: readonly CodeNode[],
       const colour = (node.colour ?? nextPaletteColour(notParent)).toUpperCase();
       usage.set(colour, (usage.get(colour) ?? 0) + 1);
       const position = nextPosition.get(parent.key) ?? 0;
-      nextPosition.set(parent.key, position + 1);
+      nextPosition.set(parent.key, position + ORDER_STEP);
       if (reviewerId) {
         const id = randomUUID();
-        insert.run({
+        const theme = {
           id,
-          parent_id: parent.key,
+          parentId: parent.key,
           name: node.name,
           code: node.code ? node.code : null,
           colour,
           definition: node.definition ?? '',
           exclusions: node.exclusions ?? '',
-          position,
-          created_at: now,
-          created_by: reviewerId,
-        });
+        };
+        insertTheme(db, theme, position, reviewerId, now);
         slot = { key: id, colour, stored: true };
       } else {
         slot = { key: `pending:${pending++}`, colour, stored: false };

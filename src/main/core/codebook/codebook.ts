@@ -8,6 +8,7 @@ import { exportNames } from './names';
 import { readQdc } from './qdcReader';
 import { writeQdc } from './qdcWriter';
 import { topolTemplate } from './topolTemplate';
+import { readMeta } from '../store/workspaceMeta';
 
 /**
  * The Topol template is added by name, like an import: on an empty codebook
@@ -23,8 +24,7 @@ export function applyTemplate(db: Database.Database, reviewerId: string): Codebo
 }
 
 function fileNameFor(db: Database.Database): string {
-  const row = db.prepare(`SELECT value FROM workspace_meta WHERE key = 'name'`).get() as { value: string } | undefined;
-  return codebookFileName(row?.value ?? '');
+  return codebookFileName(readMeta(db, 'name') ?? '');
 }
 
 /** `qualifyNames`: themes sharing a name under different parents go out as "Parent::Name" (see names.ts). */

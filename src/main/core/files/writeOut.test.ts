@@ -50,7 +50,11 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(folder)).toEqual(['sub']);
   });
 
-  it.skipIf(isRoot)('explains a folder it may not write to', async () => {
+  it('explains a folder it may not write to', async (context) => {
+    if (isRoot) {
+      console.log('skipped: running as root, who may write to a read-only folder, so the refusal cannot happen here');
+      context.skip();
+    }
     const folder = folders.make();
     chmodSync(folder, 0o555);
     const refused = await failure(writeFileAtomic(join(folder, 'x.txt'), 'x'));

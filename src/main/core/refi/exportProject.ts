@@ -17,6 +17,7 @@ import { guidFor, recordGuid } from './guids';
 import type { Project, ProjectCase, ProjectNote, ProjectSelection, ProjectSet, ProjectSource, ProjectVariable } from './model';
 import { sourceFileName, writeQde } from './qdeWriter';
 import { BUILTIN_VARIABLES, engagementDescription, type BuiltinVariable } from './vocabulary';
+import { readMeta } from '../store/workspaceMeta';
 
 export interface QdpxExportOptions {
   /** Leave out passages of participants whose consent is "not for quotation". */
@@ -66,8 +67,7 @@ function codeTree(themes: readonly ThemeListItem[], names: Map<string, string>):
 }
 
 function workspaceName(db: Database.Database): string {
-  const row = db.prepare(`SELECT value FROM workspace_meta WHERE key = 'name'`).get() as { value: string } | undefined;
-  return row?.value ?? 'Fieldnotes workspace';
+  return readMeta(db, 'name') ?? 'Fieldnotes workspace';
 }
 
 /** "Topol review.qdpx", with characters no file system accepts replaced. */

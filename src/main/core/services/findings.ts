@@ -36,7 +36,8 @@ import { recommendationsCiting } from '../store/recommendations';
 import { evidenceSpread, findingWarnings } from './findingEvidence';
 import { getPassage } from './passages';
 import { reviewerOf, reviewersById } from './reviewers';
-import { getThemeRow, listThemes, subtreeIds } from './themes';
+import { listThemes } from './themes';
+import { getThemeRow, subtreeIds } from '../store/themes';
 
 /**
  * Findings (issue 8): a statement under one or more themes, the passages that

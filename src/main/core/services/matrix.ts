@@ -20,7 +20,8 @@ import { matrixTallies, type MatrixTallies } from './analysisScan';
 import { getAttribute, listAttributes } from './participantAttributes';
 import { reviewerOf, reviewersById } from './reviewers';
 import { themeView } from './themeView';
-import { getThemeRow, listThemes } from './themes';
+import { listThemes } from './themes';
+import { getThemeRow } from '../store/themes';
 
 /**
  * The framework matrix (issue 8; the Framework Method's charting step):

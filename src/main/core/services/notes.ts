@@ -1,57 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { Note, NoteSummary, SavedNote } from '../../../shared/domain/note';
+import type { Note, NoteSource, NoteSummary, SavedNote } from '../../../shared/domain/note';
 import { emptyDocument } from '../../../shared/note/blocksToDocument';
 import { documentAnchors } from '../../../shared/note/anchors';
 import { countWords, documentText } from '../../../shared/note/text';
-import { anchorPassages, createPassages, passagesByIds } from './passages';
+import { anchorPassages, createPassages } from './passages';
 import { FieldnotesError } from '../../../shared/rpc/result';
 import { getEngagement, requireEngagement } from '../store/engagements';
+import * as noteStore from '../store/notes';
+import { getNote, listNotes } from '../store/notes';
+import { passagesByIds } from '../store/passages';
 
-interface NoteRow {
-  id: string;
-  engagement_id: string;
-  title: string;
-  document: string;
-  word_count: number;
-  revision: number;
-  source: string;
-  updated_at: string;
-}
-
-const SUMMARY_COLUMNS = 'id, engagement_id, title, word_count, revision, source, updated_at';
-
-const summary = (row: Omit<NoteRow, 'document'>): NoteSummary => ({
-  id: row.id,
-  engagementId: row.engagement_id,
-  title: row.title,
-  wordCount: row.word_count,
-  revision: row.revision,
-  source: row.source,
-  updatedAt: row.updated_at,
-});
-
-const missing = () =>
-  new FieldnotesError('NOT_FOUND', 'That note no longer exists. It may have been deleted in another window.');
-
-export function listNotes(db: Database.Database, engagementId: string): NoteSummary[] {
-  const rows = db
-    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM notes WHERE engagement_id = ? ORDER BY position`)
-    .all(engagementId) as NoteRow[];
-  return rows.map(summary);
-}
-
-export function getNote(db: Database.Database, id: string): Note {
-  const row = db.prepare('SELECT * FROM notes WHERE id = ?').get(id) as NoteRow | undefined;
-  if (!row) throw missing();
-  return { ...summary(row), document: row.document };
-}
+export { getNote, listNotes };
 
 export interface NewNote {
   engagementId: string;
   title: string;
   document: string;
-  source: string;
+  source: NoteSource;
 }
 
 /** Insert a note (typed or imported) at the end of its engagement. Call inside a transaction for batches. */
@@ -59,24 +25,7 @@ export function insertNote(db: Database.Database, note: NewNote, reviewerId: str
   requireEngagement(db, note.engagementId);
   const { plainText, wordCount } = documentText(note.document);
   const id = randomUUID();
-  const now = new Date().toISOString();
-  db.prepare(
-    `INSERT INTO notes(id, engagement_id, title, document, plain_text, word_count, revision, source, position,
-       created_at, created_by, updated_at, updated_by)
-     VALUES (@id, @engagement_id, @title, @document, @plain_text, @word_count, 0, @source,
-       (SELECT coalesce(max(position), 0) + 1 FROM notes WHERE engagement_id = @engagement_id),
-       @now, @reviewer, @now, @reviewer)`,
-  ).run({
-    id,
-    engagement_id: note.engagementId,
-    title: note.title,
-    document: note.document,
-    plain_text: plainText,
-    word_count: wordCount,
-    source: note.source,
-    now,
-    reviewer: reviewerId,
-  });
+  noteStore.insertNote(db, { id, ...note, plainText, wordCount }, reviewerId, new Date().toISOString());
   return id;
 }
 
@@ -122,17 +71,10 @@ export function saveNote(
   }
   const savedAt = new Date().toISOString();
   return db.transaction(() => {
-    const current = db.prepare('SELECT revision, document FROM notes WHERE id = ?').get(input.id) as
-      | { revision: number; document: string }
-      | undefined;
-    if (!current) throw missing();
+    const current = noteStore.noteForSave(db, input.id);
     if (current.revision !== input.baseRevision && current.document === input.document && !input.createPassages?.length) {
       // The same save again (its answer was lost on the way back): it is already stored; say so.
-      const stored = db.prepare('SELECT word_count, updated_at FROM notes WHERE id = ?').get(input.id) as {
-        word_count: number;
-        updated_at: string;
-      };
-      return { revision: current.revision, wordCount: stored.word_count, savedAt: stored.updated_at, changedPassages: [] };
+      return { revision: current.revision, wordCount: current.wordCount, savedAt: current.updatedAt, changedPassages: [] };
     }
     if (current.revision !== input.baseRevision) {
       throw new FieldnotesError(
@@ -142,18 +84,7 @@ export function saveNote(
     }
     const revision = current.revision + 1;
     const wordCount = countWords(anchors.plainText);
-    db.prepare(
-      `UPDATE notes SET document = @document, plain_text = @plain_text, word_count = @word_count,
-         revision = @revision, updated_at = @saved_at, updated_by = @reviewer WHERE id = @id`,
-    ).run({
-      id: input.id,
-      document: input.document,
-      plain_text: anchors.plainText,
-      word_count: wordCount,
-      revision,
-      saved_at: savedAt,
-      reviewer: reviewerId,
-    });
+    noteStore.writeNoteContent(db, input.id, { document: input.document, plainText: anchors.plainText, wordCount, revision }, reviewerId, savedAt);
     const changed = anchorPassages(db, input.id, anchors);
     if (input.createPassages?.length) {
       createPassages(db, input.id, anchors, input.createPassages, reviewerId);
@@ -165,11 +96,8 @@ export function saveNote(
 }
 
 export function renameNote(db: Database.Database, id: string, title: string): NoteSummary {
-  const result = db.prepare('UPDATE notes SET title = ? WHERE id = ?').run(title, id);
-  if (result.changes === 0) throw missing();
-  return summary(db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM notes WHERE id = ?`).get(id) as NoteRow);
+  noteStore.renameNote(db, id, title);
+  return noteStore.getNoteSummary(db, id);
 }
 
-export function deleteNote(db: Database.Database, id: string): void {
-  if (db.prepare('DELETE FROM notes WHERE id = ?').run(id).changes === 0) throw missing();
-}
+export const deleteNote = noteStore.deleteNote;

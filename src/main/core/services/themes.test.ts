@@ -5,7 +5,8 @@ import { createCore } from '../index';
 import { TEST_REVIEWER, tempFolders } from '../testing/tempWorkspace';
 import { noteFor, outline, passage, passageExists, tagsOf, theme, themeWorkspace } from '../testing/themeFixtures';
 import { deleteTheme, mergeThemes, previewDelete } from './themeRemoval';
-import { createTheme, getTheme, listThemes, moveTheme, updateTheme } from './themes';
+import { createTheme, listThemes, moveTheme, updateTheme } from './themes';
+import { getTheme } from '../store/themes';
 import { openWorkspace } from '../workspace/workspace';
 
 const folders = tempFolders();

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { CerqualComponent, CerqualInput, Concern, Confidence, FindingStatus } from '../../../shared/domain/finding';
 import { FieldnotesError } from '../../../shared/rpc/result';
+import { nextNumber as nextMetaNumber } from './workspaceMeta';
 
 /**
  * The findings table, its themes and its supporting passages (issue 8;
@@ -79,14 +80,8 @@ export function findingPositions(db: Database.Database, exceptId: string): strin
 
 /** The next finding number: one more than any ever given, so a deleted finding's number is never reused. */
 function nextNumber(db: Database.Database): number {
-  const meta = db.prepare('SELECT value FROM workspace_meta WHERE key = ?').get(LAST_NUMBER_KEY) as { value: string } | undefined;
   const highest = (db.prepare('SELECT max(number) AS n FROM findings').get() as { n: number | null }).n ?? 0;
-  const next = Math.max(Number(meta?.value ?? 0), highest) + 1;
-  db.prepare('INSERT INTO workspace_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
-    LAST_NUMBER_KEY,
-    String(next),
-  );
-  return next;
+  return nextMetaNumber(db, LAST_NUMBER_KEY, highest);
 }
 
 export function insertFinding(

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { FieldnotesError } from '../../../shared/rpc/result';
+import { nextNumber as nextMetaNumber } from './workspaceMeta';
 
 /**
  * Recommendation groups, recommendations and the findings they cite (issue 8;
@@ -82,14 +83,8 @@ export const countInGroup = (db: Database.Database, groupId: string): number =>
   (db.prepare('SELECT count(*) AS n FROM recommendations WHERE group_id = ?').get(groupId) as { n: number }).n;
 
 function nextNumber(db: Database.Database): number {
-  const meta = db.prepare('SELECT value FROM workspace_meta WHERE key = ?').get(LAST_NUMBER_KEY) as { value: string } | undefined;
   const highest = (db.prepare('SELECT max(number) AS n FROM recommendations').get() as { n: number | null }).n ?? 0;
-  const next = Math.max(Number(meta?.value ?? 0), highest) + 1;
-  db.prepare('INSERT INTO workspace_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
-    LAST_NUMBER_KEY,
-    String(next),
-  );
-  return next;
+  return nextMetaNumber(db, LAST_NUMBER_KEY, highest);
 }
 
 export function insertRecommendation(

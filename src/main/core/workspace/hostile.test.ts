@@ -7,25 +7,14 @@ import { basename, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FieldnotesError } from '../../../shared/rpc/result';
 import { START_LOG_JS } from '../testing/damage';
+import { seededRandom as random, testSeed } from '../testing/seededRandom';
 import { BETTER_SQLITE3, makeWorkspace, sha256, TEST_REVIEWER, tempFolders } from '../testing/tempWorkspace';
 import { inspectWorkspace, openWorkspace } from './workspace';
 
 const folders = tempFolders();
 afterEach(() => folders.cleanup());
 
-/** mulberry32: the same seed gives the same kill times and damage, so a failure can be replayed. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const SEED = Number(process.env.FIELDNOTES_SEED ?? Date.now() % 1_000_000);
+const SEED = testSeed();
 const KILLS = Number(process.env.FIELDNOTES_KILLS ?? 50);
 
 /** Commits engagements one transaction at a time, printing each id once SQLite has acknowledged it. */

@@ -104,6 +104,7 @@ export function EngagementPage({ engagementId, location, onBack }: Props) {
               note={notes.open}
               label={`${notes.open.title} — ${engagement.title}`}
               onSaved={notes.noteSaved}
+              focusOnOpen={notes.created === notes.open.id}
               reveal={location?.noteId === notes.open.id ? location : undefined}
             />
           ) : (

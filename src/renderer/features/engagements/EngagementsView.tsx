@@ -62,7 +62,7 @@ function EngagementList({ onOpen, onNew }: { onOpen: (id: string) => void; onNew
     <section className="area">
       <header className="area-header">
         <h1 id="area-title">Engagements</h1>
-        <button type="button" className="primary" onClick={onNew}>
+        <button type="button" className="primary" data-focus-home onClick={onNew}>
           New engagement <kbd>{formatShortcut(NEW_SHORTCUT)}</kbd>
         </button>
       </header>

@@ -45,10 +45,12 @@ interface Props {
   onSaved?: (noteId: string, wordCount: number) => void;
   /** A jump asked to show this passage or range. */
   reveal?: NoteLocation;
+  /** Put the caret in the note as soon as it opens (a note just created). */
+  focusOnOpen?: boolean;
 }
 
 /** The live note: rich text that saves itself, with tagged passages. Mount with key={note.id}. */
-export function NoteEditor({ note, label, onSaved, reveal }: Props) {
+export function NoteEditor({ note, label, onSaved, reveal, focusOnOpen }: Props) {
   // Text an earlier editor of this note could not save yet wins over the stored document.
   const [recovered] = useState(() => takeOverUnsaved(note.id));
   const initialConfig = useMemo(
@@ -67,13 +69,18 @@ export function NoteEditor({ note, label, onSaved, reveal }: Props) {
   );
   return (
     <LexicalComposer initialConfig={initialConfig}>
-      <EditorBody note={note} label={label} onSaved={onSaved} reveal={reveal} recovered={recovered} />
+      <EditorBody note={note} label={label} onSaved={onSaved} reveal={reveal} recovered={recovered} focusOnOpen={focusOnOpen} />
     </LexicalComposer>
   );
 }
 
-function EditorBody({ note, label, onSaved, reveal, recovered }: Props & { recovered: Recovered | null }) {
+function EditorBody({ note, label, onSaved, reveal, recovered, focusOnOpen }: Props & { recovered: Recovered | null }) {
   const [editor] = useLexicalComposerContext();
+  useEffect(() => {
+    if (focusOnOpen) editor.focus();
+    // Once, as the note opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const { reviewer } = useApp();
   const session = useNoteSession(editor, note, recovered, (words) => onSaved?.(note.id, words));
   const [themesVersion, setThemesVersion] = useState(0);

@@ -9,6 +9,8 @@ export function useNotes(engagementId: string, initialNoteId?: string) {
   const [open, setOpen] = useState<Note | null>(null);
   const [error, setError] = useState<RpcError | null>(null);
   const [version, setVersion] = useState(0);
+  // The note just created: its editor takes the caret at once (Ctrl+Alt+N means "let me type").
+  const [created, setCreated] = useState<string | null>(null);
   const reload = useCallback(() => setVersion((v) => v + 1), []);
 
   const openNote = useCallback(async (id: string) => {
@@ -40,6 +42,7 @@ export function useNotes(engagementId: string, initialNoteId?: string) {
   const createNote = useCallback(async () => {
     const result = await api().call('notes.create', { engagementId });
     if (!result.ok) return setError(result.error);
+    setCreated(result.value.id);
     setOpen(result.value);
     reload();
   }, [engagementId, reload]);
@@ -49,5 +52,5 @@ export function useNotes(engagementId: string, initialNoteId?: string) {
     setNotes((list) => list?.map((n) => (n.id === id ? { ...n, wordCount } : n)) ?? list);
   }, []);
 
-  return { notes, open, error, openNote, createNote, reload, noteSaved };
+  return { notes, open, created, error, openNote, createNote, reload, noteSaved };
 }

@@ -12,6 +12,7 @@ import { FindingsView } from '../findings/FindingsView';
 import { findingNavigation } from '../findings/links';
 import { ParticipantsView } from '../participants/ParticipantsView';
 import { ThemesView } from '../themes/ThemesView';
+import { focusHome } from '../../ui/Dialog';
 import { areas, comingSoon, type AreaId } from './areas';
 import { BreadcrumbContext, type Crumb } from './breadcrumbs';
 
@@ -57,6 +58,14 @@ export function Shell({ workspace }: { workspace: WorkspaceInfo }) {
   useEffect(() => {
     document.title = `${here} — ${workspace.name} — Fieldnotes`;
   }, [here, workspace.name]);
+
+  // A workspace just created or opened: focus its first screen's primary action, not <body> (issue 11).
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => {
+      if (document.activeElement === document.body || !document.activeElement?.isConnected) focusHome();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, []);
 
   const commands = useMemo<Command[]>(
     () =>

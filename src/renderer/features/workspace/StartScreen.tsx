@@ -40,7 +40,8 @@ export function StartScreen() {
         </p>
       </header>
       <div className="start-actions">
-        <button type="button" className="primary" onClick={() => showWorkspaceDialog('create')}>
+        {/* The first thing to use after first run: focus starts here (issue 11). */}
+        <button type="button" className="primary" autoFocus data-focus-home onClick={() => showWorkspaceDialog('create')}>
           Create workspace… <kbd>{formatShortcut({ key: 'n', mod: true, shift: true })}</kbd>
         </button>
         <button type="button" onClick={() => showWorkspaceDialog('open')}>

@@ -1,0 +1,311 @@
+/**
+ * Editing at four times review scale (issue 11): the longest note of a scale-1 and a scale-4 workspace
+ * (50,000 and 200,000 words, ~1,000 and ~4,000 passages), opened, typed in and autosaved in the real
+ * renderer on the real core (loopback host, Debian's Chromium). Prints each figure at both scales beside
+ * its target, with the load average; asserts nothing.
+ *   npm run bench          (builds the renderer first)
+ *   npx tsx bench/capture.bench.ts [--scales 1,4] [--chars 240]
+ *
+ * Generated workspaces are kept in .tmp/bench/ (scale 4 takes minutes to build); delete them there after
+ * changing the generator.
+ */
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
+import { chromium, type Page } from 'playwright-core';
+import { startHost } from '../e2e/support/host';
+import { summarise } from './stats';
+import { BIG_NOTE_TITLE, generateWorkspace } from './workspace/generate';
+
+const ROOT = resolve(__dirname, '..');
+const CACHE = join(ROOT, '.tmp/bench');
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+const load = () => `load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`;
+const ms = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '—' : `${n.toFixed(n < 10 ? 1 : 0)} ms`);
+
+/** A generated workspace for a scale, made once and kept. */
+function workspaceFor(scale: number): string {
+  const file = join(CACHE, `scale${scale}-seed1.fieldnotes`);
+  if (existsSync(file)) return file;
+  mkdirSync(CACHE, { recursive: true });
+  const partial = `${file}.partial`;
+  rmSync(partial, { force: true });
+  console.log(`  generating scale ${scale} into ${file} (once; ${load()})…`);
+  const made = generateWorkspace(partial, { scale, onProgress: (line) => console.log(`    ${line}`) });
+  copyFileSync(partial, file);
+  rmSync(partial, { force: true });
+  console.log(`  generated in ${made.seconds.toFixed(0)} s`);
+  return file;
+}
+
+interface BigNote {
+  id: string;
+  words: number;
+  passages: number;
+  engagementTitle: string;
+  engagements: number;
+}
+
+function readBigNote(file: string): BigNote {
+  const db = new Database(file, { readonly: true });
+  try {
+    const row = db
+      .prepare(
+        `SELECT n.id, n.word_count AS words, e.title AS engagementTitle,
+           (SELECT count(*) FROM passages p WHERE p.note_id = n.id) AS passages,
+           (SELECT count(*) FROM engagements) AS engagements
+         FROM notes n JOIN engagements e ON e.id = n.engagement_id WHERE n.title = ? ORDER BY n.word_count DESC LIMIT 1`,
+      )
+      .get(BIG_NOTE_TITLE) as BigNote;
+    return row;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Installed before the app loads: React commits (the DevTools hook), long tasks, and every notes.save
+ * through the loopback transport's fetch — from the call to its answer parsed, the request's size, and
+ * from the answer to the next frame (the marks it changed repainted).
+ */
+const INSTRUMENT = `(() => {
+  let nextId = 1;
+  window.__commits = 0;
+  window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+    isDisabled: false, supportsFiber: true, renderers: new Map(),
+    inject(renderer) { const id = nextId++; this.renderers.set(id, renderer); return id; },
+    onScheduleFiberRoot() {}, onCommitFiberRoot() { window.__commits++; }, onCommitFiberUnmount() {},
+    onPostCommitFiberRoot() {}, checkDCE() {},
+  };
+  window.__longTasks = [];
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]); })
+    .observe({ type: 'longtask', buffered: true });
+  window.__saves = [];
+  window.__calls = [];
+  const fetch0 = window.fetch.bind(window);
+  window.fetch = async (url, init) => {
+    const body = typeof init?.body === 'string' ? init.body : '';
+    const method = (/"method":"([^"]+)"/.exec(body) || [])[1] || '';
+    window.__calls.push(method);
+    const t0 = performance.now();
+    const response = await fetch0(url, init);
+    if (method !== 'notes.save') return response;
+    const json = response.json.bind(response);
+    response.json = async () => {
+      const value = await json();
+      const answered = performance.now();
+      const save = { roundTrip: answered - t0, bytes: body.length, repaint: NaN };
+      window.__saves.push(save);
+      setTimeout(() => requestAnimationFrame(() => (save.repaint = performance.now() - answered)));
+      return value;
+    };
+    return response;
+  };
+})()`;
+
+/** keydown → Lexical has updated the DOM, per keystroke (as bench/notes.bench.ts measures it). */
+const TYPING = `(() => {
+  const root = document.querySelector('[contenteditable="true"]');
+  window.__typing = [];
+  window.__t0 = 0;
+  root.addEventListener('keydown', () => (window.__t0 = performance.now()), { capture: true });
+  root.__lexicalEditor.registerUpdateListener(() => {
+    if (!window.__t0) return;
+    window.__typing.push(performance.now() - window.__t0);
+    window.__t0 = 0;
+  });
+  window.__typingFrom = performance.now();
+})()`;
+
+/** Put the caret at the end of a paragraph in the middle of the note that holds a mark: typing there moves half the passages and changes one. */
+const CARET_IN_THE_MIDDLE = `(() => {
+  const root = document.querySelector('[contenteditable="true"]');
+  const marks = root.querySelectorAll('mark');
+  const mark = marks[Math.floor(marks.length / 2)];
+  const text = mark.lastChild && mark.lastChild.nodeType === 3 ? mark.lastChild : mark.querySelector('span')?.firstChild;
+  const range = document.createRange();
+  range.setStart(text, text.textContent.length);
+  range.collapse(true);
+  const selection = window.getSelection();
+  selection.removeAllRanges();
+  selection.addRange(range);
+  mark.scrollIntoView({ block: 'center' });
+})()`;
+
+interface Figures {
+  scale: number;
+  note: BigNote;
+  listShown?: number;
+  listRows?: number;
+  idleList?: number;
+  open?: number;
+  marks?: number;
+  idleNote?: number;
+  typingP95?: number;
+  typingMedian?: number;
+  longTasks?: number;
+  longestTask?: number;
+  saveP95?: number;
+  saveMedian?: number;
+  saves?: number;
+  saveBytes?: number;
+  repaintP95?: number;
+  methodsWhileTyping?: string;
+  load: string;
+}
+
+async function commitsWhileIdle(page: Page, ms: number): Promise<number> {
+  const before = (await page.evaluate('window.__commits')) as number;
+  await page.waitForTimeout(ms);
+  return ((await page.evaluate('window.__commits')) as number) - before;
+}
+
+async function measure(scale: number, chars: number): Promise<Figures> {
+  const source = workspaceFor(scale);
+  const note = readBigNote(source);
+  const data = mkdtempSync(join(tmpdir(), 'fieldnotes-capture-bench-'));
+  mkdirSync(join(data, 'workspaces'), { recursive: true });
+  const workspace = join(data, 'workspaces', 'review.fieldnotes');
+  copyFileSync(source, workspace);
+  const host = await startHost(data);
+  const token = new URL(host.url).searchParams.get('token')!;
+  const call = async (method: string, input: unknown) => {
+    const response = await fetch(`${host.origin}/rpc`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-fieldnotes-token': token },
+      body: JSON.stringify({ method, input }),
+    });
+    const result = (await response.json()) as { ok: boolean; error?: { message: string } };
+    if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
+  };
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const figures: Figures = { scale, note, load: load() };
+  try {
+    await call('reviewer.set', { name: 'Bench Mark', initials: 'BM' });
+    await call('workspace.open', { path: workspace });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.addInitScript(INSTRUMENT);
+    const t0 = Date.now();
+    await page.goto(host.url);
+    // The engagement list, as the workspace opens on it.
+    const rows = page.locator('table.list-table tbody tr');
+    await rows.first().waitFor({ timeout: 120_000 });
+    figures.listShown = Date.now() - t0;
+    figures.listRows = await rows.count();
+    await page.waitForTimeout(500);
+    figures.idleList = await commitsWhileIdle(page, 2000);
+
+    // The long note's engagement, found as a person would: its title in the list's search.
+    await page.getByRole('search', { name: 'Filter engagements' }).getByLabel('Search').fill(note.engagementTitle);
+    await page.getByRole('button', { name: note.engagementTitle, exact: true }).click();
+    const noteButton = page.getByRole('navigation', { name: 'Notes' }).getByRole('button', { name: new RegExp(`^${BIG_NOTE_TITLE}`) });
+    await noteButton.waitFor({ timeout: 60_000 });
+    // Let whichever note opened first settle, then open the long one and wait for its marks to be painted.
+    await page.waitForTimeout(1000);
+    await page.evaluate('window.__openFrom = performance.now()');
+    // Checked every frame in the page (a string, as the page's CSP forbids eval of a function source).
+    await page.evaluate(`(() => {
+      const check = () => {
+        const root = document.querySelector('[contenteditable="true"]');
+        const marks = root ? root.querySelectorAll('mark') : [];
+        let painted = marks.length >= ${Math.max(1, Math.floor(note.passages * 0.9))};
+        if (painted) for (const m of marks) if (!m.classList.contains('passage-mark')) { painted = false; break; }
+        if (painted) window.__opened = performance.now() - window.__openFrom;
+        else requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);
+    })()`);
+    await noteButton.click();
+    for (const started = Date.now(); !(await page.evaluate('window.__opened')); ) {
+      if (Date.now() - started > 180_000) throw new Error('the long note did not open with its marks painted in 3 minutes');
+      await page.waitForTimeout(100);
+    }
+    figures.open = (await page.evaluate('window.__opened')) as number;
+    figures.marks = (await page.evaluate(`document.querySelectorAll('[contenteditable="true"] mark').length`)) as number;
+    await page.waitForTimeout(1500);
+    figures.idleNote = await commitsWhileIdle(page, 2000);
+
+    // Typing in the middle of the note, autosave running as it does for a person.
+    await page.evaluate(CARET_IN_THE_MIDDLE);
+    await page.locator('[contenteditable="true"]').focus();
+    await page.evaluate(CARET_IN_THE_MIDDLE);
+    await page.waitForTimeout(300);
+    await page.evaluate('window.__saves.length = 0; window.__calls.length = 0');
+    await page.evaluate(TYPING);
+    const sentence = ' and the radiographers asked for protected time to learn the triage software';
+    let typed = '';
+    while (typed.length < chars) typed += sentence;
+    await page.keyboard.type(typed.slice(0, chars), { delay: 40 });
+    await page.waitForTimeout(2500); // the last autosave
+    const typing = (await page.evaluate('window.__typing')) as number[];
+    const from = (await page.evaluate('window.__typingFrom')) as number;
+    const tasks = ((await page.evaluate('window.__longTasks')) as [number, number][]).filter(([start]) => start >= from);
+    const saves = (await page.evaluate('window.__saves')) as { roundTrip: number; bytes: number; repaint: number }[];
+    const calls = (await page.evaluate('window.__calls')) as string[];
+    const t = summarise(typing);
+    figures.typingP95 = t.p95;
+    figures.typingMedian = t.median;
+    figures.longTasks = tasks.filter(([, d]) => d > 50).length;
+    figures.longestTask = tasks.reduce((m, [, d]) => Math.max(m, d), 0);
+    const s = summarise(saves.map((x) => x.roundTrip));
+    figures.saveP95 = s.p95;
+    figures.saveMedian = s.median;
+    figures.saves = s.n;
+    figures.saveBytes = saves.length ? Math.round(saves.reduce((a, x) => a + x.bytes, 0) / saves.length) : undefined;
+    figures.repaintP95 = summarise(saves.map((x) => x.repaint).filter((x) => !Number.isNaN(x))).p95;
+    const counted = new Map<string, number>();
+    for (const c of calls) counted.set(c, (counted.get(c) ?? 0) + 1);
+    figures.methodsWhileTyping = [...counted].map(([m, n]) => `${m} ×${n}`).join(', ');
+    figures.load = load();
+  } finally {
+    await browser.close();
+    await host.stop();
+    rmSync(data, { recursive: true, force: true });
+  }
+  return figures;
+}
+
+function table(all: Figures[]): void {
+  const col = (f: (x: Figures) => string) => all.map((x) => f(x).padEnd(26)).join('');
+  const row = (what: string, target: string, f: (x: Figures) => string) =>
+    console.log(`${what.padEnd(52)}${col(f)}target ${target}`);
+  console.log(`${''.padEnd(52)}${col((x) => `scale ${x.scale}`)}`);
+  row('the long note', '', (x) => `${x.note.words.toLocaleString('en-GB')} words, ${x.note.passages.toLocaleString('en-GB')} p.`);
+  row('typing keydown → DOM, p95 (median)', 'p95 < 16 ms', (x) => `${ms(x.typingP95)} (${ms(x.typingMedian)})`);
+  row('long tasks > 50 ms while typing (longest)', 'none', (x) => `${x.longTasks} (${ms(x.longestTask)})`);
+  row('autosave round trip, p95 (median, n)', 'p95 < 50 ms', (x) => `${ms(x.saveP95)} (${ms(x.saveMedian)}, ${x.saves})`);
+  row('autosave request size', 'not the whole note', (x) => (x.saveBytes === undefined ? '—' : `${(x.saveBytes / 1024).toFixed(0)} KiB`));
+  row('save answer → marks repainted (next frame), p95', 'not quadratic', (x) => ms(x.repaintP95));
+  row('open the note, marks painted', '< 1,000 ms', (x) => `${ms(x.open)} (${x.marks} marks)`);
+  row('engagement list shown after load (rows in DOM)', 'virtualised', (x) => `${ms(x.listShown)} (${x.listRows}/${x.note.engagements})`);
+  row('React commits in 2 s idle: engagement list', '0', (x) => String(x.idleList));
+  row('React commits in 2 s idle: the long note open', '0', (x) => String(x.idleNote));
+  row('machine', '', (x) => x.load);
+  for (const x of all) console.log(`  scale ${x.scale}, calls while typing: ${x.methodsWhileTyping}`);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { scales: { type: 'string', default: '1,4' }, chars: { type: 'string', default: '240' } } });
+  console.log(`\nEditing at four times review scale (issue 11) — ${load()}`);
+  if (!existsSync(join(ROOT, 'out/renderer/index.html'))) {
+    console.log('  not measured: build the renderer first (npm run build)');
+    return;
+  }
+  const all: Figures[] = [];
+  for (const scale of values.scales.split(',').map(Number)) {
+    try {
+      all.push(await measure(scale, Number(values.chars)));
+    } catch (error) {
+      console.log(`  scale ${scale}: not measured — ${(error as Error).message.split('\n')[0]}`);
+    }
+  }
+  if (all.length) table(all);
+}
+
+void main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,273 @@
+import type Database from 'better-sqlite3';
+import type { Passage } from '../../../shared/domain/passage';
+import { FieldnotesError } from '../../../shared/rpc/result';
+
+type PassageTag = Passage['tags'][number];
+
+/**
+ * The `passages` table and its family, `passage_themes` (a passage's tags).
+ *
+ * Writes are few and named — insert, anchor, set memo / key quote / speaker,
+ * tag, untag, delete — so authorship, a change log or tombstones hook in here.
+ */
+
+export interface PassageRow {
+  id: string;
+  note_id: string;
+  start_offset: number;
+  end_offset: number;
+  quoted_text: string;
+  memo: string;
+  key_quote: number;
+  participant_id: string | null;
+  speaker_set_by_hand: number;
+  detached: number;
+  created_at: string;
+  created_by: string;
+}
+
+export const PASSAGE_COLUMNS =
+  'id, note_id, start_offset, end_offset, quoted_text, memo, key_quote, participant_id, speaker_set_by_hand, detached, created_at, created_by';
+
+interface TagRow {
+  passage_id: string;
+  theme_id: string;
+  tagged_by: string;
+  tagged_at: string;
+}
+
+export const passageMissing = (): FieldnotesError => new FieldnotesError('NOT_FOUND', 'That passage no longer exists.');
+
+/** The tags of a set of passages, in the order they were made, read in one query. */
+export function tagsFor(db: Database.Database, passageIds: readonly string[]): Map<string, PassageTag[]> {
+  const byPassage = new Map<string, PassageTag[]>();
+  if (passageIds.length === 0) return byPassage;
+  const rows = db
+    .prepare(
+      `SELECT passage_id, theme_id, tagged_by, tagged_at FROM passage_themes
+       WHERE passage_id IN (SELECT value FROM json_each(?)) ORDER BY tagged_at`,
+    )
+    .all(JSON.stringify(passageIds)) as TagRow[];
+  for (const row of rows) {
+    const tag = { themeId: row.theme_id, taggedBy: row.tagged_by, taggedAt: row.tagged_at };
+    const tags = byPassage.get(row.passage_id);
+    if (tags) tags.push(tag);
+    else byPassage.set(row.passage_id, [tag]);
+  }
+  return byPassage;
+}
+
+/** Rows to passages, with their tags read in one query for all of them. */
+export function passagesFromRows(db: Database.Database, rows: readonly PassageRow[]): Passage[] {
+  const tags = tagsFor(db, rows.map((r) => r.id));
+  return rows.map((r) => ({
+    id: r.id,
+    noteId: r.note_id,
+    start: r.start_offset,
+    end: r.end_offset,
+    quotedText: r.quoted_text,
+    memo: r.memo,
+    keyQuote: r.key_quote === 1,
+    participantId: r.participant_id,
+    speakerSetByHand: r.speaker_set_by_hand === 1,
+    detached: r.detached === 1,
+    tags: tags.get(r.id) ?? [],
+    createdAt: r.created_at,
+    createdBy: r.created_by,
+  }));
+}
+
+const IN_NOTE_ORDER = 'ORDER BY detached, start_offset, end_offset';
+
+export function passagesForNote(db: Database.Database, noteId: string): Passage[] {
+  const rows = db.prepare(`SELECT ${PASSAGE_COLUMNS} FROM passages WHERE note_id = ? ${IN_NOTE_ORDER}`).all(noteId) as PassageRow[];
+  return passagesFromRows(db, rows);
+}
+
+export function passagesByIds(db: Database.Database, ids: readonly string[]): Passage[] {
+  if (ids.length === 0) return [];
+  const rows = db
+    .prepare(`SELECT ${PASSAGE_COLUMNS} FROM passages WHERE id IN (SELECT value FROM json_each(?)) ${IN_NOTE_ORDER}`)
+    .all(JSON.stringify(ids)) as PassageRow[];
+  return passagesFromRows(db, rows);
+}
+
+export function getPassage(db: Database.Database, id: string): Passage {
+  const row = db.prepare(`SELECT ${PASSAGE_COLUMNS} FROM passages WHERE id = ?`).get(id) as PassageRow | undefined;
+  if (!row) throw passageMissing();
+  return passagesFromRows(db, [row])[0]!;
+}
+
+/** Refuse with the one message when the passage is gone. */
+export function requirePassage(db: Database.Database, id: string): void {
+  if (!db.prepare('SELECT 1 FROM passages WHERE id = ?').get(id)) throw passageMissing();
+}
+
+/** The note a passage belongs to, or undefined when there is no such passage. */
+export function noteOfPassage(db: Database.Database, id: string): string | undefined {
+  return (db.prepare('SELECT note_id FROM passages WHERE id = ?').get(id) as { note_id: string } | undefined)?.note_id;
+}
+
+// Anchoring: a save brings each passage of its note in line with the document.
+
+/** What anchoring compares, by rowid for the narrowest writes. */
+export interface AnchorRow {
+  rowid: number;
+  id: string;
+  start_offset: number;
+  end_offset: number;
+  quoted_text: string;
+  participant_id: string | null;
+  speaker_set_by_hand: number;
+  detached: number;
+}
+
+export function anchorRows(db: Database.Database, noteId: string): AnchorRow[] {
+  return db
+    .prepare(
+      'SELECT rowid, id, start_offset, end_offset, quoted_text, participant_id, speaker_set_by_hand, detached FROM passages WHERE note_id = ?',
+    )
+    .all(noteId) as AnchorRow[];
+}
+
+export interface Anchor {
+  start: number;
+  end: number;
+  text: string;
+  detached: 0 | 1;
+  participant: string | null;
+}
+
+/**
+ * The two writes of anchoring, prepared once for a whole note: `reanchor` when
+ * what the editor shows changed (text, speaker, detachment), `move` when text
+ * typed before it only shifted its offsets.
+ */
+export function anchorWriter(db: Database.Database, now: string) {
+  const update = db.prepare(
+    `UPDATE passages SET start_offset = @start, end_offset = @end, quoted_text = @text, detached = @detached,
+       participant_id = @participant, updated_at = @now WHERE rowid = @rowid`,
+  );
+  const move = db.prepare('UPDATE passages SET start_offset = ?, end_offset = ? WHERE rowid = ?');
+  return {
+    reanchor: (rowid: number, anchor: Anchor) => void update.run({ rowid, now, ...anchor }),
+    move: (rowid: number, start: number, end: number) => void move.run(start, end, rowid),
+  };
+}
+
+export interface NewPassage {
+  id: string;
+  noteId: string;
+  start: number;
+  end: number;
+  quotedText: string;
+  participantId: string | null;
+}
+
+export function insertPassage(db: Database.Database, passage: NewPassage, reviewerId: string, now: string): void {
+  db.prepare(
+    `INSERT INTO passages(id, note_id, start_offset, end_offset, quoted_text, participant_id, created_at, created_by, updated_at)
+     VALUES (@id, @note, @start, @end, @text, @participant, @now, @reviewer, @now)`,
+  ).run({
+    id: passage.id,
+    note: passage.noteId,
+    start: passage.start,
+    end: passage.end,
+    text: passage.quotedText,
+    participant: passage.participantId,
+    now,
+    reviewer: reviewerId,
+  });
+}
+
+export function setMemo(db: Database.Database, id: string, memo: string, now: string): void {
+  db.prepare('UPDATE passages SET memo = ?, updated_at = ? WHERE id = ?').run(memo, now, id);
+}
+
+export function setKeyQuote(db: Database.Database, id: string, keyQuote: boolean, now: string): void {
+  db.prepare('UPDATE passages SET key_quote = ?, updated_at = ? WHERE id = ?').run(keyQuote ? 1 : 0, now, id);
+}
+
+/** `participantId` given: chosen by hand, kept across saves. `'fromTurn'`: the next save derives it from the turn again. */
+export function setSpeaker(db: Database.Database, id: string, speaker: { participantId: string | null } | 'fromTurn', now: string): void {
+  if (speaker === 'fromTurn') {
+    db.prepare('UPDATE passages SET speaker_set_by_hand = 0, updated_at = ? WHERE id = ?').run(now, id);
+  } else {
+    db.prepare('UPDATE passages SET participant_id = ?, speaker_set_by_hand = 1, updated_at = ? WHERE id = ?').run(speaker.participantId, now, id);
+  }
+}
+
+export function deletePassage(db: Database.Database, id: string): void {
+  if (db.prepare('DELETE FROM passages WHERE id = ?').run(id).changes === 0) throw passageMissing();
+}
+
+// passage_themes
+
+/** Tag a passage with a theme; tagging it again changes nothing. */
+export function addTag(db: Database.Database, passageId: string, themeId: string, reviewerId: string, now: string): void {
+  db.prepare(
+    `INSERT INTO passage_themes(passage_id, theme_id, tagged_at, tagged_by) VALUES (?, ?, ?, ?)
+     ON CONFLICT(passage_id, theme_id) DO NOTHING`,
+  ).run(passageId, themeId, now, reviewerId);
+}
+
+/** Remove one tag; answers how many tags the passage still has. */
+export function removeTag(db: Database.Database, passageId: string, themeId: string): number {
+  db.prepare('DELETE FROM passage_themes WHERE passage_id = ? AND theme_id = ?').run(passageId, themeId);
+  return (db.prepare('SELECT count(*) AS n FROM passage_themes WHERE passage_id = ?').get(passageId) as { n: number }).n;
+}
+
+/** How many passages carry each theme. */
+export function tagCountsByTheme(db: Database.Database): Map<string, number> {
+  const rows = db.prepare('SELECT theme_id, count(*) AS n FROM passage_themes GROUP BY theme_id').all() as { theme_id: string; n: number }[];
+  return new Map(rows.map((r) => [r.theme_id, r.n]));
+}
+
+/**
+ * A theme's tags become another's (merging themes): a passage tagged with both
+ * keeps the target's tag once. Answers how many moved and how many were
+ * already tagged with the target.
+ */
+export function moveTags(db: Database.Database, fromThemeId: string, toThemeId: string): { moved: number; alreadyTagged: number } {
+  const tagged = (db.prepare('SELECT count(*) AS n FROM passage_themes WHERE theme_id = ?').get(fromThemeId) as { n: number }).n;
+  const moved = db
+    .prepare(
+      `INSERT OR IGNORE INTO passage_themes(passage_id, theme_id, tagged_at, tagged_by)
+       SELECT passage_id, ?, tagged_at, tagged_by FROM passage_themes WHERE theme_id = ?`,
+    )
+    .run(toThemeId, fromThemeId).changes;
+  db.prepare('DELETE FROM passage_themes WHERE theme_id = ?').run(fromThemeId);
+  return { moved, alreadyTagged: tagged - moved };
+}
+
+// Themes going away (delete, merge): which passages they leave behind.
+
+/** The passages tagged with any of `themeIds`. */
+export function passagesTaggedWith(db: Database.Database, themeIds: readonly string[]): string[] {
+  const rows = db
+    .prepare('SELECT DISTINCT passage_id FROM passage_themes WHERE theme_id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(themeIds)) as { passage_id: string }[];
+  return rows.map((r) => r.passage_id);
+}
+
+/** The passages whose every tag is one of `themeIds`: removing those themes leaves them with none. */
+export function passagesOnlyTaggedWith(db: Database.Database, themeIds: readonly string[]): string[] {
+  const rows = db
+    .prepare(
+      `WITH doomed(id) AS (SELECT value FROM json_each(@doomed))
+       SELECT DISTINCT pt.passage_id FROM passage_themes pt WHERE pt.theme_id IN doomed
+         AND NOT EXISTS (SELECT 1 FROM passage_themes o WHERE o.passage_id = pt.passage_id AND o.theme_id NOT IN doomed)`,
+    )
+    .all({ doomed: JSON.stringify(themeIds) }) as { passage_id: string }[];
+  return rows.map((r) => r.passage_id);
+}
+
+/** Of `ids`, delete the passages left with no tag (a passage with no theme is not evidence of anything). */
+export function deleteUntaggedPassages(db: Database.Database, ids: readonly string[]): number {
+  return db
+    .prepare(
+      `DELETE FROM passages WHERE id IN (SELECT value FROM json_each(?))
+         AND NOT EXISTS (SELECT 1 FROM passage_themes pt WHERE pt.passage_id = passages.id)`,
+    )
+    .run(JSON.stringify(ids)).changes;
+}
