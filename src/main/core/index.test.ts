@@ -55,7 +55,7 @@ describe('the core answers the whole contract', () => {
     const handlers = createHandlers(
       { settingsFolder: folder, defaultFolder: folder, host: 'loopback', version: 'x' },
       new InstallationSettings(folder),
-      { workspace: null },
+      { workspace: null, refused: null },
     ) as Record<string, unknown>;
     const missing = methodNames.filter((m) => typeof handlers[m] !== 'function');
     expect(missing, 'contract methods with no handler').toEqual([]);

@@ -19,7 +19,7 @@ export interface Core {
 /** One core per window: the Electron shell, the loopback host and tests all build it this way. */
 export function createCore(options: CoreOptions): Core {
   const settings = new InstallationSettings(options.settingsFolder);
-  const session: Session = { workspace: null };
+  const session: Session = { workspace: null, refused: null };
   sweepLeftovers([options.defaultFolder, ...settings.recent().map((r) => dirname(r.path))]);
   const handlers = createHandlers(options, settings, session);
   const log = options.log ?? ((message, detail) => console.error(`[core] ${message}`, detail));

@@ -14,6 +14,19 @@ export interface DialogPort {
 
 export type { PrintPort };
 
+/**
+ * Where the desktop app can keep a workspace's key for the person who asked it
+ * to remember (Electron's safeStorage, over the OS keychain). Hosts without a
+ * safe one leave it out; the core then says it is not available here.
+ */
+export interface KeychainPort {
+  /** Null when secrets are kept safely here; otherwise the sentence why it cannot. */
+  unavailableBecause(): string | null;
+  save(account: string, secret: string): void;
+  read(account: string): string | null;
+  forget(account: string): void;
+}
+
 export interface CoreOptions {
   /** Where this installation keeps its settings (Electron: userData). */
   settingsFolder: string;
@@ -22,6 +35,8 @@ export interface CoreOptions {
   host: 'electron' | 'loopback';
   version: string;
   dialogs?: DialogPort;
+  /** Remembers passphrases when asked (Electron's safeStorage); absent on the loopback host and in the CLI. */
+  keychain?: KeychainPort;
   /** Prints the report's HTML to PDF (Electron's printToPDF, or Chromium through playwright-core). */
   printer?: PrintPort;
   /**

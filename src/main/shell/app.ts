@@ -1,8 +1,9 @@
 import { join } from 'node:path';
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, safeStorage } from 'electron';
 import { APP_VERSION } from '../../shared/version';
 import { createCore, type Core } from '../core';
 import { nativeDialogs } from './dialogs';
+import { safeStorageKeychain } from './keychain';
 import { electronPrinter } from './print';
 import { APP_ORIGIN } from './guards';
 import { HandedWorkspace, workspaceFromArgv } from './handedFiles';
@@ -83,6 +84,7 @@ function createWindow(): BrowserWindow {
       host: 'electron',
       version: APP_VERSION,
       dialogs: nativeDialogs(() => mainWindow, app.getPath('documents')),
+      keychain: safeStorageKeychain(safeStorage, app.getPath('userData')),
       printer: electronPrinter(),
       onCloseAnswer: answer,
       takeHandedWorkspace: () => handed.take(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BackupSummary } from '../domain/backup';
 import { Reviewer, ReviewerInput } from '../domain/reviewer';
 import { FilePath, RecentWorkspace, WorkspaceInfo } from '../domain/workspace';
 import { method } from './method';
@@ -8,13 +9,8 @@ export const None = z.object({}).strict();
 /** A new passphrase: long enough to resist guessing with Argon2id in the way. */
 export const NewPassphrase = z.string().min(8, 'Use a passphrase of at least 8 characters.').max(1024);
 
-export const BackupSummary = z.object({
-  path: z.string(),
-  takenAt: z.string(),
-  reason: z.string(),
-  bytes: z.number(),
-  counts: z.record(z.string(), z.number()),
-});
+/** A backup as the loopback host's typed-path methods list it: with its path. */
+export const BackupFile = BackupSummary.extend({ path: z.string() });
 
 export const AppInfo = z.object({
   version: z.string(),
@@ -59,7 +55,7 @@ export const appMethods = {
     doc: 'Create a workspace at a typed path and open it. The loopback host only: the desktop app never takes a path from the page (workspace.createChosen).',
   }),
   'workspace.createChosen': method({
-    input: z.object({ name: z.string().trim().min(1, 'Name the workspace.').max(200) }).strict(),
+    input: z.object({ name: z.string().trim().min(1, 'Name the workspace.').max(200), passphrase: NewPassphrase.optional() }).strict(),
     output: WorkspaceInfo.nullable(),
     doc: 'Ask where to save a new workspace (the native Save dialog), create it there and open it; null if the person cancelled.',
   }),
@@ -95,7 +91,7 @@ export const appMethods = {
   }),
   'workspace.backups': method({
     input: z.object({ path: FilePath }).strict(),
-    output: z.array(BackupSummary),
+    output: z.array(BackupFile),
     doc: "A workspace's automatic backups, newest first, with their contents counts.",
   }),
   'workspace.restore': method({

@@ -22,6 +22,9 @@ const QUIET = new Set<string>(['uploads.begin', 'uploads.chunk', 'uploads.cancel
 /** Namespaces whose data shows what another namespace holds (an engagement's title in a passage's source). */
 const ALSO: Record<string, readonly string[]> = {
   workspace: [EVERYTHING],
+  // Unlocking, restoring or repairing opens a workspace: every screen shows another file's data.
+  protection: [EVERYTHING],
+  recovery: [EVERYTHING],
   reviewer: ['analysis'],
   engagements: ['participants', 'notes', 'passages', 'themes', 'search', 'analysis', 'findings', 'matrix'],
   engagementTypes: ['engagements'],
@@ -45,6 +48,8 @@ const ALSO: Record<string, readonly string[]> = {
 const BY_METHOD: Record<string, readonly string[]> = {
   'notes.save': ['passages', 'themes', 'search', 'analysis', 'findings', 'matrix', 'agreement'],
   'workspace.forget': ['workspace'],
+  'protection.setRemember': ['protection'],
+  'protection.setLockAfter': ['protection'],
 };
 
 export const namespaceOf = (method: string): string => method.slice(0, method.indexOf('.'));

@@ -2,6 +2,9 @@ import type { z } from 'zod';
 import { agreementMethods } from './agreement';
 import { refiMethods } from './refi';
 import { appMethods } from './app';
+import { backupMethods } from './backups';
+import { protectionMethods } from './protection';
+import { recoveryMethods } from './recovery';
 import { engagementMethods } from './engagements';
 import { fileMethods } from './files';
 import { findingMethods } from './findings';
@@ -36,6 +39,9 @@ export const methods = {
   ...reportMethods,
   ...agreementMethods,
   ...refiMethods,
+  ...protectionMethods,
+  ...recoveryMethods,
+  ...backupMethods,
 } as const;
 
 export type Methods = typeof methods;

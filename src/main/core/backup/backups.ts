@@ -53,7 +53,8 @@ function backupName(workspacePath: string, at: Date): string {
   return `${stem} ${at.toISOString().replace(/[:.]/g, '-')}.fieldnotes`;
 }
 
-function countsOf(db: Database.Database): Record<string, number> {
+/** What a workspace holds, table by table, as its backups are listed. */
+export function countsOf(db: Database.Database): Record<string, number> {
   const tables = new Set(db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[]);
   return Object.fromEntries(
     COUNTED.filter((t) => tables.has(t)).map((t) => [t, db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number]),

@@ -99,6 +99,18 @@ describe.skipIf(missing.length > 0)('exports read back by LibreOffice, python-do
       expect(await outlineTitles(files['lo.pdf']!)).toEqual(expect.arrayContaining(['Summary of findings', 'Genomics']));
     });
 
+    it('the contents give each chapter the page LibreOffice prints it on (our estimate, written into the TOC field)', () => {
+      const pages = Number(/Pages:\s+(\d+)/.exec(run('/usr/bin/pdfinfo', [files['lo.pdf']!]))?.[1]);
+      const pageText = Array.from({ length: pages }, (_, i) => run('/usr/bin/pdftotext', ['-f', String(i + 1), '-l', String(i + 1), '-layout', files['lo.pdf']!, '-']));
+      const entries = [...pageText[1]!.matchAll(/^(\S.*?)\.{3,}(\d+)\s*$/gm)].map((m) => ({ title: m[1]!.trim(), page: Number(m[2]) }));
+      const chapters = docx.paragraphs.filter((p) => p.style === 'Heading 1').map((p) => p.text);
+      expect(entries.map((e) => e.title)).toEqual(chapters);
+      for (const entry of entries) {
+        const printed = pageText.findIndex((t, i) => i > 1 && t.trimStart().startsWith(entry.title)) + 1;
+        expect(entry.page, entry.title).toBe(printed);
+      }
+    });
+
     it('python-docx finds the Title, a Heading 1 per theme with findings, Quote-styled quotes and the tables', () => {
       expect(docx.paragraphs.find((p) => p.style === 'Title')?.text).toBe('The Topol Review');
       const h1 = docx.paragraphs.filter((p) => p.style === 'Heading 1').map((p) => p.text);

@@ -1,24 +1,15 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { appMethods } from '../../../shared/contract/app';
 import { FieldnotesError } from '../../../shared/rpc/result';
 import { recordReviewer } from '../services/reviewers';
 import { listBackups } from '../backup/backups';
 import { keyForFile, newKey } from '../workspace/encryption';
-import { createWorkspace, openWorkspace, restoreWorkspace, setLogAside, type Workspace } from '../workspace/workspace';
+import { restoreWorkspace, setLogAside } from '../workspace/workspace';
 import type { DomainHandlers, HandlerContext } from './context';
 
 export function appHandlers(ctx: HandlerContext): DomainHandlers<typeof appMethods> {
   const { options, settings, session } = ctx;
-  const adopt = (workspace: Workspace) => {
-    session.workspace?.close();
-    session.workspace = workspace;
-    const reviewer = settings.reviewer();
-    if (reviewer) recordReviewer(workspace.db, reviewer);
-    const info = workspace.info();
-    settings.rememberOpened(info.path, info.name);
-    return info;
-  };
   const noDialogs = (): never => {
     throw new FieldnotesError('UNAVAILABLE', 'File dialogs are not available here; type a path.');
   };
@@ -30,16 +21,7 @@ export function appHandlers(ctx: HandlerContext): DomainHandlers<typeof appMetho
     }
     return path;
   };
-  const open = async (path: string, passphrase?: string) => {
-    if (session.workspace && session.workspace.path === path) return session.workspace.info();
-    // Argon2id is asynchronous; an encrypted file's salt is its first 16 bytes.
-    const key = passphrase && existsSync(path) ? await keyForFile(path, passphrase) : undefined;
-    return adopt(openWorkspace(path, { onBackup: (b) => options.log?.(`backed up to ${b}`), backups: {}, key }));
-  };
-  const create = async (path: string, name: string, passphrase?: string) => {
-    const key = passphrase ? await newKey(passphrase) : undefined;
-    return adopt(createWorkspace(path, { name, createdBy: ctx.requireReviewer() }, { key, backups: {} }));
-  };
+  const { open, create } = ctx.opener;
 
   return {
     'app.info': () => ({
@@ -67,19 +49,25 @@ export function appHandlers(ctx: HandlerContext): DomainHandlers<typeof appMetho
       return null;
     },
     'workspace.create': ({ path, name, passphrase }) => create(typedPath(path), name, passphrase),
-    'workspace.createChosen': async ({ name }) => {
+    'workspace.createChosen': async ({ name, passphrase }) => {
       ctx.requireReviewer(); // before the dialog, so nobody chooses a place only to be refused
       const path = await (options.dialogs ?? noDialogs()).chooseNewWorkspace(name);
-      return path ? create(path, name) : null;
+      return path ? create(path, name, passphrase) : null;
     },
     'workspace.open': ({ path, passphrase }) => open(typedPath(path), passphrase),
     'workspace.setPassphrase': async ({ passphrase }) => {
       const workspace = ctx.requireWorkspace();
-      workspace.setKey(passphrase ? await newKey(passphrase) : null);
+      const { keychain } = ctx.opener;
+      const remembered = workspace.encrypted() && keychain.recall(workspace.path) !== undefined;
+      const next = passphrase ? await newKey(passphrase) : null;
+      workspace.setKey(next);
+      // A remembered key follows the new passphrase; without one there is nothing to remember.
+      if (next && remembered) keychain.remember(workspace.path, next);
+      else keychain.forget(workspace.path);
       return workspace.info();
     },
     'workspace.setLogAside': ({ path }) => setLogAside(typedPath(path)),
-    'workspace.backups': ({ path }) => listBackups(typedPath(path)),
+    'workspace.backups': ({ path }) => listBackups(typedPath(path)).map((b) => ({ ...b, name: basename(b.path) })),
     'workspace.restore': async ({ path, backupPath, passphrase }) => {
       const target = resolve(typedPath(path));
       if (session.workspace?.path === target) {

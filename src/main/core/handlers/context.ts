@@ -3,11 +3,28 @@ import { FieldnotesError } from '../../../shared/rpc/result';
 import type { Handlers } from '../../../shared/rpc/dispatch';
 import type { CoreOptions } from '../ports';
 import type { InstallationSettings } from '../settings/settings';
+import type { WorkspaceKey } from '../workspace/encryption';
 import type { Workspace } from '../workspace/workspace';
+import { workspaceOpener, type WorkspaceOpener } from './opening';
 
 /** The state one window's core holds: at most one open workspace. */
 export interface Session {
   workspace: Workspace | null;
+  /**
+   * The workspace the last open refused as it is — locked (its passphrase is needed), its recovery log not its
+   * own, or damaged — held so the page can act on it (unlock, set the log aside, restore, repair) without
+   * naming a path: the desktop app never takes one from the page.
+   */
+  refused: RefusedOpen | null;
+}
+
+export interface RefusedOpen {
+  path: string;
+  code: string;
+  /** The integrity check's lines, when it was refused as damaged. */
+  findings: string[];
+  /** The key it was tried with (held in memory only): a damaged encrypted file's backups open with it. */
+  key?: WorkspaceKey;
 }
 
 /** What every domain's handlers may use. */
@@ -17,16 +34,19 @@ export interface HandlerContext {
   session: Session;
   requireWorkspace(): Workspace;
   requireReviewer(): Reviewer;
+  /** Every way in opens through this: the refusal it meets is kept in `session.refused`. */
+  opener: WorkspaceOpener;
 }
 
 /** The handlers of one domain: exactly the methods that domain's contract file declares. */
 export type DomainHandlers<M extends Record<string, unknown>> = Pick<Handlers, keyof M & keyof Handlers>;
 
 export function createContext(options: CoreOptions, settings: InstallationSettings, session: Session): HandlerContext {
-  return {
+  const ctx: HandlerContext = {
     options,
     settings,
     session,
+    opener: undefined as unknown as WorkspaceOpener, // set below: the opener uses this context
     requireWorkspace() {
       if (!session.workspace) throw new FieldnotesError('NO_WORKSPACE', 'Open or create a workspace first.');
       return session.workspace;
@@ -37,4 +57,6 @@ export function createContext(options: CoreOptions, settings: InstallationSettin
       return reviewer;
     },
   };
+  ctx.opener = workspaceOpener(ctx);
+  return ctx;
 }

@@ -4,6 +4,9 @@ import type { InstallationSettings } from '../settings/settings';
 import { agreementHandlers } from './agreement';
 import { refiHandlers } from './refi';
 import { appHandlers } from './app';
+import { backupHandlers } from './backups';
+import { protectionHandlers } from './protection';
+import { recoveryHandlers } from './recovery';
 import { createContext, type Session } from './context';
 import { engagementHandlers } from './engagements';
 import { fileHandlers } from './files';
@@ -37,5 +40,8 @@ export function createHandlers(options: CoreOptions, settings: InstallationSetti
     ...reportHandlers(ctx),
     ...agreementHandlers(ctx),
     ...refiHandlers(ctx),
+    ...protectionHandlers(ctx),
+    ...recoveryHandlers(ctx),
+    ...backupHandlers(ctx),
   };
 }

@@ -12,6 +12,8 @@ const StoredSettings = z.object({
     // Ids were added later: an entry without one gets one when the file is read (and keeps it once saved).
     .array(z.object({ id: z.string().default(() => randomUUID()), path: z.string(), name: z.string(), openedAt: z.string() }))
     .default([]),
+  /** Lock an encrypted workspace after this many idle minutes; null: never. */
+  lockAfterMinutes: z.number().int().positive().nullable().default(null),
 });
 type StoredSettings = z.infer<typeof StoredSettings>;
 
@@ -80,6 +82,15 @@ export class InstallationSettings {
       0,
       RECENT_LIMIT,
     );
+    this.save();
+  }
+
+  lockAfterMinutes(): number | null {
+    return this.state.lockAfterMinutes;
+  }
+
+  setLockAfterMinutes(minutes: number | null): void {
+    this.state.lockAfterMinutes = minutes;
     this.save();
   }
 

@@ -39,6 +39,8 @@ export interface Workspace {
   /** Take a verified backup now (before an import, or when asked); null when backups are off. */
   backupNow(reason: string): BackupInfo | null;
   encrypted(): boolean;
+  /** The key it was opened with (to remember it, or to open its backups); undefined when it is not encrypted. */
+  currentKey(): WorkspaceKey | undefined;
   /** Encrypt, change the passphrase, or (null) decrypt. Earlier backups are replaced by one under the new key. */
   setKey(next: WorkspaceKey | null): void;
   info(): WorkspaceInfo;
@@ -235,6 +237,7 @@ export function openWorkspace(inputPath: string, options: OpenOptions = {}): Wor
     notice: openNotice,
     backupNow: (reason) => backups?.now(reason) ?? null,
     encrypted: () => key !== undefined,
+    currentKey: () => key,
     setKey: (next) => {
       rekey(db, next);
       key = next ?? undefined;

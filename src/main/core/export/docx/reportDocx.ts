@@ -1,12 +1,11 @@
 /**
  * The report model as a Word document, with the `docx` library (issue 13).
  *
- * Table of contents: a real TOC field (Word's "Update Table" works on it),
- * written with its entries and with page numbers estimated by `docx/layout`,
- * which lays the pages out as Word does. Word shows the numbers as written
- * without asking to update fields; LibreOffice, which never updates fields on
- * open, shows the same entries and numbers. Where the estimate cannot lay a
- * page out, the number is left blank for Word to fill in, never guessed.
+ * Table of contents: a real TOC field (Word's "Update Table" makes it exact),
+ * written with its entries and with page numbers from our own cheap estimate
+ * (`pageEstimate.ts`: `docx/layout` is exact but took most of a 16 s export).
+ * Word shows the numbers as written without asking to update fields;
+ * LibreOffice, which never updates fields on open, shows the same.
  */
 import {
   AlignmentType,
@@ -30,9 +29,9 @@ import {
   WidthType,
   type ISectionOptions,
 } from 'docx';
-import { estimatePageNumbers } from 'docx/layout';
 import type { ReportFinding, ReportModel } from '../report/model';
 import { evidenceLine, introduction, placesText, sectionTitles } from '../report/wording';
+import { reportPageEstimator } from './pageEstimate';
 import { BLUE, GREY, RULE, styles } from './styles';
 
 const A4 = { width: 11906, height: 16838 };
@@ -340,7 +339,7 @@ function footer(model: ReportModel): Footer {
 }
 
 const draftHeader = (model: ReportModel) =>
-  // An empty header still holds one paragraph: docx/layout cannot read a part with none.
+  // An empty header still holds one paragraph, as Word writes it.
   new Header({ children: [model.draft ? new Paragraph({ style: 'DraftMark', children: [new TextRun('Draft')] }) : new Paragraph({})] });
 
 export async function reportDocx(model: ReportModel): Promise<Buffer> {
@@ -377,7 +376,7 @@ export async function reportDocx(model: ReportModel): Promise<Buffer> {
     lastModifiedBy: model.author,
     styles,
     sections,
-    pageNumbers: estimatePageNumbers,
+    pageNumbers: reportPageEstimator(styles),
   });
   return Packer.toBuffer(document);
 }

@@ -1,0 +1,74 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { FieldnotesError } from '../../../shared/rpc/result';
+import { recordReviewer } from '../services/reviewers';
+import { keyForFile, newKey, type WorkspaceKey } from '../workspace/encryption';
+import { DamagedWorkspaceError } from '../workspace/errors';
+import { rememberedKeys } from '../workspace/rememberedKeys';
+import { createWorkspace, openWorkspace, type Workspace } from '../workspace/workspace';
+import type { HandlerContext } from './context';
+
+/** Refusals the page can act on for the same file without naming it again (protection.*, recovery.*). */
+const ACTIONABLE = new Set(['PASSPHRASE_NEEDED', 'WRONG_PASSPHRASE', 'WAL_MISMATCH', 'WAL_DAMAGED', 'CORRUPT_WORKSPACE']);
+
+/** How every way in opens a workspace: checked, held as the window's one workspace, its refusals remembered. */
+export function workspaceOpener(ctx: HandlerContext) {
+  const { options, settings, session } = ctx;
+  const keychain = rememberedKeys(options.keychain);
+  const adopt = (workspace: Workspace) => {
+    session.workspace?.close();
+    session.workspace = workspace;
+    session.refused = null;
+    const reviewer = settings.reviewer();
+    if (reviewer) recordReviewer(workspace.db, reviewer);
+    const info = workspace.info();
+    settings.rememberOpened(info.path, info.name);
+    return info;
+  };
+  const withKey = (inputPath: string, key: WorkspaceKey | undefined) => {
+    const path = resolve(inputPath);
+    try {
+      return adopt(openWorkspace(path, { onBackup: (b) => options.log?.(`backed up to ${b}`), backups: {}, key }));
+    } catch (error) {
+      if (error instanceof FieldnotesError && ACTIONABLE.has(error.code)) {
+        session.refused = { path, code: error.code, findings: error instanceof DamagedWorkspaceError ? error.findings : [], key };
+      }
+      throw error;
+    }
+  };
+  return {
+    keychain,
+    adopt,
+    withKey,
+    /**
+     * Open by path; an encrypted file with no passphrase given is tried with the key remembered for it,
+     * when the person asked for that (`useRemembered`: not after an idle lock, which asks again).
+     */
+    async open(path: string, passphrase?: string, useRemembered = true) {
+      if (session.workspace && session.workspace.path === resolve(path)) return session.workspace.info();
+      // Argon2id is asynchronous; an encrypted file's salt is its first 16 bytes.
+      if (passphrase && existsSync(path)) return withKey(path, await keyForFile(path, passphrase));
+      try {
+        return withKey(path, undefined);
+      } catch (error) {
+        const remembered = useRemembered && error instanceof FieldnotesError && error.code === 'PASSPHRASE_NEEDED' ? keychain.recall(path) : undefined;
+        if (!remembered) throw error;
+        try {
+          return withKey(path, remembered);
+        } catch (second) {
+          if (second instanceof FieldnotesError && second.code === 'WRONG_PASSPHRASE') {
+            keychain.forget(path);
+            throw error; // ask for the passphrase, as if nothing had been remembered
+          }
+          throw second;
+        }
+      }
+    },
+    async create(path: string, name: string, passphrase?: string) {
+      const key = passphrase ? await newKey(passphrase) : undefined;
+      return adopt(createWorkspace(path, { name, createdBy: ctx.requireReviewer() }, { key, backups: {} }));
+    },
+  };
+}
+
+export type WorkspaceOpener = ReturnType<typeof workspaceOpener>;
