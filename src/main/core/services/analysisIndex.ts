@@ -28,9 +28,24 @@ import {
  * attached before detached, by place, by id — so a filtered view is a scan, not a sort.
  */
 
+/** One note's passages as read, and (once the small tables are known) as integers, ready to copy in. */
 interface NoteSlice {
   passages: PassageIndexRow[];
   tags: Map<string, TagIndexRow[]>;
+  ints: NoteInts | null;
+}
+
+interface NoteInts {
+  dims: Dimensions;
+  participant: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+  detached: Uint8Array;
+  keyQuote: Uint8Array;
+  createdBy: Int32Array;
+  tagCount: Int32Array;
+  theme: Int32Array;
+  taggedBy: Int32Array;
 }
 
 /** The small tables, as integers. */
@@ -46,9 +61,11 @@ export interface Dimensions {
   engagementIndex: Map<string, number>;
   engagementType: string[];
   organisation: string[];
-  /** Note ids in view order, and each note's engagement. */
+  /** Note ids in view order, each note's engagement, and its rowid (as FTS5 names it). */
   noteIds: string[];
   noteEngagement: Int32Array;
+  noteByRowid: Map<number, number>;
+  noteIndex: Map<string, number>;
 }
 
 /** Every passage, in view order, column by column. Themes are in CSR form: passage i's are theme[themeStart[i] .. themeStart[i+1]). */
@@ -72,18 +89,31 @@ export interface Passages {
   reviewerIndex: Map<string, number>;
   /** How many passages carry each theme directly. */
   themeCount: Int32Array;
+  /** Note n's passages are noteStart[n] .. noteStart[n+1]. */
+  noteStart: Int32Array;
 }
 
 export interface AnalysisIndex {
   dims: Dimensions;
   passages: Passages;
+  /**
+   * Per note id, what search's staff-group filter reads of its text (searchPlaces.ts): kept here so it is
+   * dropped when, and only when, the note's text changes.
+   */
+  noteText: Map<string, SpeakerLines>;
 }
+
+/** A note's speaker turns, in order: each line that starts "P014:", normalised for matching (searchQuery.ts normalise). */
+export type SpeakerLines = { code: string; normalised: string }[];
 
 class LiveIndex {
   private tick = -1;
   private slices = new Map<string, NoteSlice>();
   private dims: Dimensions | null = null;
   private flat: Passages | null = null;
+  private noteText = new Map<string, SpeakerLines>();
+  /** Reviewer ids as integers; only grows, so a note's integers stay valid while the small tables do. */
+  private reviewers = new Map<string, number>();
 
   constructor(private readonly db: Database.Database) {}
 
@@ -93,12 +123,13 @@ class LiveIndex {
     else if (tick > this.tick) this.refresh(changedSince(this.db, this.tick));
     this.tick = tick;
     this.dims ??= readDimensions(this.db);
-    this.flat ??= flatten(this.dims, this.slices);
-    return { dims: this.dims, passages: this.flat };
+    this.flat ??= flatten(this.dims, this.slices, this.reviewers);
+    return { dims: this.dims, passages: this.flat, noteText: this.noteText };
   }
 
   private rebuild(): void {
     this.slices = slicesOf(passageRows(this.db, null), tagRows(this.db, null));
+    this.noteText.clear();
     this.dims = null;
     this.flat = null;
   }
@@ -110,6 +141,7 @@ class LiveIndex {
     if (notes.length) {
       const fresh = slicesOf(passageRows(this.db, notes), tagRows(this.db, notes));
       for (const id of notes) {
+        this.noteText.delete(id);
         const slice = fresh.get(id);
         if (slice) this.slices.set(id, slice);
         else this.slices.delete(id);
@@ -139,7 +171,7 @@ function slicesOf(rows: PassageIndexRow[], tags: TagIndexRow[]): Map<string, Not
   const out = new Map<string, NoteSlice>();
   for (const row of rows) {
     let slice = out.get(row[2]);
-    if (!slice) out.set(row[2], (slice = { passages: [], tags: new Map() }));
+    if (!slice) out.set(row[2], (slice = { passages: [], tags: new Map(), ints: null }));
     slice.passages.push(row);
     const mine = byPassage.get(row[1]);
     if (mine) slice.tags.set(row[1], mine);
@@ -178,24 +210,67 @@ function readDimensions(db: Database.Database): Dimensions {
     organisation: engagements.map(([, , o]) => o),
     noteIds: notes.map(([id]) => id),
     noteEngagement: Int32Array.from(notes, ([, e]) => engagementIndex.get(e) ?? -1),
+    noteByRowid: new Map(notes.map(([, , rowid], i) => [rowid, i])),
+    noteIndex: indexOf(notes.map(([id]) => id)),
   };
 }
 
-function flatten(dims: Dimensions, slices: Map<string, NoteSlice>): Passages {
-  let count = 0;
-  let tagCount = 0;
-  for (const id of dims.noteIds) {
-    const slice = slices.get(id);
-    if (!slice) continue;
-    count += slice.passages.length;
-    for (const tags of slice.tags.values()) tagCount += tags.length;
-  }
-  const reviewerIndex = new Map<string, number>();
+/** A note's passages as integers against these small tables; made once per note and kept until either changes. */
+function intsOf(slice: NoteSlice, dims: Dimensions, reviewers: Map<string, number>): NoteInts {
+  if (slice.ints?.dims === dims) return slice.ints;
   const reviewer = (id: string) => {
-    let r = reviewerIndex.get(id);
-    if (r === undefined) reviewerIndex.set(id, (r = reviewerIndex.size));
+    let r = reviewers.get(id);
+    if (r === undefined) reviewers.set(id, (r = reviewers.size));
     return r;
   };
+  const n = slice.passages.length;
+  const themes: number[] = [];
+  const taggedBy: number[] = [];
+  const ints: NoteInts = {
+    dims,
+    participant: new Int32Array(n),
+    start: new Int32Array(n),
+    end: new Int32Array(n),
+    detached: new Uint8Array(n),
+    keyQuote: new Uint8Array(n),
+    createdBy: new Int32Array(n),
+    tagCount: new Int32Array(n),
+    theme: new Int32Array(0),
+    taggedBy: new Int32Array(0),
+  };
+  slice.passages.forEach(([, id, , start, end, detached, participant, keyQuote, createdBy], i) => {
+    ints.participant[i] = participant === null ? -1 : (dims.participantIndex.get(participant) ?? -1);
+    ints.start[i] = start;
+    ints.end[i] = end;
+    ints.detached[i] = detached;
+    ints.keyQuote[i] = keyQuote;
+    ints.createdBy[i] = reviewer(createdBy);
+    for (const [, themeId, by] of slice.tags.get(id) ?? []) {
+      const t = dims.themeIndex.get(themeId);
+      if (t === undefined) continue; // a tag of a theme gone: the foreign key makes it impossible
+      themes.push(t);
+      taggedBy.push(reviewer(by));
+      ints.tagCount[i]!++;
+    }
+  });
+  ints.theme = Int32Array.from(themes);
+  ints.taggedBy = Int32Array.from(taggedBy);
+  return (slice.ints = ints);
+}
+
+/** Every note's passages copied into one set of arrays, in view order: after a write, only changed notes are converted again. */
+function flatten(dims: Dimensions, slices: Map<string, NoteSlice>, reviewers: Map<string, number>): Passages {
+  const parts = dims.noteIds.map((id) => {
+    const slice = slices.get(id);
+    return slice ? { slice, ints: intsOf(slice, dims, reviewers) } : null;
+  });
+  let count = 0;
+  let tagCount = 0;
+  for (const part of parts) {
+    if (!part) continue;
+    count += part.slice.passages.length;
+    tagCount += part.ints.theme.length;
+  }
   const out: Passages = {
     count,
     rowid: new Float64Array(count),
@@ -211,39 +286,39 @@ function flatten(dims: Dimensions, slices: Map<string, NoteSlice>): Passages {
     themeStart: new Int32Array(count + 1),
     theme: new Int32Array(tagCount),
     taggedBy: new Int32Array(tagCount),
-    reviewerIndex,
+    reviewerIndex: reviewers,
     themeCount: new Int32Array(dims.themeIds.length),
+    noteStart: new Int32Array(dims.noteIds.length + 1),
   };
   let i = 0;
   let k = 0;
-  dims.noteIds.forEach((noteId, note) => {
-    const slice = slices.get(noteId);
-    if (!slice) return;
-    for (const [rowid, id, , start, end, detached, participant, keyQuote, createdBy] of slice.passages) {
-      out.rowid[i] = rowid;
-      out.id[i] = id;
-      out.note[i] = note;
-      out.engagement[i] = dims.noteEngagement[note]!;
-      out.participant[i] = participant === null ? -1 : (dims.participantIndex.get(participant) ?? -1);
-      out.start[i] = start;
-      out.end[i] = end;
-      out.detached[i] = detached;
-      out.keyQuote[i] = keyQuote;
-      out.createdBy[i] = reviewer(createdBy);
-      out.themeStart[i] = k;
-      for (const [, themeId, taggedBy] of slice.tags.get(id) ?? []) {
-        const t = dims.themeIndex.get(themeId);
-        if (t === undefined) continue; // a tag of a theme gone: the foreign key makes it impossible
-        out.theme[k] = t;
-        out.taggedBy[k] = reviewer(taggedBy);
-        out.themeCount[t]!++;
-        k++;
-      }
-      i++;
+  parts.forEach((part, note) => {
+    out.noteStart[note] = i;
+    if (!part) return;
+    const { slice, ints } = part;
+    const n = slice.passages.length;
+    out.participant.set(ints.participant, i);
+    out.start.set(ints.start, i);
+    out.end.set(ints.end, i);
+    out.detached.set(ints.detached, i);
+    out.keyQuote.set(ints.keyQuote, i);
+    out.createdBy.set(ints.createdBy, i);
+    out.note.fill(note, i, i + n);
+    out.engagement.fill(dims.noteEngagement[note]!, i, i + n);
+    out.theme.set(ints.theme, k);
+    out.taggedBy.set(ints.taggedBy, k);
+    for (let j = 0; j < n; j++) {
+      const row = slice.passages[j]!;
+      out.rowid[i + j] = row[0];
+      out.id[i + j] = row[1];
+      out.themeStart[i + j] = k;
+      k += ints.tagCount[j]!;
     }
+    i += n;
   });
-  out.themeStart[i] = k;
-  // Tags skipped above leave the arrays longer than used; nothing reads past themeStart[count].
+  out.themeStart[count] = k;
+  out.noteStart[dims.noteIds.length] = count;
+  for (let t = 0; t < tagCount; t++) out.themeCount[out.theme[t]!]!++;
   return out;
 }
 

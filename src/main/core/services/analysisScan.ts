@@ -80,7 +80,11 @@ export function scopeTest(db: Database.Database, ix: AnalysisIndex, scope: Passa
     const rowids = scope.rowids;
     tests.push((i) => rowids.has(passages.rowid[i]!));
   }
-  return (i) => tests.every((t) => t(i));
+  if (tests.length === 0) return () => true;
+  return (i) => {
+    for (const test of tests) if (!test(i)) return false;
+    return true;
+  };
 }
 
 // ── the framework matrix ───────────────────────────────────────────────────

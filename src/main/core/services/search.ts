@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { AnalysisFilter, SearchHit, SearchPlace, SearchResult } from '../../../shared/domain/analysis';
 import { andWhere, noteFilter, passageFilter } from './analysisFilter';
+import { analysisIndex } from './analysisIndex';
 import { notePlaces, type Places } from './searchPlaces';
 import { parseSearch, toFtsQuery } from './searchQuery';
 import {
@@ -227,19 +228,21 @@ function annotate(db: Database.Database, hits: SearchHit[]): void {
     );
     for (const a of all) if (a.kind === 'note' && a.place.speaker) a.place.speaker.staffGroup = groups.get(a.place.speaker.code) ?? null;
   }
-  const places = all.map((a) => ({ note: a.note, start: a.place.start, end: a.place.end, passage: a.passage }));
-  const rows = db
-    .prepare(
-      `SELECT DISTINCT h.key AS i, p.id AS passage, pt.theme_id AS theme FROM json_each(?) h
-       JOIN passages p ON p.note_id = h.value ->> 'note'
-         AND (p.id = h.value ->> 'passage' OR (h.value ->> 'passage' IS NULL AND p.detached = 0
-           AND p.start_offset <= h.value ->> 'start' AND p.end_offset >= h.value ->> 'end' AND h.value ->> 'end' > h.value ->> 'start'))
-       JOIN passage_themes pt ON pt.passage_id = p.id`,
-    )
-    .all(json(places)) as { i: number; passage: string; theme: string }[];
-  for (const r of rows) {
-    const place = all[r.i]!.place;
-    if (!place.themeIds.includes(r.theme)) place.themeIds.push(r.theme);
-    if (!place.passageIds.includes(r.passage)) place.passageIds.push(r.passage);
+  // The passages covering each place (a memo hit: its own passage), from the analysis index: each note's
+  // passages sit together there, so a place looks only at its note's.
+  const { dims, passages } = analysisIndex(db);
+  for (const a of all) {
+    const note = dims.noteIndex.get(a.note);
+    if (note === undefined) continue;
+    const { start, end } = a.place;
+    for (let i = passages.noteStart[note]!; i < passages.noteStart[note + 1]!; i++) {
+      const covers = a.passage !== null ? passages.id[i] === a.passage : passages.detached[i] === 0 && passages.start[i]! <= start && passages.end[i]! >= end && end > start;
+      if (!covers || passages.themeStart[i] === passages.themeStart[i + 1]) continue;
+      a.place.passageIds.push(passages.id[i]!);
+      for (let t = passages.themeStart[i]!; t < passages.themeStart[i + 1]!; t++) {
+        const theme = dims.themeIds[passages.theme[t]!]!;
+        if (!a.place.themeIds.includes(theme)) a.place.themeIds.push(theme);
+      }
+    }
   }
 }

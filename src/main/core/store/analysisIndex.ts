@@ -65,15 +65,22 @@ export const participantRows = (db: Database.Database): [string, string][] =>
 export const engagementRows = (db: Database.Database): [string, string, string][] =>
   db.prepare('SELECT id, type, organisation FROM engagements').raw().all() as [string, string, string][];
 
-/** [note id, engagement id], in the order the theme view lists evidence: engagement date, title, id, then the note's place. */
-export const notesInViewOrder = (db: Database.Database): [string, string][] =>
+/** [note id, engagement id, note rowid], in the order the theme view lists evidence: engagement date, title, id, then the note's place. */
+export const notesInViewOrder = (db: Database.Database): [string, string, number][] =>
   db
     .prepare(
-      `SELECT n.id, e.id FROM notes n INDEXED BY notes_for_analysis JOIN engagements e ON e.id = n.engagement_id
+      `SELECT n.id, e.id, n.rowid FROM notes n INDEXED BY notes_for_analysis JOIN engagements e ON e.id = n.engagement_id
        ORDER BY e.date, e.title, e.id, n.position, n.id`,
     )
     .raw()
-    .all() as [string, string][];
+    .all() as [string, string, number][];
+
+/** [note rowid, plain text] of these notes. */
+export const noteTexts = (db: Database.Database, rowids: number[]): [number, string][] =>
+  db.prepare('SELECT rowid, plain_text FROM notes WHERE rowid IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify(rowids)) as [
+    number,
+    string,
+  ][];
 
 /** Engagements meeting the filters' engagement conditions (alias `e`, as analysisFilter.ts writes them). */
 export const engagementsMatching = (db: Database.Database, filter: SqlFilter): string[] =>
@@ -89,3 +96,7 @@ export const quotedTexts = (db: Database.Database, rowids: number[]): [number, s
     number,
     string,
   ][];
+
+/** Codes ("P014") of the participants in these staff groups. */
+export const participantCodesInGroups = (db: Database.Database, groups: string[]): Set<string> =>
+  new Set(db.prepare('SELECT code FROM participants WHERE staff_group IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(groups)) as string[]);
