@@ -137,7 +137,10 @@ export function matrixTallies(db: Database.Database, filters: AnalysisFilter | u
     const c = keptColumn[k]!;
     const person = passages.participant[i]!;
     colPassages[c]!++;
-    if (person >= 0 && colStamp[c] !== person) (colStamp[c] = person), colPeople[c]!++;
+    if (person >= 0 && colStamp[c] !== person) {
+      colStamp[c] = person;
+      colPeople[c]!++;
+    }
     for (let t = passages.themeStart[i]!; t < passages.themeStart[i + 1]!; t++) {
       for (const row of dims.up[passages.theme[t]!]!) {
         if (rowSeen[row] === k) continue;
@@ -146,8 +149,14 @@ export function matrixTallies(db: Database.Database, filters: AnalysisFilter | u
         cellPassages[cell]!++;
         rowPassages[row]!++;
         if (person < 0) continue;
-        if (cellStamp[cell] !== person) (cellStamp[cell] = person), cellPeople[cell]!++;
-        if (rowStamp[row] !== person) (rowStamp[row] = person), rowPeople[row]!++;
+        if (cellStamp[cell] !== person) {
+          cellStamp[cell] = person;
+          cellPeople[cell]!++;
+        }
+        if (rowStamp[row] !== person) {
+          rowStamp[row] = person;
+          rowPeople[row]!++;
+        }
       }
     }
   }
@@ -209,7 +218,11 @@ export function themeViewOrder(
   for (let i = 0; i < passages.count; i++) {
     let distinct = 0;
     for (let t = passages.themeStart[i]!; t < passages.themeStart[i + 1]!; t++) {
-      for (const r of countsAs[passages.theme[t]!]!) if (seen[r] !== i) (seen[r] = i), distinct++;
+      for (const r of countsAs[passages.theme[t]!]!) {
+        if (seen[r] === i) continue;
+        seen[r] = i;
+        distinct++;
+      }
     }
     if (distinct > 0 && (!all || distinct === chosen.length) && inScope(i)) order.push(i);
   }

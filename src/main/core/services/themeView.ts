@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { AnalysisFilter, ThemeViewPassage, ThemeViewResult } from '../../../shared/domain/analysis';
+import type { ThemeViewPassage, ThemeViewResult } from '../../../shared/domain/analysis';
 import { themeViewOrder, type PassageScope } from './analysisScan';
 import { toUnits } from './searchText';
 import { sourceRef } from './sourceRef';

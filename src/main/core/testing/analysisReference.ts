@@ -87,7 +87,10 @@ export function referenceMatrixTallies(db: Database.Database, filters: AnalysisF
       const total = get(rowTotals, theme, tally);
       cell.passages.add(rowid);
       total.passages.add(rowid);
-      if (participant) cell.participants.add(participant), total.participants.add(participant);
+      if (participant) {
+        cell.participants.add(participant);
+        total.participants.add(participant);
+      }
     }
   }
   const counts = <K>(m: Map<K, Tally>) => new Map([...m].map(([k, t]) => [k, cellOf(t)]));
