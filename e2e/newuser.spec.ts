@@ -1,10 +1,26 @@
 // A new user's first hour (issue 11): where focus lands, the dialogs' fit and words, the palette's
 // everyday commands, and a second workspace showing only its own rows.
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import type { Page } from '@playwright/test';
 import { FieldnotesApp } from './support/app';
 import { axeViolations, expect, test } from './support/fixtures';
+import type { RunningHost } from './support/host';
 import { NotesPage } from './support/notes';
 import { focused, screenBothModes } from './support/screens';
+
+const ROOT = resolve(__dirname, '..');
+
+/** The unit tests' small review (e2e/support/reviewWorkspace.ts), opened by a new reviewer. */
+async function openReview(page: Page, host: RunningHost, app: FieldnotesApp): Promise<void> {
+  const path = execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'e2e/support/reviewWorkspace.ts'), host.workspaces], { cwd: ROOT, encoding: 'utf8' }).trim();
+  await app.goto(host.url);
+  await app.introduceReviewer('Ada Lovelace', 'AL');
+  await page.keyboard.press('Control+o');
+  await page.getByRole('dialog', { name: 'Open workspace' }).getByLabel('Workspace file').fill(path);
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('heading', { name: 'Engagements', level: 1 })).toBeVisible();
+}
 
 test('first run to first note: focus, dialogs, palette, settings, a second workspace', async ({ page, host }) => {
   const app = new FieldnotesApp(page);
@@ -94,6 +110,7 @@ test('first run to first note: focus, dialogs, palette, settings, a second works
   await page.keyboard.press('Control+Shift+N');
   await create.getByLabel('Workspace name').fill('Second panel');
   await create.getByLabel('Save as').fill(join(host.workspaces, 'second.fieldnotes'));
+  await create.getByRole('radio', { name: /^The Topol template/ }).check(); // offered as the workspace is created
   // Checked in the very frame the new workspace appears: a list kept "while the next loads" shows old rows then.
   const rowsOnArrival = page.waitForFunction(
     () => {
@@ -110,9 +127,75 @@ test('first run to first note: focus, dialogs, palette, settings, a second works
   expect(await (await rowsOnArrival).jsonValue()).toEqual([]);
   await expect(page.getByText('No engagements yet.')).toBeVisible();
   await expect(app.engagementRow('Moorfields Eye Hospital')).toHaveCount(0);
+  await page.keyboard.press('Control+3');
+  await expect(page.getByRole('tree', { name: 'Codebook' })).toContainText('Principles');
+  await page.keyboard.press('Control+1');
   await page.keyboard.press('Control+o');
   const open = page.getByRole('dialog', { name: 'Open workspace' });
   await open.getByLabel('Workspace file').fill(join(host.workspaces, 'first.fieldnotes'));
   await page.keyboard.press('Control+Enter');
   await expect(app.engagementRow('Moorfields Eye Hospital')).toBeVisible();
+});
+
+test('rename and delete a note, delete an engagement: what goes with it is said first', async ({ page, host }) => {
+  const app = new FieldnotesApp(page);
+  await openReview(page, host, app);
+  await page.getByRole('button', { name: 'Moorfields visit', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Moorfields visit', level: 1 })).toBeVisible();
+
+  // F2 renames the open note (its default name is the engagement's title and date).
+  await expect(page.getByRole('group', { name: 'Note “Moorfields visit, 19 June 2018”' })).toBeVisible();
+  await page.keyboard.press('F2');
+  const rename = page.getByRole('dialog', { name: 'Rename note' });
+  await expect(rename.getByLabel('Title')).toBeFocused();
+  await page.keyboard.type('Ward round with radiographers');
+  await page.keyboard.press('Control+Enter');
+  await expect(rename).toBeHidden();
+  const noteList = page.getByRole('navigation', { name: 'Notes' });
+  await expect(noteList).toContainText('Ward round with radiographers');
+
+  // Deleting the engagement says first what goes, then does it only when asked.
+  await page.getByRole('group', { name: 'Engagement' }).getByRole('button', { name: 'Delete…' }).click();
+  const remove = page.getByRole('dialog', { name: 'Delete the engagement “Moorfields visit”?' });
+  await expect(remove.getByRole('listitem')).toHaveText([
+    'Its note (24 words) will be deleted.',
+    '5 tagged passages in them will be deleted, with their themes and memos.',
+    '1 finding cites 1 of these passages; it keeps the quoted text, marked deleted.',
+    '2 participants are linked to it; they stay in the workspace, unlinked.',
+    'This cannot be undone.',
+  ]);
+  await expect(remove.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  expect(await axeViolations(page)).toEqual([]);
+  await screenBothModes(page, 'delete-engagement-preview');
+  await page.keyboard.press('Escape');
+  await expect(remove).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Moorfields visit', level: 1 })).toBeVisible();
+
+  // A note's delete, from the palette: its passage and the finding citing it are named.
+  await app.backToEngagements();
+  await page.getByRole('button', { name: 'Leeds workshop', exact: true }).click();
+  await page.keyboard.press('Control+k');
+  await page.getByRole('combobox', { name: 'Type a command' }).fill('delete note');
+  await page.keyboard.press('Enter');
+  const removeNote = page.getByRole('dialog', { name: /^Delete the note/ });
+  await expect(removeNote.getByRole('listitem')).toHaveText([
+    'Its 9 words will be deleted.',
+    '1 tagged passage in it will be deleted, with its themes and memo.',
+    '1 finding cites 1 of these passages; it keeps the quoted text, marked deleted.',
+    'This cannot be undone.',
+  ]);
+  await removeNote.getByRole('button', { name: 'Delete note' }).click();
+  await expect(removeNote).toBeHidden();
+  await expect(page.getByText('No notes yet for this engagement.')).toBeVisible();
+  await expect.poll(() => focused(page)).not.toBe('body');
+
+  // Now the engagement itself, confirmed: the list no longer has it, and focus is on the list's first action.
+  await app.backToEngagements();
+  await page.getByRole('button', { name: 'Moorfields visit', exact: true }).click();
+  await page.getByRole('group', { name: 'Engagement' }).getByRole('button', { name: 'Delete…' }).click();
+  await remove.getByRole('button', { name: 'Delete engagement' }).click();
+  await expect(page.getByRole('heading', { name: 'Engagements', level: 1 })).toBeVisible();
+  await expect(app.engagementRow('Moorfields visit')).toHaveCount(0);
+  await expect(app.engagementRow('Leeds workshop')).toHaveCount(1);
+  await expect.poll(() => focused(page)).toBe('button: New engagement Ctrl+Shift+E');
 });

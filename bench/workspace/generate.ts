@@ -22,7 +22,7 @@ import { insertNote } from '../../src/main/core/services/notes';
 import { defineAttribute } from '../../src/main/core/services/participantAttributes';
 import { createParticipant, linkEngagement } from '../../src/main/core/services/participants';
 import { createPassages, updatePassage } from '../../src/main/core/services/passages';
-import { recordReviewer } from '../../src/main/core/services/reviewers';
+import { recordReviewer } from '../../src/main/core/store/reviewers';
 import { createTheme, listThemes } from '../../src/main/core/services/themes';
 import { createWorkspace } from '../../src/main/core/workspace/workspace';
 import { NewEngagement } from '../../src/shared/domain/engagement';

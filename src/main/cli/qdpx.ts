@@ -1,5 +1,5 @@
 // `fieldnotes export <ws> --format qdpx` and `fieldnotes import <file.qdpx> --into|--new <ws>`: REFI-QDA projects (issue 9).
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { QdpxExportOptions } from '../../shared/domain/refi';
 import { ReviewerInput, suggestInitials } from '../../shared/domain/reviewer';
@@ -10,7 +10,7 @@ import { writeFileAtomic } from '../core/files/writeOut';
 import { exportQdpx } from '../core/refi/exportProject';
 import { importProject } from '../core/refi/importProject';
 import { readQdpx } from '../core/refi/readQdpx';
-import { recordReviewer } from '../core/services/reviewers';
+import { recordReviewer } from '../core/store/reviewers';
 import { InstallationSettings } from '../core/settings/settings';
 import { openSnapshot } from '../core/workspace/snapshot';
 import { createWorkspace, openWorkspace } from '../core/workspace/workspace';
@@ -70,7 +70,7 @@ export function printImportReport(report: QdpxImportReport, io: Io): void {
   }
 }
 
-/** Import a .qdpx into an existing workspace (--into) or a new one (--new, removed again if the import fails). */
+/** Import a .qdpx into an existing workspace (--into) or a new one (--new, which exists only if the import succeeds). */
 export async function importQdpxCommand(file: string, flags: QdpxFlags, io: Io): Promise<number> {
   if (Boolean(flags.into) === Boolean(flags.new)) {
     throw new FieldnotesError('INVALID_INPUT', 'Say where to import: --into WORKSPACE (an existing one) or --new WORKSPACE (a new file).');
@@ -83,6 +83,7 @@ export async function importQdpxCommand(file: string, flags: QdpxFlags, io: Io):
     reviewer = { id: stored?.id ?? crypto.randomUUID(), ...input.data };
   }
   if (!reviewer) throw new FieldnotesError('INVALID_INPUT', 'Say who is importing: --by "Your Name" (or set your name in the app first).');
+  const by = reviewer;
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -92,18 +93,20 @@ export async function importQdpxCommand(file: string, flags: QdpxFlags, io: Io):
   // Read and check the whole file before any workspace is touched.
   const prepared = await readQdpx(bytes, basename(file));
   const target = resolve((flags.into ?? flags.new)!);
-  const workspace = flags.new
-    ? createWorkspace(target, { name: prepared.project.name, createdBy: reviewer })
-    : openWorkspace(target);
-  let ok = false;
+  if (flags.new) {
+    // Built whole under a temporary name: a failed import leaves no file under the chosen one.
+    let report: QdpxImportReport | null = null;
+    const created = createWorkspace(target, { name: prepared.project.name, createdBy: by, fill: (db) => (report = importProject(db, prepared, by.id)) });
+    created.close();
+    printImportReport(report!, io);
+    return 0;
+  }
+  const workspace = openWorkspace(target);
   try {
     recordReviewer(workspace.db, reviewer);
-    const report = importProject(workspace.db, prepared, reviewer.id);
-    printImportReport(report, io);
-    ok = true;
+    printImportReport(importProject(workspace.db, prepared, reviewer.id), io);
     return 0;
   } finally {
     workspace.close();
-    if (!ok && flags.new) rmSync(target, { force: true });
   }
 }

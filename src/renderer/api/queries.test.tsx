@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act, useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { changedBy } from '../../shared/contract/changes';
 import { createClient, type Transport } from '../../shared/rpc/client';
 import { fail, ok, type Result } from '../../shared/rpc/result';
@@ -18,6 +18,7 @@ function fakeCore() {
   const types = [{ id: 'workshop', label: 'Workshop', builtin: true }];
   const listeners = new Set<(payload: unknown) => void>();
   const calls: string[] = [];
+  let inFlight = 0;
   let failNext: string | null = null;
   const announce = (method: string) => {
     const namespaces = changedBy(method);
@@ -25,6 +26,20 @@ function fakeCore() {
   };
   const transport: Transport = {
     async invoke(method, input): Promise<Result<unknown>> {
+      inFlight++;
+      try {
+        return await answer(method, input);
+      } finally {
+        inFlight--;
+      }
+    },
+    on(event, handler) {
+      if (event !== 'data.changed') return () => {};
+      listeners.add(handler);
+      return () => listeners.delete(handler);
+    },
+  };
+  async function answer(method: string, input: unknown): Promise<Result<unknown>> {
       calls.push(method);
       await new Promise((r) => setTimeout(r, 5));
       if (failNext) {
@@ -47,16 +62,11 @@ function fakeCore() {
         return ok([{ id: `for-${query}` }]);
       }
       return fail('UNKNOWN_METHOD', method);
-    },
-    on(event, handler) {
-      if (event !== 'data.changed') return () => {};
-      listeners.add(handler);
-      return () => listeners.delete(handler);
-    },
-  };
+  }
   return {
     client: createClient(transport),
     calls,
+    inFlight: () => inFlight,
     failOnce: (message: string) => (failNext = message),
     /** A write by someone else (the autosaver, a menu command): only the announcement tells the screen. */
     addBehindTheScreensBack: (label: string) => {
@@ -81,7 +91,16 @@ async function render(node: React.ReactNode, core: ReturnType<typeof fakeCore>, 
   await act(async () => root!.render(<DataProvider client={client} rpc={core.client}>{node}</DataProvider>));
 }
 
-const settle = () => act(() => new Promise((r) => setTimeout(r, 80)));
+/**
+ * Wait for what the screen shows, not for a fixed time: a fixed sleep made these tests fail on a loaded machine
+ * (two cores, eight processes) although the hooks were right.
+ */
+const eventually = (check: () => void) => act(() => vi.waitFor(check, { timeout: 10_000, interval: 5 }));
+/** Every request the screen made has been answered, and React has drawn what they returned. */
+const answered = async (core: ReturnType<typeof fakeCore>) => {
+  await eventually(() => expect(core.inFlight()).toBe(0));
+  await act(() => new Promise((r) => setTimeout(r, 20)));
+};
 const text = (id: string) => container.querySelector(`[data-id="${id}"]`)?.textContent;
 
 describe('useQuery and useMutation', () => {
@@ -102,11 +121,9 @@ describe('useQuery and useMutation', () => {
       return <p data-id="types">{data?.map((t) => t.label).join(', ') ?? 'loading'}</p>;
     }
     await render(<Types />, core, client);
-    await settle();
-    expect(text('types')).toBe('Workshop');
+    await eventually(() => expect(text('types')).toBe('Workshop'));
     await act(() => add('Webinar'));
-    await settle();
-    expect(text('types')).toBe('Workshop, Webinar');
+    await eventually(() => expect(text('types')).toBe('Workshop, Webinar'));
   });
 
   it('refresh when the core announces a change made elsewhere', async () => {
@@ -116,10 +133,9 @@ describe('useQuery and useMutation', () => {
       return <p data-id="types">{data?.map((t) => t.label).join(', ')}</p>;
     }
     await render(<Types />, core);
-    await settle();
+    await eventually(() => expect(text('types')).toBe('Workshop'));
     act(() => core.addBehindTheScreensBack('Survey'));
-    await settle();
-    expect(text('types')).toBe('Workshop, Survey');
+    await eventually(() => expect(text('types')).toBe('Workshop, Survey'));
   });
 
   it('drop a stale answer that arrives after a newer one, keeping the last answer meanwhile', async () => {
@@ -133,7 +149,10 @@ describe('useQuery and useMutation', () => {
     }
     await render(<List />, core);
     act(() => setQuery('b'));
-    await settle();
+    await eventually(() => expect(text('list')).toBe('for-b'));
+    // The slow answer for "a" comes back after "b"'s: once it has, the screen must still show b's.
+    await answered(core);
+    expect(core.calls.filter((m) => m === 'engagements.list')).toHaveLength(2);
     expect(text('list')).toBe('for-b');
   });
 
@@ -154,8 +173,8 @@ describe('useQuery and useMutation', () => {
       </>,
       core,
     );
-    await settle();
-    expect(text('shown')).toBe('The disk is full.');
+    await eventually(() => expect(text('shown')).toBe('The disk is full.'));
+    await answered(core);
     expect(text('notice')).toBe('');
 
     let run: () => Promise<unknown> = async () => {};

@@ -43,6 +43,16 @@ export const commandRegistry = {
     command.run();
     return true;
   },
+  /** Run a command as soon as a screen registers it (a workspace just created opens on another area). */
+  runWhenRegistered(id: string): void {
+    if (commandRegistry.run(id)) return;
+    const off = commandRegistry.subscribe(() => {
+      if (!commands.has(id)) return;
+      off();
+      // After the registering screen's commit, so what the command opens finds its screen there.
+      setTimeout(() => commandRegistry.run(id), 0);
+    });
+  },
   subscribe(listener: Listener): () => void {
     listeners.add(listener);
     return () => listeners.delete(listener);

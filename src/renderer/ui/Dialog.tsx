@@ -82,6 +82,9 @@ export function Dialog({ title, open, onClose, children, className, hideTitle, a
       dialog.showModal();
       if (anchor) placeBeside(dialog, anchor);
       else dialog.removeAttribute('style');
+      // showModal focuses the first focusable element, after React's autoFocus ran on mount; a dialog whose next
+      // action is not its first control marks that control instead.
+      dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     }
     if (!open && dialog.open) {
       dialog.close();

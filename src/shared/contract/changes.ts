@@ -38,6 +38,8 @@ const ALSO: Record<string, readonly string[]> = {
   // A finding's number and statement show in recommendations; a recommendation's citation in a finding.
   findings: ['recommendations'],
   recommendations: ['findings'],
+  // A project import adds to every area (and importNew opens another workspace).
+  refi: [EVERYTHING],
 };
 
 /**

@@ -6,6 +6,7 @@ import {
   EngagementUpdate,
   NewEngagement,
 } from '../domain/engagement';
+import { RemovalPreview } from '../domain/removal';
 import { None } from './app';
 import { method } from './method';
 
@@ -21,6 +22,11 @@ export const engagementMethods = {
   'engagements.get': method({ input: Id, output: Engagement, doc: 'One engagement.' }),
   'engagements.create': method({ input: NewEngagement, output: Engagement, doc: 'Record a new engagement.' }),
   'engagements.update': method({ input: EngagementUpdate, output: Engagement, doc: 'Change an engagement’s details.' }),
+  'engagements.deletePreview': method({
+    input: Id,
+    output: RemovalPreview,
+    doc: 'What deleting an engagement takes with it (notes, passages, attachments; findings citing it), to say first.',
+  }),
   'engagements.delete': method({
     input: Id,
     output: z.null(),

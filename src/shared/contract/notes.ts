@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_DOCUMENT_CHARS, Note, NoteSummary, SavedNote } from '../domain/note';
 import { PassageId } from '../domain/passage';
+import { RemovalPreview } from '../domain/removal';
 import { method } from './method';
 
 const Id = z.string().min(1).max(100);
@@ -42,6 +43,11 @@ export const noteMethods = {
     input: z.object({ id: Id, title: Title }).strict(),
     output: NoteSummary,
     doc: 'Rename a note.',
+  }),
+  'notes.deletePreview': method({
+    input: z.object({ id: Id }).strict(),
+    output: RemovalPreview,
+    doc: 'What deleting a note takes with it (its words and passages; findings citing them keep the quotes).',
   }),
   'notes.delete': method({ input: z.object({ id: Id }).strict(), output: z.null(), doc: 'Delete a note.' }),
 } as const;

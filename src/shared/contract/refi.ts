@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { QdpxExportOptions, QdpxImportReport, SharedName } from '../domain/refi';
-import { FilePath } from '../domain/workspace';
+import { FilePath, WorkspaceInfo } from '../domain/workspace';
+import { SaveTarget } from './fileOut';
 import { method } from './method';
 
 const ExportCounts = z.object({
@@ -12,6 +13,8 @@ const ExportCounts = z.object({
   sets: z.number().int(),
 });
 
+const UploadId = z.string().min(1).max(100);
+
 /** Whole projects in and out as REFI-QDA .qdpx, for NVivo, ATLAS.ti, MAXQDA and QualCoder (issue 9). */
 export const refiMethods = {
   'refi.exportCheck': method({
@@ -20,13 +23,12 @@ export const refiMethods = {
     doc: 'Before exporting: theme names shared under different parents, which some tools would drop.',
   }),
   'refi.export': method({
-    /** In the desktop app the path comes from the save dialog the core opens; `path` is for hosts without one. */
-    input: z.object({ options: QdpxExportOptions, path: FilePath.optional(), overwrite: z.boolean().optional() }).strict(),
-    output: z.object({ path: z.string(), counts: ExportCounts, leftOut: z.array(z.string()) }).nullable(),
-    doc: 'Write the workspace as a .qdpx project to a file the person chooses; null if they cancelled.',
+    input: z.object({ options: QdpxExportOptions, ...SaveTarget }).strict(),
+    output: z.object({ path: z.string(), size: z.number().int(), counts: ExportCounts, leftOut: z.array(z.string()) }).nullable(),
+    doc: 'Write the workspace as a .qdpx project through the one file-out path (saveAs); null if the person cancelled.',
   }),
   'refi.preview': method({
-    input: z.object({ uploadId: z.string().min(1).max(100) }).strict(),
+    input: z.object({ uploadId: UploadId }).strict(),
     output: z.object({ previewId: z.string(), report: QdpxImportReport }),
     doc: 'Read an uploaded .qdpx and say what importing it into the open workspace would add, changing nothing.',
   }),
@@ -34,5 +36,11 @@ export const refiMethods = {
     input: z.object({ previewId: z.string().min(1).max(100) }).strict(),
     output: QdpxImportReport,
     doc: 'Import the previewed .qdpx into the open workspace in one transaction, and report what was and was not carried.',
+  }),
+  'refi.importNew': method({
+    /** `path` is the loopback host's typed path; the desktop app asks its Save dialog and refuses a page's path. */
+    input: z.object({ uploadId: UploadId, name: z.string().trim().min(1, 'Name the workspace.').max(200), path: FilePath.optional() }).strict(),
+    output: z.object({ workspace: WorkspaceInfo, report: QdpxImportReport }).nullable(),
+    doc: 'Create a workspace holding an uploaded .qdpx, built whole before it takes its name, and open it; null if the person cancelled.',
   }),
 } as const;

@@ -11,17 +11,20 @@ const MB = 1024 * 1024;
 export const MAX_ATTACHMENT_BYTES = 200 * MB;
 /** Documents read into notes: far above any transcript or submission, small enough to parse in memory. */
 export const MAX_IMPORT_BYTES = 50 * MB;
+/** A REFI-QDA project (.qdpx): text sources are small, but other tools' exports carry media we then leave out. */
+export const MAX_PROJECT_BYTES = 500 * MB;
 /** One upload chunk, before base64: small enough for IPC and HTTP, large enough to keep calls few. */
 export const MAX_CHUNK_BYTES = 4 * MB;
 /** Base64 of a full chunk. */
 export const MAX_CHUNK_BASE64 = Math.ceil(MAX_CHUNK_BYTES / 3) * 4;
 
-export const UploadPurpose = z.enum(['import', 'attachment']);
+export const UploadPurpose = z.enum(['import', 'attachment', 'project']);
 export type UploadPurpose = z.infer<typeof UploadPurpose>;
 
 export const uploadLimits: Record<UploadPurpose, number> = {
   import: MAX_IMPORT_BYTES,
   attachment: MAX_ATTACHMENT_BYTES,
+  project: MAX_PROJECT_BYTES,
 };
 
 /** A file's own name as the person chose it: no folders, nothing a file system would choke on. */
@@ -99,6 +102,9 @@ export function exportFileName(workspaceName: string, suffix: string, fallback: 
 }
 
 export const codebookFileName = (workspaceName: string): string => exportFileName(workspaceName, 'codebook.qdc', 'Codebook.qdc');
+
+/** "Topol review project.qdpx": the whole workspace as REFI-QDA (issue 9). */
+export const projectFileName = (workspaceName: string): string => exportFileName(workspaceName, 'project.qdpx', 'Project.qdpx');
 
 /** "/home/ada/Topol codebook.qdc" → "Topol codebook.qdc", for messages (either separator). */
 export function baseName(path: string): string {

@@ -4,34 +4,8 @@ import { fileExtension, MAX_ATTACHMENT_BYTES, type Attachment } from '../../../s
 import { FieldnotesError } from '../../../shared/rpc/result';
 import { describeContents, imageExtensions, imageMediaTypes, isPdf, sniffImage } from './sniff';
 import { tooLarge, type ReceivedFile } from './uploads';
+import { attachmentData, attachmentSize, attachmentSlice, deleteAttachment, insertAttachment } from '../store/attachments';
 import { requireEngagement } from '../store/engagements';
-
-interface AttachmentRow {
-  id: string;
-  engagement_id: string;
-  file_name: string;
-  media_type: string;
-  size: number;
-  sha256: string;
-  created_at: string;
-  created_by: string;
-}
-
-/** Every column but the contents: listing never reads the blobs. */
-const COLUMNS = 'id, engagement_id, file_name, media_type, size, sha256, created_at, created_by';
-
-const fromRow = (row: AttachmentRow): Attachment => ({
-  id: row.id,
-  engagementId: row.engagement_id,
-  fileName: row.file_name,
-  mediaType: row.media_type,
-  size: row.size,
-  sha256: row.sha256,
-  createdAt: row.created_at,
-  createdBy: row.created_by,
-});
-
-const missing = () => new FieldnotesError('NOT_FOUND', 'That attachment no longer exists. It may have been removed in another window.');
 
 /** Common types by extension, for when the browser did not say. */
 const TYPES_BY_EXTENSION: Record<string, string> = {
@@ -77,42 +51,27 @@ export function addAttachment(db: Database.Database, file: ReceivedFile, engagem
   if (file.bytes.length === 0) {
     throw new FieldnotesError('UNSUPPORTED_FILE', `"${file.fileName}" is empty, so there is nothing to attach.`);
   }
-  const row: AttachmentRow = {
+  const attachment: Attachment = {
     id: randomUUID(),
-    engagement_id: engagementId,
-    file_name: file.fileName,
-    media_type: attachmentMediaType(file),
+    engagementId,
+    fileName: file.fileName,
+    mediaType: attachmentMediaType(file),
     size: file.bytes.length,
     sha256: createHash('sha256').update(file.bytes).digest('hex'),
-    created_at: new Date().toISOString(),
-    created_by: reviewerId,
+    createdAt: new Date().toISOString(),
+    createdBy: reviewerId,
   };
   db.transaction(() => {
     requireEngagement(db, engagementId);
-    db.prepare(
-      `INSERT INTO attachments(${COLUMNS}, data)
-       VALUES (@id, @engagement_id, @file_name, @media_type, @size, @sha256, @created_at, @created_by, @data)`,
-    ).run({ ...row, data: file.bytes });
+    insertAttachment(db, attachment, file.bytes);
   })();
-  return fromRow(row);
+  return attachment;
 }
 
-export function listAttachments(db: Database.Database, engagementId: string): Attachment[] {
-  const rows = db
-    .prepare(`SELECT ${COLUMNS} FROM attachments WHERE engagement_id = ? ORDER BY created_at, file_name`)
-    .all(engagementId) as AttachmentRow[];
-  return rows.map(fromRow);
-}
-
-/** The name an attachment was added under, to suggest when saving a copy. */
-export function attachmentFileName(db: Database.Database, id: string): string {
-  const row = db.prepare('SELECT file_name FROM attachments WHERE id = ?').get(id) as { file_name: string } | undefined;
-  if (!row) throw new FieldnotesError('NOT_FOUND', 'That attachment no longer exists.');
-  return row.file_name;
-}
+export { attachmentData, attachmentFileName, listAttachments } from '../store/attachments';
 
 export function removeAttachment(db: Database.Database, id: string): void {
-  if (db.prepare('DELETE FROM attachments WHERE id = ?').run(id).changes === 0) throw missing();
+  deleteAttachment(db, id);
 }
 
 /** Blobs at least this large are kept in memory between reads of one preview or download. */
@@ -134,16 +93,11 @@ export class AttachmentReader {
       cached.timer.refresh();
       return { bytes: cached.data.subarray(offset, offset + length), size: cached.data.length };
     }
-    const row = db.prepare('SELECT size FROM attachments WHERE id = ?').get(id) as { size: number } | undefined;
-    if (!row) throw missing();
-    if (row.size < CACHE_FROM_BYTES || offset + length >= row.size) {
-      // SQLite's substr counts blob bytes from 1.
-      const slice = db.prepare('SELECT substr(data, ?, ?) AS chunk FROM attachments WHERE id = ?').get(offset + 1, length, id) as
-        | { chunk: Buffer | null }
-        | undefined;
-      return { bytes: offset >= row.size || !slice?.chunk ? Buffer.alloc(0) : slice.chunk, size: row.size };
+    const size = attachmentSize(db, id);
+    if (size < CACHE_FROM_BYTES || offset + length >= size) {
+      return { bytes: offset >= size ? Buffer.alloc(0) : attachmentSlice(db, id, offset, length), size };
     }
-    const { data } = db.prepare('SELECT data FROM attachments WHERE id = ?').get(id) as { data: Buffer };
+    const data = attachmentData(db, id);
     this.forget();
     const timer = setTimeout(() => this.forget(), CACHE_FOR_MS);
     timer.unref();
@@ -157,11 +111,4 @@ export class AttachmentReader {
     clearTimeout(this.cached.timer);
     this.cached = null;
   }
-}
-
-/** An attachment's whole contents, to write a copy out (see saveAs). */
-export function attachmentData(db: Database.Database, id: string): Buffer {
-  const row = db.prepare('SELECT data FROM attachments WHERE id = ?').get(id) as { data: Buffer } | undefined;
-  if (!row) throw missing();
-  return row.data;
 }

@@ -41,12 +41,13 @@ const liveFolders = new Set<string>();
 let exitHookInstalled = false;
 
 export const tooLarge = (fileName: string, size: number, purpose: UploadPurpose) =>
-  new FieldnotesError(
-    'TOO_LARGE',
-    purpose === 'import'
-      ? `"${fileName}" is too large to import (${formatBytes(size)}); a file imported as notes can be at most ${formatBytes(uploadLimits.import)}. Split it into smaller files, then import those.`
-      : `"${fileName}" is too large to attach (${formatBytes(size)}); an attachment can be at most ${formatBytes(uploadLimits.attachment)}. Make it smaller (compress or split it), then try again.`,
-  );
+  new FieldnotesError('TOO_LARGE', `"${fileName}" is too large ${tooLargeAdvice[purpose](formatBytes(size))}`);
+
+const tooLargeAdvice: Record<UploadPurpose, (size: string) => string> = {
+  import: (size) => `to import (${size}); a file imported as notes can be at most ${formatBytes(uploadLimits.import)}. Split it into smaller files, then import those.`,
+  attachment: (size) => `to attach (${size}); an attachment can be at most ${formatBytes(uploadLimits.attachment)}. Make it smaller (compress or split it), then try again.`,
+  project: (size) => `to import (${size}); a project can be at most ${formatBytes(uploadLimits.project)}. Export it again without its media (pictures, audio, video), which Fieldnotes does not carry.`,
+};
 
 const gone = () =>
   new FieldnotesError('NOT_FOUND', 'That upload is no longer in progress (it finished, was cancelled or the app restarted). Add the file again.');

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { appMethods } from '../../../shared/contract/app';
 import { FieldnotesError } from '../../../shared/rpc/result';
-import { recordReviewer } from '../services/reviewers';
+import { recordReviewer } from '../store/reviewers';
 import { listBackups } from '../backup/backups';
 import { keyForFile, newKey } from '../workspace/encryption';
 import { restoreWorkspace, setLogAside } from '../workspace/workspace';

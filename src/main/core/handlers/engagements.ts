@@ -8,6 +8,7 @@ import {
   listEngagementTypes,
   updateEngagement,
 } from '../services/engagements';
+import { previewEngagementDelete } from '../services/removal';
 import type { DomainHandlers, HandlerContext } from './context';
 
 export function engagementHandlers(ctx: HandlerContext): DomainHandlers<typeof engagementMethods> {
@@ -17,6 +18,7 @@ export function engagementHandlers(ctx: HandlerContext): DomainHandlers<typeof e
     'engagements.get': ({ id }) => getEngagement(db(), id),
     'engagements.create': (input) => createEngagement(db(), input, ctx.requireReviewer().id),
     'engagements.update': (input) => updateEngagement(db(), input),
+    'engagements.deletePreview': ({ id }) => previewEngagementDelete(db(), id),
     'engagements.delete': ({ id }) => {
       deleteEngagement(db(), id);
       return null;

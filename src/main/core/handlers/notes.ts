@@ -1,5 +1,6 @@
 import type { noteMethods } from '../../../shared/contract/notes';
 import { createNote, deleteNote, getNote, listNotes, renameNote, saveNote } from '../services/notes';
+import { previewNoteDelete } from '../services/removal';
 import type { DomainHandlers, HandlerContext } from './context';
 
 export function noteHandlers(ctx: HandlerContext): DomainHandlers<typeof noteMethods> {
@@ -10,6 +11,7 @@ export function noteHandlers(ctx: HandlerContext): DomainHandlers<typeof noteMet
     'notes.create': ({ engagementId, title }) => createNote(db(), engagementId, title, ctx.requireReviewer().id),
     'notes.save': (input) => saveNote(db(), input, ctx.requireReviewer().id),
     'notes.rename': ({ id, title }) => renameNote(db(), id, title),
+    'notes.deletePreview': ({ id }) => previewNoteDelete(db(), id),
     'notes.delete': ({ id }) => {
       deleteNote(db(), id);
       return null;

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { FieldnotesError } from '../../../shared/rpc/result';
-import { recordReviewer } from '../services/reviewers';
+import { recordReviewer } from '../store/reviewers';
 import { keyForFile, newKey, type WorkspaceKey } from '../workspace/encryption';
 import { DamagedWorkspaceError } from '../workspace/errors';
 import { rememberedKeys } from '../workspace/rememberedKeys';

@@ -45,7 +45,7 @@ describe('exporting a workspace as .qdpx', () => {
   it('is valid against Project.xsd (xmllint), with each note as UTF-8 text without BOM, LF, and positions in code points', () => {
     const { db, ids, text } = reviewWorkspace();
     const result = exportQdpx(db, '0.1.0', defaults);
-    expect(result.fileName).toBe('Topol review.qdpx');
+    expect(result.fileName).toBe('Topol review project.qdpx');
     const check = validateQdpx(folders, result.bytes);
     expect(check.stderr).toMatch(/validates/);
     expect(check.status).toBe(0);

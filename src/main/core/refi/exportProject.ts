@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { strToU8, zipSync } from 'fflate';
+import { projectFileName } from '../../../shared/domain/files';
 import { consentLabels, staffGroupLabels } from '../../../shared/domain/participant';
 import type { ThemeListItem } from '../../../shared/domain/theme';
 import { codePointSlicer, documentAnchors, sliceCodePoints } from '../../../shared/note/anchors';
@@ -11,7 +12,7 @@ import { getNote, listNotes } from '../services/notes';
 import { listAttributes } from '../services/participantAttributes';
 import { getParticipant, listParticipants } from '../services/participants';
 import { passagesForNote } from '../services/passages';
-import { listReviewers } from '../services/reviewers';
+import { listReviewers } from '../store/reviewers';
 import { listThemes } from '../services/themes';
 import { guidFor, recordGuid } from './guids';
 import type { Project, ProjectCase, ProjectNote, ProjectSelection, ProjectSet, ProjectSource, ProjectVariable } from './model';
@@ -68,13 +69,6 @@ function codeTree(themes: readonly ThemeListItem[], names: Map<string, string>):
 
 function workspaceName(db: Database.Database): string {
   return readMeta(db, 'name') ?? 'Fieldnotes workspace';
-}
-
-/** "Topol review.qdpx", with characters no file system accepts replaced. */
-function fileNameFor(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  const clean = name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80);
-  return `${clean || 'Project'}.qdpx`;
 }
 
 /**
@@ -264,7 +258,7 @@ export function exportQdpx(db: Database.Database, version: string, options: Qdpx
   for (const source of project.sources) files[`sources/${sourceFileName(source.guid)}`] = strToU8(source.text);
   const passages = project.sources.reduce((n, s) => n + s.selections.length, 0);
   return {
-    fileName: fileNameFor(project.name),
+    fileName: projectFileName(project.name),
     bytes: zipSync(files, { level: 6 }),
     counts: {
       themes: listThemes(db).length,

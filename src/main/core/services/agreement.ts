@@ -13,7 +13,7 @@ import {
   type AgreementCounts,
   type Span,
 } from './agreementMath';
-import { reviewersById } from './reviewers';
+import { reviewersById } from '../store/reviewers';
 
 export interface AgreementInput {
   a: string;

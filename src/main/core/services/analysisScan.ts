@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { AnalysisFilter } from '../../../shared/domain/analysis';
 import type { Dimension, MatrixCell } from '../../../shared/domain/matrix';
 import { attributeValueRows, engagementsMatching } from '../store/analysisIndex';
-import { passageFilter } from './analysisFilter';
+import { passageFilter } from '../store/analysisFilter';
 import { analysisIndex, type AnalysisIndex } from './analysisIndex';
 
 /**

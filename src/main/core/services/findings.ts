@@ -35,7 +35,7 @@ import {
 import { recommendationsCiting } from '../store/recommendations';
 import { evidenceSpread, findingWarnings } from './findingEvidence';
 import { getPassage } from './passages';
-import { reviewerOf, reviewersById } from './reviewers';
+import { reviewerOf, reviewersById } from '../store/reviewers';
 import { listThemes } from './themes';
 import { getThemeRow, subtreeIds } from '../store/themes';
 

@@ -18,7 +18,7 @@ import { deleteSummary, summaryRow, summaryRows, upsertSummary, type SummaryRow 
 import { analysisIndex, themePassageCounts } from './analysisIndex';
 import { matrixTallies, type MatrixTallies } from './analysisScan';
 import { getAttribute, listAttributes } from './participantAttributes';
-import { reviewerOf, reviewersById } from './reviewers';
+import { reviewerOf, reviewersById } from '../store/reviewers';
 import { themeView } from './themeView';
 import { listThemes } from './themes';
 import { getThemeRow } from '../store/themes';

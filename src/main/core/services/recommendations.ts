@@ -29,7 +29,7 @@ import {
   updateGroupRow,
   updateRecommendationRow,
 } from '../store/recommendations';
-import { reviewerOf, reviewersById } from './reviewers';
+import { reviewerOf, reviewersById } from '../store/reviewers';
 
 /**
  * Recommendations (issue 8), in groups a reviewer can rename, reorder, add and

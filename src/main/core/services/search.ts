@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { AnalysisFilter, SearchHit, SearchPlace, SearchResult } from '../../../shared/domain/analysis';
-import { andWhere, noteFilter, passageFilter } from './analysisFilter';
+import { noteFilter, passageFilter } from '../store/analysisFilter';
+import * as searchStore from '../store/search';
+import type { Candidate } from '../store/search';
 import { analysisIndex } from './analysisIndex';
 import { notePlaces, type Places } from './searchPlaces';
 import { parseSearch, toFtsQuery } from './searchQuery';
@@ -16,7 +18,7 @@ import {
   toCodePoints,
   type Span,
 } from './searchText';
-import { SOURCE_COLUMNS, sourceRef, type SourceRow } from './sourceRef';
+import { sourceRef } from '../store/sources';
 
 /**
  * Full-text search over notes and memos (issue 4).
@@ -41,42 +43,17 @@ export interface SearchInput {
   offset?: number;
 }
 
-interface Candidate {
-  kind: 'note' | 'memo';
-  rowid: number;
-  score: number;
-}
-
 interface Marked {
   text: string;
   matches: Span[];
 }
-
-interface NoteRow extends SourceRow {
-  rowid: number;
-}
-
-interface MemoRow extends NoteRow {
-  passage_id: string;
-  start_offset: number;
-  end_offset: number;
-  code: string | null;
-  staff_group: string | null;
-}
-
-const json = (values: unknown[]) => JSON.stringify(values);
 
 /** Places listed under one note hit; a note with more says how many more there are. */
 export const PLACES_PER_NOTE = 50;
 
 /** Each row's text with its matches marked by FTS5, for the given rowids of one FTS table. */
 function highlights(db: Database.Database, table: 'notes_fts' | 'memos_fts', fts: string, rowids: number[]): Map<number, Marked> {
-  const rows = db
-    .prepare(
-      `SELECT rowid, highlight(${table}, 0, @open, @close) AS marked FROM ${table}
-       WHERE ${table} MATCH @fts AND rowid IN (SELECT value FROM json_each(@rowids))`,
-    )
-    .all({ fts, rowids: json(rowids), open: OPEN, close: CLOSE }) as { rowid: number; marked: string }[];
+  const rows = searchStore.highlighted(db, table, fts, rowids, { open: OPEN, close: CLOSE });
   const out = new Map<number, Marked>();
   for (const row of rows) {
     const read = readMarked(row.marked) ?? { text: row.marked.replace(/[\uFDD0\uFDD1]/g, ''), matches: [] };
@@ -122,21 +99,8 @@ export function search(db: Database.Database, input: SearchInput): SearchResult 
   const nf = noteFilter(filter);
   const pf = passageFilter(filter);
 
-  let notes = db
-    .prepare(
-      `SELECT 'note' AS kind, n.rowid AS rowid, bm25(notes_fts) AS score FROM notes_fts
-       JOIN notes n ON n.rowid = notes_fts.rowid JOIN engagements e ON e.id = n.engagement_id
-       WHERE notes_fts MATCH @fts${andWhere(nf)}`,
-    )
-    .all({ fts, ...nf.params }) as Candidate[];
-  const memos = db
-    .prepare(
-      `SELECT 'memo' AS kind, p.rowid AS rowid, bm25(memos_fts) AS score FROM memos_fts
-       JOIN passages p ON p.rowid = memos_fts.rowid JOIN notes n ON n.id = p.note_id
-       JOIN engagements e ON e.id = n.engagement_id LEFT JOIN participants pa ON pa.id = p.participant_id
-       WHERE memos_fts MATCH @fts${andWhere(pf)}`,
-    )
-    .all({ fts, ...pf.params }) as Candidate[];
+  let notes = searchStore.noteCandidates(db, fts, nf);
+  const memos = searchStore.memoCandidates(db, fts, pf);
 
   let places: Places | null = null;
   if (filter.staffGroups?.length || filter.keyQuotesOnly) {
@@ -158,24 +122,8 @@ function buildHits(db: Database.Database, fts: string, page: Candidate[], places
   const noteText = highlights(db, 'notes_fts', fts, noteIds);
   const memoText = highlights(db, 'memos_fts', fts, memoIds);
 
-  const noteRows = new Map(
-    (
-      db
-        .prepare(`SELECT n.rowid AS rowid, ${SOURCE_COLUMNS} FROM notes n JOIN engagements e ON e.id = n.engagement_id WHERE n.rowid IN (SELECT value FROM json_each(?))`)
-        .all(json(noteIds)) as NoteRow[]
-    ).map((r) => [r.rowid, r]),
-  );
-  const memoRows = new Map(
-    (
-      db
-        .prepare(
-          `SELECT p.rowid AS rowid, p.id AS passage_id, p.start_offset, p.end_offset, pa.code, pa.staff_group, ${SOURCE_COLUMNS}
-           FROM passages p JOIN notes n ON n.id = p.note_id JOIN engagements e ON e.id = n.engagement_id
-           LEFT JOIN participants pa ON pa.id = p.participant_id WHERE p.rowid IN (SELECT value FROM json_each(?))`,
-        )
-        .all(json(memoIds)) as MemoRow[]
-    ).map((r) => [r.rowid, r]),
-  );
+  const noteRows = new Map(searchStore.noteSources(db, noteIds).map((r) => [r.rowid, r]));
+  const memoRows = new Map(searchStore.memoSources(db, memoIds).map((r) => [r.rowid, r]));
 
   const hits: SearchHit[] = [];
   for (const c of page) {
@@ -220,12 +168,7 @@ function annotate(db: Database.Database, hits: SearchHit[]): void {
   ]);
   const codes = [...new Set(all.flatMap((a) => (a.kind === 'note' && a.place.speaker ? [a.place.speaker.code] : [])))];
   if (codes.length) {
-    const groups = new Map(
-      (db.prepare('SELECT code, staff_group FROM participants WHERE code IN (SELECT value FROM json_each(?))').all(json(codes)) as {
-        code: string;
-        staff_group: string;
-      }[]).map((r) => [r.code, r.staff_group]),
-    );
+    const groups = searchStore.staffGroupsOfCodes(db, codes);
     for (const a of all) if (a.kind === 'note' && a.place.speaker) a.place.speaker.staffGroup = groups.get(a.place.speaker.code) ?? null;
   }
   // The passages covering each place (a memo hit: its own passage), from the analysis index: each note's

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { AnalysisFilter } from '../../../shared/domain/analysis';
 import { SPEAKER_PREFIX } from '../../../shared/note/SpeakerLabelNode';
-import { noteTexts, participantCodesInGroups, quotedTexts } from '../store/analysisIndex';
+import { quotedTexts } from '../store/analysisIndex';
+import { codesInStaffGroups, plainTextsByRowid, type KeyQuoteRow } from '../store/search';
 import { analysisIndex, type AnalysisIndex, type SpeakerLines } from './analysisIndex';
 import { normalise, termPatterns, type SearchTerm } from './searchQuery';
 import { speakerOfLine, toUnits, type Span } from './searchText';
@@ -27,12 +28,7 @@ export interface Places {
   allowed(rowid: number, text: string, span: Span, start: number, end: number): boolean;
 }
 
-interface KeyQuote {
-  rowid: number;
-  start: number;
-  end: number;
-  quoted_text: string;
-}
+type KeyQuote = KeyQuoteRow;
 
 /**
  * The attached key quotes of these notes (by note rowid), from the analysis index, with their text read
@@ -70,7 +66,7 @@ function speakerLines(db: Database.Database, ix: AnalysisIndex, rowids: number[]
     if (lines) out.set(rowid, lines);
     else unread.push(rowid);
   }
-  for (const [rowid, text] of noteTexts(db, unread)) {
+  for (const { rowid, plain_text: text } of plainTextsByRowid(db, unread)) {
     const lines: SpeakerLines = [];
     for (const line of text.split('\n')) {
       const code = SPEAKER_PREFIX.exec(line)?.[1];
@@ -87,7 +83,7 @@ export function notePlaces(db: Database.Database, filter: AnalysisFilter, terms:
   const patterns = termPatterns(terms);
   const holds = (normal: string) => patterns.some((p) => p.test(normal));
   const holdsMatch = (text: string) => holds(normalise(text));
-  const codes = filter.staffGroups?.length ? participantCodesInGroups(db, filter.staffGroups) : null;
+  const codes = filter.staffGroups?.length ? codesInStaffGroups(db, filter.staffGroups) : null;
   const ix = analysisIndex(db);
   const quotes = filter.keyQuotesOnly ? keyQuotes(db, ix, rowids) : new Map<number, KeyQuote[]>();
 
@@ -95,7 +91,7 @@ export function notePlaces(db: Database.Database, filter: AnalysisFilter, terms:
   if (codes && filter.keyQuotesOnly) {
     // Only the notes with a matching key quote are read, to find whose turn each quote begins in.
     const readable = rowids.filter((r) => quotes.get(r)?.some((q) => holdsMatch(q.quoted_text)));
-    for (const [rowid, text] of noteTexts(db, readable)) {
+    for (const { rowid, plain_text: text } of plainTextsByRowid(db, readable)) {
       const mine = (quotes.get(rowid) ?? []).filter((q) => holdsMatch(q.quoted_text));
       const starts = toUnits(text, mine.map((q) => q.start));
       if (starts.some((unit) => codes.has(speakerOfLine(text, unit) ?? ''))) keep.add(rowid);

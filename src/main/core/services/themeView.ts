@@ -1,8 +1,11 @@
 import type Database from 'better-sqlite3';
 import type { ThemeViewPassage, ThemeViewResult } from '../../../shared/domain/analysis';
+import { plainTexts } from '../store/notes';
+import { tagsFor } from '../store/passages';
+import { passageDetails, type PassageDetailRow } from '../store/themeView';
 import { themeViewOrder, type PassageScope } from './analysisScan';
+import { sourceRef } from '../store/sources';
 import { toUnits } from './searchText';
-import { sourceRef } from './sourceRef';
 
 /**
  * The theme view (issue 4): every passage carrying any (or all) of the
@@ -27,27 +30,6 @@ export interface ThemeViewInput extends PassageScope {
 /** Code points of context on each side of a passage. */
 export const CONTEXT = 160;
 
-interface Row {
-  id: string;
-  note_id: string;
-  start_offset: number;
-  end_offset: number;
-  quoted_text: string;
-  memo: string;
-  key_quote: number;
-  detached: number;
-  note_title: string;
-  engagement_id: string;
-  engagement_title: string;
-  type: string;
-  date: string;
-  organisation: string;
-  participant_id: string | null;
-  code: string | null;
-  staff_group: string | null;
-  consent: 'anonymous' | 'attributed' | 'none' | null;
-}
-
 export function themeView(db: Database.Database, input: ThemeViewInput): ThemeViewResult {
   // The whole filtered set in order, from the analysis index: the counts come from it, and the page is a slice of it.
   const { ix, order } = themeViewOrder(db, input);
@@ -63,30 +45,9 @@ export function themeView(db: Database.Database, input: ThemeViewInput): ThemeVi
   const page = order.slice(offset, offset + (input.limit ?? 200)).map((i) => passages.rowid[i]!);
   if (page.length === 0) return { counts, passages: [] };
 
-  const byRowid = new Map(
-    (
-      db
-        .prepare(
-          `SELECT p.rowid, p.id, p.note_id, p.start_offset, p.end_offset, p.quoted_text, p.memo, p.key_quote, p.detached,
-             n.title AS note_title, e.id AS engagement_id, e.title AS engagement_title, e.type, e.date, e.organisation,
-             pa.id AS participant_id, pa.code, pa.staff_group, pa.consent
-           FROM passages p JOIN notes n ON n.id = p.note_id JOIN engagements e ON e.id = n.engagement_id
-           LEFT JOIN participants pa ON pa.id = p.participant_id
-           WHERE p.rowid IN (SELECT value FROM json_each(?))`,
-        )
-        .all(JSON.stringify(page)) as (Row & { rowid: number })[]
-    ).map((r) => [r.rowid, r]),
-  );
+  const byRowid = new Map(passageDetails(db, page).map((r) => [r.rowid, r]));
   const rows = page.flatMap((rowid) => byRowid.get(rowid) ?? []);
-
-  const tags = new Map<string, string[]>();
-  const tagRows = db
-    .prepare(
-      `SELECT passage_id, theme_id FROM passage_themes WHERE passage_id IN (SELECT value FROM json_each(?))
-       ORDER BY passage_id, tagged_at, theme_id`,
-    )
-    .all(JSON.stringify(rows.map((r) => r.id))) as { passage_id: string; theme_id: string }[];
-  for (const t of tagRows) tags.set(t.passage_id, [...(tags.get(t.passage_id) ?? []), t.theme_id]);
+  const tags = tagsFor(db, rows.map((r) => r.id));
 
   const context = contextOf(db, rows);
   return {
@@ -97,7 +58,7 @@ export function themeView(db: Database.Database, input: ThemeViewInput): ThemeVi
         source: sourceRef(r),
         quotedText: r.quoted_text,
         ...(context.get(r.id) ?? { before: '', after: '' }),
-        themeIds: tags.get(r.id) ?? [],
+        themeIds: (tags.get(r.id) ?? []).map((t) => t.themeId),
         participant: r.participant_id ? { id: r.participant_id, code: r.code!, staffGroup: r.staff_group!, consent: r.consent ?? 'none' } : null,
         keyQuote: r.key_quote === 1,
         memo: r.memo,
@@ -114,16 +75,12 @@ export function themeView(db: Database.Database, input: ThemeViewInput): ThemeVi
  * its paragraph(s), cut back to whole words, with "…" where the text goes on. Each note on the page is read once; a detached passage's
  * text is no longer in its note, so it has no context.
  */
-function contextOf(db: Database.Database, rows: Row[]): Map<string, { before: string; after: string }> {
+function contextOf(db: Database.Database, rows: PassageDetailRow[]): Map<string, { before: string; after: string }> {
   const out = new Map<string, { before: string; after: string }>();
   const attached = rows.filter((r) => r.detached === 0);
   const noteIds = [...new Set(attached.map((r) => r.note_id))];
   if (noteIds.length === 0) return out;
-  const texts = db.prepare('SELECT id, plain_text FROM notes WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(noteIds)) as {
-    id: string;
-    plain_text: string;
-  }[];
-  for (const { id, plain_text: text } of texts) {
+  for (const [id, text] of plainTexts(db, noteIds)) {
     const mine = attached.filter((r) => r.note_id === id);
     const points = mine.flatMap((r) => [Math.max(0, r.start_offset - CONTEXT), r.start_offset, r.end_offset, r.end_offset + CONTEXT]);
     const units = toUnits(text, points);

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { and, type SqlFilter } from '../services/analysisFilter';
+import { and, type SqlFilter } from './analysisFilter';
 
 /**
  * The reads behind the in-memory analysis index (issue 8; services/analysisIndex.ts) and the change log
@@ -75,13 +75,6 @@ export const notesInViewOrder = (db: Database.Database): [string, string, number
     .raw()
     .all() as [string, string, number][];
 
-/** [note rowid, plain text] of these notes. */
-export const noteTexts = (db: Database.Database, rowids: number[]): [number, string][] =>
-  db.prepare('SELECT rowid, plain_text FROM notes WHERE rowid IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify(rowids)) as [
-    number,
-    string,
-  ][];
-
 /** Engagements meeting the filters' engagement conditions (alias `e`, as analysisFilter.ts writes them). */
 export const engagementsMatching = (db: Database.Database, filter: SqlFilter): string[] =>
   db.prepare(`SELECT e.id FROM engagements e WHERE 1${and(filter.engagement)}`).pluck().all(filter.params) as string[];
@@ -97,6 +90,3 @@ export const quotedTexts = (db: Database.Database, rowids: number[]): [number, s
     string,
   ][];
 
-/** Codes ("P014") of the participants in these staff groups. */
-export const participantCodesInGroups = (db: Database.Database, groups: string[]): Set<string> =>
-  new Set(db.prepare('SELECT code FROM participants WHERE staff_group IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(groups)) as string[]);

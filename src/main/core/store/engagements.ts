@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { Engagement, EngagementFilter, EngagementTypeInfo, NewEngagement } from '../../../shared/domain/engagement';
 import { FieldnotesError } from '../../../shared/rpc/result';
-import { likeAnywhere, likeClause } from './sql';
+import { engagementConditions } from './analysisFilter';
+import { likeAnyColumn, likeAnywhere } from './sql';
 
 /** The `engagements` table and its family, `engagement_types`. */
 
@@ -70,26 +71,14 @@ const ORDER_BY: Record<NonNullable<EngagementFilter['sort']>, string> = {
 };
 
 export function listEngagements(db: Database.Database, filter: EngagementFilter = {}): Engagement[] {
-  const where: string[] = [];
-  const params: Record<string, unknown> = {};
-  if (filter.types?.length) {
-    where.push(`e.type IN (SELECT value FROM json_each(@types))`);
-    params.types = JSON.stringify(filter.types);
-  }
-  if (filter.organisation) {
-    where.push(likeClause('e.organisation', 'organisation'));
-    params.organisation = likeAnywhere(filter.organisation);
-  }
-  if (filter.from) {
-    where.push('e.date >= @from');
-    params.from = filter.from;
-  }
-  if (filter.to) {
-    where.push('e.date <= @to');
-    params.to = filter.to;
-  }
+  const { where, params } = engagementConditions({
+    engagementTypes: filter.types,
+    organisation: filter.organisation,
+    from: filter.from,
+    to: filter.to,
+  });
   if (filter.query) {
-    where.push(`(${['e.title', 'e.place', 'e.organisation'].map((c) => likeClause(c, 'query')).join(' OR ')})`);
+    where.push(likeAnyColumn(['e.title', 'e.place', 'e.organisation'], 'query'));
     params.query = likeAnywhere(filter.query);
   }
   const columns = ENGAGEMENT_COLUMNS.split(', ').map((c) => `e.${c}`).join(', ');

@@ -14,10 +14,19 @@
  * service can run several of them inside one `db.transaction`.
  *
  * `store.boundary.test.ts` enforces it: no file outside `store/` (and the
- * schema code in `db/`) names a table in SQL, and only a table's own module
- * writes to it. A new table gets its `store/<table>.ts` from the start.
+ * schema code in `db/`) names a table in SQL, and each table is written by
+ * one store module only. A new table gets its `store/<table>.ts` from the start.
  */
 export * as engagementStore from './engagements';
+export * as noteStore from './notes';
+export * as passageStore from './passages';
+export * as themeStore from './themes';
+export * as participantStore from './participants';
+export * as participantAttributeStore from './participantAttributes';
+export * as attachmentStore from './attachments';
+export * as reviewerStore from './reviewers';
+export * as workspaceMetaStore from './workspaceMeta';
+export * as searchStore from './search';
 export * as findingStore from './findings';
 export * as recommendationStore from './recommendations';
 export * as matrixSummaryStore from './matrixSummaries';

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Participant, ParticipantSummary } from '../../../shared/domain/participant';
 import { FieldnotesError } from '../../../shared/rpc/result';
-import { likeAnywhere, likeClause } from './sql';
+import { likeAnyColumn, likeAnywhere, likeClause } from './sql';
 
 /**
  * The `participants` table and its family, `engagement_participants` (who
@@ -93,8 +93,7 @@ export function listParticipants(db: Database.Database, filter: ParticipantWhere
     params.attributeValue = contains ? likeAnywhere(filter.attribute.value) : filter.attribute.value;
   }
   (filter.words ?? []).forEach((word, i) => {
-    const fields = ['p.code', 'p.role', 'p.organisation_type', 'p.region'];
-    where.push(`(${fields.map((f) => likeClause(f, `word${i}`)).join(' OR ')})`);
+    where.push(likeAnyColumn(['p.code', 'p.role', 'p.organisation_type', 'p.region'], `word${i}`));
     params[`word${i}`] = likeAnywhere(word);
   });
   const sql = `SELECT ${SUMMARY_COLUMNS} FROM participants p

@@ -45,7 +45,7 @@ export function tagsFor(db: Database.Database, passageIds: readonly string[]): M
   const rows = db
     .prepare(
       `SELECT passage_id, theme_id, tagged_by, tagged_at FROM passage_themes
-       WHERE passage_id IN (SELECT value FROM json_each(?)) ORDER BY tagged_at`,
+       WHERE passage_id IN (SELECT value FROM json_each(?)) ORDER BY tagged_at, theme_id`,
     )
     .all(JSON.stringify(passageIds)) as TagRow[];
   for (const row of rows) {
@@ -82,6 +82,12 @@ const IN_NOTE_ORDER = 'ORDER BY detached, start_offset, end_offset';
 export function passagesForNote(db: Database.Database, noteId: string): Passage[] {
   const rows = db.prepare(`SELECT ${PASSAGE_COLUMNS} FROM passages WHERE note_id = ? ${IN_NOTE_ORDER}`).all(noteId) as PassageRow[];
   return passagesFromRows(db, rows);
+}
+
+/** The ids of every passage in these notes: what deleting the notes deletes. */
+export function passageIdsInNotes(db: Database.Database, noteIds: readonly string[]): string[] {
+  const rows = db.prepare('SELECT id FROM passages WHERE note_id IN (SELECT value FROM json_each(?))').all(JSON.stringify(noteIds)) as { id: string }[];
+  return rows.map((r) => r.id);
 }
 
 export function passagesByIds(db: Database.Database, ids: readonly string[]): Passage[] {

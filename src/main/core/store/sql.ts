@@ -5,3 +5,7 @@ export const likeAnywhere = (text: string): string => `%${text.replace(/[\\%_]/g
 
 /** `LIKE @name ESCAPE '\'` for a column, the one spelling of an escaped LIKE. */
 export const likeClause = (column: string, parameter: string): string => `${column} LIKE @${parameter} ESCAPE '\\'`;
+
+/** `(a LIKE @p ESCAPE '\' OR b LIKE …)`: the text found in any of the columns (lists' search boxes). */
+export const likeAnyColumn = (columns: readonly string[], parameter: string): string =>
+  `(${columns.map((c) => likeClause(c, parameter)).join(' OR ')})`;

@@ -12,7 +12,7 @@ import { createEngagement } from '../services/engagements';
 import { createNote, saveNote } from '../services/notes';
 import { createParticipant } from '../services/participants';
 import { updatePassage } from '../services/passages';
-import { recordReviewer } from '../services/reviewers';
+import { recordReviewer } from '../store/reviewers';
 import { createTheme } from '../services/themes';
 import { createWorkspace, type Workspace } from '../workspace/workspace';
 import { TEST_REVIEWER, type tempFolders } from './tempWorkspace';

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { AnalysisFilter } from '../../../shared/domain/analysis';
 import type { Dimension, MatrixCell } from '../../../shared/domain/matrix';
-import { and, passageFilter, type SqlFilter } from '../services/analysisFilter';
+import { and, passageFilter, type SqlFilter } from '../store/analysisFilter';
 import type { MatrixTallies } from '../services/analysisScan';
 import { listThemes } from '../services/themes';
 

@@ -7,6 +7,7 @@ import { APPLICATION_ID, sqliteCode } from '../db/sqlite';
 import { explainOpenError } from './errors';
 import { readLogTokens, type LogTokens } from './logToken';
 import { readWal, type WalReport } from './wal';
+import { allMeta } from '../store/workspaceMeta';
 
 /** Folders of private copies start with this, so a core that starts after a crash can remove them. */
 export const CHECK_FOLDER_PREFIX = 'fieldnotes-check-';
@@ -132,9 +133,7 @@ function examineCopy(copy: string, unlock: Unlock | undefined, withLog: boolean)
         COUNTED.filter((t) => tables.has(t)).map((t) => [t, db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number]),
       );
       if (tables.has('workspace_meta')) {
-        const meta = new Map(
-          (db.prepare('SELECT key, value FROM workspace_meta').all() as { key: string; value: string }[]).map((r) => [r.key, r.value]),
-        );
+        const meta = allMeta(db);
         name = meta.get('name') ?? null;
         createdAt = meta.get('created_at') ?? null;
         identity = JSON.stringify([name, createdAt, meta.get('created_by') ?? null]);

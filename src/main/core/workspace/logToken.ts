@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { readMeta, writeMeta } from '../store/workspaceMeta';
 
 /**
  * Ties a recovery log (-wal) to the file it was written on top of. SQLite has
@@ -17,12 +18,9 @@ import type Database from 'better-sqlite3';
 export function startLog(db: Database.Database): boolean {
   if (!hasMeta(db)) return false; // a format-0 file, before its first migration
   const current = readLogTokens(db).token;
-  const put = db.prepare(
-    'INSERT INTO workspace_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-  );
   db.transaction(() => {
-    put.run('log_base', current ?? '');
-    put.run('log_token', randomBytes(16).toString('hex'));
+    writeMeta(db, 'log_base', current ?? '');
+    writeMeta(db, 'log_token', randomBytes(16).toString('hex'));
   })();
   return true;
 }
@@ -34,8 +32,7 @@ export interface LogTokens {
 
 export function readLogTokens(db: Database.Database): LogTokens {
   if (!hasMeta(db)) return { token: null, base: null };
-  const get = db.prepare('SELECT value FROM workspace_meta WHERE key = ?').pluck();
-  return { token: (get.get('log_token') as string | undefined) ?? null, base: (get.get('log_base') as string | undefined) ?? null };
+  return { token: readMeta(db, 'log_token') ?? null, base: readMeta(db, 'log_base') ?? null };
 }
 
 const hasMeta = (db: Database.Database): boolean =>

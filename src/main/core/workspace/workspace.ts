@@ -30,6 +30,8 @@ import { corrupt, explainOpenError } from './errors';
 import { startLog } from './logToken';
 import { CHECK_FOLDER_PREFIX, examineWorkspace, refuseIfHeldElsewhere, walRefusal, type Examination } from './examine';
 import { readWal } from './wal';
+import { recordReviewer } from '../store/reviewers';
+import { allMeta, writeMeta } from '../store/workspaceMeta';
 
 export interface Workspace {
   readonly path: string;
@@ -130,11 +132,7 @@ function checkFileBeforeSqlite(path: string, key?: WorkspaceKey): WorkspaceKey |
 }
 
 function readInfo(db: Database.Database, path: string): WorkspaceInfo {
-  const rows = db.prepare('SELECT key, value FROM workspace_meta').all() as {
-    key: string;
-    value: string;
-  }[];
-  const meta = new Map(rows.map((r) => [r.key, r.value]));
+  const meta = allMeta(db);
   return {
     path,
     name: meta.get('name') ?? basename(path).replace(/\.fieldnotes$/, ''),
@@ -217,9 +215,7 @@ export function openWorkspace(inputPath: string, options: OpenOptions = {}): Wor
       migrate(db);
       if (!logStarted) startLog(db);
     }
-    db.prepare(
-      "INSERT INTO workspace_meta(key, value) VALUES ('last_opened_at', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-    ).run(new Date().toISOString());
+    writeMeta(db, 'last_opened_at', new Date().toISOString());
   } catch (error) {
     db.close();
     throw explainOpenError(error, path);
@@ -382,6 +378,11 @@ export const CREATING_MARK = '.creating-';
 export interface NewWorkspace {
   name: string;
   createdBy: { id: string; name: string; initials: string };
+  /**
+   * Contents to write before the file takes its name (a .qdpx import): a
+   * failure there leaves nothing under the chosen name, as a crash does.
+   */
+  fill?: (db: Database.Database) => void;
 }
 
 /**
@@ -414,14 +415,12 @@ export function createWorkspace(inputPath: string, init: NewWorkspace, options: 
       migrate(db);
       const now = new Date().toISOString();
       db.transaction(() => {
-        const meta = db.prepare('INSERT INTO workspace_meta(key, value) VALUES (?, ?)');
-        meta.run('name', init.name);
-        meta.run('created_at', now);
-        meta.run('created_by', init.createdBy.id);
-        db.prepare(
-          'INSERT INTO reviewers(id, name, initials, first_seen) VALUES (?, ?, ?, ?)',
-        ).run(init.createdBy.id, init.createdBy.name, init.createdBy.initials, now);
+        writeMeta(db, 'name', init.name);
+        writeMeta(db, 'created_at', now);
+        writeMeta(db, 'created_by', init.createdBy.id);
+        recordReviewer(db, init.createdBy, now);
       })();
+      init.fill?.(db);
     } finally {
       db.close(); // checkpoints the WAL into the file and removes it
     }

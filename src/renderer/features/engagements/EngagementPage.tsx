@@ -10,6 +10,8 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { ImportNotesButton } from '../files/ImportNotesButton';
 import { useNotes } from '../notes/useNotes';
 import { useBreadcrumbs } from '../shell/breadcrumbs';
+import { NoteManagement, type NoteAction } from '../notes/NoteManagement';
+import { DeleteEngagement } from './DeleteEngagement';
 import { EngagementDrawer, type DrawerPanel } from './EngagementDrawer';
 import { formatDate } from './format';
 import { useEngagementTypes } from './useEngagementTypes';
@@ -28,6 +30,8 @@ export function EngagementPage({ engagementId, location, onBack }: Props) {
   const [engagement, setEngagement] = useState<Engagement | null>(null);
   const [error, setError] = useState<RpcError | null>(null);
   const [panel, setPanel] = useState<DrawerPanel | null>(null);
+  const [noteAction, setNoteAction] = useState<NoteAction | null>(null);
+  const [deleting, setDeleting] = useState(false);
   const { labelOf } = useEngagementTypes();
   const notes = useNotes(engagementId, location?.noteId);
 
@@ -55,6 +59,7 @@ export function EngagementPage({ engagementId, location, onBack }: Props) {
       { id: 'engagement.participants', group: 'Engagement', label: 'Show participants', run: () => setPanel('participants') },
       { id: 'engagement.attachments', group: 'Engagement', label: 'Show attachments', run: () => setPanel('attachments') },
       { id: 'engagement.back', group: 'Engagement', label: 'Back to all engagements', run: onBack },
+      { id: 'engagement.delete', group: 'Engagement', label: 'Delete engagement…', run: () => setDeleting(true) },
     ],
     [createNote, onBack],
   );
@@ -77,6 +82,9 @@ export function EngagementPage({ engagementId, location, onBack }: Props) {
               {p === 'details' ? 'Details' : p === 'participants' ? 'Participants' : 'Attachments'}
             </button>
           ))}
+          <button type="button" className="quiet danger-quiet" onClick={() => setDeleting(true)}>
+            Delete…
+          </button>
         </div>
       </header>
       <div className={`engagement-body${panel ? ' with-drawer' : ''}`}>
@@ -88,6 +96,16 @@ export function EngagementPage({ engagementId, location, onBack }: Props) {
                   <span className="note-title">{n.title}</span>
                   <span className="note-words">{n.source.startsWith('import:') ? `Imported ${n.source.slice(7)} · ` : ''}{n.wordCount.toLocaleString('en-GB')} words</span>
                 </button>
+                {notes.open?.id === n.id && (
+                  <div className="note-item-actions" role="group" aria-label={`Note “${n.title}”`}>
+                    <button type="button" className="quiet" onClick={() => setNoteAction('rename')}>
+                      Rename <kbd>F2</kbd>
+                    </button>
+                    <button type="button" className="quiet danger-quiet" onClick={() => setNoteAction('delete')}>
+                      Delete…
+                    </button>
+                  </div>
+                )}
               </li>
             ))}
           </ul>
@@ -118,6 +136,14 @@ export function EngagementPage({ engagementId, location, onBack }: Props) {
             )
           )}
         </section>
+        <NoteManagement
+          note={notes.notes?.find((n) => n.id === notes.open?.id) ?? null}
+          asked={noteAction}
+          onAsk={setNoteAction}
+          onRenamed={notes.noteRenamed}
+          onDeleted={notes.noteDeleted}
+        />
+        {deleting && <DeleteEngagement engagement={engagement} onClose={() => setDeleting(false)} onDeleted={onBack} />}
         {panel && <EngagementDrawer panel={panel} engagement={engagement} onClose={() => setPanel(null)} onChanged={setEngagement} />}
       </div>
     </div>

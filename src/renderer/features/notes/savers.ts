@@ -17,8 +17,20 @@ export function registerSaver(noteId: string, saver: NoteSaver): void {
   claimed.delete(noteId);
 }
 
+/** Notes the reviewer deleted: their savers stop, and nothing tries to save them again. */
+const deleted = new Set<string>();
+
+/** The note was deleted on purpose: drop its saver (a retry would only fail against a note that is gone). */
+export function discardSaver(noteId: string): void {
+  deleted.add(noteId);
+  live.get(noteId)?.autosaver.dispose();
+  live.delete(noteId);
+  claimed.delete(noteId);
+}
+
 /** The editor closed: save what is left; keep the saver only if that failed. */
 export function releaseSaver(noteId: string, saver: NoteSaver): void {
+  if (deleted.has(noteId)) return saver.autosaver.dispose();
   void saver.autosaver.flush().then((saved) => {
     if (!saved) return; // keeps retrying; takeOverUnsaved or flushAllNotes will find it
     saver.autosaver.dispose();

@@ -52,5 +52,21 @@ export function useNotes(engagementId: string, initialNoteId?: string) {
     setNotes((list) => list?.map((n) => (n.id === id ? { ...n, wordCount } : n)) ?? list);
   }, []);
 
-  return { notes, open, created, error, openNote, createNote, reload, noteSaved };
+  const noteRenamed = useCallback((renamed: NoteSummary) => {
+    setNotes((list) => list?.map((n) => (n.id === renamed.id ? renamed : n)) ?? list);
+    setOpen((note) => (note?.id === renamed.id ? { ...note, title: renamed.title } : note));
+  }, []);
+
+  /** A note deleted: out of the list, and the next one opens (or none, and the page says how to start). */
+  const noteDeleted = useCallback(
+    (id: string) => {
+      const rest = notes?.filter((n) => n.id !== id) ?? [];
+      setNotes(rest);
+      setOpen(null);
+      if (rest[0]) void openNote(rest[0].id);
+    },
+    [notes, openNote],
+  );
+
+  return { notes, open, created, error, openNote, createNote, reload, noteSaved, noteRenamed, noteDeleted };
 }

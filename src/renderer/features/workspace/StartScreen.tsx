@@ -3,6 +3,7 @@ import type { RecentWorkspace } from '../../../shared/domain/workspace';
 import type { RpcError } from '../../../shared/rpc/result';
 import { api } from '../../api/client';
 import { useApp } from '../../app/AppContext';
+import { commandRegistry } from '../../commands/registry';
 import { formatShortcut } from '../../commands/shortcut';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 
@@ -46,6 +47,9 @@ export function StartScreen() {
         </button>
         <button type="button" onClick={() => showWorkspaceDialog('open')}>
           Open workspace… <kbd>{formatShortcut({ key: 'o', mod: true })}</kbd>
+        </button>
+        <button type="button" onClick={() => commandRegistry.run('project.import')}>
+          Import a project (.qdpx)…
         </button>
       </div>
       <ErrorMessage error={error} />

@@ -8,6 +8,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Field } from '../../ui/Field';
 import { fileNameFor, joinPath } from './paths';
 import { DialogActions } from '../../ui/DialogActions';
+import { CodebookStartField, startCodebook, type CodebookStart } from './CodebookStart';
 
 interface Props {
   which: 'create' | 'open' | null;
@@ -40,6 +41,7 @@ function CreateForm({ onDone }: { onDone: () => void }) {
 function CreateChosenForm({ onDone }: { onDone: () => void }) {
   const { setWorkspace } = useApp();
   const [name, setName] = useState('');
+  const [codebook, setCodebook] = useState<CodebookStart>('empty');
   const [error, setError] = useState<RpcError | null>(null);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -48,12 +50,14 @@ function CreateChosenForm({ onDone }: { onDone: () => void }) {
     const result = await api().call('workspace.createChosen', { name });
     if (!result.ok) return setError(result.error);
     if (!result.value) return; // the person cancelled the Save dialog: the form stays as it was
+    await startCodebook(codebook);
     setWorkspace(result.value);
     onDone();
   };
   return (
     <form onSubmit={submit} className="dialog-form">
       <Field label="Workspace name" required autoFocus value={name} onChange={(e) => setName(e.target.value)} hint="For example “Topol Review — AI and robotics panel”. You choose where to save it next." />
+      <CodebookStartField value={codebook} onChange={setCodebook} />
       <ErrorMessage error={error} />
       <DialogActions onCancel={onDone} submit="Choose where to save…" />
     </form>
@@ -65,6 +69,7 @@ function CreateTypedForm({ onDone }: { onDone: () => void }) {
   const [name, setName] = useState('');
   const [path, setPath] = useState('');
   const [pathEdited, setPathEdited] = useState(false);
+  const [codebook, setCodebook] = useState<CodebookStart>('empty');
   const [error, setError] = useState<RpcError | null>(null);
   const suggested = joinPath(info.defaultFolder, fileNameFor(name));
   const target = pathEdited ? path : suggested;
@@ -75,6 +80,7 @@ function CreateTypedForm({ onDone }: { onDone: () => void }) {
     if (unsaved) return setError({ code: 'UNAVAILABLE', message: unsaved });
     const result = await api().call('workspace.create', { name, path: target });
     if (!result.ok) return setError(result.error);
+    await startCodebook(codebook);
     setWorkspace(result.value);
     onDone();
   };
@@ -93,6 +99,7 @@ function CreateTypedForm({ onDone }: { onDone: () => void }) {
         }}
         hint="The full path of the new workspace file."
       />
+      <CodebookStartField value={codebook} onChange={setCodebook} />
       <ErrorMessage error={error} />
       <DialogActions onCancel={onDone} submit="Create workspace" />
     </form>

@@ -1,4 +1,5 @@
 import type { AnalysisFilter } from '../../../shared/domain/analysis';
+import { likeAnywhere, likeClause } from './sql';
 
 /**
  * The analysis filters as SQL conditions with named parameters, shared by the
@@ -26,27 +27,38 @@ function organisationWords(organisation: string | undefined): string[] {
   return (organisation ?? '').split(/\s+/).filter(Boolean).slice(0, 10);
 }
 
-const likeEscaped = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
-/** Conditions on the engagement a note or passage comes from: type, organisation, dates. */
-function engagementConditions(filter: AnalysisFilter, out: SqlFilter): void {
+/**
+ * Conditions on an engagement (alias `e`): its type, organisation and dates.
+ * The engagements list and the analysis filters both narrow engagements this
+ * one way.
+ */
+export function engagementConditions(
+  filter: Pick<AnalysisFilter, 'engagementTypes' | 'organisation' | 'from' | 'to'>,
+): { where: string[]; params: Record<string, string> } {
+  const where: string[] = [];
+  const params: Record<string, string> = {};
   if (filter.engagementTypes?.length) {
-    out.engagement.push('e.type IN (SELECT value FROM json_each(@engagementTypes))');
-    out.params.engagementTypes = list(filter.engagementTypes);
+    where.push('e.type IN (SELECT value FROM json_each(@engagementTypes))');
+    params.engagementTypes = list(filter.engagementTypes);
   }
   organisationWords(filter.organisation).forEach((word, i) => {
-    out.engagement.push(`e.organisation LIKE @organisation${i} ESCAPE '\\'`);
-    out.params[`organisation${i}`] = likeEscaped(word);
+    where.push(likeClause('e.organisation', `organisation${i}`));
+    params[`organisation${i}`] = likeAnywhere(word);
   });
   if (filter.from) {
-    out.engagement.push('e.date >= @from');
-    out.params.from = filter.from;
+    where.push('e.date >= @from');
+    params.from = filter.from;
   }
   if (filter.to) {
-    out.engagement.push('e.date <= @to');
-    out.params.to = filter.to;
+    where.push('e.date <= @to');
+    params.to = filter.to;
   }
-  out.where.push(...out.engagement);
+  return { where, params };
+}
+
+function withEngagementConditions(filter: AnalysisFilter): SqlFilter {
+  const { where, params } = engagementConditions(filter);
+  return { engagement: where, where: [...where], params, needsParticipant: false };
 }
 
 /**
@@ -54,8 +66,7 @@ function engagementConditions(filter: AnalysisFilter, out: SqlFilter): void {
  * engagement, the reviewer who created or tagged the passage, key quotes.
  */
 export function passageFilter(filter: AnalysisFilter = {}): SqlFilter {
-  const out: SqlFilter = { engagement: [], where: [], params: {}, needsParticipant: false };
-  engagementConditions(filter, out);
+  const out = withEngagementConditions(filter);
   if (filter.staffGroups?.length) {
     out.needsParticipant = true;
     out.where.push('pa.staff_group IN (SELECT value FROM json_each(@staffGroups))');
@@ -78,8 +89,7 @@ export function passageFilter(filter: AnalysisFilter = {}): SqlFilter {
  * the note the match is; search.ts applies them to each match.
  */
 export function noteFilter(filter: AnalysisFilter = {}): SqlFilter {
-  const out: SqlFilter = { engagement: [], where: [], params: {}, needsParticipant: false };
-  engagementConditions(filter, out);
+  const out = withEngagementConditions(filter);
   if (filter.reviewerIds?.length) {
     out.where.push('(n.created_by IN (SELECT value FROM json_each(@reviewers)) OR n.updated_by IN (SELECT value FROM json_each(@reviewers)))');
     out.params.reviewers = list(filter.reviewerIds);
