@@ -35,17 +35,23 @@ interface NoteSlice {
   ints: NoteInts | null;
 }
 
-interface NoteInts {
-  dims: Dimensions;
+/** The columns a note's slice and the whole index both hold, one entry per passage. */
+interface PassageColumns {
+  /** -1: no speaker linked. */
   participant: Int32Array;
   start: Int32Array;
   end: Int32Array;
   detached: Uint8Array;
   keyQuote: Uint8Array;
   createdBy: Int32Array;
-  tagCount: Int32Array;
+  /** Themes and who tagged them, passage after passage. */
   theme: Int32Array;
   taggedBy: Int32Array;
+}
+
+interface NoteInts extends PassageColumns {
+  dims: Dimensions;
+  tagCount: Int32Array;
 }
 
 /** The small tables, as integers. */
@@ -69,22 +75,13 @@ export interface Dimensions {
 }
 
 /** Every passage, in view order, column by column. Themes are in CSR form: passage i's are theme[themeStart[i] .. themeStart[i+1]). */
-export interface Passages {
+export interface Passages extends PassageColumns {
   count: number;
   rowid: Float64Array;
   id: string[];
   note: Int32Array;
   engagement: Int32Array;
-  /** -1: no speaker linked. */
-  participant: Int32Array;
-  start: Int32Array;
-  end: Int32Array;
-  detached: Uint8Array;
-  keyQuote: Uint8Array;
-  createdBy: Int32Array;
   themeStart: Int32Array;
-  theme: Int32Array;
-  taggedBy: Int32Array;
   /** Reviewer ids (created_by, tagged_by) as integers. */
   reviewerIndex: Map<string, number>;
   /** How many passages carry each theme directly. */
