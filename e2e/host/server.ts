@@ -14,6 +14,7 @@ import { CONTENT_SECURITY_POLICY, PAGE_MIME_TYPES, resolvePagePath } from '../..
 import { APP_VERSION } from '../../src/shared/version';
 import { createCore } from '../../src/main/core';
 import { chromiumPrinter } from '../../src/main/core/export/pdf/chromiumPrinter';
+import type { PrintPort } from '../../src/main/core/export/pdf/printPort';
 
 const MAX_BODY = 64 * 1024 * 1024;
 
@@ -70,6 +71,25 @@ function send(response: ServerResponse, status: number, type: string, body: stri
   response.end(body);
 }
 
+/**
+ * Tests only: hold each PDF this long before printing (FIELDNOTES_TEST_PRINT_DELAY_MS), as a review-scale
+ * report takes seconds, so a spec can cancel an export while it runs. The wait ends at once on a cancel.
+ */
+function testPrinter(): PrintPort {
+  const delay = Number(process.env.FIELDNOTES_TEST_PRINT_DELAY_MS ?? 0);
+  const printer = chromiumPrinter();
+  if (!(delay > 0)) return printer;
+  return {
+    async printPdf(html, signal) {
+      await new Promise<void>((done, fail) => {
+        const timer = setTimeout(done, delay);
+        signal?.addEventListener('abort', () => (clearTimeout(timer), fail(signal.reason)), { once: true });
+      });
+      return printer.printPdf(html, signal);
+    },
+  };
+}
+
 export async function startLoopbackHost(options: HostOptions): Promise<LoopbackHost> {
   const token = options.token ?? randomBytes(24).toString('hex');
   const core = createCore({
@@ -77,7 +97,7 @@ export async function startLoopbackHost(options: HostOptions): Promise<LoopbackH
     defaultFolder: options.defaultFolder,
     host: 'loopback',
     version: APP_VERSION,
-    printer: chromiumPrinter(),
+    printer: testPrinter(),
     emit: (event, payload) => broadcast(event, payload),
   });
   const root = options.rendererFolder.endsWith(sep) ? options.rendererFolder : options.rendererFolder + sep;

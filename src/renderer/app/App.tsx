@@ -15,6 +15,7 @@ import { FirstRun } from '../features/reviewer/FirstRun';
 import { Shell } from '../features/shell/Shell';
 import { StartScreen } from '../features/workspace/StartScreen';
 import { WorkspaceDialogs } from '../features/workspace/WorkspaceDialogs';
+import { REFUSALS_OFFERED, RefusedWorkspaceDialog } from '../features/protection/RefusedWorkspaceDialog';
 import { AppContext, type AppState } from './AppContext';
 import { CloseGuard, saveBeforeLeaving } from './CloseGuard';
 import { Dialog } from '../ui/Dialog';
@@ -85,6 +86,24 @@ function Ready({ info, reviewer, setReviewer, workspace, setWorkspace }: ReadyPr
 
   const [leaveError, setLeaveError] = useState<string | null>(null);
   const [openError, setOpenError] = useState<string | null>(null);
+  // A workspace the core refused as it is (encrypted or locked, a foreign log, damage): the way on, in a dialog.
+  const [refused, setRefused] = useState(false);
+  const showRefused = useCallback(() => setRefused(true), []);
+  const openFailed = useCallback((error: { code: string }) => REFUSALS_OFFERED.has(error.code) && (setRefused(true), true), []);
+  // Reloaded while locked (or while a refusal waited): offer it again.
+  useEffect(() => {
+    if (!workspace) void api().call('recovery.get', {}).then((r) => r.ok && r.value && setRefused(true));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, at start
+  }, []);
+  // Each open gets a fresh Shell, even of the same file (a restored backup): its screens hold the old rows.
+  const [opened, setOpened] = useState(0);
+  const adoptWorkspace = useCallback(
+    (next: WorkspaceInfo | null) => {
+      setOpened((n) => n + 1);
+      setWorkspace(next);
+    },
+    [setWorkspace],
+  );
   const closeWorkspace = useCallback(async () => {
     const unsaved = await saveBeforeLeaving();
     if (unsaved) return setLeaveError(unsaved);
@@ -97,10 +116,10 @@ function Ready({ info, reviewer, setReviewer, workspace, setWorkspace }: ReadyPr
       const unsaved = await saveBeforeLeaving();
       if (unsaved) return setLeaveError(unsaved);
       const result = await api().call(method, {});
-      if (!result.ok) return setOpenError(result.error.message);
+      if (!result.ok) return openFailed(result.error) ? undefined : setOpenError(result.error.message);
       if (result.value) setWorkspace(result.value);
     },
-    [setWorkspace],
+    [setWorkspace, openFailed],
   );
   const showWorkspaceDialog = useCallback(
     (which: 'create' | 'open') => (which === 'open' && info.nativeDialogs ? void openWithoutPath('workspace.openChosen') : setDialog(which)),
@@ -128,11 +147,21 @@ function Ready({ info, reviewer, setReviewer, workspace, setWorkspace }: ReadyPr
     commandRegistry.run('workspace.openHanded');
   }, []);
 
-  const context: AppState = { info, reviewer, workspace, setWorkspace, setReviewer, showWorkspaceDialog };
+  const context: AppState = { info, reviewer, workspace, setWorkspace: adoptWorkspace, setReviewer, showWorkspaceDialog, showRefused, openFailed };
   return (
     <AppContext.Provider value={context}>
       <ShortcutListener />
-      {workspace ? <Shell key={workspace.path} workspace={workspace} /> : <StartScreen />}
+      {workspace ? <Shell key={`${workspace.path} ${opened}`} workspace={workspace} /> : <StartScreen />}
+      {refused && (
+        <RefusedWorkspaceDialog
+          open
+          onClose={() => setRefused(false)}
+          onOpened={(next) => {
+            setRefused(false);
+            adoptWorkspace(next);
+          }}
+        />
+      )}
       <WorkspaceDialogs which={dialog} onClose={() => setDialog(null)} />
       <ProjectExchange />
       <CommandPalette open={paletteOpen} onClose={() => setPaletteOpen(false)} />

@@ -11,6 +11,10 @@ export interface AppState {
   setReviewer: (reviewer: Reviewer) => void;
   /** Ask for the create or open workspace dialog (from any screen or command). */
   showWorkspaceDialog: (which: 'create' | 'open') => void;
+  /** Show the way on for the workspace the core just refused (unlock, set a log aside, restore, repair). */
+  showRefused: () => void;
+  /** After an open failed: true when the refusal dialog takes it over, false when the caller shows the error. */
+  openFailed: (error: { code: string }) => boolean;
 }
 
 export const AppContext = createContext<AppState | null>(null);

@@ -17,7 +17,17 @@ const READ_VERB =
   /^(list|get|read|view|current|recent|info|query|reviewers|for[A-Z]\w*|preview\w*|\w*Preview|export\w*|choose\w*|by[A-Z]\w*|citing|cell|summaries|dimensions|cooccurrence\w*|coverage)$/;
 
 /** Methods that write nothing another screen shows. */
-const QUIET = new Set<string>(['uploads.begin', 'uploads.chunk', 'uploads.cancel', 'app.closeAnswer']);
+const QUIET = new Set<string>([
+  'uploads.begin',
+  'uploads.chunk',
+  'uploads.cancel',
+  'app.closeAnswer',
+  // An export reads the workspace and writes a file outside it; its progress polls must not refetch anything.
+  'report.check',
+  'report.export',
+  'report.progress',
+  'report.cancel',
+]);
 
 /** Namespaces whose data shows what another namespace holds (an engagement's title in a passage's source). */
 const ALSO: Record<string, readonly string[]> = {

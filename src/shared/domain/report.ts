@@ -18,6 +18,13 @@ export const reportFormatLabels: Record<ReportFormat, string> = {
 
 export const reportExtensions: Record<ReportFormat, string> = { docx: '.docx', pdf: '.pdf', csv: '.csv', xlsx: '.xlsx' };
 
+/** The file name an export suggests, from the review's name: letters, digits, spaces and dashes, as every system accepts. */
+export function reportFileName(workspaceName: string, format: ReportFormat, csvTable: 'passages' | 'matrix'): string {
+  const base = workspaceName.replace(/[^\p{L}\p{N} _-]+/gu, ' ').replace(/\s+/g, ' ').trim() || 'Report';
+  const kind = format === 'csv' ? (csvTable === 'matrix' ? ' matrix' : ' coded passages') : format === 'xlsx' ? ' evidence' : ' findings report';
+  return `${base}${kind}${reportExtensions[format]}`;
+}
+
 export const attributionLevels = ['pseudonym', 'names'] as const;
 export const AttributionLevel = z.enum(attributionLevels, { error: 'Choose how quotes are attributed.' });
 
@@ -69,6 +76,10 @@ export const CheckItem = z.object({
   why: z.string(),
   /** How many times (a name replaced in 12 quotes counts 12). */
   count: z.number().int(),
+  /** The participants it is about, by code: where to fix it (their consent, their recorded name). */
+  participantCodes: z.array(z.string()),
+  /** The finding it is about: where to fix it, or put it back. */
+  findingId: z.string().nullable(),
 });
 export type CheckItem = z.infer<typeof CheckItem>;
 

@@ -84,7 +84,7 @@ export async function exportBytes(
     check.add('note', 'Framework matrix', 'No matrix', options.includeMatrix ? 'The workspace has no matrix to export yet.' : 'Left out in the report options.');
   }
   if (format === 'csv' && options.csvTable === 'matrix') {
-    for (const s of model.check.items.filter((i) => i.where === 'Matrix summaries')) check.add(s.kind, s.where, s.what, s.why, s.count);
+    for (const s of model.check.items.filter((i) => i.where === 'Matrix summaries')) check.add(s.kind, s.where, s.what, s.why, s.count, s);
   }
   const result = check.summary(0);
   if (ctx.checkOnly) return { bytes: new Uint8Array(), check: result };

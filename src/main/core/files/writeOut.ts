@@ -42,6 +42,12 @@ export async function writeFileAtomic(
   }
 }
 
+/**
+ * Whether `writeFileAtomic` could write there, asked before long work (an
+ * export of minutes) so the person hears of a taken name at once, not at the end.
+ */
+export const checkWriteTarget = (path: string, overwrite = false): Promise<void> => checkTarget(resolve(path), overwrite);
+
 async function checkTarget(target: string, overwrite: boolean): Promise<void> {
   const folder = dirname(target);
   const folderStat = await stat(folder).catch(() => null);

@@ -1,16 +1,11 @@
+import { resolve } from 'node:path';
 import type { reportMethods } from '../../../shared/contract/report';
-import { reportExtensions } from '../../../shared/domain/report';
+import { reportFileName } from '../../../shared/domain/report';
 import { FieldnotesError } from '../../../shared/rpc/result';
 import { exportBytes, preExportCheck } from '../export/exportReport';
 import { ExportJobs } from '../export/jobs';
+import { checkWriteTarget } from '../files/writeOut';
 import type { DomainHandlers, HandlerContext } from './context';
-
-/** A file name from the review's name: letters, digits, spaces and dashes, as every system accepts. */
-const suggestedName = (workspaceName: string, format: keyof typeof reportExtensions, table: string) => {
-  const base = workspaceName.replace(/[^\p{L}\p{N} _-]+/gu, ' ').replace(/\s+/g, ' ').trim() || 'Report';
-  const kind = format === 'csv' ? (table === 'matrix' ? ' matrix' : ' coded passages') : format === 'xlsx' ? ' evidence' : ' findings report';
-  return `${base}${kind}${reportExtensions[format]}`;
-};
 
 export function reportHandlers(ctx: HandlerContext): DomainHandlers<typeof reportMethods> {
   const jobs = new ExportJobs(ctx.options.log);
@@ -27,13 +22,14 @@ export function reportHandlers(ctx: HandlerContext): DomainHandlers<typeof repor
       let target = path;
       let replace = overwrite;
       if (dialogs) {
-        const chosen = await dialogs.chooseSaveFile(suggestedName(context.workspaceName, format, options.csvTable));
+        const chosen = await dialogs.chooseSaveFile(reportFileName(context.workspaceName, format, options.csvTable));
         if (!chosen) return null;
         target = chosen;
         replace = true; // the native dialog has asked already
       }
       if (!target) throw new FieldnotesError('INVALID_INPUT', 'Say where to save the export.');
-      return jobs.start(target, replace, async (signal, report) => {
+      await checkWriteTarget(target, replace); // a taken name is refused now, before minutes of work
+      return jobs.start(resolve(target), replace, async (signal, report) => {
         const { bytes } = await exportBytes(format, options, { ...context, signal, onProgress: report });
         return bytes;
       });

@@ -9,13 +9,18 @@ import { joinPath } from '../workspace/paths';
 /** Where a file went (null: the person cancelled the save dialog). */
 export type Saved = { path: string; size: number } | null;
 
-export interface SaveRequest {
+/**
+ * `T` is what the export call answers once it has a path: where the file went
+ * (most exports), or a job that writes it (the report, which takes minutes);
+ * null when the person cancelled the native dialog.
+ */
+export interface SaveRequest<T = NonNullable<Saved>> {
   /** The dialog's title on hosts without a native save dialog: "Export codebook". */
   title: string;
   suggestedName: string;
   /** The export call; `target` is empty in the desktop app, where the core asks its own save dialog. */
-  write: (target: { path?: string; overwrite?: boolean }) => Promise<Result<Saved>>;
-  onSaved: (saved: { path: string; size: number }) => void;
+  write: (target: { path?: string; overwrite?: boolean }) => Promise<Result<T | null>>;
+  onSaved: (saved: T) => void;
   onError: (error: RpcError) => void;
 }
 
@@ -25,13 +30,13 @@ export interface SaveRequest {
  * host it asks for the path in a form (replacing a file only after asking).
  * The renderer never downloads a file itself.
  */
-export function useSaveFile(): { save: (request: SaveRequest) => void; dialog: ReactNode } {
+export function useSaveFile(): { save: <T = NonNullable<Saved>>(request: SaveRequest<T>) => void; dialog: ReactNode } {
   const { info, workspace } = useApp();
-  const [request, setRequest] = useState<SaveRequest | null>(null);
+  const [request, setRequest] = useState<SaveRequest<unknown> | null>(null);
 
   const save = useCallback(
-    (next: SaveRequest) => {
-      if (!info.nativeDialogs) return setRequest(next);
+    <T,>(next: SaveRequest<T>) => {
+      if (!info.nativeDialogs) return setRequest(next as SaveRequest<unknown>);
       void next.write({}).then((result) => {
         if (!result.ok) next.onError(result.error);
         else if (result.value) next.onSaved(result.value);
@@ -56,7 +61,7 @@ export function useSaveFile(): { save: (request: SaveRequest) => void; dialog: R
   return { save, dialog };
 }
 
-function SaveForm({ request, suggestedPath, onDone }: { request: SaveRequest; suggestedPath: string; onDone: () => void }) {
+function SaveForm({ request, suggestedPath, onDone }: { request: SaveRequest<unknown>; suggestedPath: string; onDone: () => void }) {
   const [path, setPath] = useState(suggestedPath);
   const [error, setError] = useState<RpcError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -68,7 +73,7 @@ function SaveForm({ request, suggestedPath, onDone }: { request: SaveRequest; su
     setBusy(false);
     if (!result.ok) return setError(result.error);
     onDone();
-    if (result.value) request.onSaved(result.value);
+    if (result.value !== null) request.onSaved(result.value);
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();

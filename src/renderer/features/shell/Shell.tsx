@@ -6,11 +6,15 @@ import { useCommands, type Command } from '../../commands/registry';
 import { formatShortcut } from '../../commands/shortcut';
 import { AnalysisView } from '../analysis/AnalysisView';
 import { AgreementView } from '../team/AgreementView';
+import { BackupsView } from '../protection/BackupsView';
+import { OpenNotice } from '../protection/OpenNotice';
+import { TrustCommands } from '../protection/TrustCommands';
 import { EngagementsView } from '../engagements/EngagementsView';
 import { AddToFindingDialog } from '../findings/AddToFindingDialog';
 import { FindingsView } from '../findings/FindingsView';
 import { findingNavigation } from '../findings/links';
 import { ParticipantsView } from '../participants/ParticipantsView';
+import { ReportView } from '../report/ReportView';
 import { ThemesView } from '../themes/ThemesView';
 import { focusHome } from '../../ui/Dialog';
 import { areas, comingSoon, type AreaId } from './areas';
@@ -153,6 +157,7 @@ export function Shell({ workspace }: { workspace: WorkspaceInfo }) {
             )}
           </ol>
         </nav>
+        <OpenNotice notice={workspace.notice ?? null} />
         <BreadcrumbContext.Provider value={setCrumbs}>
         {area === 'engagements' ? (
           <EngagementsView key={visit} location={location} />
@@ -164,8 +169,12 @@ export function Shell({ workspace }: { workspace: WorkspaceInfo }) {
           <FindingsView key={`${visit} ${openFinding ?? ''}`} openFindingId={openFinding} />
         ) : area === 'analysis' ? (
           <AnalysisView key={visit} />
+        ) : area === 'report' ? (
+          <ReportView key={visit} />
         ) : area === 'team' ? (
           <AgreementView key={visit} />
+        ) : area === 'backups' ? (
+          <BackupsView key={visit} />
         ) : (
           <section className="area">
             <h1 id="area-title">{current.label}</h1>
@@ -174,6 +183,7 @@ export function Shell({ workspace }: { workspace: WorkspaceInfo }) {
         )}
         </BreadcrumbContext.Provider>
         <AddToFindingDialog />
+        <TrustCommands />
       </main>
     </div>
   );

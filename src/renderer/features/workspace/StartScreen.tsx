@@ -11,7 +11,7 @@ const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeS
 
 /** The first screen: create a workspace, open one, or pick a recent one. */
 export function StartScreen() {
-  const { reviewer, setWorkspace, showWorkspaceDialog } = useApp();
+  const { reviewer, setWorkspace, showWorkspaceDialog, openFailed } = useApp();
   const [recent, setRecent] = useState<RecentWorkspace[]>([]);
   const [error, setError] = useState<RpcError | null>(null);
 
@@ -23,7 +23,7 @@ export function StartScreen() {
     setError(null);
     const result = await api().call('workspace.openRecent', { id });
     if (result.ok) setWorkspace(result.value);
-    else setError(result.error);
+    else if (!openFailed(result.error)) setError(result.error);
   };
   const forget = async (id: string) => {
     await api().call('workspace.forget', { id });

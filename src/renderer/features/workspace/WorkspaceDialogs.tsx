@@ -9,6 +9,7 @@ import { Field } from '../../ui/Field';
 import { fileNameFor, joinPath } from './paths';
 import { DialogActions } from '../../ui/DialogActions';
 import { CodebookStartField, startCodebook, type CodebookStart } from './CodebookStart';
+import { useNewPassphrase } from '../protection/useNewPassphrase';
 
 interface Props {
   which: 'create' | 'open' | null;
@@ -42,12 +43,15 @@ function CreateChosenForm({ onDone }: { onDone: () => void }) {
   const { setWorkspace } = useApp();
   const [name, setName] = useState('');
   const [codebook, setCodebook] = useState<CodebookStart>('empty');
+  const protection = useNewPassphrase();
   const [error, setError] = useState<RpcError | null>(null);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    const problem = protection.problem();
+    if (problem) return setError({ code: 'INVALID_INPUT', message: problem });
     const unsaved = await saveBeforeLeaving();
     if (unsaved) return setError({ code: 'UNAVAILABLE', message: unsaved });
-    const result = await api().call('workspace.createChosen', { name });
+    const result = await api().call('workspace.createChosen', { name, passphrase: protection.passphrase() });
     if (!result.ok) return setError(result.error);
     if (!result.value) return; // the person cancelled the Save dialog: the form stays as it was
     await startCodebook(codebook);
@@ -58,6 +62,7 @@ function CreateChosenForm({ onDone }: { onDone: () => void }) {
     <form onSubmit={submit} className="dialog-form">
       <Field label="Workspace name" required autoFocus value={name} onChange={(e) => setName(e.target.value)} hint="For example “Topol Review — AI and robotics panel”. You choose where to save it next." />
       <CodebookStartField value={codebook} onChange={setCodebook} />
+      {protection.fields}
       <ErrorMessage error={error} />
       <DialogActions onCancel={onDone} submit="Choose where to save…" />
     </form>
@@ -70,15 +75,18 @@ function CreateTypedForm({ onDone }: { onDone: () => void }) {
   const [path, setPath] = useState('');
   const [pathEdited, setPathEdited] = useState(false);
   const [codebook, setCodebook] = useState<CodebookStart>('empty');
+  const protection = useNewPassphrase();
   const [error, setError] = useState<RpcError | null>(null);
   const suggested = joinPath(info.defaultFolder, fileNameFor(name));
   const target = pathEdited ? path : suggested;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    const problem = protection.problem();
+    if (problem) return setError({ code: 'INVALID_INPUT', message: problem });
     const unsaved = await saveBeforeLeaving();
     if (unsaved) return setError({ code: 'UNAVAILABLE', message: unsaved });
-    const result = await api().call('workspace.create', { name, path: target });
+    const result = await api().call('workspace.create', { name, path: target, passphrase: protection.passphrase() });
     if (!result.ok) return setError(result.error);
     await startCodebook(codebook);
     setWorkspace(result.value);
@@ -100,6 +108,7 @@ function CreateTypedForm({ onDone }: { onDone: () => void }) {
         hint="The full path of the new workspace file."
       />
       <CodebookStartField value={codebook} onChange={setCodebook} />
+      {protection.fields}
       <ErrorMessage error={error} />
       <DialogActions onCancel={onDone} submit="Create workspace" />
     </form>
@@ -107,7 +116,7 @@ function CreateTypedForm({ onDone }: { onDone: () => void }) {
 }
 
 function OpenForm({ onDone }: { onDone: () => void }) {
-  const { info, setWorkspace } = useApp();
+  const { info, setWorkspace, openFailed } = useApp();
   const [path, setPath] = useState('');
   const [error, setError] = useState<RpcError | null>(null);
 
@@ -115,7 +124,7 @@ function OpenForm({ onDone }: { onDone: () => void }) {
     const unsaved = await saveBeforeLeaving();
     if (unsaved) return setError({ code: 'UNAVAILABLE', message: unsaved });
     const result = await api().call('workspace.open', { path: target });
-    if (!result.ok) return setError(result.error);
+    if (!result.ok) return openFailed(result.error) ? onDone() : setError(result.error);
     setWorkspace(result.value);
     onDone();
   };

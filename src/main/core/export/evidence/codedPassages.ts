@@ -82,7 +82,9 @@ export async function codedPassagesTable(
       decision = rules.decide({ passageId: r.passage_id, participantId: r.participant_id, text: r.quoted_text });
       decided.set(r.passage_id, decision);
       if (!decision.quotable) {
-        check.add('left_out', 'Coded passages', `Passages by ${decision.speakers.join(', ') || 'a removed participant'}`, decision.explanation);
+        check.add('left_out', 'Coded passages', `Passages by ${decision.speakers.join(', ') || 'a removed participant'}`, decision.explanation, 1, {
+          participantCodes: decision.speakers,
+        });
       } else check.replaced('Coded passages', decision.replacements);
     }
     if (!decision.quotable) continue;

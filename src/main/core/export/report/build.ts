@@ -44,11 +44,11 @@ export function buildReport(sources: ReportSources, options: ReportOptions, toda
   const findings = sources.findings.filter((f) => {
     const home = f.themeIds[0] ?? null;
     if (chosen && (home === null || !chosen.has(home))) {
-      check.add('left_out', findingLabel(f.number), 'The finding', 'Its theme was not chosen for this report.');
+      check.add('left_out', findingLabel(f.number), 'The finding', 'Its theme was not chosen for this report.', 1, { findingId: f.id });
       return false;
     }
     if (excluded.has(f.id)) {
-      check.add('left_out', findingLabel(f.number), 'The finding', 'Left out by choice in the report options.');
+      check.add('left_out', findingLabel(f.number), 'The finding', 'Left out by choice in the report options.', 1, { findingId: f.id });
       return false;
     }
     return true;
@@ -240,18 +240,21 @@ function reportFinding(
         passage.state === 'deleted'
           ? 'The passage was deleted; only its old text is kept, which is never quoted.'
           : 'Its text was deleted from the note.';
-      check.add('left_out', label, 'A supporting passage', why);
+      check.add('left_out', label, 'A supporting passage', why, 1, { findingId: f.id });
       continue;
     }
     const decision = rules.decide({ passageId: passage.passageId, participantId: passage.participantId, text: passage.quotedText });
     if (!decision.quotable) {
-      check.add('left_out', label, `A quote by ${decision.speakers.join(', ') || 'a removed participant'}`, decision.explanation);
+      check.add('left_out', label, `A quote by ${decision.speakers.join(', ') || 'a removed participant'}`, decision.explanation, 1, {
+        participantCodes: decision.speakers,
+        findingId: f.id,
+      });
       continue;
     }
     if (quotes.length >= options.quotesPerFinding || decision.text === '') continue;
-    check.replaced(label, decision.replacements);
+    check.replaced(label, decision.replacements, f.id);
     if (decision.attribution === null) {
-      check.add('note', label, 'A quote with no speaker linked', 'Attributed to its engagement instead of a participant.');
+      check.add('note', label, 'A quote with no speaker linked', 'Attributed to its engagement instead of a participant.', 1, { findingId: f.id });
     }
     quotes.push({
       text: decision.text,
@@ -259,8 +262,9 @@ function reportFinding(
       keyQuote: passage.keyQuote,
     });
   }
-  if (!f.confidence) check.add('note', label, 'No CERQual confidence', 'The finding has not been assessed; it is printed as “Not assessed”.');
-  if (f.status === 'draft') check.add('note', label, 'A draft finding', 'It is printed, marked as a draft.');
+  const about = { findingId: f.id };
+  if (!f.confidence) check.add('note', label, 'No CERQual confidence', 'The finding has not been assessed; it is printed as “Not assessed”.', 1, about);
+  if (f.status === 'draft') check.add('note', label, 'A draft finding', 'It is printed, marked as a draft.', 1, about);
   return {
     label,
     statement: clean(label, f.statement),

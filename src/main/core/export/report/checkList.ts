@@ -2,24 +2,30 @@
 import type { CheckItem, PreExportCheck } from '../../../../shared/domain/report';
 import type { NameReplacement } from '../consent';
 
+/** What a line of the check is about, so the person can go and fix it. */
+export interface About {
+  participantCodes?: string[];
+  findingId?: string | null;
+}
+
 /** Collects the pre-export check while the model is built. */
 export class CheckList {
   private readonly items = new Map<string, CheckItem>();
 
-  add(kind: CheckItem['kind'], where: string, what: string, why: string, count = 1): void {
+  add(kind: CheckItem['kind'], where: string, what: string, why: string, count = 1, about: About = {}): void {
     const key = `${kind}\u0000${where}\u0000${what}\u0000${why}`;
     const known = this.items.get(key);
     if (known) known.count += count;
-    else this.items.set(key, { kind, where, what, why, count });
+    else this.items.set(key, { kind, where, what, why, count, participantCodes: about.participantCodes ?? [], findingId: about.findingId ?? null });
   }
 
-  replaced(where: string, replacements: NameReplacement[]): void {
+  replaced(where: string, replacements: NameReplacement[], findingId: string | null = null): void {
     for (const r of replacements) {
       const why =
         r.participantCode === null
           ? 'A recorded real name shared by more than one participant.'
           : `The recorded real name of ${r.participantCode}.`;
-      this.add('replaced', where, `“${r.found}” → ${r.replacement}`, why);
+      this.add('replaced', where, `“${r.found}” → ${r.replacement}`, why, 1, { participantCodes: r.participantCode ? [r.participantCode] : [], findingId });
     }
   }
 
