@@ -10,7 +10,7 @@ import { writeFileAtomic } from '../core/files/writeOut';
 import { exportQdpx } from '../core/refi/exportProject';
 import { importProject } from '../core/refi/importProject';
 import { readQdpx } from '../core/refi/readQdpx';
-import { recordReviewer } from '../core/store/reviewers';
+import { actAs } from '../core/services/acting';
 import { InstallationSettings } from '../core/settings/settings';
 import { openSnapshot } from '../core/workspace/snapshot';
 import { createWorkspace, openWorkspace } from '../core/workspace/workspace';
@@ -103,7 +103,7 @@ export async function importQdpxCommand(file: string, flags: QdpxFlags, io: Io):
   }
   const workspace = openWorkspace(target);
   try {
-    recordReviewer(workspace.db, reviewer);
+    actAs(workspace.db, reviewer, null);
     printImportReport(importProject(workspace.db, prepared, reviewer.id), io);
     return 0;
   } finally {

@@ -39,6 +39,16 @@ export const noteMethods = {
     output: SavedNote,
     doc: 'Autosave: store the editor’s document and derive its text and word count.',
   }),
+  'notes.saveCopy': method({
+    input: z
+      .object({
+        id: Id,
+        document: z.string().max(MAX_DOCUMENT_CHARS, 'This note is too large to save as one note. Split it into several notes.'),
+      })
+      .strict(),
+    output: Note,
+    doc: 'A save lost to another window: keep this window’s text as a new note beside the original (passage marks left out).',
+  }),
   'notes.rename': method({
     input: z.object({ id: Id, title: Title }).strict(),
     output: NoteSummary,

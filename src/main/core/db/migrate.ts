@@ -1,5 +1,9 @@
 import type Database from 'better-sqlite3';
+import { installChangeTracking } from './changeTracking';
 import { migrations, type Migration } from './migrations';
+
+/** The migration that began change tracking (0010). */
+const CHANGE_TRACKING_VERSION = 10;
 
 /**
  * Bring a workspace up to the newest schema, one migration per transaction,
@@ -11,6 +15,8 @@ export function migrate(db: Database.Database, list: readonly Migration[] = migr
     if (migration.version <= version) continue;
     db.transaction(() => {
       migration.up(db);
+      // A later migration may add columns to a tracked table: rebuild the triggers so they clock those too.
+      if (migration.version > CHANGE_TRACKING_VERSION && list === migrations) installChangeTracking(db);
       // PRAGMA takes no bound parameters; the version is our own integer.
       db.pragma(`user_version = ${Math.trunc(migration.version)}`);
     })();

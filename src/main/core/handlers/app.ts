@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { appMethods } from '../../../shared/contract/app';
 import { FieldnotesError } from '../../../shared/rpc/result';
-import { recordReviewer } from '../store/reviewers';
+import { actAs } from '../services/acting';
 import { listBackups } from '../backup/backups';
 import { keyForFile, newKey } from '../workspace/encryption';
 import { restoreWorkspace, setLogAside } from '../workspace/workspace';
@@ -39,7 +39,7 @@ export function appHandlers(ctx: HandlerContext): DomainHandlers<typeof appMetho
     'reviewer.get': () => settings.reviewer(),
     'reviewer.set': (input) => {
       const reviewer = settings.setReviewer(input);
-      if (session.workspace) recordReviewer(session.workspace.db, reviewer);
+      if (session.workspace) actAs(session.workspace.db, reviewer, settings.installationId());
       return reviewer;
     },
 

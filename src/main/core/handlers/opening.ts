@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { FieldnotesError } from '../../../shared/rpc/result';
-import { recordReviewer } from '../store/reviewers';
+import { actAs } from '../services/acting';
 import { keyForFile, newKey, type WorkspaceKey } from '../workspace/encryption';
 import { DamagedWorkspaceError } from '../workspace/errors';
 import { rememberedKeys } from '../workspace/rememberedKeys';
@@ -20,7 +20,7 @@ export function workspaceOpener(ctx: HandlerContext) {
     session.workspace = workspace;
     session.refused = null;
     const reviewer = settings.reviewer();
-    if (reviewer) recordReviewer(workspace.db, reviewer);
+    if (reviewer) actAs(workspace.db, reviewer, settings.installationId());
     const info = workspace.info();
     settings.rememberOpened(info.path, info.name);
     return info;

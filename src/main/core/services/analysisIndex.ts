@@ -19,7 +19,7 @@ import {
  * 50,000 tags — is itself slower than their targets; a loop over these arrays is a few milliseconds.
  *
  * One index per open database, built on first use. Before each use it asks the change clock (migration
- * 0010's triggers) what changed since it last looked and re-reads only that: the passages and tags of the
+ * 0011's triggers) what changed since it last looked and re-reads only that: the passages and tags of the
  * notes that changed, and the small tables (themes, participants, engagements, note order) when one did.
  * Inside a transaction it is not trusted (a rollback would leave it ahead of the file): a fresh one is built
  * and thrown away.

@@ -7,6 +7,8 @@ import { Reviewer, type ReviewerInput } from '../../../shared/domain/reviewer';
 const RECENT_LIMIT = 12;
 
 const StoredSettings = z.object({
+  /** Which laptop a change was made on (stamped on every record it changes); made once, on first use. */
+  installationId: z.string().optional(),
   reviewer: Reviewer.nullable().default(null),
   recent: z
     // Ids were added later: an entry without one gets one when the file is read (and keeps it once saved).
@@ -53,6 +55,14 @@ export class InstallationSettings {
       closeSync(fd);
     }
     renameSync(temporary, this.file);
+  }
+
+  installationId(): string {
+    if (!this.state.installationId) {
+      this.state.installationId = randomUUID();
+      this.save();
+    }
+    return this.state.installationId;
   }
 
   reviewer(): Reviewer | null {

@@ -3,7 +3,7 @@ import { and, type SqlFilter } from './analysisFilter';
 
 /**
  * The reads behind the in-memory analysis index (issue 8; services/analysisIndex.ts) and the change log
- * that keeps it current (migration 0010's triggers write `analysis_clock` and `analysis_changes`; nothing
+ * that keeps it current (migration 0011's triggers write `analysis_clock` and `analysis_changes`; nothing
  * else does). Everything here only reads, and returns compact raw rows.
  */
 

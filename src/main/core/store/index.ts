@@ -32,4 +32,5 @@ export * as recommendationStore from './recommendations';
 export * as matrixSummaryStore from './matrixSummaries';
 export * as analysisCounts from './analysisCounts';
 export * as analysisIndexStore from './analysisIndex';
+export * as changeLog from './changeLog';
 export { likeAnywhere, likeClause } from './sql';

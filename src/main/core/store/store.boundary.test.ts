@@ -17,8 +17,10 @@ const STORE = 'src/main/core/store/';
 function tablesInSchema(): Set<string> {
   const folder = join(MAIN, 'core/db/migrations');
   const names = new Set<string>();
-  for (const file of readdirSync(folder)) {
-    for (const m of readFileSync(join(folder, file), 'utf8').matchAll(/CREATE (?:VIRTUAL )?TABLE (?:IF NOT EXISTS )?([a-z_]+)/g)) {
+  // Change tracking's tables are made by db/changeTracking.ts, which its migration calls.
+  const schemaFiles = [...readdirSync(folder).map((file) => join(folder, file)), join(MAIN, 'core/db/changeTracking.ts')];
+  for (const file of schemaFiles) {
+    for (const m of readFileSync(file, 'utf8').matchAll(/CREATE (?:VIRTUAL )?TABLE (?:IF NOT EXISTS )?([a-z_]+)/g)) {
       names.add(m[1]!);
     }
   }

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { moveTheme } from '../services/themes';
 import { tempFolders } from '../testing/tempWorkspace';
 import { theme, themeWorkspace } from '../testing/themeFixtures';
+import { stampsOf } from './changeLog';
 import { childRows, getTheme, ORDER_STEP, placeTheme, requireTheme } from './themes';
 
 const folders = tempFolders();
@@ -25,12 +26,16 @@ describe('the themes store', () => {
     const before = keys(db);
     const changes = db.prepare('SELECT total_changes() AS n').pluck();
     const start = changes.get() as number;
-    // The analysis index's change log (migration 0010's triggers) writes two rows for each change it follows.
+    const stampsBefore = stampsOf(db, 'themes');
+    // The analysis index's change log (migration 0011's triggers) writes two rows for each change it follows.
     const tick = db.prepare('SELECT tick FROM analysis_clock').pluck();
     const tickAtStart = tick.get() as number;
     moveTheme(db, { id: ids[4]!, parentId: null, position: 1 }); // E between A and B
     expect(childRows(db, null).map((r) => r.name)).toEqual(['A', 'E', 'B', 'C', 'D']);
-    expect((changes.get() as number) - start - 2 * ((tick.get() as number) - tickAtStart)).toBe(1);
+    // One theme row, and its change-log stamp (db/changeTracking.ts).
+    expect((changes.get() as number) - start - 2 * ((tick.get() as number) - tickAtStart)).toBe(2);
+    const stampsAfter = stampsOf(db, 'themes');
+    expect(ids.filter((id) => JSON.stringify(stampsAfter.get(id)) !== JSON.stringify(stampsBefore.get(id)))).toEqual([ids[4]]);
     const after = keys(db);
     for (const name of ['A', 'B', 'C', 'D']) expect(after[name], name).toBe(before[name]);
     // What a person means by position is still the index among siblings.

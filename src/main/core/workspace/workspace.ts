@@ -30,6 +30,7 @@ import { corrupt, explainOpenError } from './errors';
 import { startLog } from './logToken';
 import { CHECK_FOLDER_PREFIX, examineWorkspace, refuseIfHeldElsewhere, walRefusal, type Examination } from './examine';
 import { readWal } from './wal';
+import { setChangeActor, startChangeSession } from '../store/changeLog';
 import { recordReviewer } from '../store/reviewers';
 import { allMeta, writeMeta } from '../store/workspaceMeta';
 
@@ -216,6 +217,7 @@ export function openWorkspace(inputPath: string, options: OpenOptions = {}): Wor
       if (!logStarted) startLog(db);
     }
     writeMeta(db, 'last_opened_at', new Date().toISOString());
+    startChangeSession(db);
   } catch (error) {
     db.close();
     throw explainOpenError(error, path);
@@ -419,6 +421,9 @@ export function createWorkspace(inputPath: string, init: NewWorkspace, options: 
         writeMeta(db, 'created_at', now);
         writeMeta(db, 'created_by', init.createdBy.id);
         recordReviewer(db, init.createdBy, now);
+        // What the creator puts in (an import into a new workspace) is stamped as theirs.
+        startChangeSession(db);
+        setChangeActor(db, init.createdBy.id, null);
       })();
       init.fill?.(db);
     } finally {
@@ -433,7 +438,9 @@ export function createWorkspace(inputPath: string, init: NewWorkspace, options: 
     rmSync(`${temporary}-wal`, { force: true });
     rmSync(`${temporary}-shm`, { force: true });
   }
-  return openWorkspace(path, options);
+  const workspace = openWorkspace(path, options);
+  setChangeActor(workspace.db, init.createdBy.id, null);
+  return workspace;
 }
 
 function syncFolder(folder: string): void {

@@ -27,6 +27,8 @@ const callCore: SaveCall = (input) => api().call('notes.save', input);
 export class NoteSaver {
   readonly autosaver: Autosaver;
   private onSaved: SavedListener = () => {};
+  /** The last save was refused because another window saved this note since: retrying cannot help. */
+  conflicted = false;
 
   constructor(
     private readonly noteId: string,
@@ -58,6 +60,7 @@ export class NoteSaver {
         baseRevision: this.revision,
         ...(creating.length ? { createPassages: creating } : {}),
       });
+      this.conflicted = !result.ok && result.error.code === 'CONFLICT';
       if (result.ok) {
         this.revision = result.value.revision;
         this.onSaved(result.value);
@@ -78,6 +81,11 @@ export class NoteSaver {
     const saved = await this.autosaver.flush();
     if (saved) return null;
     return this.autosaver.status.kind === 'failed' ? this.autosaver.status.message : 'The passage is not saved yet.';
+  }
+
+  /** This window's text as it is now (to keep it as a copy after a conflict). */
+  document(): string {
+    return this.serialize();
   }
 
   /** Everything a new editor of this note needs to carry on where this one stopped. */

@@ -17,20 +17,31 @@ export function registerSaver(noteId: string, saver: NoteSaver): void {
   claimed.delete(noteId);
 }
 
-/** Notes the reviewer deleted: their savers stop, and nothing tries to save them again. */
-const deleted = new Set<string>();
+/** Savers let go on purpose: nothing tries to save their text again. */
+const discarded = new WeakSet<NoteSaver>();
 
-/** The note was deleted on purpose: drop its saver (a retry would only fail against a note that is gone). */
+/**
+ * Let a note's saver go: the note was deleted, or after a conflict its text was kept as a copy or the other
+ * window's version taken. A retry would only fail again; the next editor of the note starts afresh.
+ */
 export function discardSaver(noteId: string): void {
-  deleted.add(noteId);
-  live.get(noteId)?.autosaver.dispose();
+  const saver = live.get(noteId);
+  if (saver) {
+    discarded.add(saver);
+    saver.autosaver.dispose();
+  }
   live.delete(noteId);
   claimed.delete(noteId);
 }
 
+/** Text typed here that the core does not have yet (unsaved, or refused by a conflict). */
+export function hasUnsavedText(): boolean {
+  return [...live.values()].some((saver) => saver.autosaver.dirty);
+}
+
 /** The editor closed: save what is left; keep the saver only if that failed. */
 export function releaseSaver(noteId: string, saver: NoteSaver): void {
-  if (deleted.has(noteId)) return saver.autosaver.dispose();
+  if (discarded.has(saver)) return saver.autosaver.dispose();
   void saver.autosaver.flush().then((saved) => {
     if (!saved) return; // keeps retrying; takeOverUnsaved or flushAllNotes will find it
     saver.autosaver.dispose();

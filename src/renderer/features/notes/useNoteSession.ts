@@ -14,6 +14,10 @@ export interface NoteSession {
   setPassages: (update: (passages: Passage[]) => Passage[]) => void;
   /** Save now, creating a passage whose mark was just put in the document. */
   createPassage: (id: string, themeIds: string[]) => Promise<string | null>;
+  /** Another window saved this note since it opened here: this text can only be kept as a copy, or dropped. */
+  conflicted: boolean;
+  /** This window's text as it is now. */
+  document: () => string;
 }
 
 /** Unsaved text an earlier editor of this note handed over (see savers.ts). */
@@ -85,5 +89,13 @@ export function useNoteSession(
     };
   }, [editor, saver, note.id, recovered]);
 
-  return { status, passages, setPassages, createPassage: (id, themeIds) => saver.createPassage(id, themeIds) };
+  return {
+    status,
+    passages,
+    setPassages,
+    createPassage: (id, themeIds) => saver.createPassage(id, themeIds),
+    // Read on every status change; it stays true through the retries' "Saving…", so the choice does not flicker.
+    conflicted: saver.conflicted,
+    document: () => saver.document(),
+  };
 }

@@ -43,8 +43,8 @@ const wholeTableTriggers = (table: string, columns: string[] = []) => `
       ${columns.length ? `WHEN ${changed(columns)}` : ''} BEGIN${mark(`'*'`)}
       END;`;
 
-export const migration0010: Migration = {
-  version: 10,
+export const migration0011: Migration = {
+  version: 11,
   name: 'analysis_changes',
   up: (db) => {
     db.exec(`
