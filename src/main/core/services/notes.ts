@@ -5,7 +5,7 @@ import { emptyDocument } from '../../../shared/note/blocksToDocument';
 import { documentAnchors } from '../../../shared/note/anchors';
 import { withoutMarks } from '../../../shared/note/marks';
 import { countWords, documentText } from '../../../shared/note/text';
-import { anchorPassages, createPassages } from './passages';
+import { anchorPassages, createPassages, type PassageToCreate } from './passages';
 import { FieldnotesError } from '../../../shared/rpc/result';
 import { getEngagement, requireEngagement } from '../store/engagements';
 import * as noteStore from '../store/notes';
@@ -61,7 +61,7 @@ export function createNote(db: Database.Database, engagementId: string, title: s
  */
 export function saveNote(
   db: Database.Database,
-  input: { id: string; document: string; baseRevision: number; createPassages?: { id: string; themeIds: string[] }[] },
+  input: { id: string; document: string; baseRevision: number; createPassages?: PassageToCreate[] },
   reviewerId: string,
 ): SavedNote {
   let anchors;

@@ -28,7 +28,7 @@ export function discardSaver(noteId: string): void {
   const saver = live.get(noteId);
   if (saver) {
     discarded.add(saver);
-    saver.autosaver.dispose();
+    saver.dispose();
   }
   live.delete(noteId);
   claimed.delete(noteId);
@@ -36,15 +36,15 @@ export function discardSaver(noteId: string): void {
 
 /** Text typed here that the core does not have yet (unsaved, or refused by a conflict). */
 export function hasUnsavedText(): boolean {
-  return [...live.values()].some((saver) => saver.autosaver.dirty);
+  return [...live.values()].some((saver) => saver.dirty);
 }
 
 /** The editor closed: save what is left; keep the saver only if that failed. */
 export function releaseSaver(noteId: string, saver: NoteSaver): void {
-  if (discarded.has(saver)) return saver.autosaver.dispose();
-  void saver.autosaver.flush().then((saved) => {
+  if (discarded.has(saver)) return saver.dispose();
+  void saver.flush().then((saved) => {
     if (!saved) return; // keeps retrying; takeOverUnsaved or flushAllNotes will find it
-    saver.autosaver.dispose();
+    saver.dispose();
     if (live.get(noteId) === saver) live.delete(noteId);
   });
 }
@@ -54,9 +54,9 @@ export function takeOverUnsaved(noteId: string): ReturnType<NoteSaver['handOver'
   const earlier = claimed.get(noteId);
   if (earlier) return earlier;
   const saver = live.get(noteId);
-  if (!saver || !saver.autosaver.dirty) return null;
+  if (!saver || !saver.dirty) return null;
   live.delete(noteId);
-  saver.autosaver.dispose();
+  saver.dispose();
   const handOver = saver.handOver();
   claimed.set(noteId, handOver);
   return handOver;
@@ -71,9 +71,7 @@ export interface FlushOutcome {
 /** Save every note now (before a window closes or the workspace changes). */
 export async function flushAllNotes(): Promise<FlushOutcome> {
   const savers = [...live.values()];
-  const results = await Promise.all(savers.map((s) => s.autosaver.flush()));
-  const problems = savers
-    .filter((_, i) => !results[i])
-    .map((s) => (s.autosaver.status.kind === 'failed' ? s.autosaver.status.message : 'It could not be saved.'));
+  const results = await Promise.all(savers.map((s) => s.flush()));
+  const problems = savers.filter((_, i) => !results[i]).map((s) => s.problem());
   return { saved: problems.length === 0, problems };
 }
