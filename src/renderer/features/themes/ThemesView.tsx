@@ -9,6 +9,7 @@ import { formatShortcut, type Shortcut } from '../../commands/shortcut';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useSaveFile } from '../files/useSaveFile';
 import { CodebookEmpty } from './CodebookEmpty';
+import { MoveDialog } from './MoveDialog';
 import { DeleteDialog } from './DeleteDialog';
 import { ImportDialog } from './ImportDialog';
 import { MergeDialog } from './MergeDialog';
@@ -23,8 +24,9 @@ export const NEW_THEME: Shortcut = { key: 'n', mod: true, alt: true };
 export const NEW_SUBTHEME: Shortcut = { key: 'n', mod: true, alt: true, shift: true };
 const RENAME: Shortcut = { key: 'F2' };
 const DELETE: Shortcut = { key: 'Delete' };
+const MOVE_TO: Shortcut = { key: 'm', mod: true, shift: true };
 
-type Open = { kind: 'new'; request: NewThemeRequest } | { kind: 'merge' | 'delete' | 'import' } | null;
+type Open = { kind: 'new'; request: NewThemeRequest } | { kind: 'merge' | 'delete' | 'import' | 'move' } | null;
 
 const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const themesWord = (n: number) => count(n, 'theme');
@@ -114,6 +116,7 @@ export function ThemesView() {
       { id: 'theme.newChild', group: 'Themes', label: 'New sub-theme…', shortcut: NEW_SUBTHEME, enabled: hasSelection, run: () => newTheme(true) },
       { id: 'theme.rename', group: 'Themes', label: 'Rename theme', shortcut: RENAME, handledElsewhere: true, enabled: hasSelection, run: () => setRenamingId(selectedRef.current?.id ?? null) },
       { id: 'theme.merge', group: 'Themes', label: 'Merge theme into…', enabled: hasSelection, run: () => setOpen({ kind: 'merge' }) },
+      { id: 'theme.moveTo', group: 'Themes', label: 'Move theme to…', shortcut: MOVE_TO, enabled: hasSelection, run: () => setOpen({ kind: 'move' }) },
       { id: 'theme.delete', group: 'Themes', label: 'Delete theme…', shortcut: DELETE, handledElsewhere: true, enabled: hasSelection, run: () => setOpen({ kind: 'delete' }) },
       { id: 'codebook.topol', group: 'Themes', label: 'Apply the Topol template', run: () => void applyTopol() },
       { id: 'codebook.import', group: 'Themes', label: 'Import codebook (.qdc)…', run: () => setOpen({ kind: 'import' }) },
@@ -209,6 +212,8 @@ export function ThemesView() {
             deleteShortcut={formatShortcut(DELETE)}
             onSaved={() => void reload()}
             onMerge={() => setOpen({ kind: 'merge' })}
+            onMoveTo={() => setOpen({ kind: 'move' })}
+            moveShortcut={formatShortcut(MOVE_TO)}
             onDelete={() => setOpen({ kind: 'delete' })}
           />
         </div>
@@ -223,6 +228,7 @@ export function ThemesView() {
           void refresh(`Added “${theme.name}”.`, theme.id);
         }}
       />
+      <MoveDialog theme={open?.kind === 'move' ? selected : null} themes={list} onClose={closeDialog} onMove={(id, placement) => void move(id, placement)} />
       <MergeDialog
         source={open?.kind === 'merge' ? selected : null}
         themes={list}
