@@ -12,6 +12,7 @@ export const QdpxImportReport = z.object({
     passages: z.number().int(),
     participants: z.number().int(),
     memos: z.number().int(),
+    findings: z.number().int(),
   }),
   /** Passages whose start and end fall on word boundaries: how well positions were understood. */
   alignment: z.object({ aligned: z.number().int(), total: z.number().int() }),

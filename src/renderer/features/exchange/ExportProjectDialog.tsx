@@ -9,7 +9,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useSaveFile } from '../files/useSaveFile';
 import { count as plural } from '../analysis/format';
 
-type Exported = { path: string; size: number; counts: Record<'themes' | 'sources' | 'passages' | 'memos' | 'participants' | 'sets', number>; leftOut: string[] };
+type Exported = { path: string; size: number; counts: Record<'themes' | 'sources' | 'passages' | 'memos' | 'participants' | 'sets' | 'findings', number>; leftOut: string[] };
 
 /** Choose what the export carries (consent first), then save it through the one file-out path. */
 export function ExportProjectDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -59,7 +59,7 @@ function ExportBody({ onClose, save }: { onClose: () => void; save: ReturnType<t
     <div className="exchange">
       <p className="dialog-lede">
         A REFI-QDA project for NVivo, ATLAS.ti, MAXQDA or QualCoder: the codebook, every note with its tagged passages and memos,
-        participants by their pseudonym code with their attributes, and engagements.
+        participants by their pseudonym code with their attributes, engagements, and findings linked to the passages that support them.
       </p>
       <fieldset className="exchange-options">
         <legend>Consent</legend>
@@ -131,6 +131,7 @@ function ExportDone({ exported, onClose }: { exported: Exported; onClose: () => 
         <li>{plural(c.passages, 'tagged passage')}</li>
         <li>{plural(c.memos, 'memo')}</li>
         <li>{plural(c.participants, 'participant')}</li>
+        <li>{plural(c.findings, 'finding')}</li>
       </ul>
       {exported.leftOut.length > 0 && (
         <>
