@@ -8,6 +8,7 @@ import { Dialog } from '../../ui/Dialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useSaveFile } from '../files/useSaveFile';
 import { count as plural } from '../analysis/format';
+import { SharedNamesWarning } from './SharedNamesWarning';
 
 type Exported = { path: string; size: number; counts: Record<'themes' | 'sources' | 'passages' | 'memos' | 'participants' | 'sets' | 'findings', number>; leftOut: string[] };
 
@@ -80,24 +81,7 @@ function ExportBody({ onClose, save }: { onClose: () => void; save: ReturnType<t
             : 'Off: real names recorded for participants are replaced by their codes in every text, and no real name is written.'}
         </p>
       </fieldset>
-      {shared.length > 0 && (
-        <section className="exchange-warning" aria-labelledby={`${id}-shared`}>
-          <h3 id={`${id}-shared`}>{plural(shared.length, 'theme name is', 'theme names are')} used under different parents</h3>
-          <ul>
-            {shared.slice(0, 6).map((s) => (
-              <li key={s.name}>
-                “{s.name}”: {s.paths.join('; ')}
-              </li>
-            ))}
-            {shared.length > 6 && <li>and {plural(shared.length - 6, 'more')}</li>}
-          </ul>
-          <p className="hint">That is valid REFI-QDA, but some tools keep one code per name and silently drop the others.</p>
-          <label>
-            <input type="checkbox" checked={qualifyNames} onChange={(e) => setQualify(e.target.checked)} />
-            Name them with their parent in the file (“Ethics::Safety”)
-          </label>
-        </section>
-      )}
+      <SharedNamesWarning shared={shared} qualify={qualifyNames} onQualify={setQualify} />
       <ErrorMessage error={error ?? check.error} />
       <div className="actions">
         <button type="button" onClick={onClose}>
