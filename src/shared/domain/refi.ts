@@ -31,4 +31,6 @@ export const QdpxExportOptions = z
   })
   .strict();
 
+/** A name several themes share under different parents, with each one's path from the top ("Technology › Genomics"). */
 export const SharedName = z.object({ name: z.string(), paths: z.array(z.string()) });
+export type SharedName = z.infer<typeof SharedName>;

@@ -1,5 +1,4 @@
 import { useId } from 'react';
-import type { z } from 'zod';
 import type { SharedName } from '../../../shared/domain/refi';
 import { count as plural } from '../analysis/format';
 
@@ -13,7 +12,7 @@ export function SharedNamesWarning({
   qualify,
   onQualify,
 }: {
-  shared: readonly z.output<typeof SharedName>[];
+  shared: readonly SharedName[];
   qualify: boolean;
   onQualify: (qualify: boolean) => void;
 }) {

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import type { z } from 'zod';
 import type { SharedName } from '../../../shared/domain/refi';
 import { Dialog } from '../../ui/Dialog';
 import { SharedNamesWarning } from '../exchange/SharedNamesWarning';
@@ -13,7 +12,7 @@ export function ExportCodebookDialog({
   onClose,
   onExport,
 }: {
-  shared: readonly z.output<typeof SharedName>[] | null;
+  shared: readonly SharedName[] | null;
   onClose: () => void;
   onExport: (qualifyNames: boolean) => void;
 }) {
@@ -24,7 +23,7 @@ export function ExportCodebookDialog({
   );
 }
 
-function ExportCodebookBody({ shared, onClose, onExport }: { shared: readonly z.output<typeof SharedName>[]; onClose: () => void; onExport: (qualifyNames: boolean) => void }) {
+function ExportCodebookBody({ shared, onClose, onExport }: { shared: readonly SharedName[]; onClose: () => void; onExport: (qualifyNames: boolean) => void }) {
   const [qualify, setQualify] = useState(true);
   return (
     <div className="exchange">

@@ -8,7 +8,6 @@ import { useCommands, type Command } from '../../commands/registry';
 import { formatShortcut, type Shortcut } from '../../commands/shortcut';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useSaveFile } from '../files/useSaveFile';
-import type { z } from 'zod';
 import type { SharedName } from '../../../shared/domain/refi';
 import { CodebookEmpty } from './CodebookEmpty';
 import { ExportCodebookDialog } from './ExportCodebookDialog';
@@ -48,7 +47,7 @@ export function ThemesView() {
   const [busy, setBusy] = useState(false);
   const [startedEmpty, setStartedEmpty] = useState(false);
   const [focusRequest, setFocusRequest] = useState(0);
-  const [sharedNames, setSharedNames] = useState<z.output<typeof SharedName>[] | null>(null);
+  const [sharedNames, setSharedNames] = useState<SharedName[] | null>(null);
   const nameRef = useRef<HTMLInputElement>(null);
 
   const list = useMemo(() => themes ?? [], [themes]);
