@@ -301,7 +301,11 @@ test('codebook: names shared under different parents are warned about before a .
   await expect(warning.getByRole('checkbox', { name: /Name them with their parent/ })).toBeChecked();
   await expect(warning.getByRole('button', { name: 'Export…' })).toBeFocused();
   expect(await axeViolations(page)).toEqual([]);
-  await page.screenshot({ path: join(SCREENS, 'codebook-shared-names.png') });
+  await page.screenshot({ path: join(SCREENS, 'codebook-shared-names-light.png') });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await axeViolations(page)).toEqual([]);
+  await page.screenshot({ path: join(SCREENS, 'codebook-shared-names-dark.png') });
+  await page.emulateMedia({ colorScheme: 'light' });
   await warning.getByRole('button', { name: 'Export…' }).click();
 
   const saving = page.getByRole('dialog', { name: 'Export codebook', exact: true });
