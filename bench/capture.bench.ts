@@ -18,10 +18,10 @@ import { chromium, type Page } from 'playwright-core';
 import { startHost } from '../e2e/support/host';
 import { summarise } from './stats';
 import { BIG_NOTE_TITLE, generateWorkspace } from './workspace/generate';
+import { CHROMIUM_FLAGS, chromiumPath } from '../src/main/core/export/pdf/chromiumFlags';
 
 const ROOT = resolve(__dirname, '..');
 const CACHE = join(ROOT, '.tmp/bench');
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 const load = () => `load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`;
 const ms = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '—' : `${n.toFixed(n < 10 ? 1 : 0)} ms`);
@@ -181,7 +181,7 @@ async function measure(scale: number, chars: number): Promise<Figures> {
     const result = (await response.json()) as { ok: boolean; error?: { message: string } };
     if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
   };
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_FLAGS] });
   const figures: Figures = { scale, note, load: load() };
   try {
     await call('reviewer.set', { name: 'Bench Mark', initials: 'BM' });

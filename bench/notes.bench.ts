@@ -11,6 +11,7 @@ import { documentText } from '../src/shared/note/text';
 import { startHost } from '../e2e/support/host';
 import { generateNote } from './corpus';
 import { ms, summarise } from './stats';
+import { CHROMIUM_FLAGS, chromiumPath } from '../src/main/core/export/pdf/chromiumFlags';
 
 const WORDS = 30_000;
 
@@ -79,8 +80,8 @@ async function main() {
   }
 
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    executablePath: chromiumPath(),
+    args: [...CHROMIUM_FLAGS],
   });
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(host.url);

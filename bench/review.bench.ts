@@ -23,12 +23,12 @@ import { ms, summarise } from './stats';
 import { generateWorkspace } from './workspace/generate';
 import { Random } from './workspace/random';
 import { COMMON_WORD, RARE_WORD } from './workspace/vocabulary';
+import { CHROMIUM_FLAGS, chromiumPath } from '../src/main/core/export/pdf/chromiumFlags';
 
 const ROOT = resolve(__dirname, '..');
 const TARGET_MS = 50;
 const TARGET_RSS_MB = 500;
 const TARGET_HEAP_MB = 300;
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 const fmt = (n: number) => n.toLocaleString('en-GB');
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -166,7 +166,7 @@ async function rendererHeap(file: string, facts: Facts): Promise<string[]> {
   const host = await startHost(data);
   const token = new URL(host.url).searchParams.get('token')!;
   const lines: string[] = [];
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_FLAGS] });
   try {
     await rpc(host.origin, token, 'reviewer.set', { name: 'Bench Mark', initials: 'BM' });
     const opened = await rpc(host.origin, token, 'workspace.open', { path: workspace });

@@ -199,3 +199,56 @@ test('rename and delete a note, delete an engagement: what goes with it is said 
   await expect(app.engagementRow('Leeds workshop')).toHaveCount(1);
   await expect.poll(() => focused(page)).toBe('button: New engagement Ctrl+Shift+E');
 });
+
+test('two tabs on one workspace: each says so, a clash asks before unload and keeps both', async ({ page, host, context }) => {
+  const app = new FieldnotesApp(page);
+  const mine = new NotesPage(page);
+  await app.goto(host.url);
+  await app.introduceReviewer('Ada Lovelace');
+  await app.createWorkspace('Topol review', join(host.workspaces, 'tabs.fieldnotes'));
+  await app.addEngagement('Moorfields Eye Hospital', 'Site visit', '2018-06-19');
+  await mine.startNote();
+  await mine.editor().click();
+  await page.keyboard.type('Seen at the reading centre.');
+  await mine.saved();
+
+  // A second tab on the same host opens the same workspace: both say it is open twice.
+  const other = await context.newPage();
+  const theirs = new NotesPage(other);
+  await other.goto(host.url);
+  const notice = (p: Page) => p.getByRole('status').filter({ hasText: 'also open in another tab or window' });
+  await expect(notice(other)).toBeVisible();
+  await expect(notice(page)).toBeVisible();
+  await theirs.openEngagement('Moorfields Eye Hospital');
+  await expect(theirs.editor()).toContainText('Seen at the reading centre.');
+
+  // The other tab saves first; this tab's later edit of the same note clashes and is kept, not saved over.
+  await theirs.editor().click();
+  await other.keyboard.press('Control+End');
+  await other.keyboard.type(' Staff triage OCT scans.');
+  await theirs.saved();
+  await mine.editor().click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' Nurses asked for training.');
+  const conflict = page.getByRole('alert').filter({ hasText: 'This note was changed in another tab or window.' });
+  await expect(conflict).toBeVisible({ timeout: 20_000 });
+  await screenBothModes(page, 'two-tabs-conflict');
+
+  // Reloading with that text asks first (beforeunload); staying keeps it.
+  const asked = new Promise<string>((resolve) => page.once('dialog', (d) => void d.dismiss().then(() => resolve(d.type()))));
+  void page.reload().catch(() => undefined);
+  expect(await asked).toBe('beforeunload');
+  await expect(mine.editor()).toContainText('Nurses asked for training.');
+
+  // Keep both: this tab's text becomes a note beside the original, which keeps the other tab's text.
+  await conflict.getByRole('button', { name: 'Keep both (save mine as a new note)' }).click();
+  const list = page.getByRole('navigation', { name: 'Notes' });
+  await expect(list).toContainText('Moorfields Eye Hospital, 19 June 2018 (my version)');
+  await expect(mine.editor()).toContainText('Seen at the reading centre. Nurses asked for training.');
+  await list.getByRole('button', { name: /^Moorfields Eye Hospital, 19 June 2018 \d/ }).click();
+  await expect(mine.editor()).toContainText('Seen at the reading centre. Staff triage OCT scans.');
+  await expect(mine.editor()).not.toContainText('Nurses');
+  await mine.saved();
+  expect(await axeViolations(page)).toEqual([]);
+  await other.close();
+});

@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import { ReportOptions, type ReportFormat, type PreExportCheck } from '../../shared/domain/report';
 import { FieldnotesError } from '../../shared/rpc/result';
-import { writeFileAtomic } from '../core/files/writeOut';
+import { checkWriteTarget, writeFileAtomic } from '../core/files/writeOut';
 import { openSnapshot } from '../core/workspace/snapshot';
 import type { Io } from './run';
 
@@ -60,6 +60,7 @@ export async function exportReportCommand(workspacePath: string, format: ReportF
   const { exportBytes } = await import('../core/export/exportReport');
   const { chromiumPrinter } = await import('../core/export/pdf/chromiumPrinter');
   const out = resolve(flags.out);
+  await checkWriteTarget(out, Boolean(flags.force)); // a taken name is refused now, not after the work
   const workspace = openSnapshot(workspacePath);
   const controller = new AbortController();
   const interrupt = () => controller.abort(new Error('interrupted'));

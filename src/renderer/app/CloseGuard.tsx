@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
-import { flushAllNotes } from '../features/notes/savers';
+import { flushAllNotes, hasUnsavedText } from '../features/notes/savers';
+import { useApp } from './AppContext';
 import { Dialog } from '../ui/Dialog';
 
 /**
@@ -10,6 +11,21 @@ import { Dialog } from '../ui/Dialog';
  */
 export function CloseGuard() {
   const [problems, setProblems] = useState<string[] | null>(null);
+  const { info } = useApp();
+  // A browser tab (the loopback host) can be reloaded or closed with text the core does not have (unsaved, or
+  // refused by a conflict with another tab): the browser asks first. Electron's window asks through
+  // app.beforeClose above, and its page cannot be reloaded or navigated away.
+  useEffect(() => {
+    if (info.host === 'electron') return;
+    const ask = (event: BeforeUnloadEvent) => {
+      if (!hasUnsavedText()) return;
+      void flushAllNotes(); // an unsaved edit may still make it before the page goes
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [info.host]);
   useEffect(
     () =>
       api().on('app.beforeClose', () => {

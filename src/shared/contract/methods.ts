@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { agreementMethods } from './agreement';
+import { analysisMethods } from './analysis';
 import { refiMethods } from './refi';
 import { appMethods } from './app';
 import { backupMethods } from './backups';
@@ -33,6 +34,7 @@ export const methods = {
   ...themeMethods,
   ...passageMethods,
   ...searchMethods,
+  ...analysisMethods,
   ...findingMethods,
   ...recommendationMethods,
   ...matrixMethods,

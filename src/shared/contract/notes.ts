@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MAX_DOCUMENT_CHARS, Note, NoteSummary, SavedNote } from '../domain/note';
 import { PassageId } from '../domain/passage';
 import { RemovalPreview } from '../domain/removal';
+import { ThemeName } from '../domain/theme';
 import { method } from './method';
 
 const Id = z.string().min(1).max(100);
@@ -29,15 +30,37 @@ export const noteMethods = {
           .max(MAX_DOCUMENT_CHARS, 'This note is too large to save as one note. Split it into several notes.'),
         /** The revision the editor started from; a different stored revision means someone else saved. */
         baseRevision: z.number().int().nonnegative(),
-        /** Passages just marked in this document, with their first themes: created with the save, atomically. */
+        /**
+         * Passages just marked in this document, with their first themes — or the name of a theme to
+         * create (or take, if a top-level theme has it): created with the save, atomically.
+         */
         createPassages: z
-          .array(z.object({ id: PassageId, themeIds: z.array(z.string().min(1).max(100)).min(1).max(50) }).strict())
+          .array(
+            z
+              .object({
+                id: PassageId,
+                themeIds: z.array(z.string().min(1).max(100)).max(50),
+                newThemeName: ThemeName.optional(),
+              })
+              .strict()
+              .refine((p) => p.themeIds.length > 0 || p.newThemeName !== undefined, { message: 'Choose a theme for the passage.' }),
+          )
           .max(500)
           .optional(),
       })
       .strict(),
     output: SavedNote,
     doc: 'Autosave: store the editor’s document and derive its text and word count.',
+  }),
+  'notes.saveCopy': method({
+    input: z
+      .object({
+        id: Id,
+        document: z.string().max(MAX_DOCUMENT_CHARS, 'This note is too large to save as one note. Split it into several notes.'),
+      })
+      .strict(),
+    output: Note,
+    doc: 'A save lost to another window: keep this window’s text as a new note beside the original (passage marks left out).',
   }),
   'notes.rename': method({
     input: z.object({ id: Id, title: Title }).strict(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Passage, PassageId } from '../domain/passage';
+import { Theme, ThemeName } from '../domain/theme';
 import { method } from './method';
 
 const Id = z.string().min(1).max(100);
@@ -29,6 +30,24 @@ export const passageMethods = {
     input: z.object({ passageId: PassageId, themeId: Id }).strict(),
     output: Passage,
     doc: 'Add a theme to an existing passage (recorded with the reviewer and time).',
+  }),
+  'passages.tagWithNewTheme': method({
+    input: z
+      .object({
+        /** The theme as typed in the picker: the top-level theme of that name, or a new one there. */
+        name: ThemeName,
+        /** An existing passage, or a stretch of a note not open in the editor (a search hit). */
+        target: z.union([
+          z.object({ passageId: PassageId }).strict(),
+          z
+            .object({ noteId: Id, start: z.number().int().nonnegative(), end: z.number().int().positive() })
+            .strict()
+            .refine((r) => r.end > r.start, { message: 'A passage needs at least one character.', path: ['end'] }),
+        ]),
+      })
+      .strict(),
+    output: z.object({ passage: Passage, theme: Theme, created: z.boolean() }),
+    doc: 'Tag with a theme named in the picker, creating it when no top-level theme has that name: one call, one transaction.',
   }),
   'passages.untag': method({
     input: z.object({ passageId: PassageId, themeId: Id }).strict(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AnalysisFilter, ThemeViewResult } from '../domain/analysis';
 import {
   CodebookAddResult,
   DeletePreview,
@@ -17,6 +18,7 @@ import {
 import { None } from './app';
 import { SavedFile, SaveTarget } from './fileOut';
 import { method } from './method';
+import { Page } from './search';
 
 const QdcText = z
   .object({
@@ -29,6 +31,21 @@ const QdcText = z
 
 /** The codebook: hierarchical themes with colour, definition and code; the Topol template; REFI-QDA .qdc (issue 4). */
 export const themeMethods = {
+  'themes.view': method({
+    input: z
+      .object({
+        themeIds: z.array(z.string().min(1).max(100)).min(1).max(50),
+        /** any: passages with at least one of the themes; all: passages with every one. */
+        mode: z.enum(['any', 'all']).default('any'),
+        /** Include passages of the themes' sub-themes. */
+        includeSubthemes: z.boolean().default(true),
+        filters: AnalysisFilter.optional(),
+        ...Page,
+      })
+      .strict(),
+    output: ThemeViewResult,
+    doc: 'Every passage of one or more themes, with its source, speaker and context, and the counts.',
+  }),
   'themes.list': method({
     input: None,
     output: z.array(ThemeListItem),

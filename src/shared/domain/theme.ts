@@ -36,6 +36,15 @@ const hasControl = (s: string) => {
   return false;
 };
 
+/**
+ * When two theme names are the same name — the one rule, which the core
+ * applies among siblings: Unicode NFC (composed and decomposed "Éthique" are
+ * one spelling) and case ignored ("Barriers", "barriers", "BARRIERS"), by
+ * full Unicode lower-casing rather than SQLite's ASCII-only NOCASE. Accents
+ * are kept: "Ethique" and "Éthique" are different names.
+ */
+export const themeNameKey = (name: string): string => name.trim().normalize('NFC').toLowerCase();
+
 export const ThemeName = z
   .string()
   .trim()

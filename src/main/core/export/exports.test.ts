@@ -130,9 +130,11 @@ describe.skipIf(missing.length > 0)('exports read back by LibreOffice, python-do
       for (const [i, statement] of STATEMENTS.entries()) expect(h2).toContain(`F${i + 1}  ${statement}`);
       const summary = docx.tables[0]!;
       expect(summary[0]).toEqual(['Finding', 'Statement', 'Confidence', 'Passages', 'Participants']);
-      expect(summary.slice(1).map((r) => r[0])).toEqual(['F1', 'F2', 'F3']);
-      expect(summary[1]![2]).toBe('Moderate confidence');
-      expect(summary[3]![2]).toBe('Not assessed');
+      // In the order they are reported, each theme a row above its findings (a merged cell reads as one value).
+      expect(summary.slice(1).map((r) => r[0])).toEqual(['Genomics', 'F1', 'Artificial intelligence and robotics', 'F2', 'Education and training', 'F3']);
+      expect(summary[1]!.every((c) => c === 'Genomics')).toBe(true);
+      expect(summary[2]![2]).toBe('Moderate');
+      expect(summary[6]![2]).toBe('Not assessed');
     });
 
     it('attributes quotes by code and staff group, or by name where consented', () => {

@@ -28,6 +28,28 @@ function thrown(fn: () => unknown): FieldnotesError {
 }
 
 describe('UploadStore', () => {
+  it('keeps the file encrypted while it arrives: `strings` finds none of it in the temp folder, and a changed file is refused', () => {
+    const store = newStore();
+    const secret = 'Interview with Philippa Wetherspoon about the glaucoma waiting list. ';
+    const text = secret.repeat(40);
+    const id = store.begin({ fileName: 'transcript.txt', size: Buffer.byteLength(text), mediaType: 'text/plain', purpose: 'import' });
+    const half = text.slice(0, 1200);
+    store.chunk(id, 0, b64(half));
+    const file = join(store.temporaryFolder!, id);
+    const found = spawnSync('strings', ['-n', '6', file], { encoding: 'utf8' });
+    expect(found.status, 'strings (binutils) runs').toBe(0);
+    const readable = found.stdout.split('\n').filter((l) => /Wetherspoon|glaucoma|Interview|waiting/i.test(l));
+    console.log(`strings on an upload in progress: ${found.stdout.split('\n').filter(Boolean).length} runs of 6+ printable bytes, ${readable.length} with the transcript's words`);
+    expect(readable).toEqual([]);
+    store.chunk(id, 1, b64(text.slice(1200)));
+    expect(store.take(id, 'import').bytes.toString()).toBe(text);
+
+    const other = store.begin({ fileName: 'tampered.txt', size: 5, mediaType: 'text/plain', purpose: 'import' });
+    store.chunk(other, 0, b64('hello'));
+    writeFileSync(join(store.temporaryFolder!, other), 'HELLO');
+    expect(thrown(() => store.take(other, 'import')).message).toMatch(/was changed on disk/);
+  });
+
   it('receives chunks in order into a private temp file and hands the whole file over once', () => {
     const store = newStore();
     const id = store.begin({ fileName: 'notes.txt', size: 11, mediaType: 'text/plain', purpose: 'import' });

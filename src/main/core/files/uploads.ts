@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes, randomUUID, type CipherGCM } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +28,12 @@ interface Upload {
   path: string;
   fd: number | null;
   touched: number;
+  /** Each upload is sealed with its own key, held in memory only (below). */
+  key: Buffer;
+  iv: Buffer;
+  cipher: CipherGCM;
+  /** Set once the last part is in: proves the file read back is the one written. */
+  tag: Buffer | null;
 }
 
 const FOLDER_PREFIX = 'fieldnotes-uploads-';
@@ -57,6 +63,11 @@ const gone = () =>
  * 0600, in a private folder under the system temp folder) rather than in
  * memory, so a 200 MB photo set never sits in the core as base64. The folder
  * goes on close, on exit, and — after a crash — when the next store starts.
+ *
+ * The temporary files are encrypted (AES-256-GCM, a fresh key per upload kept
+ * only in this process's memory): an interview transcript on its way into an
+ * encrypted workspace must not lie readable in /tmp after a crash (issue 12),
+ * and a plain workspace's uploads gain the same for nothing.
  */
 export class UploadStore {
   private readonly uploads = new Map<string, Upload>();
@@ -77,7 +88,10 @@ export class UploadStore {
     } catch (error) {
       throw explainTempWrite(error, input.fileName);
     }
-    this.uploads.set(id, { ...input, received: 0, nextIndex: 0, path, fd, touched: Date.now() });
+    const key = randomBytes(32);
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', key, iv);
+    this.uploads.set(id, { ...input, received: 0, nextIndex: 0, path, fd, touched: Date.now(), key, iv, cipher, tag: null });
     return id;
   }
 
@@ -106,8 +120,9 @@ export class UploadStore {
       );
     }
     try {
+      const sealed = upload.cipher.update(bytes);
       let written = 0;
-      while (written < bytes.length) written += writeSync(upload.fd, bytes, written);
+      while (written < sealed.length) written += writeSync(upload.fd, sealed, written);
     } catch (error) {
       this.discard(uploadId);
       throw explainTempWrite(error, upload.fileName);
@@ -115,7 +130,7 @@ export class UploadStore {
     upload.received += bytes.length;
     upload.nextIndex++;
     const complete = upload.received === upload.size;
-    if (complete) this.closeFd(upload);
+    if (complete) this.finish(upload);
     return { received: upload.received, complete };
   }
 
@@ -134,7 +149,7 @@ export class UploadStore {
           `"${upload.fileName}" has not finished arriving (${formatBytes(upload.received)} of ${formatBytes(upload.size)}). Add the file again.`,
         );
       }
-      const bytes = upload.size === 0 ? Buffer.alloc(0) : readFileSync(upload.path);
+      const bytes = upload.size === 0 ? Buffer.alloc(0) : this.unseal(upload);
       return { fileName: upload.fileName, mediaType: upload.mediaType, purpose: upload.purpose, bytes };
     } finally {
       this.discard(uploadId);
@@ -188,6 +203,24 @@ export class UploadStore {
   private dropAbandoned(): void {
     const cutoff = Date.now() - ABANDONED_AFTER_MS;
     for (const [id, upload] of this.uploads) if (upload.touched < cutoff) this.discard(id);
+  }
+
+  /** The last part is in: close the seal (GCM's tag) and the file. */
+  private finish(upload: Upload): void {
+    const rest = upload.cipher.final(); // empty for GCM, written for form's sake
+    if (rest.length && upload.fd !== null) writeSync(upload.fd, rest);
+    upload.tag = upload.cipher.getAuthTag();
+    this.closeFd(upload);
+  }
+
+  private unseal(upload: Upload): Buffer {
+    const decipher = createDecipheriv('aes-256-gcm', upload.key, upload.iv);
+    decipher.setAuthTag(upload.tag!);
+    try {
+      return Buffer.concat([decipher.update(readFileSync(upload.path)), decipher.final()]);
+    } catch {
+      throw new FieldnotesError('INVALID_INPUT', `"${upload.fileName}" was changed on disk while it arrived, so it was not used. Add the file again.`);
+    }
   }
 
   private closeFd(upload: Upload): void {

@@ -2,6 +2,7 @@ import type { Handlers } from '../../../shared/rpc/dispatch';
 import type { CoreOptions } from '../ports';
 import type { InstallationSettings } from '../settings/settings';
 import { agreementHandlers } from './agreement';
+import { analysisHandlers } from './analysis';
 import { refiHandlers } from './refi';
 import { appHandlers } from './app';
 import { backupHandlers } from './backups';
@@ -34,6 +35,7 @@ export function createHandlers(options: CoreOptions, settings: InstallationSetti
     ...themeHandlers(ctx),
     ...passageHandlers(ctx),
     ...searchHandlers(ctx),
+    ...analysisHandlers(ctx),
     ...findingHandlers(ctx),
     ...recommendationHandlers(ctx),
     ...matrixHandlers(ctx),

@@ -1,5 +1,5 @@
 import type { noteMethods } from '../../../shared/contract/notes';
-import { createNote, deleteNote, getNote, listNotes, renameNote, saveNote } from '../services/notes';
+import { createNote, deleteNote, getNote, listNotes, renameNote, saveCopyOfNote, saveNote } from '../services/notes';
 import { previewNoteDelete } from '../services/removal';
 import type { DomainHandlers, HandlerContext } from './context';
 
@@ -10,6 +10,7 @@ export function noteHandlers(ctx: HandlerContext): DomainHandlers<typeof noteMet
     'notes.get': ({ id }) => getNote(db(), id),
     'notes.create': ({ engagementId, title }) => createNote(db(), engagementId, title, ctx.requireReviewer().id),
     'notes.save': (input) => saveNote(db(), input, ctx.requireReviewer().id),
+    'notes.saveCopy': (input) => saveCopyOfNote(db(), input, ctx.requireReviewer().id),
     'notes.rename': ({ id, title }) => renameNote(db(), id, title),
     'notes.deletePreview': ({ id }) => previewNoteDelete(db(), id),
     'notes.delete': ({ id }) => {

@@ -5,6 +5,7 @@ import {
   deletePassage,
   passagesForNote,
   tagPassage,
+  tagWithNewTheme,
   untagPassage,
   updatePassage,
 } from '../services/passages';
@@ -21,6 +22,12 @@ export function passageHandlers(ctx: HandlerContext): DomainHandlers<typeof pass
       );
     },
     'passages.tag': ({ passageId, themeId }) => tagPassage(db(), passageId, themeId, ctx.requireReviewer().id),
+    'passages.tagWithNewTheme': (input) => {
+      const reviewerId = ctx.requireReviewer().id;
+      return tagWithNewTheme(db(), input, reviewerId, (noteId, document, baseRevision, creates) =>
+        saveNote(db(), { id: noteId, document, baseRevision, createPassages: creates }, reviewerId),
+      );
+    },
     'passages.untag': ({ passageId, themeId }) => ({ passage: untagPassage(db(), passageId, themeId) }),
     'passages.update': (input) => updatePassage(db(), input),
     'passages.delete': ({ id }) => {

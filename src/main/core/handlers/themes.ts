@@ -3,11 +3,13 @@ import { applyTemplate, exportQdc, importQdc, previewQdc } from '../codebook/cod
 import { saveAs } from '../files/saveAs';
 import { deleteTheme, mergeThemes, previewDelete } from '../services/themeRemoval';
 import { createTheme, listThemes, moveTheme, updateTheme } from '../services/themes';
+import { themeView } from '../services/themeView';
 import type { DomainHandlers, HandlerContext } from './context';
 
 export function themeHandlers(ctx: HandlerContext): DomainHandlers<typeof themeMethods> {
   const db = () => ctx.requireWorkspace().db;
   return {
+    'themes.view': (input) => themeView(db(), input),
     'themes.list': () => listThemes(db()),
     'themes.create': (input) => createTheme(db(), input, ctx.requireReviewer().id),
     'themes.update': (input) => updateTheme(db(), input),

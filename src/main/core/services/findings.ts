@@ -38,6 +38,7 @@ import { getPassage } from './passages';
 import { reviewerOf, reviewersById } from '../store/reviewers';
 import { listThemes } from './themes';
 import { getThemeRow, subtreeIds } from '../store/themes';
+import { sourceRef, type SourceRow } from '../store/sources';
 
 /**
  * Findings (issue 8): a statement under one or more themes, the passages that
@@ -53,17 +54,8 @@ function toEvidence(row: EvidenceRow, reviewers: ReturnType<typeof reviewersById
     passageId: row.passage_id,
     state: deleted ? 'deleted' : row.detached === 1 ? 'detached' : 'attached',
     quotedText: deleted ? row.snapshot : row.quoted_text!,
-    source: deleted
-      ? null
-      : {
-          noteId: row.note_id!,
-          noteTitle: row.note_title!,
-          engagementId: row.engagement_id!,
-          engagementTitle: row.engagement_title!,
-          engagementType: row.type!,
-          date: row.date!,
-          organisation: row.organisation!,
-        },
+    // A passage that still exists has its note and engagement (foreign keys), so its source columns are filled.
+    source: deleted ? null : sourceRef(row as SourceRow),
     participant:
       !deleted && row.participant_id
         ? { id: row.participant_id, code: row.code!, staffGroup: row.staff_group!, consent: row.consent! }

@@ -3,8 +3,9 @@ import type Database from 'better-sqlite3';
 import type { Note, NoteSource, NoteSummary, SavedNote } from '../../../shared/domain/note';
 import { emptyDocument } from '../../../shared/note/blocksToDocument';
 import { documentAnchors } from '../../../shared/note/anchors';
+import { withoutMarks } from '../../../shared/note/marks';
 import { countWords, documentText } from '../../../shared/note/text';
-import { anchorPassages, createPassages } from './passages';
+import { anchorPassages, createPassages, type PassageToCreate } from './passages';
 import { FieldnotesError } from '../../../shared/rpc/result';
 import { getEngagement, requireEngagement } from '../store/engagements';
 import * as noteStore from '../store/notes';
@@ -60,7 +61,7 @@ export function createNote(db: Database.Database, engagementId: string, title: s
  */
 export function saveNote(
   db: Database.Database,
-  input: { id: string; document: string; baseRevision: number; createPassages?: { id: string; themeIds: string[] }[] },
+  input: { id: string; document: string; baseRevision: number; createPassages?: PassageToCreate[] },
   reviewerId: string,
 ): SavedNote {
   let anchors;
@@ -93,6 +94,25 @@ export function saveNote(
     // Only what this save changed goes back: a large note's every passage was 2.5 MB per keystroke's save.
     return { revision, wordCount, savedAt, changedPassages: passagesByIds(db, [...new Set(changed)]) };
   })();
+}
+
+/**
+ * Two windows saved one note: keep the text of the one that lost as a new note beside it, so neither
+ * version is lost (issue 11). The copy has the text and formatting, not the passage marks (a passage
+ * belongs to one note; the original keeps its passages).
+ */
+export function saveCopyOfNote(db: Database.Database, input: { id: string; document: string }, reviewerId: string): Note {
+  const original = noteStore.getNoteSummary(db, input.id);
+  let document: string;
+  try {
+    document = withoutMarks(input.document);
+    documentAnchors(document);
+  } catch {
+    throw new FieldnotesError('INVALID_INPUT', 'Your version could not be kept: its content was not in the expected form.');
+  }
+  const title = `${original.title.slice(0, 270)} (my version)`;
+  const id = db.transaction(() => insertNote(db, { engagementId: original.engagementId, title, document, source: 'typed' }, reviewerId))();
+  return getNote(db, id);
 }
 
 export function renameNote(db: Database.Database, id: string, title: string): NoteSummary {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Passage } from '../../../shared/domain/passage';
+import type { Theme } from '../../../shared/domain/theme';
 import { codePointSlicer, speakerAt, type DocumentAnchors } from '../../../shared/note/anchors';
 import { createNoteEditor, serialize, tagRange } from '../../../shared/note/editing';
 import { FieldnotesError } from '../../../shared/rpc/result';
@@ -9,6 +10,7 @@ import { participantIdsByCode, requireParticipant } from '../store/participants'
 import * as passageStore from '../store/passages';
 import { getPassage, requirePassage } from '../store/passages';
 import { requireTheme } from '../store/themes';
+import { themeForName } from './themes';
 
 export { getPassage, passagesByIds, passagesForNote } from '../store/passages';
 
@@ -63,12 +65,19 @@ export function anchorPassages(db: Database.Database, noteId: string, anchors: D
   return changed;
 }
 
+/** A passage the editor has just marked, with its first themes (or the name of one to create). */
+export interface PassageToCreate {
+  id: string;
+  themeIds: string[];
+  newThemeName?: string;
+}
+
 /** Create passages whose marks the editor has just put in this note's document (within the save's transaction). */
 export function createPassages(
   db: Database.Database,
   noteId: string,
   anchors: DocumentAnchors,
-  creates: { id: string; themeIds: string[] }[],
+  creates: PassageToCreate[],
   reviewerId: string,
 ): void {
   const now = new Date().toISOString();
@@ -94,6 +103,7 @@ export function createPassages(
       passageStore.insertPassage(db, passage, reviewerId, now);
     }
     for (const themeId of create.themeIds) addTag(db, create.id, themeId, reviewerId, now);
+    if (create.newThemeName !== undefined) addTag(db, create.id, themeForName(db, create.newThemeName, reviewerId).theme.id, reviewerId, now);
   }
 }
 
@@ -147,8 +157,8 @@ export const deletePassage = passageStore.deletePassage;
  */
 export function createPassageFromRange(
   db: Database.Database,
-  input: { noteId: string; start: number; end: number; themeIds: string[] },
-  save: (document: string, baseRevision: number, creates: { id: string; themeIds: string[] }[]) => void,
+  input: { noteId: string; start: number; end: number; themeIds: string[]; newThemeName?: string },
+  save: (document: string, baseRevision: number, creates: PassageToCreate[]) => void,
 ): Passage {
   const note = getNote(db, input.noteId);
   const editor = createNoteEditor(note.document);
@@ -156,6 +166,30 @@ export function createPassageFromRange(
   if (!tagRange(editor, input.start, input.end, id)) {
     throw new FieldnotesError('INVALID_INPUT', 'That part of the note has changed since it was found. Search again, then tag it.');
   }
-  save(serialize(editor), note.revision, [{ id, themeIds: input.themeIds }]);
+  save(serialize(editor), note.revision, [{ id, themeIds: input.themeIds, newThemeName: input.newThemeName }]);
   return getPassage(db, id);
+}
+
+/**
+ * Tag with a theme named in the picker (an existing passage, or a search
+ * hit's stretch of a note), creating the theme when no top-level theme has
+ * that name — in one transaction, so a failed tag leaves no stray theme.
+ */
+export function tagWithNewTheme(
+  db: Database.Database,
+  input: { name: string; target: { passageId: string } | { noteId: string; start: number; end: number } },
+  reviewerId: string,
+  save: (noteId: string, document: string, baseRevision: number, creates: PassageToCreate[]) => void,
+): { passage: Passage; theme: Theme; created: boolean } {
+  return db.transaction(() => {
+    const { target } = input;
+    const { theme, created } = themeForName(db, input.name, reviewerId);
+    const passage =
+      'passageId' in target
+        ? tagPassage(db, target.passageId, theme.id, reviewerId)
+        : createPassageFromRange(db, { ...target, themeIds: [theme.id] }, (document, revision, creates) =>
+            save(target.noteId, document, revision, creates),
+          );
+    return { passage, theme, created };
+  })();
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import {
+  themeNameKey,
   themePalette,
   type NewTheme,
   type Theme,
@@ -26,11 +27,8 @@ import {
   type ThemeRow,
 } from '../store/themes';
 
-/**
- * How sibling names are compared: "Barriers", "barriers" and "BARRIERS" are one
- * name, and so are the composed and decomposed spellings of "Éthique".
- */
-export const foldName = (name: string): string => name.normalize('NFC').toLowerCase();
+/** How sibling names are compared (`themeNameKey` in the shared domain says the rule and why). */
+export const foldName = themeNameKey;
 
 /** The sibling (under `parentId`) called `name`, ignoring case, other than `exceptId`. */
 export function siblingNamed(db: Database.Database, parentId: string | null, name: string, exceptId?: string): ThemeRow | undefined {
@@ -91,6 +89,17 @@ export function listThemes(db: Database.Database): ThemeListItem[] {
 }
 
 const orNull = (code: string | null | undefined) => (code ? code : null);
+
+/**
+ * The theme a person means by typing a name where themes are chosen (the tag
+ * picker): the top-level theme of that name if there is one, else a new one
+ * there. `created` says which.
+ */
+export function themeForName(db: Database.Database, name: string, reviewerId: string): { theme: Theme; created: boolean } {
+  const namesake = siblingNamed(db, null, name);
+  if (namesake) return { theme: getTheme(db, namesake.id), created: false };
+  return { theme: createTheme(db, { name }, reviewerId), created: true };
+}
 
 export function createTheme(db: Database.Database, input: NewTheme, reviewerId: string): Theme {
   return db.transaction(() => {

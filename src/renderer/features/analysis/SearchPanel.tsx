@@ -1,5 +1,6 @@
 import { useMemo, useState, type RefObject } from 'react';
 import type { SearchHit } from '../../../shared/domain/analysis';
+import type { Passage } from '../../../shared/domain/passage';
 import { api } from '../../api/client';
 import { navigation } from '../../app/navigation';
 import { formatShortcut } from '../../commands/shortcut';
@@ -44,21 +45,29 @@ export function SearchPanel({ state, update, options, inputRef }: Props) {
 
   const tag = async (choice: { id: string } | { create: string }) => {
     if (tagging === null || !hit) return;
-    let themeId = 'id' in choice ? choice.id : null;
-    if (!themeId && 'create' in choice) {
-      const created = await api().call('themes.create', { name: choice.create });
-      if (!created.ok) return setTagError(created.error.message);
-      themeId = created.value.id;
+    const target: { passageId: string } | { noteId: string; start: number; end: number } = hit.passageId
+      ? { passageId: hit.passageId }
+      : { noteId: hit.source.noteId, start: hit.start, end: hit.end };
+    let tagged: { passage: Passage; themeId: string };
+    if ('create' in choice) {
+      // A theme named in the picker is the core's to find or create, in the same call as the tag.
+      const result = await api().call('passages.tagWithNewTheme', { name: choice.create, target });
+      if (!result.ok) return setTagError(result.error.message);
+      tagged = { passage: result.value.passage, themeId: result.value.theme.id };
       options.reloadThemes();
+    } else {
+      const result =
+        'passageId' in target
+          ? await api().call('passages.tag', { passageId: target.passageId, themeId: choice.id })
+          : await api().call('passages.createFromRange', { ...target, themeIds: [choice.id] });
+      if (!result.ok) return setTagError(result.error.message);
+      tagged = { passage: result.value, themeId: choice.id };
     }
-    const result = hit.passageId
-      ? await api().call('passages.tag', { passageId: hit.passageId, themeId: themeId! })
-      : await api().call('passages.createFromRange', { noteId: hit.source.noteId, start: hit.start, end: hit.end, themeIds: [themeId!] });
-    if (!result.ok) return setTagError(result.error.message);
+    const { themeId } = tagged;
     // Remember the passage a hit became, so a second theme tags it rather than making another passage.
-    const passageId = hit.passageId ?? ('id' in result.value ? result.value.id : null);
-    results.replace(tagging, { ...hit, passageId, themeIds: [...new Set([...hit.themeIds, themeId!])] });
-    const name = options.themes.get(themeId!)?.name ?? ('create' in choice ? choice.create : 'the theme');
+    const passageId = tagged.passage.id;
+    results.replace(tagging, { ...hit, passageId, themeIds: [...new Set([...hit.themeIds, themeId])] });
+    const name = options.themes.get(themeId)?.name ?? ('create' in choice ? choice.create : 'the theme');
     setStatus(`Tagged “${snippetText(hit)}” in ${hit.source.engagementTitle} with ${name}.`);
     setTagging(null);
   };

@@ -118,11 +118,16 @@ export function EngagementPage({ engagementId, location, onBack }: Props) {
           <ErrorMessage error={notes.error} />
           {notes.open ? (
             <NoteEditor
-              key={notes.open.id}
+              // The revision too: after a conflict the same note opens afresh as the other window left it.
+              key={`${notes.open.id}:${notes.open.revision}`}
               note={notes.open}
               label={`${notes.open.title} — ${engagement.title}`}
               onSaved={notes.noteSaved}
               focusOnOpen={notes.created === notes.open.id}
+              onConflictResolved={(id) => {
+                notes.reload();
+                void notes.openNote(id);
+              }}
               reveal={location?.noteId === notes.open.id ? location : undefined}
             />
           ) : (

@@ -13,6 +13,7 @@ import { useApp } from '../../app/AppContext';
 import type { NoteLocation } from '../../app/navigation';
 import { useCommands, type Command } from '../../commands/registry';
 import { setSpeaker } from './blockCommands';
+import { ConflictNotice } from './ConflictNotice';
 import { NoteContextMenu } from './NoteContextMenu';
 import { DetachedNotice } from '../passages/DetachedNotice';
 import { PassageBar } from '../passages/PassageBar';
@@ -47,10 +48,12 @@ interface Props {
   reveal?: NoteLocation;
   /** Put the caret in the note as soon as it opens (a note just created). */
   focusOnOpen?: boolean;
+  /** After a conflict was settled: open this note afresh. */
+  onConflictResolved?: (openNoteId: string) => void;
 }
 
 /** The live note: rich text that saves itself, with tagged passages. Mount with key={note.id}. */
-export function NoteEditor({ note, label, onSaved, reveal, focusOnOpen }: Props) {
+export function NoteEditor({ note, label, onSaved, reveal, focusOnOpen, onConflictResolved }: Props) {
   // Text an earlier editor of this note could not save yet wins over the stored document.
   const [recovered] = useState(() => takeOverUnsaved(note.id));
   const initialConfig = useMemo(
@@ -69,12 +72,12 @@ export function NoteEditor({ note, label, onSaved, reveal, focusOnOpen }: Props)
   );
   return (
     <LexicalComposer initialConfig={initialConfig}>
-      <EditorBody note={note} label={label} onSaved={onSaved} reveal={reveal} recovered={recovered} focusOnOpen={focusOnOpen} />
+      <EditorBody note={note} label={label} onSaved={onSaved} reveal={reveal} recovered={recovered} focusOnOpen={focusOnOpen} onConflictResolved={onConflictResolved} />
     </LexicalComposer>
   );
 }
 
-function EditorBody({ note, label, onSaved, reveal, recovered, focusOnOpen }: Props & { recovered: Recovered | null }) {
+function EditorBody({ note, label, onSaved, reveal, recovered, focusOnOpen, onConflictResolved }: Props & { recovered: Recovered | null }) {
   const [editor] = useLexicalComposerContext();
   useEffect(() => {
     if (focusOnOpen) editor.focus();
@@ -139,9 +142,15 @@ function EditorBody({ note, label, onSaved, reveal, recovered, focusOnOpen }: Pr
         <Toolbar editor={editor} onSpeaker={() => setChoosingSpeaker(true)} onTag={tag} />
         <div className="note-editor-meta">
           <span className="word-count">{words.toLocaleString('en-GB')} words</span>
-          <SaveIndicator status={session.status} />
+          {session.conflicted ? (
+            // Steady while the choice is open: the retries' "Saving…" would move the buttons under the pointer.
+            <span className="save-indicator failed">Not saved: changed in another tab or window</span>
+          ) : (
+            <SaveIndicator status={session.status} />
+          )}
         </div>
       </div>
+      {session.conflicted && onConflictResolved && <ConflictNotice noteId={note.id} document={session.document} onResolved={onConflictResolved} />}
       <DetachedNotice passages={tagging.detached} themes={themes} onRemove={tagging.remove} />
       <p className="visually-hidden" role="status">
         {tagging.announcement}

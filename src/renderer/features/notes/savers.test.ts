@@ -19,10 +19,10 @@ describe('note savers', () => {
     let text = '{"root":"typed"}';
     const saver = new NoteSaver('note-1', 4, () => text, [], call);
     registerSaver('note-1', saver);
-    saver.autosaver.touch();
+    saver.touch();
     releaseSaver('note-1', saver); // the editor closes while the disk is full
     await vi.advanceTimersByTimeAsync(5000);
-    expect(saver.autosaver.dirty).toBe(true);
+    expect(saver.dirty).toBe(true);
     expect((await flushAllNotes()).problems).toEqual(['The disk is full.']);
 
     // Reopened: the new editor gets the unsaved text and revision, not the stored document.
@@ -34,8 +34,8 @@ describe('note savers', () => {
     disk = 'ok';
     const next = new NoteSaver('note-1', handOver!.revision, () => handOver!.document, handOver!.pending, call);
     registerSaver('note-1', next);
-    next.autosaver.touch(); // as useNoteSession does with recovered text
-    expect(await next.autosaver.flush()).toBe(true);
+    next.touch(); // as useNoteSession does with recovered text
+    expect(await next.flush()).toBe(true);
     expect(calls.at(-1)).toMatchObject({ baseRevision: 4, document: '{"root":"typed and more"}' });
     expect((await flushAllNotes()).saved).toBe(true);
   });
@@ -49,11 +49,11 @@ describe('note savers', () => {
     };
     let document = '{"ids":["11111111-1111-4111-8111-111111111111"]}';
     const saver = new NoteSaver('note-2', 0, () => document, [], call);
-    expect(await saver.createPassage('11111111-1111-4111-8111-111111111111', ['t'])).toBe('The disk is full.');
+    expect(await saver.createPassage('11111111-1111-4111-8111-111111111111', { themeIds: ['t'] })).toBe('The disk is full.');
     document = '{"ids":[]}'; // Ctrl+Z took the mark away
     fail = false;
-    saver.autosaver.touch();
-    expect(await saver.autosaver.flush()).toBe(true);
+    saver.touch();
+    expect(await saver.flush()).toBe(true);
     expect(calls.at(-1)!.createPassages).toBeUndefined();
   });
 });

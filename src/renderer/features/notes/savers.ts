@@ -17,23 +17,34 @@ export function registerSaver(noteId: string, saver: NoteSaver): void {
   claimed.delete(noteId);
 }
 
-/** Notes the reviewer deleted: their savers stop, and nothing tries to save them again. */
-const deleted = new Set<string>();
+/** Savers let go on purpose: nothing tries to save their text again. */
+const discarded = new WeakSet<NoteSaver>();
 
-/** The note was deleted on purpose: drop its saver (a retry would only fail against a note that is gone). */
+/**
+ * Let a note's saver go: the note was deleted, or after a conflict its text was kept as a copy or the other
+ * window's version taken. A retry would only fail again; the next editor of the note starts afresh.
+ */
 export function discardSaver(noteId: string): void {
-  deleted.add(noteId);
-  live.get(noteId)?.autosaver.dispose();
+  const saver = live.get(noteId);
+  if (saver) {
+    discarded.add(saver);
+    saver.dispose();
+  }
   live.delete(noteId);
   claimed.delete(noteId);
 }
 
+/** Text typed here that the core does not have yet (unsaved, or refused by a conflict). */
+export function hasUnsavedText(): boolean {
+  return [...live.values()].some((saver) => saver.dirty);
+}
+
 /** The editor closed: save what is left; keep the saver only if that failed. */
 export function releaseSaver(noteId: string, saver: NoteSaver): void {
-  if (deleted.has(noteId)) return saver.autosaver.dispose();
-  void saver.autosaver.flush().then((saved) => {
+  if (discarded.has(saver)) return saver.dispose();
+  void saver.flush().then((saved) => {
     if (!saved) return; // keeps retrying; takeOverUnsaved or flushAllNotes will find it
-    saver.autosaver.dispose();
+    saver.dispose();
     if (live.get(noteId) === saver) live.delete(noteId);
   });
 }
@@ -43,9 +54,9 @@ export function takeOverUnsaved(noteId: string): ReturnType<NoteSaver['handOver'
   const earlier = claimed.get(noteId);
   if (earlier) return earlier;
   const saver = live.get(noteId);
-  if (!saver || !saver.autosaver.dirty) return null;
+  if (!saver || !saver.dirty) return null;
   live.delete(noteId);
-  saver.autosaver.dispose();
+  saver.dispose();
   const handOver = saver.handOver();
   claimed.set(noteId, handOver);
   return handOver;
@@ -60,9 +71,7 @@ export interface FlushOutcome {
 /** Save every note now (before a window closes or the workspace changes). */
 export async function flushAllNotes(): Promise<FlushOutcome> {
   const savers = [...live.values()];
-  const results = await Promise.all(savers.map((s) => s.autosaver.flush()));
-  const problems = savers
-    .filter((_, i) => !results[i])
-    .map((s) => (s.autosaver.status.kind === 'failed' ? s.autosaver.status.message : 'It could not be saved.'));
+  const results = await Promise.all(savers.map((s) => s.flush()));
+  const problems = savers.filter((_, i) => !results[i]).map((s) => s.problem());
   return { saved: problems.length === 0, problems };
 }

@@ -13,7 +13,11 @@ export interface NoteSession {
   passages: Passage[];
   setPassages: (update: (passages: Passage[]) => Passage[]) => void;
   /** Save now, creating a passage whose mark was just put in the document. */
-  createPassage: (id: string, themeIds: string[]) => Promise<string | null>;
+  createPassage: NoteSaver['createPassage'];
+  /** Another window saved this note since it opened here: this text can only be kept as a copy, or dropped. */
+  conflicted: boolean;
+  /** This window's text as it is now. */
+  document: () => string;
 }
 
 /** Unsaved text an earlier editor of this note handed over (see savers.ts). */
@@ -56,20 +60,19 @@ export function useNoteSession(
   }, [saver, onSaved]);
 
   useEffect(() => {
-    const { autosaver } = saver;
     registerSaver(note.id, saver);
-    if (recovered) autosaver.touch();
+    if (recovered) saver.touch();
     let current = true;
     void api()
       .call('passages.forNote', { noteId: note.id })
       .then((r) => current && r.ok && setPassages(r.value));
-    const offStatus = autosaver.onStatus(setStatus);
+    const offStatus = saver.onStatus(setStatus);
     const offUpdate = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, prevEditorState }) => {
       // Selection moves and the initial load change nothing worth saving.
       if (prevEditorState.isEmpty() || (dirtyElements.size === 0 && dirtyLeaves.size === 0)) return;
-      autosaver.touch();
+      saver.touch();
     });
-    const flush = () => void autosaver.flush();
+    const flush = () => void saver.flush();
     const offRoot = editor.registerRootListener((root, previous) => {
       previous?.removeEventListener('blur', flush);
       root?.addEventListener('blur', flush);
@@ -85,5 +88,13 @@ export function useNoteSession(
     };
   }, [editor, saver, note.id, recovered]);
 
-  return { status, passages, setPassages, createPassage: (id, themeIds) => saver.createPassage(id, themeIds) };
+  return {
+    status,
+    passages,
+    setPassages,
+    createPassage: (id, themes) => saver.createPassage(id, themes),
+    // Read on every status change; it stays true through the retries' "Saving…", so the choice does not flicker.
+    conflicted: saver.conflicted,
+    document: () => saver.document(),
+  };
 }

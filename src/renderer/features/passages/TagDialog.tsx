@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { themeNameKey } from '../../../shared/domain/theme';
 import { useActiveOption } from '../../ui/useActiveOption';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';
@@ -35,7 +36,8 @@ function TagPicker({ themes, already, error, onChoose }: Props) {
     () => rankThemes([...themes.values()].filter((t) => !already.includes(t.id)), query, recent).slice(0, 50),
     [themes, already, query, recent],
   );
-  const canCreate = query.trim().length > 0 && ![...themes.values()].some((t) => t.name.toLowerCase() === query.trim().toLowerCase());
+  // Only whether to offer "Create": the core decides what the name means (themeNameKey; an existing top-level namesake is taken).
+  const canCreate = query.trim().length > 0 && ![...themes.values()].some((t) => themeNameKey(t.name) === themeNameKey(query));
   const count = options.length + (canCreate ? 1 : 0);
 
   const choose = (index: number) => {

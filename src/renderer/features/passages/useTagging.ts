@@ -1,6 +1,7 @@
 import type { LexicalEditor } from 'lexical';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Passage } from '../../../shared/domain/passage';
+import { ThemeName } from '../../../shared/domain/theme';
 import { api } from '../../api/client';
 import type { NoteSession } from '../notes/useNoteSession';
 import { MarkIndex } from './markIndex';
@@ -50,6 +51,9 @@ export function useTagging(editor: LexicalEditor, session: NoteSession, refreshT
    */
   const choose = useCallback(
     (choice: { id: string } | { create: string }, themeName?: string) => {
+      // A name the core would refuse must not ride along with the note's saves (it would fail each one).
+      const named = 'create' in choice ? ThemeName.safeParse(choice.create) : null;
+      if (named && !named.success) return setPickError(named.error.issues[0]?.message ?? 'That cannot be a theme’s name.');
       const target = picking?.passage ? { kind: 'existing' as const, passageId: picking.passage.id } : markSelectionForTagging(editor, passages);
       if (target.kind === 'none') return setPickError('Select some text in the note first, then tag it.');
       setPicking(null);
@@ -58,31 +62,29 @@ export function useTagging(editor: LexicalEditor, session: NoteSession, refreshT
       editor.focus();
       const name = 'create' in choice ? choice.create : (themeName ?? 'the theme');
       void (async () => {
-        let themeId = 'id' in choice ? choice.id : null;
-        if (!themeId && 'create' in choice) {
-          const created = await api().call('themes.create', { name: choice.create });
-          if (!created.ok) {
-            if (target.kind === 'new') removePassageMarks(editor, index, target.passageId);
-            return setTagError(`The theme “${choice.create}” could not be created: ${created.error.message}`);
-          }
-          themeId = created.value.id;
-          recentThemes.used(themeId);
-          refreshThemes();
-        }
+        // A theme named in the picker is the core's to find or create, in the same call as the tag.
         if (target.kind === 'existing') {
-          const result = await api().call('passages.tag', { passageId: target.passageId, themeId: themeId! });
+          const result =
+            'id' in choice
+              ? await api().call('passages.tag', { passageId: target.passageId, themeId: choice.id })
+              : await api().call('passages.tagWithNewTheme', { name: choice.create, target: { passageId: target.passageId } });
           if (!result.ok) return setTagError(result.error.message);
-          replace(result.value);
+          if ('theme' in result.value) {
+            recentThemes.used(result.value.theme.id);
+            refreshThemes();
+            replace(result.value.passage);
+          } else replace(result.value);
           setAnnouncement(`Tagged with ${name}.`);
         } else {
           // A failed save keeps the passage pending: the note's saver retries it with the next save.
-          const failed = await createPassage(target.passageId, [themeId!]);
+          const failed = await createPassage(target.passageId, 'id' in choice ? { themeIds: [choice.id] } : { newThemeName: choice.create });
           if (failed) setTagError(`The passage is marked but not saved yet: ${failed}`);
           else setAnnouncement(`Tagged with ${name}${'create' in choice ? ' (a new theme)' : ''}.`);
+          if ('create' in choice && !failed) refreshThemes();
         }
       })();
     },
-    [editor, index, passages, picking, createPassage, replace, refreshThemes],
+    [editor, passages, picking, createPassage, replace, refreshThemes],
   );
 
   const removeTheme = useCallback(

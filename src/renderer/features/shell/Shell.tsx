@@ -17,6 +17,7 @@ import { ParticipantsView } from '../participants/ParticipantsView';
 import { ReportView } from '../report/ReportView';
 import { ThemesView } from '../themes/ThemesView';
 import { focusHome } from '../../ui/Dialog';
+import { useOpenElsewhere } from '../workspace/useOpenElsewhere';
 import { areas, comingSoon, type AreaId } from './areas';
 import { BreadcrumbContext, type Crumb } from './breadcrumbs';
 
@@ -54,6 +55,7 @@ export function Shell({ workspace }: { workspace: WorkspaceInfo }) {
     [],
   );
   const current = areas.find((a) => a.id === area)!;
+  const openElsewhere = useOpenElsewhere(workspace.path);
   // In a narrow window (320 px, or 200% zoom) the areas fold into a menu above the screen.
   const [areasOpen, setAreasOpen] = useState(false);
   const mainRef = useRef<HTMLElement>(null);
@@ -158,6 +160,15 @@ export function Shell({ workspace }: { workspace: WorkspaceInfo }) {
           </ol>
         </nav>
         <OpenNotice notice={workspace.notice ?? null} />
+        {/* Present from the start, so the notice is announced when another tab opens this workspace. */}
+        <div role="status" className="open-elsewhere-status">
+          {openElsewhere && (
+            <p className="open-elsewhere">
+              This workspace is also open in another tab or window. Both are safe: if the same note is edited in both,
+              Fieldnotes asks which text to keep.
+            </p>
+          )}
+        </div>
         <BreadcrumbContext.Provider value={setCrumbs}>
         {area === 'engagements' ? (
           <EngagementsView key={visit} location={location} />

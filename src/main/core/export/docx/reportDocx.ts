@@ -24,6 +24,8 @@ import {
   TableLayoutType,
   TableOfContents,
   TableRow,
+  HeightRule,
+  TextDirection,
   TextRun,
   VerticalAlign,
   WidthType,
@@ -67,13 +69,21 @@ interface Column {
   numeric?: boolean;
 }
 
-/** A table whose first row is a header repeated on every page (docx repeats the first row only: dolanmiu/docx#2425). */
-function table(columns: Column[], rows: (string | { text: string; indent?: number; bold?: boolean })[][], width = PORTRAIT_WIDTH): Table {
+type Value = string | { text: string; indent?: number; bold?: boolean };
+/** A row, or the heading of the group of rows after it (a theme in the summary table). */
+type Row = Value[] | { group: string };
+
+/**
+ * A table whose first row is a header repeated on every page (docx repeats the first row only: dolanmiu/docx#2425).
+ * `upright`: the header's names run bottom to top, for tables with more columns than names fit across.
+ */
+function table(columns: Column[], rows: Row[], width = PORTRAIT_WIDTH, upright = false): Table {
   const total = columns.reduce((n, c) => n + c.weight, 0);
   const widths = columns.map((c) => Math.floor((width * c.weight) / total));
-  const cell = (value: string | { text: string; indent?: number; bold?: boolean }, i: number, header: boolean, stripe: boolean) => {
+  const cell = (value: Value, i: number, header: boolean, stripe: boolean) => {
     const v = typeof value === 'string' ? { text: value } : value;
     return new TableCell({
+      textDirection: header && upright && i > 0 ? TextDirection.BOTTOM_TO_TOP_LEFT_TO_RIGHT : undefined,
       width: { size: widths[i]!, type: WidthType.DXA },
       margins: { top: 60, bottom: 60, left: 90, right: 90 },
       verticalAlign: header ? VerticalAlign.BOTTOM : VerticalAlign.TOP,
@@ -82,7 +92,8 @@ function table(columns: Column[], rows: (string | { text: string; indent?: numbe
       children: [
         new Paragraph({
           style: header ? 'TableHeading' : 'TableText',
-          alignment: columns[i]!.numeric ? AlignmentType.RIGHT : AlignmentType.LEFT,
+          // Upright names all start at the bottom of the heading, as the HTML's do.
+          alignment: columns[i]!.numeric && !(header && upright) ? AlignmentType.RIGHT : AlignmentType.LEFT,
           indent: v.indent ? { left: v.indent * 220 } : undefined,
           children: lines(v.text, { bold: v.bold }),
         }),
@@ -94,11 +105,35 @@ function table(columns: Column[], rows: (string | { text: string; indent?: numbe
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c, i) => cell(c.title, i, true, false)) }),
-      ...rows.map((r, k) => new TableRow({ cantSplit: true, children: r.map((v, i) => cell(v, i, false, k % 2 === 1)) })),
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        // Readers do not grow a row for text turned upright: give it the height of the longest name.
+        height: upright ? { value: uprightHeight(columns), rule: HeightRule.ATLEAST } : undefined,
+        children: columns.map((c, i) => cell(c.title, i, true, false)),
+      }),
+      ...rows.map((r, k) =>
+        Array.isArray(r)
+          ? new TableRow({ cantSplit: true, children: r.map((v, i) => cell(v, i, false, k % 2 === 1)) })
+          : new TableRow({
+              cantSplit: true,
+              children: [
+                new TableCell({
+                  columnSpan: columns.length,
+                  margins: { top: 80, bottom: 40, left: 90, right: 90 },
+                  shading: { fill: 'E8EDEE', type: ShadingType.CLEAR, color: 'auto' },
+                  borders: cellBorders,
+                  children: [new Paragraph({ style: 'TableText', keepNext: true, children: [new TextRun({ text: r.group, bold: true })] })],
+                }),
+              ],
+            }),
+      ),
     ],
   });
 }
+
+/** Twips for the longest column name set upright in the table heading's 9.5 pt bold (about half an em a letter). */
+const uprightHeight = (columns: Column[]) => Math.round(Math.max(...columns.slice(1).map((c) => c.title.length)) * 0.5 * 190) + 240;
 
 const caption = (text: string) => new Paragraph({ style: 'Caption', children: [new TextRun(text)] });
 const heading = (text: string, level: 1 | 2 | 3) =>
@@ -134,13 +169,16 @@ function summary(model: ReportModel): (Paragraph | Table)[] {
       caption('Table 1. Summary of findings, with confidence in each (GRADE-CERQual) and the evidence behind it'),
       table(
         [
-          { title: 'Finding', weight: 10 },
-          { title: 'Statement', weight: 52 },
+          { title: 'Finding', weight: 9 },
+          { title: 'Statement', weight: 50 },
           { title: 'Confidence', weight: 14 },
-          { title: 'Passages', weight: 11, numeric: true },
-          { title: 'Participants', weight: 13, numeric: true },
+          { title: 'Passages', weight: 12, numeric: true },
+          { title: 'Participants', weight: 15, numeric: true }, // wide enough for its name in the heading's bold
         ],
-        model.findingsSummary.map((f) => [f.label, f.statement, f.confidence, String(f.passages), String(f.participants)]),
+        model.findingsSummary.flatMap((f, i, all): Row[] => [
+          ...(i === 0 || all[i - 1]!.theme !== f.theme ? [{ group: f.theme }] : []),
+          [f.label, f.statement, f.confidence, String(f.passages), String(f.participants)],
+        ]),
       ),
     );
   }
@@ -242,6 +280,7 @@ function matrix(model: ReportModel): (Paragraph | Table)[] {
         [{ text: 'All themes', bold: true }, ...m.totals.map((t) => ({ text: String(t), bold: true })), { text: String(m.grandTotal), bold: true }],
       ],
       LANDSCAPE_WIDTH,
+      m.columns.length > 8, // past eight columns the names do not fit across
     ),
   );
   if (m.summaries.length > 0) {

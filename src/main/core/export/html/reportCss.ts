@@ -71,8 +71,8 @@ tbody tr:nth-child(even) td { background: #f4f6f7; }
 tr { break-inside: avoid; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 table.narrow { width: 60%; }
-table.summary th:nth-child(1) { width: 9%; } table.summary th:nth-child(3) { width: 15%; }
-table.summary th:nth-child(4), table.summary th:nth-child(5) { width: 11%; }
+table.summary thead th:nth-child(1) { width: 9%; } table.summary thead th:nth-child(3) { width: 15%; }
+table.summary thead th:nth-child(4), table.summary thead th:nth-child(5) { width: 11%; }
 table.log th:nth-child(1) { width: 13%; } table.log th:nth-child(3) { width: 15%; } table.log th:nth-child(5) { width: 8%; }
 table.codebook th:nth-child(1) { width: 30%; } table.codebook th:nth-child(3) { width: 10%; }
 table.codebook td p { margin: 0 0 0.8mm; }
@@ -80,6 +80,9 @@ table.codebook .not { color: #4c6272; }
 table.matrix { font-size: 8pt; table-layout: fixed; }
 table.matrix th:last-child { width: 6%; }
 table.matrix th:first-child { width: 24%; }
+table.matrix.upright thead th:not(:first-child) { text-align: center; padding: 1.5mm 0.4mm; }
+table.matrix.upright thead th:not(:first-child) span { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; display: inline-block; text-align: left; }
+tr.group th { background: #e8edee; color: #212b32; font-size: 9pt; padding: 1.6mm 2mm 1.2mm; break-after: avoid; }
 table.matrix td:last-child, table.matrix th:last-child { border-left: 0.5pt solid #d8dde0; }
 table.matrix tbody tr:last-child td { border-top: 1pt solid #212b32; }
 .none { color: #768692; }

@@ -31,14 +31,24 @@ interface Chapter {
   children?: { id: string; title: string }[];
 }
 
-function table(caption: string, head: string[], rows: string[][], numeric: Set<number> = new Set(), cls = ''): string {
+/** A row, or the heading of the group of rows after it (a theme in the summary table). */
+type Row = string[] | { group: string };
+
+function table(caption: string, head: string[], rows: Row[], numeric: Set<number> = new Set(), cls = ''): string {
   const cell = (tag: 'td' | 'th', v: string, i: number, scope?: string) =>
     `<${tag}${scope ? ` scope="${scope}"` : ''}${numeric.has(i) ? ' class="num"' : ''}>${v}</${tag}>`;
+  const body = rows
+    .map((r) =>
+      Array.isArray(r)
+        ? `<tr>${r.map((v, i) => cell('td', v, i)).join('')}</tr>`
+        : `</tbody><tbody><tr class="group"><th scope="rowgroup" colspan="${head.length}">${esc(r.group)}</th></tr>`,
+    )
+    .join('');
   return (
     `<table${cls ? ` class="${cls}"` : ''}>` +
     (caption ? `<caption>${esc(caption)}</caption>` : '') +
-    `<thead><tr>${head.map((h, i) => cell('th', esc(h), i, 'col')).join('')}</tr></thead>` +
-    `<tbody>${rows.map((r) => `<tr>${r.map((v, i) => cell('td', v, i)).join('')}</tr>`).join('')}</tbody></table>`
+    `<thead><tr>${head.map((h, i) => cell('th', `<span>${esc(h)}</span>`, i, 'col')).join('')}</tr></thead>` +
+    `<tbody>${body}</tbody></table>`.replace('<tbody></tbody>', '')
   );
 }
 
@@ -77,7 +87,10 @@ export function reportHtml(model: ReportModel): string {
     summary += table(
       'Table 1. Summary of findings, with confidence in each (GRADE-CERQual) and the evidence behind it',
       ['Finding', 'Statement', 'Confidence', 'Passages', 'Participants'],
-      model.findingsSummary.map((f) => [esc(f.label), esc(f.statement), esc(f.confidence), String(f.passages), String(f.participants)]),
+      model.findingsSummary.flatMap((f, i, all): Row[] => [
+        ...(i === 0 || all[i - 1]!.theme !== f.theme ? [{ group: f.theme }] : []),
+        [esc(f.label), esc(f.statement), esc(f.confidence), String(f.passages), String(f.participants)],
+      ]),
       new Set([3, 4]),
       'summary',
     );
@@ -139,7 +152,8 @@ export function reportHtml(model: ReportModel): string {
           ['<strong>All themes</strong>', ...x.totals.map((t) => `<strong>${t}</strong>`), `<strong>${x.grandTotal}</strong>`],
         ],
         numeric,
-        'matrix',
+        // Past eight columns the staff groups' names do not fit across: they are printed upright.
+        x.columns.length > 8 ? 'matrix upright' : 'matrix',
       );
     } else html += '<p>No passages are tagged yet.</p>';
     const children: Chapter['children'] = [];

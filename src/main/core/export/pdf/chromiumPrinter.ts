@@ -1,17 +1,9 @@
 import { FieldnotesError } from '../../../../shared/rpc/result';
 import type { PrintPort } from './printPort';
 
-/** Flags our machines need for Debian's Chromium (ENGINEERING.md), and no network of any kind. */
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import { CHROMIUM_FLAGS, chromiumPath } from './chromiumFlags';
 
-export const chromiumPath = (): string => process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { chromiumPath };
 
 /**
  * Print with a headless Chromium through playwright-core: one browser per
@@ -22,7 +14,7 @@ export function chromiumPrinter(executablePath = chromiumPath()): PrintPort {
     async printPdf(html, signal) {
       const { chromium } = await import('playwright-core');
       signal?.throwIfAborted();
-      const browser = await chromium.launch({ executablePath, args: FLAGS }).catch((error: unknown) => {
+      const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_FLAGS] }).catch((error: unknown) => {
         throw new FieldnotesError(
           'UNAVAILABLE',
           `Fieldnotes needs Chromium to make a PDF and could not start it at ${executablePath} (${String((error as Error).message ?? error).split('\n')[0]}). Install Chromium, or set CHROMIUM_PATH.`,

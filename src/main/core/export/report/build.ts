@@ -190,13 +190,17 @@ export function buildReport(sources: ReportSources, options: ReportOptions, toda
         .map(([group, count]) => ({ label: staffGroupLabels[group], count })),
       reviewers: sources.reviewers,
     },
-    findingsSummary: reportedFindings.map((f) => ({
-      label: f.label,
-      statement: f.statement,
-      confidence: f.confidence ?? 'Not assessed',
-      passages: f.evidence.passages,
-      participants: f.evidence.participants,
-    })),
+    findingsSummary: themes.flatMap((t) =>
+      t.findings.map((f) => ({
+        theme: t.name,
+        label: f.label,
+        statement: f.statement,
+        // The column says "Confidence": "Moderate" alone reads better in a narrow cell.
+        confidence: f.confidence?.replace(/ confidence$/, '') ?? 'Not assessed',
+        passages: f.evidence.passages,
+        participants: f.evidence.participants,
+      })),
+    ),
     themes,
     matrix,
     recommendations,

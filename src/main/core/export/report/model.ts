@@ -61,7 +61,8 @@ export interface ReportModel {
     staffGroups: { label: string; count: number }[];
     reviewers: string[];
   };
-  findingsSummary: { label: string; statement: string; confidence: string; passages: number; participants: number }[];
+  /** In the order the findings are reported, with the theme each is reported under. Confidence: "Moderate". */
+  findingsSummary: { theme: string; label: string; statement: string; confidence: string; passages: number; participants: number }[];
   themes: ReportTheme[];
   matrix: ReportMatrix | null;
   recommendations: ReportRecommendationGroup[];

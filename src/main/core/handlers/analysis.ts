@@ -1,0 +1,16 @@
+import type { analysisMethods } from '../../../shared/contract/analysis';
+import { listReviewers } from '../store/reviewers';
+import type { DomainHandlers, HandlerContext } from './context';
+
+export function analysisHandlers(ctx: HandlerContext): DomainHandlers<typeof analysisMethods> {
+  const db = () => ctx.requireWorkspace().db;
+  return {
+    // For the reviewer filter: by name, as a person looks for one.
+    'analysis.reviewers': () => {
+      const collator = new Intl.Collator('en', { sensitivity: 'base' });
+      return listReviewers(db())
+        .map(({ id, name, initials }) => ({ id, name, initials }))
+        .sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : 1));
+    },
+  };
+}
