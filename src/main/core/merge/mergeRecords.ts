@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { dataColumns, TRACKED_TABLES, type TrackedTable } from '../db/changeTracking';
-import { listTombstones, putStamp, putTombstone, stampsOf, withoutStamping, type RecordStamp, type Tombstone } from '../store/changeLog';
-import { deleteRow, dropOrphanStamps, readRow, recordIds, writeRow, type Row } from '../store/mergeRows';
+import { dropOrphanStamps, listTombstones, putStamp, putTombstone, stampsOf, withoutStamping, type RecordStamp, type Tombstone } from '../store/changeLog';
+import { deleteRow, readRow, recordIds, writeRow, type Row } from '../store/mergeRows';
 import { covers, joinVectors, laterDot, sameVector, sawChange } from './vectors';
 
 /**

@@ -56,13 +56,6 @@ export function deleteRow(db: Database.Database, spec: TrackedTable, recordId: s
   db.prepare(`DELETE FROM ${spec.table} WHERE ${whereKey(spec)}`).run(...keyValues(spec, recordId));
 }
 
-/** Stamps left by rows SQLite's cascades removed while stamping was off. */
-export function dropOrphanStamps(db: Database.Database, spec: TrackedTable): void {
-  db.prepare(
-    `DELETE FROM record_stamps WHERE table_name = ? AND record_id NOT IN (SELECT ${recordIdSql(spec, 't')} FROM ${spec.table} t)`,
-  ).run(spec.table);
-}
-
 /** The foreign keys of a table: which column points at which table. */
 export function foreignKeys(db: Database.Database, table: string): { column: string; parent: string; onDelete: string }[] {
   return (db.prepare('SELECT "from" AS column, "table" AS parent, on_delete AS onDelete FROM pragma_foreign_key_list(?)').all(table) as {
