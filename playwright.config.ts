@@ -11,7 +11,9 @@ export default defineConfig({
   testDir: 'e2e',
   testMatch: /.*\.spec\.ts$/,
   fullyParallel: false,
-  workers: 1,
+  // Two: each test starts its own host and Chromium with fresh folders, so files run side by side safely; one
+  // worker left the suite at ~14 min on two cores.
+  workers: 2,
   retries: 0,
   // A stray test.only would silently run one test and report the suite green.
   forbidOnly: true,

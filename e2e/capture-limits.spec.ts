@@ -2,7 +2,7 @@
  * Capture at its limits: a huge paste, and a disk that fills up mid-note.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FieldnotesApp } from './support/app';
@@ -87,7 +87,13 @@ test('a full disk: the edit is kept on screen, the reviewer is told, and it save
   // Fill every remaining byte.
   const filler = join(disk!.folder, 'filler.bin');
   spawnSync('dd', ['if=/dev/zero', `of=${filler}`, 'bs=64k'], { stdio: 'ignore' });
-  await page.keyboard.type('Typed while the disk was full, and not to be lost. '.repeat(40));
+  // Saves are small patches, and the log reuses its own frames once checkpointed: a save that fits in the log's
+  // present size would find room on a full disk. Write more than the log holds (plus a margin), so the next save
+  // must grow it and meets the full disk whenever the idle checkpoint happens to run.
+  const log = join(folder, 'full.fieldnotes-wal');
+  const logBytes = existsSync(log) ? statSync(log).size : 0;
+  const line = 'Typed while the disk was full, and not to be lost. ';
+  await page.keyboard.insertText(line.repeat(Math.ceil((logBytes + 256 * 1024) / line.length)));
   const alert = page.getByRole('alert').filter({ hasText: 'Not saved' });
   await expect(alert).toContainText('disk is full');
   await expect(notes.editor()).toContainText('Typed while the disk was full');

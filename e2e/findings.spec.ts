@@ -206,3 +206,38 @@ test('matrix summaries, a finding from three passages with CERQual, a recommenda
   await expect(page.getByRole('article', { name: /F1/ })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Findings', level: 1 })).toBeVisible();
 });
+
+test('recommendations reorder by keyboard and by drag, and keep their order after a reload', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const app = new FieldnotesApp(page);
+  await app.goto(host.url);
+  await app.introduceReviewer('Ada Lovelace');
+  await app.createWorkspace('Topol review', join(host.workspaces, 'recommendations.fieldnotes'));
+  const call = <M extends MethodName>(method: M, input: MethodInput<M>) => rpc(page, host.url, method, input);
+  const [, professionals] = await call('recommendations.list', {});
+  for (const text of ['Protect learning time.', 'Teach data literacy.', 'Fund new roles.']) {
+    await call('recommendations.create', { groupId: professionals!.id, text, findingIds: [] });
+  }
+  await page.reload();
+  await page.getByRole('navigation', { name: 'Workspace areas' }).getByRole('button', { name: /Findings/ }).click();
+  await page.getByRole('tab', { name: 'Recommendations' }).click();
+  const group = page.getByRole('region', { name: 'Healthcare professionals' });
+  const order = () => group.locator('.rec-text');
+
+  // Keyboard: Alt+↓ moves R1 below R2, and the focus stays on R1 for the next move.
+  const r1 = group.getByRole('button', { name: /^R1: move/ });
+  await r1.focus();
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(order()).toHaveText(['Teach data literacy.', 'Protect learning time.', 'Fund new roles.']);
+  await expect(r1).toBeFocused();
+
+  // Drag: R3 dropped on the first recommendation goes first.
+  await group.locator('.rec').filter({ hasText: 'Fund new roles.' }).dragTo(group.locator('.rec').first());
+  await expect(order()).toHaveText(['Fund new roles.', 'Teach data literacy.', 'Protect learning time.']);
+
+  await page.reload();
+  await page.getByRole('navigation', { name: 'Workspace areas' }).getByRole('button', { name: /Findings/ }).click();
+  await page.getByRole('tab', { name: 'Recommendations' }).click();
+  await expect(order()).toHaveText(['Fund new roles.', 'Teach data literacy.', 'Protect learning time.']);
+});

@@ -174,6 +174,7 @@ test('rename and delete a note, delete an engagement: what goes with it is said 
   // A note's delete, from the palette: its passage and the finding citing it are named.
   await app.backToEngagements();
   await page.getByRole('button', { name: 'Leeds workshop', exact: true }).click();
+  await expect(page.getByRole('group', { name: /^Note “Leeds workshop/ })).toBeVisible(); // its note is open
   await page.keyboard.press('Control+k');
   await page.getByRole('combobox', { name: 'Type a command' }).fill('delete note');
   await page.keyboard.press('Enter');
@@ -198,6 +199,22 @@ test('rename and delete a note, delete an engagement: what goes with it is said 
   await expect(app.engagementRow('Moorfields visit')).toHaveCount(0);
   await expect(app.engagementRow('Leeds workshop')).toHaveCount(1);
   await expect.poll(() => focused(page)).toBe('button: New engagement Ctrl+Shift+E');
+
+  // A theme moves without dragging (WCAG 2.5.7): Move to… from the palette, a new parent chosen from a list.
+  await page.keyboard.press('Control+3');
+  await page.getByRole('treeitem', { name: /^Genomics/ }).click();
+  await page.keyboard.press('Control+k');
+  await page.getByRole('combobox', { name: 'Type a command' }).fill('move theme');
+  await page.keyboard.press('Enter');
+  const move = page.getByRole('dialog', { name: 'Move “Genomics” to…' });
+  // Its own branch is not offered; sub-themes are indented under their parent.
+  await expect(move.getByLabel('New place').locator('option')).toHaveText(['The top level', 'Under “AI”', '\u00a0\u00a0Under “Imaging”', 'Under “Training”', 'Under “Ethics”']);
+  await move.getByLabel('New place').selectOption({ index: 2 });
+  expect(await axeViolations(page)).toEqual([]);
+  await screenBothModes(page, 'dialog-move-theme');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Moved “Genomics” under “Imaging”, position 1.' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Genomics' })).toContainText('Under AI › Imaging.');
 });
 
 test('two tabs on one workspace: each says so, a clash asks before unload and keeps both', async ({ page, host, context }) => {

@@ -72,7 +72,7 @@ test('add two participants with consent and a custom attribute, filter the list,
   const filters = people.filters();
   await filters.getByLabel('Consent').selectOption({ label: 'Not for quotation' });
   await expect.poll(() => people.codes()).toEqual(['P002']);
-  await expect(page.getByRole('status')).toHaveText('Showing 1 of 2 participants.');
+  await expect(page.getByRole('status').filter({ hasText: 'participants' })).toHaveText('Showing 1 of 2 participants.');
   await filters.getByRole('button', { name: 'Clear filters' }).click();
   await filters.getByLabel('Staff group').selectOption({ label: 'Doctor' });
   await expect.poll(() => people.codes()).toEqual(['P001']);

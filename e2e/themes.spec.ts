@@ -272,3 +272,49 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.screenshot({ path: join(SCREENS, `themes-import-${scheme}.png`) });
   });
 }
+
+test('codebook: names shared under different parents are warned about before a .qdc export, and qualified', async ({ page, host }) => {
+  await startWorkspace(page, host, 'shared-names.fieldnotes');
+  await page.getByRole('button', { name: 'Import a codebook (.qdc)…' }).click();
+  const importing = page.getByRole('dialog', { name: 'Import a codebook' });
+  await importing.getByLabel('Codebook file (.qdc)').setInputFiles({
+    name: 'shared.qdc',
+    mimeType: 'application/xml',
+    buffer: Buffer.from(
+      '<?xml version="1.0" encoding="utf-8"?><CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="test"><Codes>' +
+        '<Code guid="6f1c2a70-0000-4000-8000-000000000001" name="Ethics" isCodable="true"><Code guid="6f1c2a70-0000-4000-8000-000000000002" name="Safety" isCodable="true"/></Code>' +
+        '<Code guid="6f1c2a70-0000-4000-8000-000000000003" name="Devices" isCodable="true"><Code guid="6f1c2a70-0000-4000-8000-000000000004" name="Safety" isCodable="true"/></Code>' +
+        '</Codes></CodeBook>',
+    ),
+  });
+  await importing.getByRole('button', { name: 'Import 4 themes' }).click();
+  await expect(importing).toBeHidden();
+  await expect(item(page, 'Ethics')).toBeVisible();
+
+  // From the palette: the warning names the shared name and its paths, and offers to qualify (on by default).
+  await page.keyboard.press('Control+K');
+  await page.keyboard.type('export codebook');
+  await page.keyboard.press('Enter');
+  const warning = page.getByRole('dialog', { name: 'Export codebook (.qdc)' });
+  await expect(warning.getByRole('heading', { name: '1 theme name is used under different parents' })).toBeVisible();
+  await expect(warning).toContainText('“Safety”: Ethics › Safety; Devices › Safety');
+  await expect(warning.getByRole('checkbox', { name: /Name them with their parent/ })).toBeChecked();
+  await expect(warning.getByRole('button', { name: 'Export…' })).toBeFocused();
+  expect(await axeViolations(page)).toEqual([]);
+  await page.screenshot({ path: join(SCREENS, 'codebook-shared-names-light.png') });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await axeViolations(page)).toEqual([]);
+  await page.screenshot({ path: join(SCREENS, 'codebook-shared-names-dark.png') });
+  await page.emulateMedia({ colorScheme: 'light' });
+  await warning.getByRole('button', { name: 'Export…' }).click();
+
+  const saving = page.getByRole('dialog', { name: 'Export codebook', exact: true });
+  const qdc = join(host.workspaces, 'qualified.qdc');
+  await saving.getByLabel('Save as').fill(qdc);
+  await saving.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Exported the codebook as “qualified.qdc”.' })).toBeVisible();
+  execFileSync('xmllint', ['--noout', '--schema', CODEBOOK_XSD, qdc], { stdio: 'pipe' }); // throws unless valid
+  const written = readFileSync(qdc, 'utf8');
+  expect(written).toContain('name="Ethics::Safety"');
+  expect(written).toContain('name="Devices::Safety"');
+});

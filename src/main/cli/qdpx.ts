@@ -42,7 +42,7 @@ export async function exportQdpxCommand(workspacePath: string, flags: QdpxFlags,
     const result = exportQdpx(workspace.db, APP_VERSION, options);
     await writeFileAtomic(resolve(flags.out), result.bytes, { overwrite: Boolean(flags.force) });
     const c = result.counts;
-    io.out(`Exported ${c.themes} themes, ${c.sources} notes, ${c.passages} passages, ${c.memos} memos, ${c.participants} participants and ${c.sets} engagements to ${resolve(flags.out)}`);
+    io.out(`Exported ${c.themes} themes, ${c.sources} notes, ${c.passages} passages, ${c.memos} memos, ${c.participants} participants, ${c.sets} engagements and ${c.findings} findings to ${resolve(flags.out)}`);
     for (const line of result.leftOut) io.out(`Left out: ${line}`);
     for (const shared of result.sharedNames) {
       io.err(`Warning: ${shared.paths.length} themes are called “${shared.name}” (${shared.paths.join('; ')}). Some tools keep only one code of a name; run again with --qualify-names to export them as “Parent::Name”.`);
@@ -61,6 +61,7 @@ export function printImportReport(report: QdpxImportReport, io: Io): void {
   io.out(`  Passages:     ${c.passages} (${report.alignment.aligned} of them start and end on word boundaries)`);
   io.out(`  Participants: ${c.participants}`);
   io.out(`  Memos:        ${c.memos}`);
+  io.out(`  Findings:     ${c.findings}`);
   for (const line of report.remarks) io.out(`  Note: ${line}`);
   if (report.notCarried.length) {
     io.out('Not carried:');

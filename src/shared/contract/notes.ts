@@ -25,9 +25,21 @@ export const noteMethods = {
     input: z
       .object({
         id: Id,
+        /** The whole document … */
         document: z
           .string()
-          .max(MAX_DOCUMENT_CHARS, 'This note is too large to save as one note. Split it into several notes.'),
+          .max(MAX_DOCUMENT_CHARS, 'This note is too large to save as one note. Split it into several notes.')
+          .optional(),
+        /** … or only the top-level blocks changed since the last save (issue 11: a save must not grow with the note). */
+        patch: z
+          .object({
+            start: z.number().int().nonnegative(),
+            removed: z.number().int().nonnegative(),
+            blocks: z.array(z.string().max(MAX_DOCUMENT_CHARS)).max(1_000_000),
+            total: z.number().int().nonnegative(),
+          })
+          .strict()
+          .optional(),
         /** The revision the editor started from; a different stored revision means someone else saved. */
         baseRevision: z.number().int().nonnegative(),
         /**
@@ -48,9 +60,12 @@ export const noteMethods = {
           .max(500)
           .optional(),
       })
-      .strict(),
+      .strict()
+      .refine((save) => (save.document === undefined) !== (save.patch === undefined), {
+        message: 'A save carries either the whole document or a patch of its blocks.',
+      }),
     output: SavedNote,
-    doc: 'Autosave: store the editor’s document and derive its text and word count.',
+    doc: 'Autosave: store the editor’s document (whole, or the blocks that changed) and derive its text, word count and passages.',
   }),
   'notes.saveCopy': method({
     input: z

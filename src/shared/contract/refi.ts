@@ -11,6 +11,7 @@ const ExportCounts = z.object({
   memos: z.number().int(),
   participants: z.number().int(),
   sets: z.number().int(),
+  findings: z.number().int(),
 });
 
 const UploadId = z.string().min(1).max(100);

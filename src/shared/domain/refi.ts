@@ -12,6 +12,7 @@ export const QdpxImportReport = z.object({
     passages: z.number().int(),
     participants: z.number().int(),
     memos: z.number().int(),
+    findings: z.number().int(),
   }),
   /** Passages whose start and end fall on word boundaries: how well positions were understood. */
   alignment: z.object({ aligned: z.number().int(), total: z.number().int() }),
@@ -30,4 +31,6 @@ export const QdpxExportOptions = z
   })
   .strict();
 
+/** A name several themes share under different parents, with each one's path from the top ("Technology › Genomics"). */
 export const SharedName = z.object({ name: z.string(), paths: z.array(z.string()) });
+export type SharedName = z.infer<typeof SharedName>;

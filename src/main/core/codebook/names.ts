@@ -1,12 +1,8 @@
 import type { Theme } from '../../../shared/domain/theme';
+import type { SharedName } from '../../../shared/domain/refi';
 import { foldName } from '../services/themes';
 
-/** A name several themes share under different parents, with where each one sits. */
-export interface SharedName {
-  name: string;
-  /** Each theme's path from the top, "Technology › Genomics". */
-  paths: string[];
-}
+export type { SharedName };
 
 /** How a qualified name joins a theme's path: ATLAS.ti's own spelling of sub-codes, which our reader keeps as written. */
 export const QUALIFIER = '::';

@@ -4,8 +4,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { TEST_REVIEWER, tempFolders } from '../testing/tempWorkspace';
 import { theme, themeWorkspace } from '../testing/themeFixtures';
 import { defineAttribute, engagement, linkEngagement, participant, taggedNote, validateQdpx } from '../testing/refiFixtures';
+import { createFinding, listFindings, getFinding } from '../services/findings';
 import { updatePassage } from '../services/passages';
-import { updateTheme } from '../services/themes';
+import { listThemes, updateTheme } from '../services/themes';
+import { importProject } from './importProject';
+import { readQdpx } from './readQdpx';
 import { exportQdpx, type QdpxExportOptions } from './exportProject';
 
 const folders = tempFolders();
@@ -38,7 +41,12 @@ function reviewWorkspace() {
     { id: '33333333-3333-4333-8333-333333333333', ...at(text, 'told us more.'), themeIds: [ai] },
   ]);
   updatePassage(db, { id: '22222222-2222-4222-8222-222222222222', participantId: quiet, keyQuote: true });
-  return { workspace, db, ids: { ethics, safety, ai, nurse, quiet, noteId }, text };
+  const finding = createFinding(
+    db,
+    { statement: 'Staff need structured training before AI reads scans.', themeIds: [ai, safety], passageIds: ['11111111-1111-4111-8111-111111111111', '22222222-2222-4222-8222-222222222222'], status: 'agreed' },
+    TEST_REVIEWER.id,
+  ).id;
+  return { workspace, db, ids: { ethics, safety, ai, nurse, quiet, noteId, finding }, text };
 }
 
 describe('exporting a workspace as .qdpx', () => {
@@ -71,7 +79,7 @@ describe('exporting a workspace as .qdpx', () => {
     expect(qde).toContain('<FloatValue>7</FloatValue>');
     expect(qde).toMatch(/<Set guid="[0-9a-f-]{36}" name="Moorfields Eye Hospital">\s*<Description>Type: Site visit\nDate: 2018-06-19/);
     expect(qde).toContain('<User guid=');
-    expect(result.counts).toMatchObject({ themes: 3, sources: 1, passages: 3, memos: 1, participants: 2, sets: 1 });
+    expect(result.counts).toMatchObject({ themes: 3, sources: 1, passages: 3, memos: 1, participants: 2, sets: 1, findings: 1 });
   });
 
   it('never writes real names unless asked, and leaves out passages not for quotation when asked', () => {
@@ -116,5 +124,30 @@ describe('exporting a workspace as .qdpx', () => {
     expect(qde).toContain('name="Ethics::Patient safety"');
     expect(qde).toContain('name="AI &amp; robotics::Patient safety"');
     expect(qde).toContain('name="Ethics"');
+  });
+
+  it('carries findings as Notes linked to their passages and themes (valid against Project.xsd), and back as findings', async () => {
+    const { db, ids } = reviewWorkspace();
+    // The second supporting passage is of a participant not for quotation: it stays out, and so does its link.
+    const result = exportQdpx(db, '0.1.0', { ...defaults, omitNotForQuotation: true });
+    const check = validateQdpx(folders, result.bytes);
+    expect(check.status).toBe(0);
+    const qde = readFileSync(join(check.folder, 'project.qde'), 'utf8');
+    expect(qde).toMatch(new RegExp(`<Note guid="${ids.finding}" name="F1: Staff need structured training before AI reads scans\\.">\\s*<Description>Fieldnotes finding F1\\nStatus: Agreed</Description>`));
+    expect(qde).toMatch(new RegExp(`<Link guid="[0-9a-f-]{36}" name="Reported under" direction="OneWay" originGUID="${ids.finding}" targetGUID="${ids.ai}"/>`));
+    expect(qde).toMatch(new RegExp(`name="Supported by" direction="OneWay" originGUID="${ids.finding}" targetGUID="11111111-1111-4111-8111-111111111111"`));
+    expect(qde).not.toContain('targetGUID="22222222-2222-4222-8222-222222222222"');
+    expect(result.counts).toMatchObject({ findings: 1, memos: 1 });
+    expect(result.leftOut.join(' ')).toMatch(/1 supporting passage of findings is not in the file/);
+
+    const target = themeWorkspace(folders, 'Analyst copy');
+    const report = importProject(target.db, await readQdpx(Buffer.from(result.bytes), 'round.qdpx'), TEST_REVIEWER.id);
+    expect(report.counts).toMatchObject({ findings: 1, memos: 1 });
+    expect(report.notCarried.join(' ')).not.toMatch(/link/);
+    const back = getFinding(target.db, listFindings(target.db)[0]!.id);
+    const names = new Map(listThemes(target.db).map((t) => [t.id, t.name]));
+    expect(back).toMatchObject({ statement: 'Staff need structured training before AI reads scans.', status: 'agreed' });
+    expect(back.themeIds.map((id) => names.get(id))).toEqual(['AI & robotics', 'Patient safety']);
+    expect(back.passages.map((p) => [p.state, p.quotedText])).toEqual([['attached', 'The scans 😀 are read by AI.']]);
   });
 });

@@ -14,6 +14,7 @@ import { getParticipant, listParticipants } from '../services/participants';
 import { passagesForNote } from '../services/passages';
 import { listReviewers } from '../store/reviewers';
 import { listThemes } from '../services/themes';
+import { findingsForExport } from './findings';
 import { guidFor, recordGuid } from './guids';
 import type { Project, ProjectCase, ProjectNote, ProjectSelection, ProjectSet, ProjectSource, ProjectVariable } from './model';
 import { sourceFileName, writeQde } from './qdeWriter';
@@ -32,7 +33,7 @@ export interface QdpxExportOptions {
 export interface QdpxExport {
   fileName: string;
   bytes: Uint8Array;
-  counts: { themes: number; sources: number; passages: number; memos: number; participants: number; sets: number };
+  counts: { themes: number; sources: number; passages: number; memos: number; participants: number; sets: number; findings: number };
   /** Passages left out, and why, for the person exporting. */
   leftOut: string[];
   sharedNames: SharedName[];
@@ -97,7 +98,7 @@ function pseudonymiseText(text: string, boundaries: number[], rules: ConsentRule
 }
 
 /** The workspace as REFI-QDA data (see model.ts), applying the consent rules (export/consent.ts). */
-export function buildProject(db: Database.Database, version: string, options: QdpxExportOptions): { project: Project; leftOut: string[] } {
+export function buildProject(db: Database.Database, version: string, options: QdpxExportOptions): { project: Project; findingCount: number; leftOut: string[] } {
   const leftOut: string[] = [];
   const reviewers = listReviewers(db);
   const userGuid = new Map(reviewers.map((r) => [r.id, recordGuid(r.id)]));
@@ -190,6 +191,12 @@ export function buildProject(db: Database.Database, version: string, options: Qd
       noteGuids: [],
     });
   }
+  const exportedSelections = new Set(sources.flatMap((source) => source.selections.map((selection) => selection.guid)));
+  const findings = findingsForExport(db, exportedSelections, clean);
+  notes.push(...findings.notes);
+  if (findings.unlinked) {
+    leftOut.push(`${findings.unlinked} supporting passage${findings.unlinked === 1 ? '' : 's'} of findings ${findings.unlinked === 1 ? 'is' : 'are'} not in the file (left out above, or detached), so the finding${findings.unlinked === 1 ? ' does' : 's do'} not link to ${findings.unlinked === 1 ? 'it' : 'them'}.`);
+  }
   if (omitted) {
     leftOut.push(`${omitted} passage${omitted === 1 ? '' : 's'} of participants not for quotation (or running into their turns) ${omitted === 1 ? 'was' : 'were'} left out, as asked.`);
   }
@@ -245,15 +252,17 @@ export function buildProject(db: Database.Database, version: string, options: Qd
       cases,
       sources,
       notes,
+      links: findings.links,
       sets,
     },
+    findingCount: findings.count,
     leftOut,
   };
 }
 
 /** The whole workspace as a .qdpx: project.qde and each note's text as sources/<GUID>.txt (UTF-8, no BOM, LF). */
 export function exportQdpx(db: Database.Database, version: string, options: QdpxExportOptions): QdpxExport {
-  const { project, leftOut } = buildProject(db, version, options);
+  const { project, findingCount, leftOut } = buildProject(db, version, options);
   const files: Record<string, Uint8Array> = { 'project.qde': strToU8(writeQde(project)) };
   for (const source of project.sources) files[`sources/${sourceFileName(source.guid)}`] = strToU8(source.text);
   const passages = project.sources.reduce((n, s) => n + s.selections.length, 0);
@@ -264,9 +273,10 @@ export function exportQdpx(db: Database.Database, version: string, options: Qdpx
       themes: listThemes(db).length,
       sources: project.sources.length,
       passages,
-      memos: project.notes.length,
+      memos: project.notes.length - findingCount,
       participants: project.cases.length,
       sets: project.sets.length,
+      findings: findingCount,
     },
     leftOut,
     sharedNames: sharedNames(listThemes(db)),

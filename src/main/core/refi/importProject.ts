@@ -10,6 +10,7 @@ import { defineAttribute, listAttributes, canonicalNumber } from '../services/pa
 import { createParticipant, linkEngagement } from '../services/participants';
 import { createPassages, updatePassage } from '../services/passages';
 import { foldName } from '../services/themes';
+import { importFindings } from './findings';
 import { normaliseGuid } from './guids';
 import { chooseConvention, describeConvention, mapText, wordBoundaryJudge } from './positions';
 import { KEY_QUOTE } from './qdeWriter';
@@ -208,6 +209,7 @@ function applyProject(db: Database.Database, prepared: PreparedProject, reviewer
   let missing = 0;
   let missingSelections = 0;
   const noteOfSource = new Map<string, string>();
+  const passageOfSelection = new Map<string, string>();
   for (const source of project.sources) {
     const raw = texts.get(source.guid);
     if (raw === undefined) {
@@ -216,7 +218,7 @@ function applyProject(db: Database.Database, prepared: PreparedProject, reviewer
       continue;
     }
     const mapped = mapText(raw, convention);
-    const ranges: { id: string; start: number; end: number; themeIds: string[]; memo: string; keyQuote: boolean; participant?: string }[] = [];
+    const ranges: { id: string; selectionGuid: string; start: number; end: number; themeIds: string[]; memo: string; keyQuote: boolean; participant?: string }[] = [];
     for (const selection of source.selections) {
       const start = mapped.map(selection.start);
       const end = mapped.map(selection.end);
@@ -235,6 +237,7 @@ function applyProject(db: Database.Database, prepared: PreparedProject, reviewer
       const memoParts = [selection.description === KEY_QUOTE ? '' : selection.description, ...selection.noteGuids.map((g) => (usedNotes.add(g), noteText(g)))];
       ranges.push({
         id: randomUUID(),
+        selectionGuid: selection.guid,
         start,
         end,
         themeIds,
@@ -261,6 +264,7 @@ function applyProject(db: Database.Database, prepared: PreparedProject, reviewer
       if (range.memo) memosAdded++;
     }
     passagesAdded += placed.length;
+    for (const range of placed) passageOfSelection.set(range.selectionGuid, range.id);
   }
   if (missing) notCarried.push(`${plural(missing, 'text source')} referenced by the project but missing from the archive (or unreadable), with ${plural(missingSelections, 'coded selection')}: not imported.`);
   if (uncoded) notCarried.push(`${plural(uncoded, 'selection')} with no code (or only codes the file does not define): a passage here always carries a theme, so ${uncoded === 1 ? 'it was' : 'they were'} not carried.`);
@@ -279,6 +283,24 @@ function applyProject(db: Database.Database, prepared: PreparedProject, reviewer
       }
     }
   }
+
+  // Findings, where Fieldnotes wrote the file (see findings.ts); every other link is reported.
+  const found = importFindings(
+    db,
+    {
+      fromFieldnotes: /^Fieldnotes\b/.test(project.origin ?? ''),
+      notes: project.notes.map((n) => ({ ...n, text: noteText(n.guid) })),
+      links: project.links,
+      themeOfCode: themeOf,
+      passageOfSelection,
+    },
+    reviewerId,
+  );
+  for (const guid of found.usedNotes) usedNotes.add(guid);
+  const otherLinks = project.links.length - found.usedLinks.size;
+  if (otherLinks) notCarried.push(`${plural(otherLinks, 'link')} between items: Fieldnotes has no links, so ${otherLinks === 1 ? 'it was' : 'they were'} not carried.`);
+  if (found.passagesLost) remarks.push(`${plural(found.passagesLost, 'supporting passage')} of findings ${found.passagesLost === 1 ? 'was' : 'were'} not imported (see above), so the finding${found.passagesLost === 1 ? ' lost it' : 's lost them'}.`);
+  if (found.findings) remarks.push(`${plural(found.findings, 'finding')} came back with ${found.findings === 1 ? 'its' : 'their'} statement, status, themes and supporting passages; confidence (CERQual) is in each one’s description in the file and is assessed again here.`);
 
   // The rest of the notes: memos of the project, its sources or codes, as notes of their own.
   const memoNotes = project.notes.filter((n) => !usedNotes.has(n.guid) && noteText(n.guid));
@@ -299,6 +321,7 @@ function applyProject(db: Database.Database, prepared: PreparedProject, reviewer
       passages: passagesAdded,
       participants: project.cases.length,
       memos: memosAdded,
+      findings: found.findings,
     },
     alignment: { aligned: alignedPassages, total: passagesAdded },
     notCarried,

@@ -77,6 +77,14 @@ export interface ProjectSet {
   noteGuids: string[];
 }
 
+/** A Link between two objects: how a finding (a Note) names the passages that support it and its themes. */
+export interface ProjectLink {
+  guid: string;
+  name: string;
+  originGuid: string;
+  targetGuid: string;
+}
+
 export interface Project {
   name: string;
   origin: string;
@@ -86,5 +94,6 @@ export interface Project {
   cases: ProjectCase[];
   sources: ProjectSource[];
   notes: ProjectNote[];
+  links: ProjectLink[];
   sets: ProjectSet[];
 }

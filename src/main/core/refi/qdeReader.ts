@@ -2,7 +2,7 @@ import { FieldnotesError } from '../../../shared/rpc/result';
 import { readCodeBook, type QdcCodebook } from '../codebook/qdcReader';
 import { parseXml, XmlError, type XmlElement } from '../codebook/xml';
 import { normaliseGuid } from './guids';
-import type { ProjectNote, ProjectSet, VariableType } from './model';
+import type { ProjectLink, ProjectNote, ProjectSet, VariableType } from './model';
 import { PROJECT_NS } from './qdeWriter';
 
 /** A selection as the file has it: positions in the file's own convention (see positions.ts). */
@@ -48,6 +48,7 @@ export interface RawProject {
   cases: RawCase[];
   sources: RawTextSource[];
   notes: (ProjectNote & { plainTextPath: string | null })[];
+  links: ProjectLink[];
   sets: ProjectSet[];
   /** What the file holds that Fieldnotes cannot carry, one sentence each. */
   notCarried: string[];
@@ -193,10 +194,15 @@ export function readQde(xml: string): RawProject {
     noteGuids: refs(element, 'MemberNote'),
   }));
 
-  const links = childrenNamed(child(root, 'Links'), 'Link').length;
-  if (links) notCarried.push(`${plural(links, 'link')} between items: Fieldnotes has no links, so ${links === 1 ? 'it was' : 'they were'} not carried.`);
+  // Which links are carried (a Fieldnotes finding's) is for the importer to say.
+  const links: ProjectLink[] = childrenNamed(child(root, 'Links'), 'Link').map((element) => ({
+    guid: guidOf(element),
+    name: element.attrs.name?.trim() ?? '',
+    originGuid: normaliseGuid(element.attrs.originGUID ?? ''),
+    targetGuid: normaliseGuid(element.attrs.targetGUID ?? ''),
+  }));
   const graphs = childrenNamed(child(root, 'Graphs'), 'Graph').length;
   if (graphs) notCarried.push(`${plural(graphs, 'graph')} (network view${graphs === 1 ? '' : 's'}): not carried.`);
 
-  return { name: root.attrs.name?.trim() || 'Imported project', origin, codebook, variables, cases, sources, notes, sets, notCarried };
+  return { name: root.attrs.name?.trim() || 'Imported project', origin, codebook, variables, cases, sources, notes, links, sets, notCarried };
 }

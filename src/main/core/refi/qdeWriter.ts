@@ -12,7 +12,7 @@ export const sourceFileName = (guid: string) => `${guid}.txt`;
 
 /**
  * project.qde, valid against Project.xsd 1.0: elements in the schema's order
- * (Users, CodeBook, Variables, Cases, Sources, Notes, Sets), text through
+ * (Users, CodeBook, Variables, Cases, Sources, Notes, Links, Sets), text through
  * xmlbuilder2 (which escapes what it must) after dropping what XML 1.0 cannot
  * carry at all. Optional elements are left out when empty, since several are
  * `maxOccurs="unbounded"` lists that must hold at least one item if present.
@@ -85,6 +85,13 @@ export function writeQde(project: Project): string {
       const element = notes.ele('Note', { guid: note.guid, name: s(note.name) });
       text(element, 'Description', note.description ?? '');
       element.ele('PlainTextContent').txt(s(note.text));
+    }
+  }
+
+  if (project.links.length) {
+    const links = root.ele('Links');
+    for (const link of project.links) {
+      links.ele('Link', { guid: link.guid, name: s(link.name), direction: 'OneWay', originGUID: link.originGuid, targetGUID: link.targetGuid });
     }
   }
 

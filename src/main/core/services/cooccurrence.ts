@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { AnalysisFilter, ThemeViewResult } from '../../../shared/domain/analysis';
 import type { CooccurrenceResult } from '../../../shared/domain/matrix';
+import type { ThemeListItem } from '../../../shared/domain/theme';
 import { FieldnotesError } from '../../../shared/rpc/result';
-import { passageRangeRows } from '../store/analysisCounts';
-import { passageFilter } from '../store/analysisFilter';
-import { ancestry } from './matrix';
+import { analysisIndex, themePassageCounts } from './analysisIndex';
+import { scopeTest } from './analysisScan';
 import { themeView } from './themeView';
 import { listThemes } from './themes';
 
@@ -17,37 +17,45 @@ import { listThemes } from './themes';
  */
 export const DEFAULT_THEMES = 30;
 
-interface Span {
+/** A passage of the chosen themes: where it is, and which chosen themes (by index) it counts as. */
+export interface Span {
   rowid: number;
-  note: number;
+  note: number | string;
   start: number;
   end: number;
   detached: boolean;
   roots: Set<number>;
 }
 
-/** Passages of the chosen themes (by index), from one read of the filtered (passage, theme) pairs. */
+/** Passages of the chosen themes (by index) within the filters, from the analysis index. */
 function spans(db: Database.Database, chosen: readonly string[], filters: AnalysisFilter | undefined): Span[] {
+  const ix = analysisIndex(db);
+  const { dims, passages } = ix;
   const index = new Map(chosen.map((id, i) => [id, i]));
-  const up = ancestry(listThemes(db));
-  const byPassage = new Map<number, Span>();
-  for (const [rowid, note, start, end, detached, themeId] of passageRangeRows(db, filters)) {
-    for (const theme of up(themeId)) {
-      const i = index.get(theme);
-      if (i === undefined) continue;
-      let span = byPassage.get(rowid);
-      if (!span) byPassage.set(rowid, (span = { rowid, note, start, end, detached: detached === 1, roots: new Set() }));
-      span.roots.add(i);
+  const rootsOf = dims.up.map((chain) => chain.flatMap((t) => index.get(dims.themeIds[t]!) ?? []));
+  const inScope = scopeTest(db, ix, { filters });
+  const out: Span[] = [];
+  for (let i = 0; i < passages.count; i++) {
+    let roots: Set<number> | null = null;
+    for (let t = passages.themeStart[i]!; t < passages.themeStart[i + 1]!; t++) {
+      for (const r of rootsOf[passages.theme[t]!]!) (roots ??= new Set()).add(r);
     }
+    if (!roots || !inScope(i)) continue;
+    out.push({ rowid: passages.rowid[i]!, note: passages.note[i]!, start: passages.start[i]!, end: passages.end[i]!, detached: passages.detached[i] === 1, roots });
   }
-  return [...byPassage.values()];
+  return out;
 }
 
 /** Pairs of distinct attached passages of one note whose text overlaps, by a sweep over each note's spans. */
 function overlappingPairs(all: readonly Span[]): [Span, Span][] {
   const out: [Span, Span][] = [];
-  const byNote = new Map<number, Span[]>();
-  for (const s of all) if (!s.detached) byNote.set(s.note, [...(byNote.get(s.note) ?? []), s]);
+  const byNote = new Map<number | string, Span[]>();
+  for (const s of all) {
+    if (s.detached) continue;
+    const list = byNote.get(s.note);
+    if (list) list.push(s);
+    else byNote.set(s.note, [s]);
+  }
   for (const list of byNote.values()) {
     list.sort((a, b) => a.start - b.start || a.end - b.end);
     for (let i = 0; i < list.length; i++) {
@@ -58,7 +66,7 @@ function overlappingPairs(all: readonly Span[]): [Span, Span][] {
 }
 
 function chooseThemes(db: Database.Database, themeIds: readonly string[] | undefined): ReturnType<typeof listThemes> {
-  const themes = listThemes(db);
+  const themes = listThemes(db, themePassageCounts(analysisIndex(db)));
   if (themeIds?.length) {
     const byId = new Map(themes.map((t) => [t.id, t]));
     const missing = themeIds.filter((id) => !byId.has(id));
@@ -73,12 +81,19 @@ function chooseThemes(db: Database.Database, themeIds: readonly string[] | undef
 
 export function cooccurrence(db: Database.Database, input: { themeIds?: string[]; filters?: AnalysisFilter } = {}): CooccurrenceResult {
   const themes = chooseThemes(db, input.themeIds);
-  const n = themes.length;
-  const all = spans(
-    db,
-    themes.map((t) => t.id),
-    input.filters,
+  return cooccurrenceOf(
+    themes,
+    spans(
+      db,
+      themes.map((t) => t.id),
+      input.filters,
+    ),
   );
+}
+
+/** The grid of these themes from their passages' spans. */
+export function cooccurrenceOf(themes: readonly Pick<ThemeListItem, 'id' | 'name' | 'colour'>[], all: readonly Span[]): CooccurrenceResult {
+  const n = themes.length;
   const sizes = new Array<number>(n).fill(0);
   const both = new Array<number>(n * n).fill(0);
   const overlapping = new Array<number>(n * n).fill(0);
@@ -123,8 +138,5 @@ export function cooccurrencePassages(
       rowids.add(q.rowid);
     }
   }
-  const filter = passageFilter(input.filters);
-  filter.where.push('p.rowid IN (SELECT value FROM json_each(@onlyPassages))');
-  filter.params.onlyPassages = JSON.stringify([...rowids]);
-  return themeView(db, { themeIds: [input.a, input.b], mode: 'any', includeSubthemes: true, sqlFilter: filter, limit: input.limit, offset: input.offset });
+  return themeView(db, { themeIds: [input.a, input.b], mode: 'any', includeSubthemes: true, filters: input.filters, rowids, limit: input.limit, offset: input.offset });
 }

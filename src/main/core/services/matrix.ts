@@ -6,7 +6,6 @@ import {
   type BuiltinDimension,
   type Dimension,
   type DimensionOption,
-  type MatrixCell,
   type MatrixColumn,
   type MatrixResult,
   type MatrixRow,
@@ -14,8 +13,10 @@ import {
 } from '../../../shared/domain/matrix';
 import { staffGroupLabels, staffGroups, type StaffGroup } from '../../../shared/domain/participant';
 import type { ThemeListItem } from '../../../shared/domain/theme';
-import { cellFilter, dimensionLabels, participantsByStaffGroup, taggedPassageRows } from '../store/analysisCounts';
+import { dimensionLabels, participantsByStaffGroup } from '../store/analysisCounts';
 import { deleteSummary, summaryRow, summaryRows, upsertSummary, type SummaryRow } from '../store/matrixSummaries';
+import { analysisIndex, themePassageCounts } from './analysisIndex';
+import { matrixTallies, type MatrixTallies } from './analysisScan';
 import { getAttribute, listAttributes } from './participantAttributes';
 import { reviewerOf, reviewersById } from '../store/reviewers';
 import { themeView } from './themeView';
@@ -27,34 +28,11 @@ import { getThemeRow } from '../store/themes';
  * themes as rows, one dimension of the evidence as columns, each cell the
  * passages and distinct participants it holds, and the reviewer's summary.
  *
- * One query returns every (passage, theme) pair the filters allow with the
- * passage's column; counts roll up the theme tree here, each passage counted
- * once per row and column however many of the row's themes it carries — the
- * same rule as the theme view with sub-themes, so a row's cells add up to its
- * theme view.
+ * The counts come from the analysis index (analysisScan.ts matrixTallies):
+ * each passage counted once per row and column however many of the row's
+ * themes it carries — the same rule as the theme view with sub-themes, so a
+ * row's cells add up to its theme view.
  */
-
-/** A theme and its ancestors; a damaged, cyclic tree stops where it repeats. */
-export function ancestry(themes: readonly Pick<ThemeListItem, 'id' | 'parentId'>[]): (themeId: string) => string[] {
-  const parent = new Map(themes.map((t) => [t.id, t.parentId]));
-  const memo = new Map<string, string[]>();
-  return (themeId) => {
-    let chain = memo.get(themeId);
-    if (!chain) {
-      chain = [];
-      for (let at: string | null | undefined = themeId; at && !chain.includes(at); at = parent.get(at)) chain.push(at);
-      memo.set(themeId, chain);
-    }
-    return chain;
-  };
-}
-
-interface Tally {
-  passages: Set<number>;
-  participants: Set<string>;
-}
-const tally = (): Tally => ({ passages: new Set(), participants: new Set() });
-const cellOf = (t: Tally): MatrixCell => ({ passages: t.passages.size, participants: t.participants.size });
 
 export function dimensionLabel(db: Database.Database, dimension: Dimension): string {
   if ((builtinDimensions as readonly string[]).includes(dimension)) return builtinLabels[dimension as BuiltinDimension];
@@ -122,31 +100,18 @@ function toSummary(row: SummaryRow, reviewers: ReturnType<typeof reviewersById>)
 /** Every theme (in codebook order) × the dimension's columns, with roll-up counts and the cells' summaries. */
 export function matrix(db: Database.Database, input: { dimension: Dimension; filters?: AnalysisFilter }): MatrixResult {
   const dimensionName = dimensionLabel(db, input.dimension);
-  const themes = listThemes(db);
-  const up = ancestry(themes);
-  const cells = new Map<string, Map<string, Tally>>();
-  const rowTotals = new Map<string, Tally>();
-  const columnTotals = new Map<string, Tally>();
-  for (const [rowid, themeId, participant, value] of taggedPassageRows(db, input.filters, input.dimension)) {
-    let column = columnTotals.get(value);
-    if (!column) columnTotals.set(value, (column = tally()));
-    column.passages.add(rowid);
-    if (participant) column.participants.add(participant);
-    for (const theme of up(themeId)) {
-      let row = cells.get(theme);
-      if (!row) cells.set(theme, (row = new Map()));
-      let cell = row.get(value);
-      if (!cell) row.set(value, (cell = tally()));
-      cell.passages.add(rowid);
-      let total = rowTotals.get(theme);
-      if (!total) rowTotals.set(theme, (total = tally()));
-      total.passages.add(rowid);
-      if (participant) {
-        cell.participants.add(participant);
-        total.participants.add(participant);
-      }
-    }
-  }
+  const themes = listThemes(db, themePassageCounts(analysisIndex(db)));
+  return assembleMatrix(db, input.dimension, dimensionName, themes, matrixTallies(db, input.filters, input.dimension));
+}
+
+/** The matrix from its counts: rows in codebook order, columns labelled and ordered, the summaries. */
+export function assembleMatrix(
+  db: Database.Database,
+  dimension: Dimension,
+  dimensionName: string,
+  themes: ThemeListItem[],
+  tallies: MatrixTallies,
+): MatrixResult {
   const rows: MatrixRow[] = themes.map((t) => ({
     themeId: t.id,
     parentId: t.parentId,
@@ -154,17 +119,17 @@ export function matrix(db: Database.Database, input: { dimension: Dimension; fil
     colour: t.colour,
     depth: t.depth,
     hasChildren: t.childCount > 0,
-    total: cellOf(rowTotals.get(t.id) ?? tally()),
-    cells: Object.fromEntries([...(cells.get(t.id) ?? new Map<string, Tally>())].map(([key, c]) => [key, cellOf(c)])),
+    total: tallies.rowTotals.get(t.id) ?? { passages: 0, participants: 0 },
+    cells: Object.fromEntries(tallies.cells.get(t.id) ?? []),
   }));
   const reviewers = reviewersById(db);
   return {
-    dimension: input.dimension,
+    dimension,
     dimensionLabel: dimensionName,
-    columns: columnsFor(db, input.dimension, new Set(columnTotals.keys())),
+    columns: columnsFor(db, dimension, new Set(tallies.columnTotals.keys())),
     rows,
-    totals: Object.fromEntries([...columnTotals].map(([key, c]) => [key, cellOf(c)])),
-    summaries: summaryRows(db, input.dimension).map((r) => toSummary(r, reviewers)),
+    totals: Object.fromEntries(tallies.columnTotals),
+    summaries: summaryRows(db, dimension).map((r) => toSummary(r, reviewers)),
   };
 }
 
@@ -177,7 +142,8 @@ export function matrixCell(
   return themeView(db, {
     themeIds: [input.themeId],
     includeSubthemes: true,
-    sqlFilter: cellFilter(input.filters, input.dimension, input.value),
+    filters: input.filters,
+    cell: { dimension: input.dimension, value: input.value },
     limit: input.limit,
     offset: input.offset,
   });

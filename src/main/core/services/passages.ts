@@ -25,17 +25,35 @@ function participantsByCode(db: Database.Database, anchors: DocumentAnchors): (c
 }
 
 /**
- * After a note is saved: bring every passage of the note in line with its
- * document, and return the ids of those whose quoted text, speaker or
- * detachment changed (the ones only moved by text typed before them are
- * stored, but are not news to the editor). A passage whose mark is there gets its offsets, quoted text and
- * (unless chosen by hand) speaker from the document; one whose mark is gone is
- * marked detached, never dropped — undo in the editor brings the mark back and
- * the next save re-attaches it. Marks of passages that belong to another note
- * (pasted from elsewhere) are left alone.
+ * Which passages a block-level save can have changed (issue 11): those overlapping the replaced
+ * blocks (old offsets `touchingAfter` < end and start < `touchingBefore`), those whose ids were or are in
+ * the replaced blocks' marks, and — only moved — every attached passage from `touchingBefore` on, by
+ * `shift` code points.
  */
-export function anchorPassages(db: Database.Database, noteId: string, anchors: DocumentAnchors): string[] {
-  const rows = passageStore.anchorRows(db, noteId);
+export interface AnchorScope {
+  ids: string[];
+  touchingAfter: number;
+  touchingBefore: number;
+  shift: number;
+}
+
+/**
+ * After a note is saved: bring its passages in line with its document, and
+ * return the ids of those whose quoted text, speaker or detachment changed
+ * (the ones only moved by text typed before them are stored, but are not news
+ * to the editor). A passage whose mark is there gets its offsets, quoted text
+ * and (unless chosen by hand) speaker from the document; one whose mark is
+ * gone is marked detached, never dropped — undo in the editor brings the mark
+ * back and the next save re-attaches it. Marks of passages that belong to
+ * another note (pasted from elsewhere) are left alone. With a scope (a
+ * block-level save), only the passages it names are read; the rest are moved
+ * in one statement.
+ */
+export function anchorPassages(db: Database.Database, noteId: string, anchors: DocumentAnchors, scope?: AnchorScope): string[] {
+  if (scope && scope.shift !== 0) passageStore.shiftPassages(db, noteId, scope.touchingBefore, scope.shift);
+  const rows = scope
+    ? passageStore.anchorRowsTouching(db, noteId, scope.ids, scope.touchingAfter, scope.touchingBefore)
+    : passageStore.anchorRows(db, noteId);
   const changed: string[] = [];
   if (rows.length === 0) return changed;
   const participantByCode = participantsByCode(db, anchors);

@@ -3,6 +3,7 @@ import type { AnalysisFilter, SearchHit, SearchPlace, SearchResult } from '../..
 import { noteFilter, passageFilter } from '../store/analysisFilter';
 import * as searchStore from '../store/search';
 import type { Candidate } from '../store/search';
+import { analysisIndex } from './analysisIndex';
 import { notePlaces, type Places } from './searchPlaces';
 import { parseSearch, toFtsQuery } from './searchQuery';
 import {
@@ -170,11 +171,21 @@ function annotate(db: Database.Database, hits: SearchHit[]): void {
     const groups = searchStore.staffGroupsOfCodes(db, codes);
     for (const a of all) if (a.kind === 'note' && a.place.speaker) a.place.speaker.staffGroup = groups.get(a.place.speaker.code) ?? null;
   }
-  const places = all.map((a) => ({ note: a.note, start: a.place.start, end: a.place.end, passage: a.passage }));
-  const rows = searchStore.passagesAtPlaces(db, places);
-  for (const r of rows) {
-    const place = all[r.i]!.place;
-    if (!place.themeIds.includes(r.theme)) place.themeIds.push(r.theme);
-    if (!place.passageIds.includes(r.passage)) place.passageIds.push(r.passage);
+  // The passages covering each place (a memo hit: its own passage), from the analysis index: each note's
+  // passages sit together there, so a place looks only at its note's.
+  const { dims, passages } = analysisIndex(db);
+  for (const a of all) {
+    const note = dims.noteIndex.get(a.note);
+    if (note === undefined) continue;
+    const { start, end } = a.place;
+    for (let i = passages.noteStart[note]!; i < passages.noteStart[note + 1]!; i++) {
+      const covers = a.passage !== null ? passages.id[i] === a.passage : passages.detached[i] === 0 && passages.start[i]! <= start && passages.end[i]! >= end && end > start;
+      if (!covers || passages.themeStart[i] === passages.themeStart[i + 1]) continue;
+      a.place.passageIds.push(passages.id[i]!);
+      for (let t = passages.themeStart[i]!; t < passages.themeStart[i + 1]!; t++) {
+        const theme = dims.themeIds[passages.theme[t]!]!;
+        if (!a.place.themeIds.includes(theme)) a.place.themeIds.push(theme);
+      }
+    }
   }
 }

@@ -1,9 +1,11 @@
 import type Database from 'better-sqlite3';
 import type { AnalysisFilter } from '../../../shared/domain/analysis';
 import { SPEAKER_PREFIX } from '../../../shared/note/SpeakerLabelNode';
+import { quotedTexts } from '../store/analysisIndex';
+import { codesInStaffGroups, plainTextsByRowid, type KeyQuoteRow } from '../store/search';
+import { analysisIndex, type AnalysisIndex, type SpeakerLines } from './analysisIndex';
 import { normalise, termPatterns, type SearchTerm } from './searchQuery';
 import { speakerOfLine, toUnits, type Span } from './searchText';
-import { codesInStaffGroups, keyQuotesIn, plainTextsByRowid, type KeyQuoteRow } from '../store/search';
 
 /**
  * Where a note hit may be under the filters that depend on the place of the
@@ -13,8 +15,11 @@ import { codesInStaffGroups, keyQuotesIn, plainTextsByRowid, type KeyQuoteRow } 
  *
  * Which notes qualify is decided for every candidate, so it must be cheap:
  * the turns and key quotes are tested with the terms' patterns (termPatterns)
- * rather than by asking FTS5 to mark every match of every note. The match a
- * hit then shows is chosen exactly, among FTS5's own matches, with `allowed`.
+ * rather than by asking FTS5 to mark every match of every note. Key quotes come
+ * from the analysis index; each note's turns are split and normalised once and
+ * kept there until its text changes, so a filtered search reads no note text
+ * it has read before. The match a hit then shows is chosen exactly, among
+ * FTS5's own matches, with `allowed`.
  */
 export interface Places {
   /** Candidate notes (rowids) with a match in an allowed place. */
@@ -25,33 +30,76 @@ export interface Places {
 
 type KeyQuote = KeyQuoteRow;
 
+/**
+ * The attached key quotes of these notes (by note rowid), from the analysis index, with their text read
+ * by passage rowid — not a scan of every passage for its flag.
+ */
+function keyQuotes(db: Database.Database, ix: AnalysisIndex, rowids: number[]): Map<number, KeyQuote[]> {
+  const { dims, passages } = ix;
+  const wanted = new Set(rowids.flatMap((r) => dims.noteByRowid.get(r) ?? []));
+  const found: { note: number; passage: number; start: number; end: number }[] = [];
+  for (let i = 0; i < passages.count; i++) {
+    if (passages.keyQuote[i] === 1 && passages.detached[i] === 0 && wanted.has(passages.note[i]!)) {
+      found.push({ note: passages.note[i]!, passage: passages.rowid[i]!, start: passages.start[i]!, end: passages.end[i]! });
+    }
+  }
+  const texts = new Map(quotedTexts(db, found.map((f) => f.passage)));
+  const noteRowid = new Map([...dims.noteByRowid].map(([rowid, note]) => [note, rowid]));
+  const out = new Map<number, KeyQuote[]>();
+  for (const f of found) {
+    const rowid = noteRowid.get(f.note)!;
+    const quote = { rowid, start: f.start, end: f.end, quoted_text: texts.get(f.passage) ?? '' };
+    const list = out.get(rowid);
+    if (list) list.push(quote);
+    else out.set(rowid, [quote]);
+  }
+  return out;
+}
+
+/** Each note's speaker turns, normalised — kept in the analysis index until the note's text changes; the rest read at once. */
+function speakerLines(db: Database.Database, ix: AnalysisIndex, rowids: number[]): Map<number, SpeakerLines> {
+  const out = new Map<number, SpeakerLines>();
+  const unread: number[] = [];
+  for (const rowid of rowids) {
+    const note = ix.dims.noteByRowid.get(rowid);
+    const lines = note === undefined ? undefined : ix.noteText.get(ix.dims.noteIds[note]!);
+    if (lines) out.set(rowid, lines);
+    else unread.push(rowid);
+  }
+  for (const { rowid, plain_text: text } of plainTextsByRowid(db, unread)) {
+    const lines: SpeakerLines = [];
+    for (const line of text.split('\n')) {
+      const code = SPEAKER_PREFIX.exec(line)?.[1];
+      if (code) lines.push({ code, normalised: normalise(line) });
+    }
+    out.set(rowid, lines);
+    const note = ix.dims.noteByRowid.get(rowid);
+    if (note !== undefined) ix.noteText.set(ix.dims.noteIds[note]!, lines);
+  }
+  return out;
+}
+
 export function notePlaces(db: Database.Database, filter: AnalysisFilter, terms: SearchTerm[], rowids: number[]): Places {
   const patterns = termPatterns(terms);
-  const holdsMatch = (text: string) => {
-    const normal = normalise(text);
-    return patterns.some((p) => p.test(normal));
-  };
+  const holds = (normal: string) => patterns.some((p) => p.test(normal));
+  const holdsMatch = (text: string) => holds(normalise(text));
   const codes = filter.staffGroups?.length ? codesInStaffGroups(db, filter.staffGroups) : null;
-  const quotes = new Map<number, KeyQuote[]>();
-  if (filter.keyQuotesOnly) {
-    const rows = keyQuotesIn(db, rowids);
-    for (const r of rows) quotes.set(r.rowid, [...(quotes.get(r.rowid) ?? []), r]);
-  }
+  const ix = analysisIndex(db);
+  const quotes = filter.keyQuotesOnly ? keyQuotes(db, ix, rowids) : new Map<number, KeyQuote[]>();
 
   const keep = new Set<number>();
-  if (codes) {
-    // Only the notes that could qualify are read (with key quotes only, those with a matching key quote).
-    const readable = filter.keyQuotesOnly ? rowids.filter((r) => quotes.get(r)?.some((q) => holdsMatch(q.quoted_text))) : rowids;
-    const texts = plainTextsByRowid(db, readable);
-    for (const { rowid, plain_text: text } of texts) {
-      if (filter.keyQuotesOnly) {
-        const mine = (quotes.get(rowid) ?? []).filter((q) => holdsMatch(q.quoted_text));
-        const starts = toUnits(text, mine.map((q) => q.start));
-        if (starts.some((unit) => codes.has(speakerOfLine(text, unit) ?? ''))) keep.add(rowid);
-      } else {
-        const turns = text.split('\n').filter((line) => codes.has(SPEAKER_PREFIX.exec(line)?.[1] ?? ''));
-        if (turns.length && holdsMatch(turns.join('\n'))) keep.add(rowid);
-      }
+  if (codes && filter.keyQuotesOnly) {
+    // Only the notes with a matching key quote are read, to find whose turn each quote begins in.
+    const readable = rowids.filter((r) => quotes.get(r)?.some((q) => holdsMatch(q.quoted_text)));
+    for (const { rowid, plain_text: text } of plainTextsByRowid(db, readable)) {
+      const mine = (quotes.get(rowid) ?? []).filter((q) => holdsMatch(q.quoted_text));
+      const starts = toUnits(text, mine.map((q) => q.start));
+      if (starts.some((unit) => codes.has(speakerOfLine(text, unit) ?? ''))) keep.add(rowid);
+    }
+  } else if (codes) {
+    for (const [rowid, lines] of speakerLines(db, ix, rowids)) {
+      const turns = lines.filter((l) => codes.has(l.code));
+      if (turns.length && holds(turns.map((l) => l.normalised).join('\n'))) keep.add(rowid);
     }
   } else {
     for (const rowid of rowids) if (quotes.get(rowid)?.some((q) => holdsMatch(q.quoted_text))) keep.add(rowid);

@@ -49,12 +49,26 @@ export function readMarked(marked: string): { text: string; matches: Span[] } | 
 const HIGH_SURROGATE = /[\uD800-\uDBFF]/;
 
 /**
+ * Does the text hold an astral character? Asked for every place of a search hit, each over the whole note's
+ * text; the last answer is kept, so a note is scanned once, not once per place (its text is the same string).
+ */
+let lastText = '';
+let lastAstral = false;
+function hasAstral(text: string): boolean {
+  if (text !== lastText) {
+    lastText = text;
+    lastAstral = HIGH_SURROGATE.test(text);
+  }
+  return lastAstral;
+}
+
+/**
  * Convert UTF-16 indices of a text to code point offsets (or back, with
  * `toUnits`), in one pass over the text for any number of positions. Texts
  * without astral characters — nearly all — need no pass at all.
  */
 export function toCodePoints(text: string, units: number[]): number[] {
-  if (!HIGH_SURROGATE.test(text)) return units.slice();
+  if (!hasAstral(text)) return units.slice();
   const order = units.map((_, i) => i).sort((a, b) => units[a]! - units[b]!);
   const out = new Array<number>(units.length);
   let unit = 0;
@@ -73,7 +87,7 @@ export function toCodePoints(text: string, units: number[]): number[] {
 
 /** UTF-16 indices of code point offsets (clamped to the text), in one pass. */
 export function toUnits(text: string, codePoints: number[]): number[] {
-  if (!HIGH_SURROGATE.test(text)) return codePoints.map((cp) => Math.max(0, Math.min(cp, text.length)));
+  if (!hasAstral(text)) return codePoints.map((cp) => Math.max(0, Math.min(cp, text.length)));
   const order = codePoints.map((_, i) => i).sort((a, b) => codePoints[a]! - codePoints[b]!);
   const out = new Array<number>(codePoints.length);
   let unit = 0;

@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3';
-import type { AnalysisFilter, ThemeViewPassage, ThemeViewResult } from '../../../shared/domain/analysis';
-import { passageFilter, type SqlFilter } from '../store/analysisFilter';
+import type { ThemeViewPassage, ThemeViewResult } from '../../../shared/domain/analysis';
 import { plainTexts } from '../store/notes';
 import { tagsFor } from '../store/passages';
-import { orderedThemePassages, passageDetails, type PassageDetailRow } from '../store/themeView';
-import { toUnits } from './searchText';
+import { passageDetails, type PassageDetailRow } from '../store/themeView';
+import { themeViewOrder, type PassageScope } from './analysisScan';
 import { sourceRef } from '../store/sources';
+import { toUnits } from './searchText';
 
 /**
  * The theme view (issue 4): every passage carrying any (or all) of the
@@ -14,41 +14,35 @@ import { sourceRef } from '../store/sources';
  * (engagement date, then place in the note), and the counts for the whole
  * filtered set.
  *
- * Three queries and one read of the page's notes, whatever the page size:
- * the filtered set in order (the counts and the page come from it), the
- * page's details, its tags; then each note's text once, its context slices
- * found in one pass over it (see toUnits).
+ * The filtered set in order comes from the analysis index (analysisScan.ts:
+ * a scan of passages already held in view order, no sort); then two queries
+ * for the page — its details and its tags — and each page note's text once,
+ * its context slices found in one pass over it (see toUnits).
  */
-export interface ThemeViewInput {
+export interface ThemeViewInput extends PassageScope {
   themeIds: string[];
   mode?: 'any' | 'all';
   includeSubthemes?: boolean;
-  filters?: AnalysisFilter;
   limit?: number;
   offset?: number;
-  /** Conditions in place of `filters` (a matrix cell: the filters and the cell's column). */
-  sqlFilter?: SqlFilter;
 }
 
 /** Code points of context on each side of a passage. */
 export const CONTEXT = 160;
 
 export function themeView(db: Database.Database, input: ThemeViewInput): ThemeViewResult {
-  const themes = [...new Set(input.themeIds)];
-  // The whole filtered set in order, compactly: the counts come from it, and the page is a slice of it.
-  const ordered = orderedThemePassages(db, {
-    themeIds: themes,
-    includeSubthemes: input.includeSubthemes !== false,
-    all: input.mode === 'all',
-    filter: input.sqlFilter ?? passageFilter(input.filters),
-  });
-  const counts = {
-    passages: ordered.length,
-    participants: new Set(ordered.flatMap(([, participant]) => (participant ? [participant] : []))).size,
-    engagements: new Set(ordered.map(([, , engagement]) => engagement)).size,
-  };
+  // The whole filtered set in order, from the analysis index: the counts come from it, and the page is a slice of it.
+  const { ix, order } = themeViewOrder(db, input);
+  const { passages } = ix;
+  const people = new Set<number>();
+  const engagements = new Set<number>();
+  for (const i of order) {
+    if (passages.participant[i]! >= 0) people.add(passages.participant[i]!);
+    engagements.add(passages.engagement[i]!);
+  }
+  const counts = { passages: order.length, participants: people.size, engagements: engagements.size };
   const offset = input.offset ?? 0;
-  const page = ordered.slice(offset, offset + (input.limit ?? 200)).map(([rowid]) => rowid);
+  const page = order.slice(offset, offset + (input.limit ?? 200)).map((i) => passages.rowid[i]!);
   if (page.length === 0) return { counts, passages: [] };
 
   const byRowid = new Map(passageDetails(db, page).map((r) => [r.rowid, r]));

@@ -62,10 +62,10 @@ export function nextPaletteColour(usage: ReadonlyMap<string, number>): string {
   return best;
 }
 
-/** Every theme in tree order — a parent, then its sub-themes — with depth and passage counts. */
-export function listThemes(db: Database.Database): ThemeListItem[] {
+/** Every theme in tree order — a parent, then its sub-themes — with depth and passage counts; `passageCounts` (theme id → passages tagged with it) when the caller has them (the analysis index). */
+export function listThemes(db: Database.Database, passageCounts?: ReadonlyMap<string, number>): ThemeListItem[] {
   const rows = allThemeRows(db);
-  const counts = tagCountsByTheme(db);
+  const counts = passageCounts ?? tagCountsByTheme(db);
   const children = new Map<string | null, ThemeRow[]>();
   for (const row of rows) {
     const group = children.get(row.parent_id);

@@ -1,97 +1,11 @@
 import type Database from 'better-sqlite3';
-import type { AnalysisFilter } from '../../../shared/domain/analysis';
 import type { Dimension } from '../../../shared/domain/matrix';
-import { and, passageFilter, type SqlFilter } from './analysisFilter';
 
 /**
- * The reads behind the framework matrix, co-occurrence and coverage (issue 8).
- * They only read — passages, their themes, notes, engagements, participants —
- * and return compact rows; the services count from them.
- *
- * Queries name their tables as analysisFilter.ts expects: `e`, `n`, `p`, `pa`.
+ * The reads behind the framework matrix's labels and coverage (issue 8).
+ * They only read and return compact rows; the services count from them. The
+ * counts themselves come from the analysis index (store/analysisIndex.ts).
  */
-
-/** A dimension as one SQL expression giving a passage's column ('' for no value), and what it reads. */
-export interface DimensionSql {
-  sql: string;
-  /** The expression reads only the engagement (alias `e`). */
-  onEngagement: boolean;
-  needsParticipant: boolean;
-  params: Record<string, string>;
-}
-
-export function dimensionSql(dimension: Dimension): DimensionSql {
-  switch (dimension) {
-    case 'staffGroup':
-      return { sql: `coalesce(pa.staff_group, '')`, onEngagement: false, needsParticipant: true, params: {} };
-    case 'organisation':
-      return { sql: 'e.organisation', onEngagement: true, needsParticipant: false, params: {} };
-    case 'engagementType':
-      return { sql: 'e.type', onEngagement: true, needsParticipant: false, params: {} };
-    case 'engagement':
-      return { sql: 'e.id', onEngagement: true, needsParticipant: false, params: {} };
-    case 'participant':
-      return { sql: `coalesce(p.participant_id, '')`, onEngagement: false, needsParticipant: false, params: {} };
-    default:
-      return {
-        sql: `coalesce((SELECT v.value FROM participant_attribute_values v
-                WHERE v.participant_id = p.participant_id AND v.attribute_id = @dimensionAttribute), '')`,
-        onEngagement: false,
-        needsParticipant: false,
-        params: { dimensionAttribute: dimension.slice('attribute:'.length) },
-      };
-  }
-}
-
-/** The analysis filters plus "in this column of this dimension", for listing a matrix cell's passages. */
-export function cellFilter(filters: AnalysisFilter | undefined, dimension: Dimension, value: string): SqlFilter {
-  const filter = passageFilter(filters);
-  const d = dimensionSql(dimension);
-  const condition = `${d.sql} = @cellValue`;
-  if (d.onEngagement) filter.engagement.push(condition);
-  filter.where.push(condition);
-  Object.assign(filter.params, d.params, { cellValue: value });
-  filter.needsParticipant ||= d.needsParticipant;
-  return filter;
-}
-
-/**
- * One row per (passage, theme it carries) among the passages the filters
- * allow: [passage rowid, theme id, participant id, column value]. Engagement
- * conditions go to the notes first (a few hundred rows), so each passage is
- * filtered by one lookup.
- */
-export function taggedPassageRows(
-  db: Database.Database,
-  filters: AnalysisFilter | undefined,
-  dimension: Dimension | null,
-): [number, string, string | null, string][] {
-  const filter = passageFilter(filters);
-  const d = dimension ? dimensionSql(dimension) : null;
-  const needsParticipant = filter.needsParticipant || (d?.needsParticipant ?? false);
-  const onPassage = filter.where.filter((w) => !filter.engagement.includes(w));
-  const engagementJoin = d?.onEngagement ? 'JOIN engagements e ON e.rowid = ni.engagement' : '';
-  return db
-    .prepare(
-      `WITH notes_in(id, engagement) AS MATERIALIZED (
-         SELECT n.id, e.rowid FROM notes n INDEXED BY notes_for_analysis JOIN engagements e ON e.id = n.engagement_id
-         WHERE 1${and(filter.engagement)}
-       )
-       SELECT p.rowid, pt.theme_id, p.participant_id, ${d ? d.sql : `''`}
-       FROM passages p INDEXED BY passages_for_analysis
-       JOIN notes_in ni ON ni.id = p.note_id
-       ${engagementJoin}
-       ${needsParticipant ? 'LEFT JOIN participants pa ON pa.id = p.participant_id' : ''}
-       JOIN passage_themes pt ON pt.passage_id = p.id
-       WHERE 1${and(onPassage)}`,
-    )
-    .raw()
-    .all({ ...filter.params, ...(d?.params ?? {}) }) as [number, string, string | null, string][];
-}
-
-/** Theme tree rows, in no particular order (the services order them). */
-export const themeTreeRows = (db: Database.Database): { id: string; parent_id: string | null }[] =>
-  db.prepare('SELECT id, parent_id FROM themes').all() as { id: string; parent_id: string | null }[];
 
 /** Labels of the columns a dimension can have, by key. */
 export function dimensionLabels(db: Database.Database, dimension: Dimension): { key: string; label: string; sort_key: number | string }[] {
@@ -110,27 +24,6 @@ export function dimensionLabels(db: Database.Database, dimension: Dimension): { 
 /** Staff groups of the participants met, with how many (for the matrix's columns and coverage). */
 export const participantsByStaffGroup = (db: Database.Database): { staff_group: string; n: number }[] =>
   db.prepare('SELECT staff_group, count(*) AS n FROM participants GROUP BY staff_group').all() as { staff_group: string; n: number }[];
-
-/** Per passage (filtered): [rowid, note rowid, start, end, detached, theme id]: co-occurrence and overlap. */
-export function passageRangeRows(db: Database.Database, filters: AnalysisFilter | undefined): [number, number, number, number, number, string][] {
-  const filter = passageFilter(filters);
-  const onPassage = filter.where.filter((w) => !filter.engagement.includes(w));
-  return db
-    .prepare(
-      `WITH notes_in(id, k) AS MATERIALIZED (
-         SELECT n.id, n.rowid FROM notes n INDEXED BY notes_for_analysis JOIN engagements e ON e.id = n.engagement_id
-         WHERE 1${and(filter.engagement)}
-       )
-       SELECT p.rowid, ni.k, p.start_offset, p.end_offset, p.detached, pt.theme_id
-       FROM passages p INDEXED BY passages_for_analysis
-       JOIN notes_in ni ON ni.id = p.note_id
-       ${filter.needsParticipant ? 'LEFT JOIN participants pa ON pa.id = p.participant_id' : ''}
-       JOIN passage_themes pt ON pt.passage_id = p.id
-       WHERE 1${and(onPassage)}`,
-    )
-    .raw()
-    .all(filter.params) as [number, number, number, number, number, string][];
-}
 
 // ── coverage ────────────────────────────────────────────────────────────────
 

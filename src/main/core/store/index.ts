@@ -31,5 +31,6 @@ export * as findingStore from './findings';
 export * as recommendationStore from './recommendations';
 export * as matrixSummaryStore from './matrixSummaries';
 export * as analysisCounts from './analysisCounts';
+export * as analysisIndexStore from './analysisIndex';
 export * as changeLog from './changeLog';
 export { likeAnywhere, likeClause } from './sql';

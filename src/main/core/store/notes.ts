@@ -73,6 +73,15 @@ export function noteForSave(db: Database.Database, id: string): { revision: numb
   return { revision: row.revision, document: row.document, wordCount: row.word_count, updatedAt: row.updated_at };
 }
 
+/** A save's check without the document: its revision, count and time. */
+export function noteSaveState(db: Database.Database, id: string): { revision: number; wordCount: number; updatedAt: string } {
+  const row = db.prepare('SELECT revision, word_count, updated_at FROM notes WHERE id = ?').get(id) as
+    | { revision: number; word_count: number; updated_at: string }
+    | undefined;
+  if (!row) throw noteMissing();
+  return { revision: row.revision, wordCount: row.word_count, updatedAt: row.updated_at };
+}
+
 /** The plain text of a set of notes by id (for context around passages and search hits). */
 export function plainTexts(db: Database.Database, ids: readonly string[]): Map<string, string> {
   const rows = db.prepare('SELECT id, plain_text FROM notes WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as {

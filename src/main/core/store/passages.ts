@@ -136,6 +136,24 @@ export function anchorRows(db: Database.Database, noteId: string): AnchorRow[] {
     .all(noteId) as AnchorRow[];
 }
 
+/** The rows a block-level save may have changed: named by id, or attached and overlapping `after` < end, start < `before`. */
+export function anchorRowsTouching(db: Database.Database, noteId: string, ids: readonly string[], after: number, before: number): AnchorRow[] {
+  return db
+    .prepare(
+      `SELECT rowid, id, start_offset, end_offset, quoted_text, participant_id, speaker_set_by_hand, detached FROM passages
+       WHERE note_id = @note AND (id IN (SELECT value FROM json_each(@ids)) OR (detached = 0 AND end_offset > @after AND start_offset < @before))`,
+    )
+    .all({ note: noteId, ids: JSON.stringify(ids), after, before: Math.min(before, Number.MAX_SAFE_INTEGER) }) as AnchorRow[];
+}
+
+/** Text typed before them moved these passages (attached, starting at `from` or later) by `by` code points. */
+export function shiftPassages(db: Database.Database, noteId: string, from: number, by: number): void {
+  if (!Number.isFinite(from)) return;
+  db.prepare(
+    'UPDATE passages SET start_offset = start_offset + @by, end_offset = end_offset + @by WHERE note_id = @note AND detached = 0 AND start_offset >= @from',
+  ).run({ note: noteId, from, by });
+}
+
 export interface Anchor {
   start: number;
   end: number;

@@ -106,43 +106,11 @@ export function codesInStaffGroups(db: Database.Database, staffGroups: readonly 
   return new Set(rows.map((r) => r.code));
 }
 
-export interface PlaceInNote {
-  note: string;
-  start: number;
-  end: number;
-  /** The passage the place is (a memo hit), or null: any attached passage covering start..end. */
-  passage: string | null;
-}
-
-/** For each place (by its index), the passages on it and their themes: a row per passage and theme. */
-export function passagesAtPlaces(db: Database.Database, places: readonly PlaceInNote[]): { i: number; passage: string; theme: string }[] {
-  return db
-    .prepare(
-      `SELECT DISTINCT h.key AS i, p.id AS passage, pt.theme_id AS theme FROM json_each(?) h
-       JOIN passages p ON p.note_id = h.value ->> 'note'
-         AND (p.id = h.value ->> 'passage' OR (h.value ->> 'passage' IS NULL AND p.detached = 0
-           AND p.start_offset <= h.value ->> 'start' AND p.end_offset >= h.value ->> 'end' AND h.value ->> 'end' > h.value ->> 'start'))
-       JOIN passage_themes pt ON pt.passage_id = p.id`,
-    )
-    .all(json(places)) as { i: number; passage: string; theme: string }[];
-}
-
 export interface KeyQuoteRow {
   rowid: number;
   start: number;
   end: number;
   quoted_text: string;
-}
-
-/** The attached key-quote passages of these notes (by note rowid). */
-export function keyQuotesIn(db: Database.Database, noteRowids: readonly number[]): KeyQuoteRow[] {
-  return db
-    .prepare(
-      `SELECT n.rowid AS rowid, p.start_offset AS start, p.end_offset AS end, p.quoted_text FROM passages p
-       JOIN notes n ON n.id = p.note_id
-       WHERE p.key_quote = 1 AND p.detached = 0 AND n.rowid IN (SELECT value FROM json_each(?))`,
-    )
-    .all(json(noteRowids)) as KeyQuoteRow[];
 }
 
 /** The plain text of these notes, by note rowid. */

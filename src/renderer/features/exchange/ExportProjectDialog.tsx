@@ -8,8 +8,9 @@ import { Dialog } from '../../ui/Dialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useSaveFile } from '../files/useSaveFile';
 import { count as plural } from '../analysis/format';
+import { SharedNamesWarning } from './SharedNamesWarning';
 
-type Exported = { path: string; size: number; counts: Record<'themes' | 'sources' | 'passages' | 'memos' | 'participants' | 'sets', number>; leftOut: string[] };
+type Exported = { path: string; size: number; counts: Record<'themes' | 'sources' | 'passages' | 'memos' | 'participants' | 'sets' | 'findings', number>; leftOut: string[] };
 
 /** Choose what the export carries (consent first), then save it through the one file-out path. */
 export function ExportProjectDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -59,7 +60,7 @@ function ExportBody({ onClose, save }: { onClose: () => void; save: ReturnType<t
     <div className="exchange">
       <p className="dialog-lede">
         A REFI-QDA project for NVivo, ATLAS.ti, MAXQDA or QualCoder: the codebook, every note with its tagged passages and memos,
-        participants by their pseudonym code with their attributes, and engagements.
+        participants by their pseudonym code with their attributes, engagements, and findings linked to the passages that support them.
       </p>
       <fieldset className="exchange-options">
         <legend>Consent</legend>
@@ -80,24 +81,7 @@ function ExportBody({ onClose, save }: { onClose: () => void; save: ReturnType<t
             : 'Off: real names recorded for participants are replaced by their codes in every text, and no real name is written.'}
         </p>
       </fieldset>
-      {shared.length > 0 && (
-        <section className="exchange-warning" aria-labelledby={`${id}-shared`}>
-          <h3 id={`${id}-shared`}>{plural(shared.length, 'theme name is', 'theme names are')} used under different parents</h3>
-          <ul>
-            {shared.slice(0, 6).map((s) => (
-              <li key={s.name}>
-                “{s.name}”: {s.paths.join('; ')}
-              </li>
-            ))}
-            {shared.length > 6 && <li>and {plural(shared.length - 6, 'more')}</li>}
-          </ul>
-          <p className="hint">That is valid REFI-QDA, but some tools keep one code per name and silently drop the others.</p>
-          <label>
-            <input type="checkbox" checked={qualifyNames} onChange={(e) => setQualify(e.target.checked)} />
-            Name them with their parent in the file (“Ethics::Safety”)
-          </label>
-        </section>
-      )}
+      <SharedNamesWarning shared={shared} qualify={qualifyNames} onQualify={setQualify} />
       <ErrorMessage error={error ?? check.error} />
       <div className="actions">
         <button type="button" onClick={onClose}>
@@ -131,6 +115,7 @@ function ExportDone({ exported, onClose }: { exported: Exported; onClose: () => 
         <li>{plural(c.passages, 'tagged passage')}</li>
         <li>{plural(c.memos, 'memo')}</li>
         <li>{plural(c.participants, 'participant')}</li>
+        <li>{plural(c.findings, 'finding')}</li>
       </ul>
       {exported.leftOut.length > 0 && (
         <>

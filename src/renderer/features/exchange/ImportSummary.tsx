@@ -40,6 +40,8 @@ export function ImportSummary({ report, stage }: { report: QdpxImportReport; sta
         <dd>{c.participants.toLocaleString('en-GB')}</dd>
         <dt>Memos</dt>
         <dd>{c.memos.toLocaleString('en-GB')}</dd>
+        <dt>Findings</dt>
+        <dd>{c.findings.toLocaleString('en-GB')}</dd>
       </dl>
       {conflicts.length > 0 && (
         <>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { findingLabel, type FindingSummary } from '../../../shared/domain/finding';
 import { recommendationLabel, type Recommendation } from '../../../shared/domain/recommendation';
 import { useMutation, useQuery } from '../../api/queries';
@@ -22,9 +22,18 @@ export function RecommendationsPanel({ findings }: { findings: FindingSummary[] 
     setCited([]);
   };
   const moveTo = (rec: Recommendation, groupId: string, index: number) => void move.run({ id: rec.id, groupId, index });
+  // A keyboard move re-renders the list (into another group, a new element): the moved handle keeps the focus,
+  // so Alt+arrow can be pressed again at once.
+  const keepFocus = useRef<string | null>(null);
+  const panel = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!keepFocus.current) return;
+    panel.current?.querySelector<HTMLButtonElement>(`[data-rec="${keepFocus.current}"]`)?.focus();
+    keepFocus.current = null;
+  }, [groups]);
 
   return (
-    <div className="recommendations">
+    <div className="recommendations" ref={panel}>
       {groups.map((g, gi) => (
         <section key={g.id} className="rec-group" aria-labelledby={`group-${g.id}`}>
           <h2 id={`group-${g.id}`}>{g.name}</h2>
@@ -44,7 +53,10 @@ export function RecommendationsPanel({ findings }: { findings: FindingSummary[] 
                 key={r.id}
                 className="rec"
                 draggable
-                onDragStart={() => setDragged(r.id)}
+                onDragStart={() => {
+                  keepFocus.current = null;
+                  setDragged(r.id);
+                }}
                 onDragEnd={() => setDragged(null)}
                 onDragOver={(e) => dragged && e.preventDefault()}
                 onDrop={(e) => {
@@ -57,6 +69,7 @@ export function RecommendationsPanel({ findings }: { findings: FindingSummary[] 
               >
                 <button
                   type="button"
+                  data-rec={r.id}
                   className="rec-handle"
                   aria-label={`${recommendationLabel(r.number)}: move with Alt and the arrow keys`}
                   aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
@@ -64,6 +77,7 @@ export function RecommendationsPanel({ findings }: { findings: FindingSummary[] 
                     if (!e.altKey) return;
                     if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
                       e.preventDefault();
+                      keepFocus.current = r.id;
                       const up = e.key === 'ArrowUp';
                       if (up && i === 0 && gi > 0) moveTo(r, groups[gi - 1]!.id, groups[gi - 1]!.recommendations.length);
                       else if (!up && i === g.recommendations.length - 1 && gi < groups.length - 1) moveTo(r, groups[gi + 1]!.id, 0);

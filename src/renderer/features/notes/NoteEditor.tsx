@@ -28,7 +28,6 @@ import { useTagging } from '../passages/useTagging';
 import { useThemeIndex } from '../themes/useThemeIndex';
 import { RevealPlugin } from './plugins/RevealPlugin';
 import { SpeakerTurnsPlugin } from './plugins/SpeakerTurnsPlugin';
-import { WordCountPlugin } from './plugins/WordCountPlugin';
 import { SaveIndicator } from './SaveIndicator';
 import { SpeakerDialog } from './SpeakerDialog';
 import { editorTheme } from './theme';
@@ -85,12 +84,16 @@ function EditorBody({ note, label, onSaved, reveal, recovered, focusOnOpen, onCo
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   const { reviewer } = useApp();
-  const session = useNoteSession(editor, note, recovered, (words) => onSaved?.(note.id, words));
+  const [words, setWords] = useState(note.wordCount);
+  // The count comes with each save's answer: counting a 200,000-word note in the page was a long task (issue 11).
+  const session = useNoteSession(editor, note, recovered, (count) => {
+    setWords(count);
+    onSaved?.(note.id, count);
+  });
   const [themesVersion, setThemesVersion] = useState(0);
   const themes = useThemeIndex(themesVersion);
   const tagging = useTagging(editor, session, () => setThemesVersion((v) => v + 1));
   const speakers = useSpeakers(note.engagementId);
-  const [words, setWords] = useState(note.wordCount);
   const [choosingSpeaker, setChoosingSpeaker] = useState(false);
   // A passage to reveal is found once the note's passages have loaded.
   const found = reveal?.passageId ? session.passages.find((p) => p.id === reveal.passageId) : undefined;
@@ -189,7 +192,6 @@ function EditorBody({ note, label, onSaved, reveal, recovered, focusOnOpen, onCo
       <PastePlugin index={tagging.index} notePassageIds={notePassageIds} />
       <PassageHighlightsPlugin reviewerId={reviewer.id} index={tagging.index} passages={session.passages} themes={themes} />
       <PassageLabelsPlugin index={tagging.index} passages={session.passages} themes={themes} />
-      <WordCountPlugin onCount={setWords} />
       <RevealPlugin reveal={reveal} passageRange={revealedPassage} />
       <SpeakerDialog
         open={choosingSpeaker}

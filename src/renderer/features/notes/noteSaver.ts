@@ -2,6 +2,7 @@ import type { Passage } from '../../../shared/domain/passage';
 import type { MethodInput, MethodOutput } from '../../../shared/contract/methods';
 import type { Result } from '../../../shared/rpc/result';
 import { api } from '../../api/client';
+import { diffBlocks, type BlockPatch } from '../../../shared/note/blocks';
 import { Autosaver, type SaveStatus } from './autosave';
 
 export interface PendingPassage {
@@ -21,6 +22,17 @@ export type SaveCall = (
 const callCore: SaveCall = (input) => api().call('notes.save', input);
 
 /**
+ * What a saver saves: the whole document, or (BlockSerializer) its top-level blocks, so that a save
+ * sends only those changed since the last one the core acknowledged (issue 11).
+ */
+export interface NoteContent {
+  document(blocks?: string[]): string;
+  blocks?(): string[];
+  /** False when the kept blocks had gone stale (and are now forgotten). */
+  verify?(): boolean;
+}
+
+/**
  * Saving one open note: the revision it saves from, the passages waiting to
  * be created with the next save, and the autosaver that decides when. Plain
  * TypeScript, so React state never has to hold mutable saving state, and a
@@ -33,13 +45,18 @@ export class NoteSaver {
   /** The last save was refused because another window saved this note since: retrying cannot help. */
   conflicted = false;
 
+  private readonly content: NoteContent;
+  /** The blocks as the core last stored them (null: not known, so the next save sends the whole document). */
+  private acknowledged: string[] | null = null;
+
   constructor(
     private readonly noteId: string,
     private revision: number,
-    private readonly serialize: () => string,
+    content: NoteContent | (() => string),
     private pending: PendingPassage[] = [],
     private readonly call: SaveCall = callCore,
   ) {
+    this.content = typeof content === 'function' ? { document: content } : content;
     this.autosaver = new Autosaver(() => this.save());
     // Text handed over from an earlier editor is unsaved: save it soon.
     if (pending.length) this.autosaver.touch();
@@ -79,31 +96,62 @@ export class NoteSaver {
     this.autosaver.dispose();
   }
 
+  /**
+   * The note as opened is the stored note: its blocks are what the core holds, so the first save can
+   * already send only what changed. Only before anything was typed (then they would include the typing).
+   */
+  acknowledgeOpened(): void {
+    if (this.content.blocks && !this.autosaver.dirty && this.acknowledged === null) this.acknowledged = this.content.blocks();
+  }
+
   /** Who is told after every successful save. */
   setOnSaved(listener: SavedListener): void {
     this.onSaved = listener;
   }
 
+  /**
+   * A safety net for the block cache, run when the person leaves the note: if its blocks no longer make
+   * the editor's document, the next save sends the whole document, so nothing typed is lost to a stale block.
+   */
+  verifyBlocks(): void {
+    if (!this.content.verify || this.content.verify()) return;
+    console.error('[notes] the kept blocks of a note had gone stale; saving the whole document');
+    this.acknowledged = null;
+    this.autosaver.touch();
+  }
+
   private async save(): Promise<string | null> {
-    const document = this.serialize();
+    const blocks = this.content.blocks?.() ?? null;
+    const patch = blocks && this.acknowledged ? diffBlocks(this.acknowledged, blocks) : null;
+    if (blocks && this.acknowledged && !patch) return null; // typed and taken back: nothing to store
+    const failure = await this.send(blocks, patch);
+    // A patch the core cannot place (it holds another shape of this note): the whole document, once.
+    if (failure?.code === 'INVALID_INPUT' && patch) return (await this.send(blocks, null))?.message ?? null;
+    return failure?.message ?? null;
+  }
+
+  private async send(blocks: string[] | null, patch: BlockPatch | null): Promise<{ code: string; message: string } | null> {
+    const document = patch ? null : this.content.document(blocks ?? undefined);
+    const sent = patch ? patch.blocks.join(',') : document!;
     // A passage whose mark was undone or deleted before it could be saved is not created.
-    const creating = this.pending.filter((p) => document.includes(`"${p.id}"`));
+    const creating = this.pending.filter((p) => sent.includes(`"${p.id}"`));
     this.pending = [];
-    let failure: string | null = 'Fieldnotes could not reach its core.';
+    let failure: { code: string; message: string } | null = { code: 'UNAVAILABLE', message: 'Fieldnotes could not reach its core.' };
     try {
       const result = await this.call({
         id: this.noteId,
-        document,
+        ...(patch ? { patch } : { document: document! }),
         baseRevision: this.revision,
         ...(creating.length ? { createPassages: creating } : {}),
       });
       this.conflicted = !result.ok && result.error.code === 'CONFLICT';
       if (result.ok) {
         this.revision = result.value.revision;
+        this.acknowledged = blocks;
         this.onSaved(result.value);
         failure = null;
       } else {
-        failure = result.error.message;
+        failure = result.error;
       }
     } finally {
       if (failure !== null) this.pending = [...creating, ...this.pending]; // they go with the next save
@@ -125,11 +173,11 @@ export class NoteSaver {
 
   /** This window's text as it is now (to keep it as a copy after a conflict). */
   document(): string {
-    return this.serialize();
+    return this.content.document();
   }
 
   /** Everything a new editor of this note needs to carry on where this one stopped. */
   handOver(): { document: string; revision: number; pending: PendingPassage[] } {
-    return { document: this.serialize(), revision: this.revision, pending: this.pending };
+    return { document: this.content.document(), revision: this.revision, pending: this.pending };
   }
 }

@@ -5,6 +5,7 @@ import type { Passage } from '../../../shared/domain/passage';
 import { api } from '../../api/client';
 import { withChangedPassages } from '../passages/changedPassages';
 import type { SaveStatus } from './autosave';
+import { BlockSerializer } from './blockSerializer';
 import { NoteSaver, type PendingPassage } from './noteSaver';
 import { registerSaver, releaseSaver } from './savers';
 
@@ -38,15 +39,8 @@ export function useNoteSession(
   recovered: Recovered | null,
   onSaved?: (wordCount: number) => void,
 ): NoteSession {
-  const [saver] = useState(
-    () =>
-      new NoteSaver(
-        note.id,
-        recovered?.revision ?? note.revision,
-        () => JSON.stringify(editor.getEditorState().toJSON()),
-        recovered?.pending ?? [],
-      ),
-  );
+  const [serializer] = useState(() => new BlockSerializer(editor));
+  const [saver] = useState(() => new NoteSaver(note.id, recovered?.revision ?? note.revision, serializer, recovered?.pending ?? []));
   const [status, setStatus] = useState<SaveStatus>(() =>
     recovered ? { kind: 'pending' } : { kind: 'saved', at: Date.parse(note.updatedAt) },
   );
@@ -62,6 +56,8 @@ export function useNoteSession(
   useEffect(() => {
     registerSaver(note.id, saver);
     if (recovered) saver.touch();
+    // Serialize the opened note's blocks once, when the page is idle, so the first save is already small.
+    const idle = recovered ? 0 : requestIdleCallback(() => saver.acknowledgeOpened(), { timeout: 2000 });
     let current = true;
     void api()
       .call('passages.forNote', { noteId: note.id })
@@ -73,12 +69,17 @@ export function useNoteSession(
       saver.touch();
     });
     const flush = () => void saver.flush();
+    const leave = () => {
+      flush();
+      requestIdleCallback(() => saver.verifyBlocks(), { timeout: 5000 });
+    };
     const offRoot = editor.registerRootListener((root, previous) => {
-      previous?.removeEventListener('blur', flush);
-      root?.addEventListener('blur', flush);
+      previous?.removeEventListener('blur', leave);
+      root?.addEventListener('blur', leave);
     });
     window.addEventListener('pagehide', flush);
     return () => {
+      if (idle) cancelIdleCallback(idle);
       current = false;
       offUpdate();
       offRoot();

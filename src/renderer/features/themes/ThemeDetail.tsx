@@ -12,6 +12,9 @@ interface Props {
   nameRef: Ref<HTMLInputElement>;
   onSaved: () => void;
   onMerge: () => void;
+  /** Move it without dragging (WCAG 2.5.7). */
+  onMoveTo: () => void;
+  moveShortcut: string;
   onDelete: () => void;
   deleteShortcut: string;
 }
@@ -27,7 +30,7 @@ const draftOf = (theme: ThemeListItem) => ({
 const passages = (n: number) => (n === 0 ? 'Not yet used on any passage.' : `Tagged on ${n} passage${n === 1 ? '' : 's'}.`);
 
 /** The selected theme's details, edited in place and saved together. */
-export function ThemeDetail({ theme, path, nameRef, onSaved, onMerge, onDelete, deleteShortcut }: Props) {
+export function ThemeDetail({ theme, path, nameRef, onSaved, onMerge, onMoveTo, moveShortcut, onDelete, deleteShortcut }: Props) {
   const id = useId();
   const [draft, setDraft] = useState(() => draftOf(theme));
   const [error, setError] = useState<RpcError | null>(null);
@@ -77,6 +80,9 @@ export function ThemeDetail({ theme, path, nameRef, onSaved, onMerge, onDelete, 
             {passages(theme.passageCount)}
           </p>
           <div className="theme-detail-actions">
+            <button type="button" onClick={onMoveTo}>
+              Move to… <kbd>{moveShortcut}</kbd>
+            </button>
             <button type="button" onClick={onMerge}>
               Merge into…
             </button>

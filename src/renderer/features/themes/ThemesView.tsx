@@ -8,7 +8,10 @@ import { useCommands, type Command } from '../../commands/registry';
 import { formatShortcut, type Shortcut } from '../../commands/shortcut';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useSaveFile } from '../files/useSaveFile';
+import type { SharedName } from '../../../shared/domain/refi';
 import { CodebookEmpty } from './CodebookEmpty';
+import { ExportCodebookDialog } from './ExportCodebookDialog';
+import { MoveDialog } from './MoveDialog';
 import { DeleteDialog } from './DeleteDialog';
 import { ImportDialog } from './ImportDialog';
 import { MergeDialog } from './MergeDialog';
@@ -23,8 +26,9 @@ export const NEW_THEME: Shortcut = { key: 'n', mod: true, alt: true };
 export const NEW_SUBTHEME: Shortcut = { key: 'n', mod: true, alt: true, shift: true };
 const RENAME: Shortcut = { key: 'F2' };
 const DELETE: Shortcut = { key: 'Delete' };
+const MOVE_TO: Shortcut = { key: 'm', mod: true, shift: true };
 
-type Open = { kind: 'new'; request: NewThemeRequest } | { kind: 'merge' | 'delete' | 'import' } | null;
+type Open = { kind: 'new'; request: NewThemeRequest } | { kind: 'merge' | 'delete' | 'import' | 'move' } | null;
 
 const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const themesWord = (n: number) => count(n, 'theme');
@@ -43,6 +47,7 @@ export function ThemesView() {
   const [busy, setBusy] = useState(false);
   const [startedEmpty, setStartedEmpty] = useState(false);
   const [focusRequest, setFocusRequest] = useState(0);
+  const [sharedNames, setSharedNames] = useState<SharedName[] | null>(null);
   const nameRef = useRef<HTMLInputElement>(null);
 
   const list = useMemo(() => themes ?? [], [themes]);
@@ -80,14 +85,21 @@ export function ThemesView() {
         : `Added ${themesWord(added)} from the Topol template${merged ? `; ${merged} were already here and kept as they are` : ''}.`,
     );
   };
-  const exportCodebook = () =>
+  const saveCodebook = (qualifyNames: boolean) =>
     saveFile.save({
       title: 'Export codebook',
       suggestedName: codebookFileName(workspace?.name ?? ''),
-      write: (target) => api().call('codebook.exportQdc', target),
+      write: (target) => api().call('codebook.exportQdc', { ...target, qualifyNames }),
       onSaved: ({ path }) => setStatus(`Exported the codebook as “${baseName(path)}”.`),
       onError: setError,
     });
+  /** Names shared under different parents are asked about first (some tools would drop all but one). */
+  const exportCodebook = async () => {
+    const check = await api().call('refi.exportCheck', {});
+    if (!check.ok) return setError(check.error);
+    if (check.value.sharedNames.length > 0) setSharedNames(check.value.sharedNames);
+    else saveCodebook(false);
+  };
   const move = async (id: string, placement: Placement) => {
     const theme = byId(id);
     const result = await api().call('themes.move', { id, ...placement });
@@ -114,10 +126,11 @@ export function ThemesView() {
       { id: 'theme.newChild', group: 'Themes', label: 'New sub-theme…', shortcut: NEW_SUBTHEME, enabled: hasSelection, run: () => newTheme(true) },
       { id: 'theme.rename', group: 'Themes', label: 'Rename theme', shortcut: RENAME, handledElsewhere: true, enabled: hasSelection, run: () => setRenamingId(selectedRef.current?.id ?? null) },
       { id: 'theme.merge', group: 'Themes', label: 'Merge theme into…', enabled: hasSelection, run: () => setOpen({ kind: 'merge' }) },
+      { id: 'theme.moveTo', group: 'Themes', label: 'Move theme to…', shortcut: MOVE_TO, enabled: hasSelection, run: () => setOpen({ kind: 'move' }) },
       { id: 'theme.delete', group: 'Themes', label: 'Delete theme…', shortcut: DELETE, handledElsewhere: true, enabled: hasSelection, run: () => setOpen({ kind: 'delete' }) },
       { id: 'codebook.topol', group: 'Themes', label: 'Apply the Topol template', run: () => void applyTopol() },
       { id: 'codebook.import', group: 'Themes', label: 'Import codebook (.qdc)…', run: () => setOpen({ kind: 'import' }) },
-      { id: 'codebook.export', group: 'Themes', label: 'Export codebook (.qdc)', run: exportCodebook },
+      { id: 'codebook.export', group: 'Themes', label: 'Export codebook (.qdc)…', run: () => void exportCodebook() },
     ];
     // The commands read the selection through a ref, so they are registered once.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -138,7 +151,7 @@ export function ThemesView() {
           <button type="button" onClick={() => setOpen({ kind: 'import' })}>
             Import…
           </button>
-          <button type="button" onClick={exportCodebook} disabled={empty}>
+          <button type="button" onClick={() => void exportCodebook()} disabled={empty}>
             Export…
           </button>
           <button type="button" onClick={() => newTheme(true)} disabled={!selected}>
@@ -209,6 +222,8 @@ export function ThemesView() {
             deleteShortcut={formatShortcut(DELETE)}
             onSaved={() => void reload()}
             onMerge={() => setOpen({ kind: 'merge' })}
+            onMoveTo={() => setOpen({ kind: 'move' })}
+            moveShortcut={formatShortcut(MOVE_TO)}
             onDelete={() => setOpen({ kind: 'delete' })}
           />
         </div>
@@ -223,6 +238,15 @@ export function ThemesView() {
           void refresh(`Added “${theme.name}”.`, theme.id);
         }}
       />
+      <ExportCodebookDialog
+        shared={sharedNames}
+        onClose={() => setSharedNames(null)}
+        onExport={(qualify) => {
+          setSharedNames(null);
+          saveCodebook(qualify);
+        }}
+      />
+      <MoveDialog theme={open?.kind === 'move' ? selected : null} themes={list} onClose={closeDialog} onMove={(id, placement) => void move(id, placement)} />
       <MergeDialog
         source={open?.kind === 'merge' ? selected : null}
         themes={list}

@@ -9,6 +9,7 @@ import { migration0007 } from './0007_search';
 import { migration0008 } from './0008_secure_delete';
 import { migration0009 } from './0009_findings';
 import { migration0010 } from './0010_change_tracking';
+import { migration0011 } from './0011_analysis_changes';
 
 export interface Migration {
   /** Becomes PRAGMA user_version once applied. Strictly increasing, never reused. */
@@ -29,6 +30,7 @@ export const migrations: readonly Migration[] = [
   migration0008,
   migration0009,
   migration0010,
+  migration0011,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

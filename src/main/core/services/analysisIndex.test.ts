@@ -1,0 +1,136 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateWorkspace } from '../../../../bench/workspace/generate';
+import type { AnalysisFilter } from '../../../shared/domain/analysis';
+import type { Dimension } from '../../../shared/domain/matrix';
+import { referenceMatrixTallies, referenceSpans, referenceThemeViewRowids } from '../testing/analysisReference';
+import { tempFolders } from '../testing/tempWorkspace';
+import { openWorkspace, type Workspace } from '../workspace/workspace';
+import { matrixTallies, themeViewOrder, type MatrixTallies } from './analysisScan';
+import { cooccurrence, cooccurrenceOf } from './cooccurrence';
+import { updateEngagement, getEngagement } from './engagements';
+import { deleteNote, saveNote } from './notes';
+import { updateParticipant } from './participants';
+import { createPassageFromRange, deletePassage, tagPassage, untagPassage, updatePassage } from './passages';
+import { listThemes, moveTheme } from './themes';
+
+/**
+ * The analysis index (issue 8) answers exactly as the SQL it replaced (testing/analysisReference.ts), on a
+ * generated workspace, and keeps doing so after writes of every kind it follows — the same open database
+ * throughout, so each comparison after a write is the index's incremental refresh, not a rebuild.
+ */
+const folders = tempFolders();
+let workspace: Workspace;
+let reviewer: string;
+
+beforeAll(() => {
+  const made = generateWorkspace(join(folders.make(), 'index.fieldnotes'), { seed: 3, scale: 0.02 });
+  workspace = openWorkspace(made.path);
+  reviewer = workspace.db.prepare('SELECT id FROM reviewers ORDER BY id LIMIT 1').pluck().get() as string;
+}, 60_000);
+afterAll(() => {
+  workspace?.close();
+  folders.cleanup();
+});
+
+const plain = (t: MatrixTallies) => ({
+  cells: Object.fromEntries([...t.cells].map(([k, row]) => [k, Object.fromEntries(row)])),
+  rowTotals: Object.fromEntries(t.rowTotals),
+  columnTotals: Object.fromEntries(t.columnTotals),
+});
+
+function filterSets(): AnalysisFilter[] {
+  const db = workspace.db;
+  const someReviewer = db.prepare('SELECT created_by FROM passages ORDER BY rowid DESC LIMIT 1').pluck().get() as string;
+  return [
+    {},
+    { staffGroups: ['nurse', 'doctor'] },
+    { keyQuotesOnly: true },
+    { engagementTypes: ['workshop', 'site_visit'] },
+    { organisation: 'hospital' },
+    { from: '2018-03-01', to: '2018-09-30' },
+    { reviewerIds: [someReviewer] },
+    { staffGroups: ['allied_health_professional'], keyQuotesOnly: true, from: '2018-02-01' },
+  ];
+}
+
+function dimensions(): Dimension[] {
+  const attribute = workspace.db.prepare('SELECT id FROM participant_attributes ORDER BY id LIMIT 1').pluck().get() as string | undefined;
+  return ['staffGroup', 'organisation', 'engagementType', 'engagement', 'participant', ...(attribute ? [`attribute:${attribute}` as Dimension] : [])];
+}
+
+/** Every comparison: matrix tallies, theme views (any, all, without sub-themes, a cell), co-occurrence. */
+function expectSameAsReference(): void {
+  const db = workspace.db;
+  const themes = listThemes(db);
+  const top = themes.filter((t) => t.depth === 0).map((t) => t.id);
+  const tagged = themes.filter((t) => t.passageCount > 0).map((t) => t.id);
+  const rowids = (input: Parameters<typeof themeViewOrder>[1]) => {
+    const { ix, order } = themeViewOrder(db, input);
+    return order.map((i) => ix.passages.rowid[i]);
+  };
+  for (const filters of filterSets()) {
+    for (const dimension of dimensions()) {
+      expect(plain(matrixTallies(db, filters, dimension)), `${dimension} ${JSON.stringify(filters)}`).toEqual(plain(referenceMatrixTallies(db, filters, dimension)));
+    }
+    const views = [
+      { themeIds: [top[0]!] },
+      { themeIds: top.slice(0, 3) },
+      { themeIds: [tagged[0]!, tagged[1]!], mode: 'all' as const },
+      { themeIds: [top[1]!], includeSubthemes: false },
+      { themeIds: [top[0]!], cell: { dimension: 'staffGroup' as Dimension, value: 'nurse' } },
+      { themeIds: [top[2]!], cell: { dimension: 'engagementType' as Dimension, value: 'workshop' } },
+    ];
+    for (const view of views) {
+      const input = { ...view, filters };
+      expect(rowids(input), JSON.stringify(input)).toEqual(referenceThemeViewRowids(db, input));
+    }
+    const grid = cooccurrence(db, { filters });
+    const reference = cooccurrenceOf(
+      grid.themes,
+      referenceSpans(
+        db,
+        grid.themes.map((t) => t.id),
+        filters,
+      ),
+    );
+    expect(grid, JSON.stringify(filters)).toEqual(reference);
+  }
+}
+
+describe('the analysis index', () => {
+  it('answers as the SQL reference does on a generated workspace', () => {
+    expectSameAsReference();
+  }, 60_000);
+
+  it('follows writes: tags, passages, speakers, key quotes, participants, the theme tree, notes and engagements', () => {
+    const db = workspace.db;
+    const themes = listThemes(db);
+    const passage = (n: number) => db.prepare('SELECT id FROM passages ORDER BY rowid LIMIT 1 OFFSET ?').pluck().get(n) as string;
+    const note = db.prepare('SELECT id, plain_text FROM notes ORDER BY length(plain_text) DESC LIMIT 1').get() as { id: string; plain_text: string };
+
+    // A new passage with two themes, through the note's save as the app does it.
+    createPassageFromRange(db, { noteId: note.id, start: 0, end: 40, themeIds: [themes[0]!.id, themes[5]!.id] }, (document, baseRevision, creates) =>
+      saveNote(db, { id: note.id, document, baseRevision, createPassages: creates }, reviewer),
+    );
+    expectSameAsReference();
+
+    tagPassage(db, passage(1), themes[3]!.id, reviewer);
+    const untag = db.prepare('SELECT passage_id, theme_id FROM passage_themes ORDER BY passage_id LIMIT 1').get() as { passage_id: string; theme_id: string };
+    untagPassage(db, untag.passage_id, untag.theme_id);
+    deletePassage(db, passage(2));
+    updatePassage(db, { id: passage(3), keyQuote: true });
+    const someone = db.prepare('SELECT id FROM participants ORDER BY id LIMIT 1').pluck().get() as string;
+    updatePassage(db, { id: passage(4), participantId: someone });
+    updateParticipant(db, { id: someone, staffGroup: 'pharmacist' });
+    expectSameAsReference();
+
+    // The tree changes under the rows: a branch moves under another theme.
+    const [a, b] = themes.filter((t) => t.depth === 0);
+    moveTheme(db, { id: b!.id, parentId: a!.id, position: 0 });
+    const engagement = getEngagement(db, db.prepare('SELECT id FROM engagements ORDER BY id LIMIT 1').pluck().get() as string);
+    updateEngagement(db, { ...engagement, type: 'workshop', date: '2018-12-31', organisation: 'Hospital of the north' } as never);
+    deleteNote(db, note.id);
+    expectSameAsReference();
+  }, 60_000);
+});

@@ -1,0 +1,325 @@
+import type Database from 'better-sqlite3';
+import {
+  analysisTick,
+  changedSince,
+  engagementRows,
+  notesInViewOrder,
+  participantRows,
+  passageRows,
+  tagRows,
+  themeParentRows,
+  type PassageIndexRow,
+  type TagIndexRow,
+} from '../store/analysisIndex';
+
+/**
+ * Every passage of the workspace as a few typed arrays in memory (issue 8): what the matrix, co-occurrence,
+ * the theme view and search's place filters count and filter, with integers for themes, participants,
+ * engagements and notes. At review scale the SQL behind those screens — joins over 40,000 passages and
+ * 50,000 tags — is itself slower than their targets; a loop over these arrays is a few milliseconds.
+ *
+ * One index per open database, built on first use. Before each use it asks the change clock (migration
+ * 0011's triggers) what changed since it last looked and re-reads only that: the passages and tags of the
+ * notes that changed, and the small tables (themes, participants, engagements, note order) when one did.
+ * Inside a transaction it is not trusted (a rollback would leave it ahead of the file): a fresh one is built
+ * and thrown away.
+ *
+ * Passages are kept in the theme view's order — notes in the order evidence was gathered, then within a note
+ * attached before detached, by place, by id — so a filtered view is a scan, not a sort.
+ */
+
+/** One note's passages as read, and (once the small tables are known) as integers, ready to copy in. */
+interface NoteSlice {
+  passages: PassageIndexRow[];
+  tags: Map<string, TagIndexRow[]>;
+  ints: NoteInts | null;
+}
+
+/** The columns a note's slice and the whole index both hold, one entry per passage. */
+interface PassageColumns {
+  /** -1: no speaker linked. */
+  participant: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+  detached: Uint8Array;
+  keyQuote: Uint8Array;
+  createdBy: Int32Array;
+  /** Themes and who tagged them, passage after passage. */
+  theme: Int32Array;
+  taggedBy: Int32Array;
+}
+
+interface NoteInts extends PassageColumns {
+  dims: Dimensions;
+  tagCount: Int32Array;
+}
+
+/** The small tables, as integers. */
+export interface Dimensions {
+  themeIds: string[];
+  themeIndex: Map<string, number>;
+  /** Per theme: itself and its ancestors (a damaged, cyclic tree stops where it repeats). */
+  up: number[][];
+  participantIds: string[];
+  participantIndex: Map<string, number>;
+  staffGroup: string[];
+  engagementIds: string[];
+  engagementIndex: Map<string, number>;
+  engagementType: string[];
+  organisation: string[];
+  /** Note ids in view order, each note's engagement, and its rowid (as FTS5 names it). */
+  noteIds: string[];
+  noteEngagement: Int32Array;
+  noteByRowid: Map<number, number>;
+  noteIndex: Map<string, number>;
+}
+
+/** Every passage, in view order, column by column. Themes are in CSR form: passage i's are theme[themeStart[i] .. themeStart[i+1]). */
+export interface Passages extends PassageColumns {
+  count: number;
+  rowid: Float64Array;
+  id: string[];
+  note: Int32Array;
+  engagement: Int32Array;
+  themeStart: Int32Array;
+  /** Reviewer ids (created_by, tagged_by) as integers. */
+  reviewerIndex: Map<string, number>;
+  /** How many passages carry each theme directly. */
+  themeCount: Int32Array;
+  /** Note n's passages are noteStart[n] .. noteStart[n+1]. */
+  noteStart: Int32Array;
+}
+
+export interface AnalysisIndex {
+  dims: Dimensions;
+  passages: Passages;
+  /**
+   * Per note id, what search's staff-group filter reads of its text (searchPlaces.ts): kept here so it is
+   * dropped when, and only when, the note's text changes.
+   */
+  noteText: Map<string, SpeakerLines>;
+}
+
+/** A note's speaker turns, in order: each line that starts "P014:", normalised for matching (searchQuery.ts normalise). */
+export type SpeakerLines = { code: string; normalised: string }[];
+
+class LiveIndex {
+  private tick = -1;
+  private slices = new Map<string, NoteSlice>();
+  private dims: Dimensions | null = null;
+  private flat: Passages | null = null;
+  private noteText = new Map<string, SpeakerLines>();
+  /** Reviewer ids as integers; only grows, so a note's integers stay valid while the small tables do. */
+  private reviewers = new Map<string, number>();
+
+  constructor(private readonly db: Database.Database) {}
+
+  current(): AnalysisIndex {
+    const tick = analysisTick(this.db);
+    if (this.tick < 0 || tick < this.tick) this.rebuild();
+    else if (tick > this.tick) this.refresh(changedSince(this.db, this.tick));
+    this.tick = tick;
+    this.dims ??= readDimensions(this.db);
+    this.flat ??= flatten(this.dims, this.slices, this.reviewers);
+    return { dims: this.dims, passages: this.flat, noteText: this.noteText };
+  }
+
+  private rebuild(): void {
+    this.slices = slicesOf(passageRows(this.db, null), tagRows(this.db, null));
+    this.noteText.clear();
+    this.dims = null;
+    this.flat = null;
+  }
+
+  private refresh(changed: string[]): void {
+    if (changed.length === 0) return;
+    if (changed.includes('*')) this.dims = null;
+    const notes = changed.filter((id) => id !== '*');
+    if (notes.length) {
+      const fresh = slicesOf(passageRows(this.db, notes), tagRows(this.db, notes));
+      for (const id of notes) {
+        this.noteText.delete(id);
+        const slice = fresh.get(id);
+        if (slice) this.slices.set(id, slice);
+        else this.slices.delete(id);
+      }
+    }
+    this.flat = null;
+  }
+}
+
+const live = new WeakMap<Database.Database, LiveIndex>();
+
+/** The analysis index of this database, current with every committed write. */
+export function analysisIndex(db: Database.Database): AnalysisIndex {
+  if (db.inTransaction) return new LiveIndex(db).current();
+  let index = live.get(db);
+  if (!index) live.set(db, (index = new LiveIndex(db)));
+  return index.current();
+}
+
+function slicesOf(rows: PassageIndexRow[], tags: TagIndexRow[]): Map<string, NoteSlice> {
+  const byPassage = new Map<string, TagIndexRow[]>();
+  for (const t of tags) {
+    const list = byPassage.get(t[0]);
+    if (list) list.push(t);
+    else byPassage.set(t[0], [t]);
+  }
+  const out = new Map<string, NoteSlice>();
+  for (const row of rows) {
+    let slice = out.get(row[2]);
+    if (!slice) out.set(row[2], (slice = { passages: [], tags: new Map(), ints: null }));
+    slice.passages.push(row);
+    const mine = byPassage.get(row[1]);
+    if (mine) slice.tags.set(row[1], mine);
+  }
+  return out;
+}
+
+function indexOf(ids: string[]): Map<string, number> {
+  return new Map(ids.map((id, i) => [id, i]));
+}
+
+function readDimensions(db: Database.Database): Dimensions {
+  const themes = themeParentRows(db);
+  const themeIds = themes.map(([id]) => id);
+  const themeIndex = indexOf(themeIds);
+  const parent = themes.map(([, p]) => (p === null ? -1 : (themeIndex.get(p) ?? -1)));
+  const up = parent.map((_, t) => {
+    const chain: number[] = [];
+    for (let at = t; at >= 0 && !chain.includes(at); at = parent[at]!) chain.push(at);
+    return chain;
+  });
+  const participants = participantRows(db);
+  const engagements = engagementRows(db);
+  const engagementIndex = indexOf(engagements.map(([id]) => id));
+  const notes = notesInViewOrder(db);
+  return {
+    themeIds,
+    themeIndex,
+    up,
+    participantIds: participants.map(([id]) => id),
+    participantIndex: indexOf(participants.map(([id]) => id)),
+    staffGroup: participants.map(([, g]) => g),
+    engagementIds: engagements.map(([id]) => id),
+    engagementIndex,
+    engagementType: engagements.map(([, t]) => t),
+    organisation: engagements.map(([, , o]) => o),
+    noteIds: notes.map(([id]) => id),
+    noteEngagement: Int32Array.from(notes, ([, e]) => engagementIndex.get(e) ?? -1),
+    noteByRowid: new Map(notes.map(([, , rowid], i) => [rowid, i])),
+    noteIndex: indexOf(notes.map(([id]) => id)),
+  };
+}
+
+/** A note's passages as integers against these small tables; made once per note and kept until either changes. */
+function intsOf(slice: NoteSlice, dims: Dimensions, reviewers: Map<string, number>): NoteInts {
+  if (slice.ints?.dims === dims) return slice.ints;
+  const reviewer = (id: string) => {
+    let r = reviewers.get(id);
+    if (r === undefined) reviewers.set(id, (r = reviewers.size));
+    return r;
+  };
+  const n = slice.passages.length;
+  const themes: number[] = [];
+  const taggedBy: number[] = [];
+  const ints: NoteInts = {
+    dims,
+    participant: new Int32Array(n),
+    start: new Int32Array(n),
+    end: new Int32Array(n),
+    detached: new Uint8Array(n),
+    keyQuote: new Uint8Array(n),
+    createdBy: new Int32Array(n),
+    tagCount: new Int32Array(n),
+    theme: new Int32Array(0),
+    taggedBy: new Int32Array(0),
+  };
+  slice.passages.forEach(([, id, , start, end, detached, participant, keyQuote, createdBy], i) => {
+    ints.participant[i] = participant === null ? -1 : (dims.participantIndex.get(participant) ?? -1);
+    ints.start[i] = start;
+    ints.end[i] = end;
+    ints.detached[i] = detached;
+    ints.keyQuote[i] = keyQuote;
+    ints.createdBy[i] = reviewer(createdBy);
+    for (const [, themeId, by] of slice.tags.get(id) ?? []) {
+      const t = dims.themeIndex.get(themeId);
+      if (t === undefined) continue; // a tag of a theme gone: the foreign key makes it impossible
+      themes.push(t);
+      taggedBy.push(reviewer(by));
+      ints.tagCount[i]!++;
+    }
+  });
+  ints.theme = Int32Array.from(themes);
+  ints.taggedBy = Int32Array.from(taggedBy);
+  return (slice.ints = ints);
+}
+
+/** Every note's passages copied into one set of arrays, in view order: after a write, only changed notes are converted again. */
+function flatten(dims: Dimensions, slices: Map<string, NoteSlice>, reviewers: Map<string, number>): Passages {
+  const parts = dims.noteIds.map((id) => {
+    const slice = slices.get(id);
+    return slice ? { slice, ints: intsOf(slice, dims, reviewers) } : null;
+  });
+  let count = 0;
+  let tagCount = 0;
+  for (const part of parts) {
+    if (!part) continue;
+    count += part.slice.passages.length;
+    tagCount += part.ints.theme.length;
+  }
+  const out: Passages = {
+    count,
+    rowid: new Float64Array(count),
+    id: new Array<string>(count),
+    note: new Int32Array(count),
+    engagement: new Int32Array(count),
+    participant: new Int32Array(count),
+    start: new Int32Array(count),
+    end: new Int32Array(count),
+    detached: new Uint8Array(count),
+    keyQuote: new Uint8Array(count),
+    createdBy: new Int32Array(count),
+    themeStart: new Int32Array(count + 1),
+    theme: new Int32Array(tagCount),
+    taggedBy: new Int32Array(tagCount),
+    reviewerIndex: reviewers,
+    themeCount: new Int32Array(dims.themeIds.length),
+    noteStart: new Int32Array(dims.noteIds.length + 1),
+  };
+  let i = 0;
+  let k = 0;
+  parts.forEach((part, note) => {
+    out.noteStart[note] = i;
+    if (!part) return;
+    const { slice, ints } = part;
+    const n = slice.passages.length;
+    out.participant.set(ints.participant, i);
+    out.start.set(ints.start, i);
+    out.end.set(ints.end, i);
+    out.detached.set(ints.detached, i);
+    out.keyQuote.set(ints.keyQuote, i);
+    out.createdBy.set(ints.createdBy, i);
+    out.note.fill(note, i, i + n);
+    out.engagement.fill(dims.noteEngagement[note]!, i, i + n);
+    out.theme.set(ints.theme, k);
+    out.taggedBy.set(ints.taggedBy, k);
+    for (let j = 0; j < n; j++) {
+      const row = slice.passages[j]!;
+      out.rowid[i + j] = row[0];
+      out.id[i + j] = row[1];
+      out.themeStart[i + j] = k;
+      k += ints.tagCount[j]!;
+    }
+    i += n;
+  });
+  out.themeStart[count] = k;
+  out.noteStart[dims.noteIds.length] = count;
+  for (let t = 0; t < tagCount; t++) out.themeCount[out.theme[t]!]!++;
+  return out;
+}
+
+/** Theme id → passages tagged with it directly (as listThemes counts). */
+export function themePassageCounts(ix: AnalysisIndex): Map<string, number> {
+  return new Map(ix.dims.themeIds.map((id, t) => [id, ix.passages.themeCount[t]!]));
+}

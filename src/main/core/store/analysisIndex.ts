@@ -1,0 +1,92 @@
+import type Database from 'better-sqlite3';
+import { and, type SqlFilter } from './analysisFilter';
+
+/**
+ * The reads behind the in-memory analysis index (issue 8; services/analysisIndex.ts) and the change log
+ * that keeps it current (migration 0011's triggers write `analysis_clock` and `analysis_changes`; nothing
+ * else does). Everything here only reads, and returns compact raw rows.
+ */
+
+/** The change clock: it moves with every write the index depends on. */
+export const analysisTick = (db: Database.Database): number => db.prepare('SELECT tick FROM analysis_clock').pluck().get() as number;
+
+/** Notes whose passages, tags or text changed after `tick`; '*' when a small table (themes, participants, engagements, note order) did. */
+export const changedSince = (db: Database.Database, tick: number): string[] =>
+  db.prepare('SELECT note_id FROM analysis_changes WHERE tick > ?').pluck().all(tick) as string[];
+
+/** [rowid, id, note id, start, end, detached, participant id, key quote, created by] */
+export type PassageIndexRow = [number, string, string, number, number, number, string | null, number, string];
+/** [passage id, theme id, tagged by] */
+export type TagIndexRow = [string, string, string];
+
+const PASSAGE = 'p.rowid, p.id, p.note_id, p.start_offset, p.end_offset, p.detached, p.participant_id, p.key_quote, p.created_by';
+
+/**
+ * Passages of these notes (of every note when null), each note's in the theme view's order within a note:
+ * attached first, then by place, then id — sorted by SQLite, so ties break exactly as the SQL view did.
+ */
+export function passageRows(db: Database.Database, noteIds: string[] | null): PassageIndexRow[] {
+  if (noteIds === null) {
+    return db
+      .prepare(`SELECT ${PASSAGE} FROM passages p INDEXED BY passages_for_analysis ORDER BY p.note_id, p.detached, p.start_offset, p.end_offset, p.id`)
+      .raw()
+      .all() as PassageIndexRow[];
+  }
+  return db
+    .prepare(
+      `SELECT ${PASSAGE} FROM passages p WHERE p.note_id IN (SELECT value FROM json_each(?))
+       ORDER BY p.note_id, p.detached, p.start_offset, p.end_offset, p.id`,
+    )
+    .raw()
+    .all(JSON.stringify(noteIds)) as PassageIndexRow[];
+}
+
+/** The themes on the passages of these notes (of every note when null). */
+export function tagRows(db: Database.Database, noteIds: string[] | null): TagIndexRow[] {
+  if (noteIds === null) return db.prepare('SELECT passage_id, theme_id, tagged_by FROM passage_themes').raw().all() as TagIndexRow[];
+  return db
+    .prepare(
+      `SELECT pt.passage_id, pt.theme_id, pt.tagged_by FROM passages p JOIN passage_themes pt ON pt.passage_id = p.id
+       WHERE p.note_id IN (SELECT value FROM json_each(?))`,
+    )
+    .raw()
+    .all(JSON.stringify(noteIds)) as TagIndexRow[];
+}
+
+/** [id, parent id], in codebook order. */
+export const themeParentRows = (db: Database.Database): [string, string | null][] =>
+  db.prepare('SELECT id, parent_id FROM themes ORDER BY position, rowid').raw().all() as [string, string | null][];
+
+/** [id, staff group] */
+export const participantRows = (db: Database.Database): [string, string][] =>
+  db.prepare('SELECT id, staff_group FROM participants').raw().all() as [string, string][];
+
+/** [id, type, organisation] */
+export const engagementRows = (db: Database.Database): [string, string, string][] =>
+  db.prepare('SELECT id, type, organisation FROM engagements').raw().all() as [string, string, string][];
+
+/** [note id, engagement id, note rowid], in the order the theme view lists evidence: engagement date, title, id, then the note's place. */
+export const notesInViewOrder = (db: Database.Database): [string, string, number][] =>
+  db
+    .prepare(
+      `SELECT n.id, e.id, n.rowid FROM notes n INDEXED BY notes_for_analysis JOIN engagements e ON e.id = n.engagement_id
+       ORDER BY e.date, e.title, e.id, n.position, n.id`,
+    )
+    .raw()
+    .all() as [string, string, number][];
+
+/** Engagements meeting the filters' engagement conditions (alias `e`, as analysisFilter.ts writes them). */
+export const engagementsMatching = (db: Database.Database, filter: SqlFilter): string[] =>
+  db.prepare(`SELECT e.id FROM engagements e WHERE 1${and(filter.engagement)}`).pluck().all(filter.params) as string[];
+
+/** [participant id, value] of one custom attribute. */
+export const attributeValueRows = (db: Database.Database, attributeId: string): [string, string][] =>
+  db.prepare('SELECT participant_id, value FROM participant_attribute_values WHERE attribute_id = ?').raw().all(attributeId) as [string, string][];
+
+/** [passage rowid, quoted text] of these passages. */
+export const quotedTexts = (db: Database.Database, rowids: number[]): [number, string][] =>
+  db.prepare('SELECT rowid, quoted_text FROM passages WHERE rowid IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify(rowids)) as [
+    number,
+    string,
+  ][];
+
