@@ -136,7 +136,7 @@ describe('every contract method, with inputs made from its schema', () => {
     for (const uploadId of uploads) await core.invoke('uploads.cancel', { uploadId }); // the core allows only so many at once
     expect(problems, `seed ${seed}`).toEqual([]);
     expect(core.logged.filter(([message]) => message.includes('failed') && !/DISK_FULL|READ_ONLY/.test(message))).toEqual([]);
-  });
+  }, 60_000); // Argon2id and copies on a loaded machine; a few seconds when quiet
 
   it('reached every method with inputs its schema takes, and refused every one with inputs one field off', () => {
     const table = methodNames.map((m) => {
