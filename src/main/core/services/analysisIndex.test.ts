@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateWorkspace } from '../../../../bench/workspace/generate';
 import type { AnalysisFilter } from '../../../shared/domain/analysis';
 import type { Dimension } from '../../../shared/domain/matrix';
-import { referenceMatrixTallies, referenceSpans, referenceThemeViewRowids } from '../testing/analysisReference';
+import { referenceCooccurrence, referenceMatrixTallies, referenceOverlappingRowids, referenceSpans, referenceThemeViewRowids } from '../testing/analysisReference';
 import { tempFolders } from '../testing/tempWorkspace';
 import { openWorkspace, type Workspace } from '../workspace/workspace';
 import { matrixTallies, themeViewOrder, type MatrixTallies } from './analysisScan';
-import { cooccurrence, cooccurrenceOf } from './cooccurrence';
+import { cooccurrence, cooccurrencePassages } from './cooccurrence';
 import { updateEngagement, getEngagement } from './engagements';
 import { deleteNote, saveNote } from './notes';
 import { updateParticipant } from './participants';
@@ -59,6 +59,9 @@ function dimensions(): Dimension[] {
   return ['staffGroup', 'organisation', 'engagementType', 'engagement', 'participant', ...(attribute ? [`attribute:${attribute}` as Dimension] : [])];
 }
 
+const passageIdsOf = (db: Workspace['db'], rowids: Set<number>) =>
+  db.prepare('SELECT id FROM passages WHERE rowid IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify([...rowids])) as string[];
+
 /** Every comparison: matrix tallies, theme views (any, all, without sub-themes, a cell), co-occurrence. */
 function expectSameAsReference(): void {
   const db = workspace.db;
@@ -86,7 +89,7 @@ function expectSameAsReference(): void {
       expect(rowids(input), JSON.stringify(input)).toEqual(referenceThemeViewRowids(db, input));
     }
     const grid = cooccurrence(db, { filters });
-    const reference = cooccurrenceOf(
+    const reference = referenceCooccurrence(
       grid.themes,
       referenceSpans(
         db,
@@ -95,6 +98,12 @@ function expectSameAsReference(): void {
       ),
     );
     expect(grid, JSON.stringify(filters)).toEqual(reference);
+    // A cell's overlapping passages: the busiest pair of the grid.
+    const busiest = [...grid.pairs].sort((x, y) => y.overlapping - x.overlapping)[0]!;
+    const listed = cooccurrencePassages(db, { a: busiest.a, b: busiest.b, kind: 'overlapping', filters, limit: 100_000 });
+    const expected = referenceOverlappingRowids(referenceSpans(db, [busiest.a, busiest.b], filters));
+    expect(listed.counts.passages, JSON.stringify(filters)).toBe(expected.size);
+    expect(new Set(listed.passages.map((p) => p.passageId)), JSON.stringify(filters)).toEqual(new Set(passageIdsOf(db, expected)));
   }
 }
 
