@@ -6,6 +6,7 @@ import type { Dimension } from '../../../shared/domain/matrix';
 import { referenceCooccurrence, referenceMatrixTallies, referenceOverlappingRowids, referenceSpans, referenceThemeViewRowids } from '../testing/analysisReference';
 import { tempFolders } from '../testing/tempWorkspace';
 import { openWorkspace, type Workspace } from '../workspace/workspace';
+import { buildInBackground, compareBinary, isBuildingInBackground } from './analysisIndex';
 import { matrixTallies, themeViewOrder, type MatrixTallies } from './analysisScan';
 import { cooccurrence, cooccurrencePassages } from './cooccurrence';
 import { updateEngagement, getEngagement } from './engagements';
@@ -142,4 +143,48 @@ describe('the analysis index', () => {
     deleteNote(db, note.id);
     expectSameAsReference();
   }, 60_000);
+});
+
+describe('the analysis index built in the background', () => {
+  const step = () => new Promise((resolve) => setImmediate(resolve));
+  const reopen = () => {
+    const path = workspace.path;
+    workspace.close();
+    workspace = openWorkspace(path);
+    return workspace.db;
+  };
+
+  it('answers as the reference after writes between its steps (a note read before a write is read again)', async () => {
+    const db = reopen();
+    buildInBackground(db);
+    expect(isBuildingInBackground(db)).toBe(true);
+    await step();
+    await step(); // the first id range (ids before "1") is read
+    const early = db.prepare(`SELECT id FROM passages WHERE id < '1' ORDER BY id LIMIT 1`).pluck().get() as string;
+    const theme = listThemes(db).find((t) => !(db.prepare('SELECT 1 FROM passage_themes WHERE passage_id = ? AND theme_id = ?').get(early, t.id)))!;
+    tagPassage(db, early, theme.id, reviewer);
+    updatePassage(db, { id: early, keyQuote: true });
+    while (isBuildingInBackground(db)) await step();
+    expectSameAsReference();
+  }, 60_000);
+
+  it('is finished at once by a request that comes before it is done', async () => {
+    const db = reopen();
+    buildInBackground(db);
+    await step();
+    expectSameAsReference();
+    expect(isBuildingInBackground(db)).toBe(false);
+  }, 60_000);
+});
+
+describe('compareBinary', () => {
+  it('orders strings as SQLite does (UTF-8 bytes), surrogates after the units above them', () => {
+    const db = workspace.db;
+    const strings = ['a', 'B', 'é', '\uE000', '\uFFFD', '😀', 'a😀', 'a\uFFFF', '', 'ab', 'a-b', '\uD7FF', 'ｚ'];
+    const bySqlite = db
+      .prepare('SELECT value FROM json_each(?) ORDER BY value')
+      .pluck()
+      .all(JSON.stringify(strings)) as string[];
+    expect([...strings].sort(compareBinary)).toEqual(bySqlite);
+  });
 });
