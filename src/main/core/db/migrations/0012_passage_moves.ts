@@ -11,18 +11,19 @@ import type { Migration } from './index';
  *   keep a note's entries together; the analysis index's full read (store/analysisIndex.ts, which names this
  *   index) now comes out in the order it asks for, with no sort.
  * - 0011's `analysis_passages_update` marked the note twice per moved passage (two clock ticks, two
- *   upserts each). A passage that only moved now marks its note only when the note is not already marked at
- *   the current tick — the first moved passage marks it, the rest find it marked. That is exact because a
- *   passage moves only in a save, and a save raises its note's revision first (store/notes.ts
- *   `writeNoteContent`), which `analysis_notes_saved` marks at a fresh tick: an index that saw any earlier
- *   tick re-reads the note. Any other change of a passage marks as before.
+ *   upserts each). A passage that only moved (its quoted text and everything else the same) now marks its
+ *   note only when the note is not already marked at the current tick: the first moved passage marks it,
+ *   the rest find it marked. That is exact because a passage moves with its text unchanged only when the
+ *   note's text before it changed, in the same transaction and before it (a save, a merge), and a change of
+ *   the note's text marks the note (0011's `analysis_notes_text`) at a tick no index has seen. Any other
+ *   change of a passage — its quoted text included — marks as before.
  */
 const mark = (noteId: string) => `
         UPDATE analysis_clock SET tick = tick + 1;
         INSERT INTO analysis_changes(note_id, tick) SELECT ${noteId}, tick FROM analysis_clock WHERE true
           ON CONFLICT(note_id) DO UPDATE SET tick = excluded.tick;`;
 
-const OTHER_COLUMNS = ['note_id', 'detached', 'participant_id', 'key_quote', 'created_by'];
+const OTHER_COLUMNS = ['note_id', 'quoted_text', 'detached', 'participant_id', 'key_quote', 'created_by'];
 const OFFSETS = ['start_offset', 'end_offset'];
 const changed = (columns: string[]) => columns.map((c) => `old.${c} IS NOT new.${c}`).join(' OR ');
 
@@ -41,9 +42,6 @@ export const migration0012: Migration = {
       CREATE TRIGGER analysis_passages_move AFTER UPDATE OF ${OFFSETS.join(', ')} ON passages
       WHEN (${changed(OFFSETS)}) AND NOT (${changed(OTHER_COLUMNS)})
         AND NOT EXISTS (SELECT 1 FROM analysis_changes c, analysis_clock k WHERE c.note_id = new.note_id AND c.tick = k.tick) BEGIN${mark('new.note_id')}
-      END;
-      CREATE TRIGGER analysis_notes_saved AFTER UPDATE OF revision ON notes
-      WHEN old.revision IS NOT new.revision BEGIN${mark('new.id')}
       END;
     `);
   },
