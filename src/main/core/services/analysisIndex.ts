@@ -164,15 +164,21 @@ class LiveIndex {
   }
 
   /**
-   * Read every passage and tag, one id range at a time (a step each), then convert the notes to integers.
-   * It ends at the tick it started from: whatever was written between its steps is re-read by the refresh
-   * of the next use, as any write would be (a note read twice reads the same rows twice, harmlessly).
+   * Read every tag, then every passage, one id range at a time (a step each), then convert the notes to
+   * integers. It ends at the tick it started from: whatever was written between its steps is re-read by the
+   * refresh of the next use, as any write would be (a note read twice reads the same rows twice, harmlessly).
    */
   private *build(): Generator<void, void> {
     const tick = analysisTick(this.db);
+    const tags: TagIndexRow[] = [];
+    for (const range of ID_RANGES) {
+      for (const tag of tagRowsIn(this.db, range)) tags.push(tag);
+      yield;
+    }
+    const byPassage = tagsByPassage(tags);
     const slices = new Map<string, NoteSlice>();
     for (const range of ID_RANGES) {
-      addToSlices(slices, passageRowsIn(this.db, range), tagRowsIn(this.db, range));
+      addToSlices(slices, passageRowsIn(this.db, range), byPassage);
       yield;
     }
     for (const slice of slices.values()) slice.passages.sort(inViewOrder);
@@ -198,7 +204,7 @@ class LiveIndex {
     const notes = changed.filter((id) => id !== '*');
     if (notes.length) {
       const fresh = new Map<string, NoteSlice>();
-      addToSlices(fresh, passageRows(this.db, notes), tagRows(this.db, notes));
+      addToSlices(fresh, passageRows(this.db, notes), tagsByPassage(tagRows(this.db, notes)));
       for (const id of notes) {
         this.noteText.delete(id);
         const slice = fresh.get(id);
@@ -241,14 +247,18 @@ export function isBuildingInBackground(db: Database.Database): boolean {
   return live.get(db)?.isBuilding ?? false;
 }
 
-/** These passages and their tags (the tags of exactly these passages) added to their notes' slices; unsorted. */
-function addToSlices(slices: Map<string, NoteSlice>, rows: PassageIndexRow[], tags: TagIndexRow[]): void {
+function tagsByPassage(tags: TagIndexRow[]): Map<string, TagIndexRow[]> {
   const byPassage = new Map<string, TagIndexRow[]>();
   for (const t of tags) {
     const list = byPassage.get(t[0]);
     if (list) list.push(t);
     else byPassage.set(t[0], [t]);
   }
+  return byPassage;
+}
+
+/** These passages, with their tags, added to their notes' slices; unsorted. */
+function addToSlices(slices: Map<string, NoteSlice>, rows: PassageIndexRow[], byPassage: Map<string, TagIndexRow[]>): void {
   for (const row of rows) {
     let slice = slices.get(row[2]);
     if (!slice) slices.set(row[2], (slice = { passages: [], tags: new Map(), ints: null }));

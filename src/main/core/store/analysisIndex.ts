@@ -46,7 +46,7 @@ export function tagRows(db: Database.Database, noteIds: string[]): TagIndexRow[]
     .all(JSON.stringify(noteIds)) as TagIndexRow[];
 }
 
-/** Passage ids from `from` (inclusive) to `to` (exclusive; null: no end). */
+/** Ids (of notes, or of passages) from `from` (inclusive) to `to` (exclusive; null: no end). */
 export interface IdRange {
   from: string;
   to: string | null;
@@ -78,11 +78,12 @@ function columnsOf(db: Database.Database, from: string, columns: string[], param
 }
 
 /**
- * The passages whose ids are in the range, in no particular order (the index sorts each note's own): a
- * stretch of the covering index passages_for_analysis, never the rows with their quoted text.
+ * The passages of the notes whose ids are in the range, in no promised order (the index sorts each note's
+ * own): a stretch of the covering index passages_for_analysis (led by the note since 0012), never the rows
+ * with their quoted text.
  */
 export function passageRowsIn(db: Database.Database, range: IdRange): PassageIndexRow[] {
-  const from = `passages p INDEXED BY passages_for_analysis WHERE ${inRange('p.id', range)}`;
+  const from = `passages p INDEXED BY passages_for_analysis WHERE ${inRange('p.note_id', range)}`;
   const columns = columnsOf(
     db,
     from,
@@ -104,7 +105,7 @@ export function passageRowsIn(db: Database.Database, range: IdRange): PassageInd
   ]);
 }
 
-/** The tags of the passages whose ids are in the range, in (passage, theme) order: the table's own (WITHOUT ROWID, keyed so). */
+/** The tags of the passages whose ids are in the range, in (passage, theme) order: a stretch of the table's own key (WITHOUT ROWID). */
 export function tagRowsIn(db: Database.Database, range: IdRange): TagIndexRow[] {
   const from = `passage_themes WHERE ${inRange('passage_id', range)}`;
   const columns = columnsOf(db, from, ['passage_id', 'theme_id', 'tagged_by'], range);
