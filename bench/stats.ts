@@ -51,13 +51,14 @@ function descendantTicks(): Map<number, number> {
  * renderer is never waited for by us and so never counted in our children's times. On a quiet
  * machine a single-threaded export takes about its CPU time; on a loaded one the wall time is
  * that stretched by the load, so the CPU time is the better guess at the quiet figure.
+ * Reading /proc costs a little CPU itself, so only when asked (`children`: the PDF).
  * Linux only: elsewhere this process's own time.
  */
-export function cpuMeter(): { stop(): number } {
+export function cpuMeter({ children }: { children: boolean }): { stop(): number } {
   const start = ownCpuSeconds();
   const seen = new Map<number, number>();
   const sample = () => {
-    if (!existsSync('/proc/self/stat')) return;
+    if (!children || !existsSync('/proc/self/stat')) return;
     for (const [pid, t] of descendantTicks()) seen.set(pid, Math.max(t, seen.get(pid) ?? 0));
   };
   const timer = setInterval(sample, 100);

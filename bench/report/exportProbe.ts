@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   const workspace = openSnapshot(workspacePath);
   const phases: { phase: string; seconds: number }[] = [];
   const started = performance.now();
-  const cpu = cpuMeter();
+  const cpu = cpuMeter({ children: format === 'pdf' });
   let phaseStart = started;
   let phase = '';
   try {
