@@ -8,7 +8,7 @@
  * from a child process (bench/review/coreProbe.ts) so its peak RSS is the core's own; the renderer's
  * heap from the loopback host in Chromium.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
