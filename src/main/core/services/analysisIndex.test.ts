@@ -10,6 +10,8 @@ import { matrixTallies, themeViewOrder, type MatrixTallies } from './analysisSca
 import { cooccurrence, cooccurrenceOf } from './cooccurrence';
 import { updateEngagement, getEngagement } from './engagements';
 import { deleteNote, saveNote } from './notes';
+import { saveNoteBlocks } from './noteBlocks';
+import { splitDocument } from '../../../shared/note/blocks';
 import { updateParticipant } from './participants';
 import { createPassageFromRange, deletePassage, tagPassage, untagPassage, updatePassage } from './passages';
 import { listThemes, moveTheme } from './themes';
@@ -113,6 +115,16 @@ describe('the analysis index', () => {
     createPassageFromRange(db, { noteId: note.id, start: 0, end: 40, themeIds: [themes[0]!.id, themes[5]!.id] }, (document, baseRevision, creates) =>
       saveNote(db, { id: note.id, document, baseRevision, createPassages: creates }, reviewer),
     );
+    expectSameAsReference();
+
+    // Typing in the middle of the note as the editor saves it: one block, every passage after it moved.
+    const current = db.prepare('SELECT document, revision FROM notes WHERE id = ?').get(note.id) as { document: string; revision: number };
+    const blocks = splitDocument(current.document).blocks;
+    const middle = Math.floor(blocks.length / 2);
+    const typed = JSON.parse(blocks[middle]!) as { children: unknown[] };
+    typed.children.unshift({ type: 'text', text: 'Typed before the rest. ', detail: 0, format: 0, mode: 'normal', style: '', version: 1 });
+    const patch = { start: middle, removed: 1, blocks: [JSON.stringify(typed)], total: blocks.length };
+    saveNoteBlocks(db, { id: note.id, patch, baseRevision: current.revision }, reviewer);
     expectSameAsReference();
 
     tagPassage(db, passage(1), themes[3]!.id, reviewer);
