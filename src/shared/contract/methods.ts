@@ -14,6 +14,7 @@ import { codebookMethods } from './codebook';
 import { importMethods } from './imports';
 import { findingMethods } from './findings';
 import { matrixMethods } from './matrix';
+import { mergeMethods } from './merge';
 import { noteMethods } from './notes';
 import { participantMethods } from './participants';
 import { passageMethods } from './passages';
@@ -54,6 +55,7 @@ export const methods = {
   ...matrixMethods,
   ...reportMethods,
   ...agreementMethods,
+  ...mergeMethods,
   ...refiMethods,
   ...protectionMethods,
   ...recoveryMethods,

@@ -17,6 +17,7 @@ import { codebookHandlers } from './codebook';
 import { importHandlers } from './imports';
 import { findingHandlers } from './findings';
 import { matrixHandlers } from './matrix';
+import { mergeHandlers } from './merge';
 import { noteHandlers } from './notes';
 import { participantHandlers } from './participants';
 import { passageHandlers } from './passages';
@@ -55,6 +56,7 @@ export function createHandlers(options: CoreOptions, settings: InstallationSetti
     ...matrixHandlers(ctx),
     ...reportHandlers(ctx),
     ...agreementHandlers(ctx),
+    ...mergeHandlers(ctx),
     ...refiHandlers(ctx),
     ...protectionHandlers(ctx),
     ...recoveryHandlers(ctx),

@@ -1,22 +1,15 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import type { MergeReport } from '../../../shared/domain/merge';
 import { documentAnchors } from '../../../shared/note/anchors';
 import { trackedTable } from '../db/changeTracking';
 import { anchorPassages } from '../services/passages';
 import { getStamp, withoutStamping } from '../store/changeLog';
 import { readRow, recordIds, type Row } from '../store/mergeRows';
+import { addReviewerIfMissing, listReviewers } from '../store/reviewers';
 import { readMeta, writeMeta } from '../store/workspaceMeta';
 import { applyRecords, planRecords, tombstonesToTake, type Outcome } from './mergeRecords';
 import { documentSide, relabelNote, renumberings, type Renumbering } from './participantCodes';
-
-/** What a merge does (its preview) or did. */
-export interface MergeReport {
-  counts: Record<Outcome['kind'], number>;
-  byTable: Record<string, Partial<Record<Outcome['kind'], number>>>;
-  renumbered: Renumbering[];
-  /** Records both sides changed apart, and the columns whose other value went to history. */
-  conflicts: { table: string; recordId: string; columns: string[] }[];
-}
 
 const PARTICIPANT_NUMBER_KEY = 'participants.last_number';
 
@@ -71,6 +64,18 @@ function plan(here: Database.Database, there: Database.Database): { outcomes: Ou
   return { outcomes, renumbered };
 }
 
+/** How a person recognises a record in a preview: its title, name, code or opening words. */
+function recordLabel(table: string, recordId: string, row: Row | undefined): string {
+  for (const column of ['title', 'name', 'code', 'statement', 'text', 'file_name', 'plain_text', 'quoted_text']) {
+    const value = row?.[column];
+    if (typeof value === 'string' && value.trim()) {
+      const text = value.replace(/\s+/g, ' ').trim();
+      return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+    }
+  }
+  return `${table} ${recordId}`;
+}
+
 function report(outcomes: readonly Outcome[], renumbered: Renumbering[]): MergeReport {
   const counts: MergeReport['counts'] = { new: 0, changed: 0, conflicting: 0, deleted: 0, kept: 0 };
   const byTable: MergeReport['byTable'] = {};
@@ -79,8 +84,14 @@ function report(outcomes: readonly Outcome[], renumbered: Renumbering[]): MergeR
     const t = (byTable[o.table] ??= {});
     t[o.kind] = (t[o.kind] ?? 0) + 1;
   }
-  const conflicts = outcomes.filter((o) => o.lost?.length).map((o) => ({ table: o.table, recordId: o.recordId, columns: o.lost!.map((l) => l.column) }));
-  return { counts, byTable, renumbered, conflicts };
+  const conflicts = outcomes
+    .filter((o) => o.lost?.length)
+    .map((o) => ({ table: o.table, recordId: o.recordId, label: recordLabel(o.table, o.recordId, o.row), columns: o.lost!.map((l) => l.column) }));
+  // A record kept although one side deleted it comes from the side that still has it.
+  const kept = outcomes
+    .filter((o) => o.kind === 'kept')
+    .map((o) => ({ table: o.table, recordId: o.recordId, label: recordLabel(o.table, o.recordId, o.row), deletedOn: o.origin === 'there' ? ('here' as const) : ('there' as const) }));
+  return { counts, byTable, renumbered, conflicts, kept };
 }
 
 /** What merging `there` into `here` would do. Reads only. */
@@ -97,6 +108,8 @@ export function previewMerge(here: Database.Database, there: Database.Database):
 export function mergeInto(here: Database.Database, there: Database.Database): MergeReport {
   return here.transaction(() => {
     const { outcomes, renumbered } = plan(here, there);
+    // Whoever made or changed a record there is named by it here (records point at reviewers).
+    for (const reviewer of listReviewers(there)) addReviewerIfMissing(here, reviewer);
     applyRecords(here, outcomes, tombstonesToTake(here, there));
     const highest = Math.max(
       Number(readMeta(here, PARTICIPANT_NUMBER_KEY) ?? 0),
