@@ -5,7 +5,7 @@ import { NewParticipant } from '../../../shared/domain/participant';
 import { blocksToDocument } from '../../../shared/note/blocksToDocument';
 import { createNoteEditor, serialize } from '../../../shared/note/editing';
 import { TRACKED_TABLES } from '../db/changeTracking';
-import { actAs } from '../services/acting';
+import { actAs } from '../services/reviewer';
 import { createNote, saveNote } from '../services/notes';
 import { createParticipant } from '../services/participants';
 import { deletePassage } from '../services/passages';
