@@ -4,6 +4,7 @@ import { noteFilter, passageFilter } from '../store/analysisFilter';
 import * as searchStore from '../store/search';
 import type { Candidate } from '../store/search';
 import { analysisIndex } from './analysisIndex';
+import type { MarkedText } from './searchMarks';
 import { notePlaces, type Places } from './searchPlaces';
 import { parseSearch, toFtsQuery } from './searchQuery';
 import {
@@ -43,10 +44,7 @@ export interface SearchInput {
   offset?: number;
 }
 
-interface Marked {
-  text: string;
-  matches: Span[];
-}
+type Marked = MarkedText;
 
 /** Places listed under one note hit; a note with more says how many more there are. */
 export const PLACES_PER_NOTE = 50;
@@ -58,6 +56,30 @@ function highlights(db: Database.Database, table: 'notes_fts' | 'memos_fts', fts
   for (const row of rows) {
     const read = readMarked(row.marked) ?? { text: row.marked.replace(/[\uFDD0\uFDD1]/g, ''), matches: [] };
     out.set(row.rowid, read);
+  }
+  return out;
+}
+
+/** The notes' marked texts, from those kept for this query (searchMarks.ts) where the note is unchanged, else from FTS5. */
+function noteHighlights(db: Database.Database, fts: string, rowids: number[]): Map<number, Marked> {
+  const { dims, searchMarks } = analysisIndex(db);
+  searchMarks.touch(fts);
+  const idOf = (rowid: number) => {
+    const note = dims.noteByRowid.get(rowid);
+    return note === undefined ? undefined : dims.noteIds[note];
+  };
+  const out = new Map<number, Marked>();
+  const missing: number[] = [];
+  for (const rowid of rowids) {
+    const id = idOf(rowid);
+    const kept = id === undefined ? undefined : searchMarks.get(fts, id);
+    if (kept) out.set(rowid, kept);
+    else missing.push(rowid);
+  }
+  for (const [rowid, marked] of highlights(db, 'notes_fts', fts, missing)) {
+    out.set(rowid, marked);
+    const id = idOf(rowid);
+    if (id !== undefined) searchMarks.set(fts, id, marked);
   }
   return out;
 }
@@ -119,7 +141,7 @@ export function search(db: Database.Database, input: SearchInput): SearchResult 
 function buildHits(db: Database.Database, fts: string, page: Candidate[], places: Places | null, severalTerms: boolean): SearchHit[] {
   const noteIds = page.filter((c) => c.kind === 'note').map((c) => c.rowid);
   const memoIds = page.filter((c) => c.kind === 'memo').map((c) => c.rowid);
-  const noteText = highlights(db, 'notes_fts', fts, noteIds);
+  const noteText = noteHighlights(db, fts, noteIds);
   const memoText = highlights(db, 'memos_fts', fts, memoIds);
 
   const noteRows = new Map(searchStore.noteSources(db, noteIds).map((r) => [r.rowid, r]));
