@@ -9,6 +9,7 @@ import { recoveryMethods } from './recovery';
 import { engagementMethods } from './engagements';
 import { fileMethods } from './files';
 import { findingMethods } from './findings';
+import { historyMethods } from './history';
 import { matrixMethods } from './matrix';
 import { mergeMethods } from './merge';
 import { noteMethods } from './notes';
@@ -42,6 +43,7 @@ export const methods = {
   ...reportMethods,
   ...agreementMethods,
   ...mergeMethods,
+  ...historyMethods,
   ...refiMethods,
   ...protectionMethods,
   ...recoveryMethods,

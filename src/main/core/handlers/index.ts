@@ -12,6 +12,7 @@ import { createContext, type Session } from './context';
 import { engagementHandlers } from './engagements';
 import { fileHandlers } from './files';
 import { findingHandlers } from './findings';
+import { historyHandlers } from './history';
 import { matrixHandlers } from './matrix';
 import { mergeHandlers } from './merge';
 import { noteHandlers } from './notes';
@@ -43,6 +44,7 @@ export function createHandlers(options: CoreOptions, settings: InstallationSetti
     ...reportHandlers(ctx),
     ...agreementHandlers(ctx),
     ...mergeHandlers(ctx),
+    ...historyHandlers(ctx),
     ...refiHandlers(ctx),
     ...protectionHandlers(ctx),
     ...recoveryHandlers(ctx),
