@@ -98,7 +98,7 @@ function placedAnchor(places: Places, rowid: number, m: Marked, severalTerms: bo
 
 /** A match of a note as the hit shows it: its snippet, its place and its sentence in code points, its speaker. */
 function notePlace(m: Marked, anchor: Span | null): SearchPlace {
-  if (!anchor) return { snippet: snippet(m.text, m.matches, null), start: 0, end: 0, sentence: { start: 0, end: 0 }, speaker: null, themeIds: [], passageIds: [] };
+  if (!anchor) return { snippet: snippet(m.text, m.matches, null), start: 0, end: 0, sentence: { start: 0, end: 0 }, sentenceText: '', speaker: null, themeIds: [], passageIds: [] };
   const sentence = sentenceAround(m.text, anchor);
   const [start, end, sentenceStart, sentenceEnd] = toCodePoints(m.text, [anchor.start, anchor.end, sentence.start, sentence.end]);
   const code = speakerOfLine(m.text, anchor.start);
@@ -107,6 +107,7 @@ function notePlace(m: Marked, anchor: Span | null): SearchPlace {
     start: start!,
     end: end!,
     sentence: { start: sentenceStart!, end: sentenceEnd! },
+    sentenceText: m.text.slice(sentence.start, sentence.end),
     speaker: code ? { code, staffGroup: null } : null,
     themeIds: [],
     passageIds: [],
@@ -170,6 +171,7 @@ function buildHits(db: Database.Database, fts: string, page: Candidate[], places
         start: row.start_offset,
         end: row.end_offset,
         sentence: { start: row.start_offset, end: row.end_offset },
+        sentenceText: row.quoted_text,
         speaker: row.code ? { code: row.code, staffGroup: row.staff_group } : null,
         themeIds: [],
         passageIds: [],
