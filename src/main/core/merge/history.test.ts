@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { actAs } from '../services/acting';
+import { actAs } from '../services/reviewer';
 import { updateTheme } from '../services/themes';
 import { analysisWorkspace, OTHER_REVIEWER } from '../testing/analysisFixtures';
 import { forks } from '../testing/mergeFixtures';
