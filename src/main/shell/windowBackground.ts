@@ -9,11 +9,16 @@ import type { BrowserWindow, NativeTheme } from 'electron';
 export const WINDOW_BACKGROUND = { light: '#ffffff', dark: '#15191e' } as const;
 
 type Theme = Pick<NativeTheme, 'shouldUseDarkColors'>;
+/** What of Electron's nativeTheme this needs (app.ts passes the real one, so the compiler holds it to Electron's types). */
+interface SystemTheme extends Theme {
+  on(event: 'updated', listener: () => void): unknown;
+  off(event: 'updated', listener: () => void): unknown;
+}
 
 export const windowBackground = (theme: Theme): string => (theme.shouldUseDarkColors ? WINDOW_BACKGROUND.dark : WINDOW_BACKGROUND.light);
 
 /** Keep a window's background with the OS as it switches between light and dark; returns the unsubscribe. */
-export function followSystemTheme(theme: Theme & Pick<NativeTheme, 'on' | 'off'>, window: Pick<BrowserWindow, 'setBackgroundColor' | 'isDestroyed'>): () => void {
+export function followSystemTheme(theme: SystemTheme, window: Pick<BrowserWindow, 'setBackgroundColor' | 'isDestroyed'>): () => void {
   const update = () => {
     if (!window.isDestroyed()) window.setBackgroundColor(windowBackground(theme));
   };
