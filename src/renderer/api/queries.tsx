@@ -75,6 +75,7 @@ export function useUnshownFailure(): RpcError | null {
 
 interface Meta extends Record<string, unknown> {
   errorShownHere?: boolean;
+  keptCurrentHere?: boolean;
 }
 
 export function createQueryClient(): QueryClient {
@@ -94,9 +95,11 @@ export function createQueryClient(): QueryClient {
 
 /** Refetch the on-screen queries of the namespaces the core says changed. */
 export function refreshNamespaces(client: QueryClient, namespaces: readonly string[]): Promise<void> {
-  if (namespaces.includes(EVERYTHING)) return client.invalidateQueries();
+  const everything = namespaces.includes(EVERYTHING);
   const stale = new Set(namespaces);
-  return client.invalidateQueries({ predicate: (query) => stale.has(String(query.queryKey[0])) });
+  return client.invalidateQueries({
+    predicate: (query) => !(query.meta as Meta | undefined)?.keptCurrentHere && (everything || stale.has(String(query.queryKey[0]))),
+  });
 }
 
 /** Provide the data layer to the app and follow the core's change announcements. */
@@ -122,6 +125,12 @@ export interface QueryOptions<T> {
   errorShownHere?: boolean;
   /** Derive what the screen needs; recomputed only when the answer changes. */
   select?: (value: never) => T;
+  /**
+   * The screen keeps this answer current itself from its calls' answers (`setData`), so the core's change
+   * announcements do not refetch it: the open note's passages follow each save's answer, which names only the
+   * passages it changed; refetching them all after every autosave would make saving cost grow with the note.
+   */
+  keptCurrentHere?: boolean;
 }
 
 export interface Query<T> {
@@ -131,6 +140,11 @@ export interface Query<T> {
   loading: boolean;
   /** Fetch again now; resolves when the new answer is in. */
   refetch: () => Promise<void>;
+}
+
+export interface KeptQuery<T> extends Query<T> {
+  /** Change the answer held for this input from what a call answered (for `keptCurrentHere` queries). */
+  setData: (update: (value: T) => T) => void;
 }
 
 /** Load `method(input)`, refreshed when the core announces its namespace changed. */
@@ -145,7 +159,7 @@ export function useQuery<M extends MethodName, T = MethodOutput<M>>(
     queryFn: () => callOrThrow(method, input, rpc),
     enabled: options.enabled ?? true,
     select: options.select,
-    meta: { errorShownHere: options.errorShownHere ?? false },
+    meta: { errorShownHere: options.errorShownHere ?? false, keptCurrentHere: options.keptCurrentHere ?? false },
   });
   return {
     data: query.data as T | undefined,
@@ -155,6 +169,26 @@ export function useQuery<M extends MethodName, T = MethodOutput<M>>(
       await query.refetch();
     },
   };
+}
+
+/** A query the screen keeps current from its own calls' answers (see `keptCurrentHere`); no `select`. */
+export function useKeptQuery<M extends MethodName>(
+  method: M,
+  input: MethodInput<M>,
+  options: Omit<QueryOptions<MethodOutput<M>>, 'select' | 'keptCurrentHere'> = {},
+): KeptQuery<MethodOutput<M>> {
+  const client = useQueryClient();
+  const query = useQuery(method, input, { ...options, keptCurrentHere: true });
+  const key = queryKey(method, input);
+  const keyText = JSON.stringify(key);
+  const setData = useCallback(
+    (update: (value: MethodOutput<M>) => MethodOutput<M>) =>
+      client.setQueryData<MethodOutput<M>>(key, (value) => (value === undefined ? value : update(value))),
+    // The key's text names it: a new input object with the same contents is the same query.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [client, keyText],
+  );
+  return { ...query, setData };
 }
 
 export interface Mutation<M extends MethodName> {

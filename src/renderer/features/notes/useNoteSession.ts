@@ -2,7 +2,7 @@ import type { LexicalEditor } from 'lexical';
 import { useEffect, useState } from 'react';
 import type { Note } from '../../../shared/domain/note';
 import type { Passage } from '../../../shared/domain/passage';
-import { api } from '../../api/client';
+import { useKeptQuery } from '../../api/queries';
 import { withChangedPassages } from '../passages/changedPassages';
 import type { SaveStatus } from './autosave';
 import { BlockSerializer } from './blockSerializer';
@@ -20,6 +20,8 @@ export interface NoteSession {
   /** This window's text as it is now. */
   document: () => string;
 }
+
+const NO_PASSAGES: Passage[] = [];
 
 /** Unsaved text an earlier editor of this note handed over (see savers.ts). */
 export interface Recovered {
@@ -44,24 +46,21 @@ export function useNoteSession(
   const [status, setStatus] = useState<SaveStatus>(() =>
     recovered ? { kind: 'pending' } : { kind: 'saved', at: Date.parse(note.updatedAt) },
   );
-  const [passages, setPassages] = useState<Passage[]>([]);
+  // The note's passages: loaded once as it opens, then kept current by each save's and each tag's answer.
+  const { data: passages = NO_PASSAGES, setData: setPassages } = useKeptQuery('passages.forNote', { noteId: note.id });
 
   useEffect(() => {
     saver.setOnSaved((result) => {
       setPassages((list) => withChangedPassages(list, result.changedPassages));
       onSaved?.(result.wordCount);
     });
-  }, [saver, onSaved]);
+  }, [saver, onSaved, setPassages]);
 
   useEffect(() => {
     registerSaver(note.id, saver);
     if (recovered) saver.touch();
     // Serialize the opened note's blocks once, when the page is idle, so the first save is already small.
     const idle = recovered ? 0 : requestIdleCallback(() => saver.acknowledgeOpened(), { timeout: 2000 });
-    let current = true;
-    void api()
-      .call('passages.forNote', { noteId: note.id })
-      .then((r) => current && r.ok && setPassages(r.value));
     const offStatus = saver.onStatus(setStatus);
     const offUpdate = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, prevEditorState }) => {
       // Selection moves and the initial load change nothing worth saving.
@@ -80,7 +79,6 @@ export function useNoteSession(
     window.addEventListener('pagehide', flush);
     return () => {
       if (idle) cancelIdleCallback(idle);
-      current = false;
       offUpdate();
       offRoot();
       offStatus();
