@@ -1,19 +1,19 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { useKeptQuery, useQuery } from './queries';
+import { useQuery } from './queries';
 import { answered, eventually, fakeCore, Screen } from './testCore';
 
 const screen = new Screen();
 afterEach(() => screen.unmount());
 
-describe('useKeptQuery (the open note’s passages)', () => {
+describe('a query kept current by its screen (the open note’s passages)', () => {
   it('is kept current by the screen’s answers, not refetched after every save the core announces', async () => {
     let stored = [{ id: 'p1', quote: 'first' }];
     const core = fakeCore({ 'passages.forNote': () => stored, 'themes.list': () => [] });
     let change: (update: (list: typeof stored) => typeof stored) => void = () => {};
     function Note() {
-      const kept = useKeptQuery('passages.forNote', { noteId: 'n1' });
+      const kept = useQuery('passages.forNote', { noteId: 'n1' }, { keptCurrentHere: true });
       change = kept.setData as never;
       useQuery('themes.list', {}); // an ordinary query beside it, which the same announcement refreshes
       return <p data-id="passages">{kept.data?.map((p) => (p as { quote?: string }).quote).join(', ') ?? 'loading'}</p>;

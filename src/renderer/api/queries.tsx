@@ -88,7 +88,8 @@ export function createQueryClient(): QueryClient {
     defaultOptions: {
       // The core is local: a failure is a real answer (a sentence to show), not a flaky network to retry.
       queries: { retry: false, refetchOnWindowFocus: false, refetchOnReconnect: false, staleTime: 0, placeholderData: keepPreviousData },
-      mutations: { retry: false },
+      // A mutation's inputs (an upload's chunks) need not outlive the screen that sent them.
+      mutations: { retry: false, gcTime: 0 },
     },
   });
 }
@@ -129,66 +130,62 @@ export interface QueryOptions<T> {
    * The screen keeps this answer current itself from its calls' answers (`setData`), so the core's change
    * announcements do not refetch it: the open note's passages follow each save's answer, which names only the
    * passages it changed; refetching them all after every autosave would make saving cost grow with the note.
+   * Such an answer is dropped once no screen shows it: unseen, nothing would keep it current.
    */
   keptCurrentHere?: boolean;
 }
 
-export interface Query<T> {
+export interface Query<T, Raw = T> {
   /** The latest answer (kept while the next loads); undefined before the first. */
   data: T | undefined;
   error: RpcError | null;
   loading: boolean;
   /** Fetch again now; resolves when the new answer is in. */
   refetch: () => Promise<void>;
+  /**
+   * Change the answer held for this input from what a call answered (a save's word count, a tag's passage),
+   * where fetching it all again would cost more than the answer in hand says.
+   */
+  setData: (update: (value: Raw) => Raw) => void;
 }
 
-export interface KeptQuery<T> extends Query<T> {
-  /** Change the answer held for this input from what a call answered (for `keptCurrentHere` queries). */
-  setData: (update: (value: T) => T) => void;
-}
 
 /** Load `method(input)`, refreshed when the core announces its namespace changed. */
 export function useQuery<M extends MethodName, T = MethodOutput<M>>(
   method: M,
   input: MethodInput<M>,
   options: Omit<QueryOptions<T>, 'select'> & { select?: (value: MethodOutput<M>) => T } = {},
-): Query<T> {
+): Query<T, MethodOutput<M>> {
   const rpc = useRpc();
+  const client = useQueryClient();
+  const kept = options.keptCurrentHere ?? false;
+  const key = queryKey(method, input);
   const query = useTanstackQuery({
-    queryKey: queryKey(method, input),
+    queryKey: key,
     queryFn: () => callOrThrow(method, input, rpc),
     enabled: options.enabled ?? true,
     select: options.select,
-    meta: { errorShownHere: options.errorShownHere ?? false, keptCurrentHere: options.keptCurrentHere ?? false },
+    ...(kept && { gcTime: 0 }),
+    meta: { errorShownHere: options.errorShownHere ?? false, keptCurrentHere: kept },
   });
-  return {
-    data: query.data as T | undefined,
-    error: query.error ? asRpcError(query.error) : null,
-    loading: query.isPending && (options.enabled ?? true),
-    refetch: async () => {
-      await query.refetch();
-    },
-  };
-}
-
-/** A query the screen keeps current from its own calls' answers (see `keptCurrentHere`); no `select`. */
-export function useKeptQuery<M extends MethodName>(
-  method: M,
-  input: MethodInput<M>,
-  options: Omit<QueryOptions<MethodOutput<M>>, 'select' | 'keptCurrentHere'> = {},
-): KeptQuery<MethodOutput<M>> {
-  const client = useQueryClient();
-  const query = useQuery(method, input, { ...options, keptCurrentHere: true });
-  const key = queryKey(method, input);
   const keyText = JSON.stringify(key);
   const setData = useCallback(
     (update: (value: MethodOutput<M>) => MethodOutput<M>) =>
       client.setQueryData<MethodOutput<M>>(key, (value) => (value === undefined ? value : update(value))),
-    // The key's text names it: a new input object with the same contents is the same query.
+    // The key's text names the query: a new input object with the same contents is the same query.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [client, keyText],
   );
-  return { ...query, setData };
+  const { refetch } = query;
+  return {
+    data: query.data as T | undefined,
+    error: query.error ? asRpcError(query.error) : null,
+    loading: query.isPending && (options.enabled ?? true),
+    refetch: useCallback(async () => {
+      await refetch();
+    }, [refetch]),
+    setData,
+  };
 }
 
 export interface Mutation<M extends MethodName> {
@@ -223,6 +220,23 @@ export function useMutation<M extends MethodName>(method: M, options: { errorSho
     [mutateAsync],
   );
   return { run, error: mutation.error ? asRpcError(mutation.error) : null, pending: mutation.isPending, reset: mutation.reset };
+}
+
+/**
+ * Read `method(input)` once, when the screen asks, with no answer kept: for a read in steps whose parts no screen
+ * shows (an attachment's bytes, chunk by chunk). Its failure follows the one rule.
+ */
+export function useRead<M extends MethodName>(method: M, options: { errorShownHere?: boolean } = {}): (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>> {
+  const rpc = useRpc();
+  const shownHere = options.errorShownHere ?? false;
+  return useCallback(
+    async (input: MethodInput<M>) => {
+      const result = await rpc.call(method, input);
+      if (!result.ok && !shownHere) reportFailure(result.error);
+      return result;
+    },
+    [rpc, method, shownHere],
+  );
 }
 
 /**

@@ -2,7 +2,7 @@ import type { LexicalEditor } from 'lexical';
 import { useEffect, useState } from 'react';
 import type { Note } from '../../../shared/domain/note';
 import type { Passage } from '../../../shared/domain/passage';
-import { useKeptQuery } from '../../api/queries';
+import { useQuery } from '../../api/queries';
 import { withChangedPassages } from '../passages/changedPassages';
 import type { SaveStatus } from './autosave';
 import { BlockSerializer } from './blockSerializer';
@@ -47,7 +47,7 @@ export function useNoteSession(
     recovered ? { kind: 'pending' } : { kind: 'saved', at: Date.parse(note.updatedAt) },
   );
   // The note's passages: loaded once as it opens, then kept current by each save's and each tag's answer.
-  const { data: passages = NO_PASSAGES, setData: setPassages } = useKeptQuery('passages.forNote', { noteId: note.id });
+  const { data: passages = NO_PASSAGES, setData: setPassages } = useQuery('passages.forNote', { noteId: note.id }, { keptCurrentHere: true });
 
   useEffect(() => {
     saver.setOnSaved((result) => {

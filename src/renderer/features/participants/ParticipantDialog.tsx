@@ -50,8 +50,9 @@ function EditBody({
   onSaved,
   onDeleted,
 }: { id: string } & Pick<EditProps, 'attributes' | 'onClose' | 'onSaved' | 'onDeleted'>) {
-  const loaded = useQuery('participants.get', { id }, { errorShownHere: true });
   const deletion = useMutation('participants.delete', { errorShownHere: true });
+  // Once deleting, the record is not asked again: it is going.
+  const loaded = useQuery('participants.get', { id }, { errorShownHere: true, enabled: !deletion.pending });
   const [confirming, setConfirming] = useState(false);
   const participant = loaded.data;
   const error = deletion.error ?? loaded.error;
