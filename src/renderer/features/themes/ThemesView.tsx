@@ -74,8 +74,10 @@ export function ThemesView() {
   };
 
   const newTheme = (sub: boolean) => {
-    const parent = sub ? selected : byId(selected?.parentId ?? null);
-    if (sub && !selected) return;
+    // Through the ref: the commands keep this function from an earlier render (they are memoised on the list).
+    const current = selectedRef.current;
+    const parent = sub ? current : byId(current?.parentId ?? null);
+    if (sub && !current) return;
     setOpen({ kind: 'new', request: { parentId: parent?.id ?? null, parentName: parent?.name ?? null, sub } });
   };
   const applyTopol = async () => {
