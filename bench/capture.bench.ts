@@ -6,40 +6,24 @@
  *   npm run bench          (builds the renderer first)
  *   npx tsx bench/capture.bench.ts [--scales 1,4] [--chars 240]
  *
- * Generated workspaces are kept in .tmp/bench/ (scale 4 takes minutes to build); delete them there after
+ * Generated workspaces are kept in .tmp/bench/ (bench/workspace/cache.ts); delete them there after
  * changing the generator.
  */
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { chromium, type Page } from 'playwright-core';
 import { startHost } from '../e2e/support/host';
 import { summarise } from './stats';
-import { BIG_NOTE_TITLE, generateWorkspace } from './workspace/generate';
+import { load, workspaceFor } from './workspace/cache';
+import { BIG_NOTE_TITLE } from './workspace/generate';
 import { CHROMIUM_FLAGS, chromiumPath } from '../src/main/core/export/pdf/chromiumFlags';
 
 const ROOT = resolve(__dirname, '..');
-const CACHE = join(ROOT, '.tmp/bench');
 
-const load = () => `load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`;
 const ms = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '—' : `${n.toFixed(n < 10 ? 1 : 0)} ms`);
-
-/** A generated workspace for a scale, made once and kept. */
-function workspaceFor(scale: number): string {
-  const file = join(CACHE, `scale${scale}-seed1.fieldnotes`);
-  if (existsSync(file)) return file;
-  mkdirSync(CACHE, { recursive: true });
-  const partial = `${file}.partial`;
-  rmSync(partial, { force: true });
-  console.log(`  generating scale ${scale} into ${file} (once; ${load()})…`);
-  const made = generateWorkspace(partial, { scale, onProgress: (line) => console.log(`    ${line}`) });
-  copyFileSync(partial, file);
-  rmSync(partial, { force: true });
-  console.log(`  generated in ${made.seconds.toFixed(0)} s`);
-  return file;
-}
 
 interface BigNote {
   id: string;

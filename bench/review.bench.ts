@@ -8,10 +8,9 @@
  * from a child process (bench/review/coreProbe.ts) so its peak RSS is the core's own; the renderer's
  * heap from the loopback host in Chromium.
  */
-import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { chromium, type Page } from 'playwright-core';
@@ -20,12 +19,12 @@ import { documentAnchors } from '../src/shared/note/anchors';
 import { createNoteEditor, serialize, tagRange } from '../src/shared/note/editing';
 import type { Measure, ProbeConfig, ProbeResult } from './review/coreProbe';
 import { ms, summarise } from './stats';
-import { generateWorkspace } from './workspace/generate';
+import { BENCH_ROOT, runProbe, withBenchWorkspace } from './harness';
 import { Random } from './workspace/random';
 import { COMMON_WORD, RARE_WORD } from './workspace/vocabulary';
 import { CHROMIUM_FLAGS, chromiumPath } from '../src/main/core/export/pdf/chromiumFlags';
 
-const ROOT = resolve(__dirname, '..');
+const ROOT = BENCH_ROOT;
 const TARGET_MS = 50;
 const TARGET_RSS_MB = 500;
 const TARGET_HEAP_MB = 300;
@@ -113,24 +112,10 @@ function taggingDocuments(document: string, count: number, folder: string): Prob
   return out;
 }
 
-function runProbe(config: ProbeConfig, folder: string): Promise<ProbeResult> {
+function probeCore(config: ProbeConfig, folder: string): Promise<ProbeResult> {
   const configPath = join(folder, 'probe.json');
   writeFileSync(configPath, JSON.stringify(config));
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/review/coreProbe.ts'), configPath], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((done, fail) => {
-    child.on('exit', (code) => {
-      const line = stdout.trim().split('\n').pop() ?? '';
-      if (code === 0 && line.startsWith('{')) done(JSON.parse(line) as ProbeResult);
-      else fail(new Error(`core probe exited with ${code}:\n${stderr}${stdout}`));
-    });
-  });
+  return runProbe<ProbeResult>('bench/review/coreProbe.ts', [configPath]);
 }
 
 async function rpc(origin: string, token: string, method: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> {
@@ -258,17 +243,8 @@ async function main(): Promise<void> {
   });
   const runs = Number(values.runs);
   const warmup = 3;
-  const folder = mkdtempSync(join(tmpdir(), 'fieldnotes-review-bench-'));
-  const file = join(folder, 'review.fieldnotes');
   console.log('\nReview scale (issue 4)');
-  try {
-    if (positionals[0]) {
-      copyFileSync(resolve(positionals[0]), file);
-      console.log(`workspace: a copy of ${positionals[0]}`);
-    } else {
-      const made = generateWorkspace(file, { seed: Number(values.seed), scale: Number(values.scale) });
-      console.log(`workspace: generated in ${made.seconds.toFixed(1)} s (seed ${made.seed}, scale ${made.scale}; npm run gen:workspace makes one to keep)`);
-    }
+  await withBenchWorkspace('review', { given: positionals[0], seed: Number(values.seed), scale: Number(values.scale), keep: values.keep }, async (file, folder) => {
     const facts = readFacts(file);
     console.log(
       `  ${mb(statSync(file).size)}: ${fmt(facts.engagements)} engagements, ${fmt(facts.participants)} participants, ` +
@@ -279,7 +255,7 @@ async function main(): Promise<void> {
     const documents = taggingDocuments(facts.note.document, warmup + runs, folder);
     console.log(`  (prepared ${documents.length} tagged versions of the longest note in ${((performance.now() - t0) / 1000).toFixed(1)} s, outside the measurements)`);
 
-    const result = await runProbe(
+    const result = await probeCore(
       {
         workspace: file,
         settingsFolder: join(folder, 'settings'),
@@ -315,10 +291,7 @@ async function main(): Promise<void> {
         ` (Node, the TypeScript loader and an idle core alone: ${result.rssAtStartMb.toFixed(0)} MB)`,
     );
     for (const line of await rendererHeap(file, facts)) console.log(line);
-  } finally {
-    if (values.keep) console.log(`kept: ${folder}`);
-    else rmSync(folder, { recursive: true, force: true });
-  }
+  });
 }
 
 void main().catch((error) => {

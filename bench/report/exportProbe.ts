@@ -11,10 +11,13 @@ import { exportBytes } from '../../src/main/core/export/exportReport';
 import { chromiumPrinter } from '../../src/main/core/export/pdf/chromiumPrinter';
 import { writeFileAtomic } from '../../src/main/core/files/writeOut';
 import { openSnapshot } from '../../src/main/core/workspace/snapshot';
+import { cpuMeter } from '../stats';
 
 export interface ExportProbeResult {
   format: ReportFormat;
   seconds: number;
+  /** CPU seconds of the export: this process's and Chromium's (for the PDF). */
+  cpuSeconds: number;
   /** Of the time: each phase as the exporter reported it. */
   phases: { phase: string; seconds: number }[];
   bytes: number;
@@ -32,6 +35,7 @@ async function main(): Promise<void> {
   const workspace = openSnapshot(workspacePath);
   const phases: { phase: string; seconds: number }[] = [];
   const started = performance.now();
+  const cpu = cpuMeter({ children: format === 'pdf' });
   let phaseStart = started;
   let phase = '';
   try {
@@ -53,6 +57,7 @@ async function main(): Promise<void> {
     const result: ExportProbeResult = {
       format,
       seconds: (end - started) / 1000,
+      cpuSeconds: cpu.stop(),
       phases,
       bytes: statSync(out).size,
       rssAtStartMb,

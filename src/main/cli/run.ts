@@ -9,6 +9,7 @@ import { DamagedWorkspaceError } from '../core/workspace/errors';
 import { createWorkspace, inspectWorkspace, type Inspection } from '../core/workspace/workspace';
 import { exportQdpxCommand, importQdpxCommand, type QdpxFlags } from './qdpx';
 import { backupCommand, restoreCommand } from './backup';
+import { MERGE_HELP, mergeCommand, type MergeFlags } from './merge';
 import { exportReportCommand, REPORT_HELP, reportFormatNames, type ReportFlags } from './report';
 import { defaultSettingsFolder } from './settingsFolder';
 
@@ -26,6 +27,7 @@ ${REPORT_HELP}
   fieldnotes import <file.qdpx> --into <file.fieldnotes> | --new <file.fieldnotes> [--by "Your Name"]
   fieldnotes backup <file.fieldnotes> [--list] [--to FOLDER] [--json]
   fieldnotes restore <file.fieldnotes> <backup.fieldnotes> [--json]
+${MERGE_HELP}
   fieldnotes --help | --version
 
 Commands:
@@ -41,6 +43,9 @@ Commands:
            rules apply: the pre-export check printed says what was left out or replaced, and why.
   import   Add a REFI-QDA project (.qdpx) to a workspace (--into) or to a new one (--new), and print
            what was imported and what could not be carried.
+  merge    Merge a colleague's merge pack ("Send for merging…" in the app) into a workspace: prints what
+           is new, changed, changed on both sides and deleted, asks, takes a backup, then merges in one
+           transaction. --dry-run only previews (changes nothing); --yes merges without asking.
 
 Options:
   --name      Workspace name (default: the file name).
@@ -59,6 +64,8 @@ export interface Io {
   env: NodeJS.ProcessEnv;
   /** The key of an encrypted workspace, derived by index.ts from FIELDNOTES_PASSPHRASE (Argon2id is asynchronous). */
   key?: WorkspaceKey;
+  /** Ask the person at the terminal (absent when stdin is not a terminal: commands then need --yes). */
+  confirm?: (question: string) => Promise<boolean>;
 }
 
 function usage(io: Io, message: string): number {
@@ -101,6 +108,8 @@ export function runCli(argv: string[], io: Io): number | Promise<number> {
         'report-version': { type: 'string' },
         date: { type: 'string' },
         quotes: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        yes: { type: 'boolean', short: 'y' },
       },
     });
   } catch (error) {
@@ -116,12 +125,12 @@ export function runCli(argv: string[], io: Io): number | Promise<number> {
     return EXIT.ok;
   }
   const [command, file, ...extra] = positionals;
-  if (!command) return usage(io, 'say what to do: create, info, check, backup, restore, export or import.');
-  if (!['create', 'info', 'check', 'backup', 'restore', 'export', 'import'].includes(command)) return usage(io, `unknown command "${command}".`);
-  if (!file) return usage(io, `"${command}" needs a workspace file.`);
+  if (!command) return usage(io, 'say what to do: create, info, check, backup, restore, export, import or merge.');
+  if (!['create', 'info', 'check', 'backup', 'restore', 'export', 'import', 'merge'].includes(command)) return usage(io, `unknown command "${command}".`);
+  if (!file) return usage(io, command === 'merge' ? '"merge" needs the merge pack to merge in.' : `"${command}" needs a workspace file.`);
   if (extra.length > (command === 'restore' ? 1 : 0)) return usage(io, `unexpected argument "${extra[extra.length - 1]}".`);
 
-  if (command === 'export' || command === 'import') return exchange(command, file, values, io);
+  if (command === 'export' || command === 'import' || command === 'merge') return exchange(command, file, values, io);
 
   try {
     switch (command) {
@@ -150,8 +159,9 @@ export function runCli(argv: string[], io: Io): number | Promise<number> {
 }
 
 /** The file formats `export` knows; each lives in its own module. */
-async function exchange(command: 'export' | 'import', file: string, values: QdpxFlags & ReportFlags & { format?: string }, io: Io): Promise<number> {
+async function exchange(command: 'export' | 'import' | 'merge', file: string, values: QdpxFlags & ReportFlags & MergeFlags & { format?: string }, io: Io): Promise<number> {
   try {
+    if (command === 'merge') return await mergeCommand(file, values, io);
     if (command === 'import') return await importQdpxCommand(file, values, io);
     const format = values.format?.toLowerCase();
     if (format === 'qdpx') return await exportQdpxCommand(file, values, io);

@@ -27,6 +27,9 @@ const QUIET = new Set<string>([
   'report.export',
   'report.progress',
   'report.cancel',
+  // A merge pack is written outside the workspace; a discarded preview held only a copy.
+  'merge.sendPack',
+  'merge.discard',
 ]);
 
 /** Namespaces whose data shows what another namespace holds (an engagement's title in a passage's source). */
@@ -50,6 +53,8 @@ const ALSO: Record<string, readonly string[]> = {
   recommendations: ['findings'],
   // A project import adds to every area (and importNew opens another workspace).
   refi: [EVERYTHING],
+  // A merge adds to and changes every area.
+  merge: [EVERYTHING],
 };
 
 /**

@@ -10,6 +10,7 @@ import { engagementMethods } from './engagements';
 import { fileMethods } from './files';
 import { findingMethods } from './findings';
 import { matrixMethods } from './matrix';
+import { mergeMethods } from './merge';
 import { noteMethods } from './notes';
 import { participantMethods } from './participants';
 import { passageMethods } from './passages';
@@ -40,6 +41,7 @@ export const methods = {
   ...matrixMethods,
   ...reportMethods,
   ...agreementMethods,
+  ...mergeMethods,
   ...refiMethods,
   ...protectionMethods,
   ...recoveryMethods,

@@ -13,18 +13,21 @@ export const MAX_ATTACHMENT_BYTES = 200 * MB;
 export const MAX_IMPORT_BYTES = 50 * MB;
 /** A REFI-QDA project (.qdpx): text sources are small, but other tools' exports carry media we then leave out. */
 export const MAX_PROJECT_BYTES = 500 * MB;
+/** A colleague's merge pack: a whole workspace, attachments included (issue 10). */
+export const MAX_MERGE_PACK_BYTES = 1024 * MB;
 /** One upload chunk, before base64: small enough for IPC and HTTP, large enough to keep calls few. */
 export const MAX_CHUNK_BYTES = 4 * MB;
 /** Base64 of a full chunk. */
 export const MAX_CHUNK_BASE64 = Math.ceil(MAX_CHUNK_BYTES / 3) * 4;
 
-export const UploadPurpose = z.enum(['import', 'attachment', 'project']);
+export const UploadPurpose = z.enum(['import', 'attachment', 'project', 'mergePack']);
 export type UploadPurpose = z.infer<typeof UploadPurpose>;
 
 export const uploadLimits: Record<UploadPurpose, number> = {
   import: MAX_IMPORT_BYTES,
   attachment: MAX_ATTACHMENT_BYTES,
   project: MAX_PROJECT_BYTES,
+  mergePack: MAX_MERGE_PACK_BYTES,
 };
 
 /** A file's own name as the person chose it: no folders, nothing a file system would choke on. */

@@ -105,5 +105,5 @@ export async function exportBytes(
       widths: [34, 20, 90],
     });
   }
-  return { bytes: await toXlsx(sheets), check: result };
+  return { bytes: toXlsx(sheets), check: result };
 }

@@ -53,6 +53,7 @@ const tooLargeAdvice: Record<UploadPurpose, (size: string) => string> = {
   import: (size) => `to import (${size}); a file imported as notes can be at most ${formatBytes(uploadLimits.import)}. Split it into smaller files, then import those.`,
   attachment: (size) => `to attach (${size}); an attachment can be at most ${formatBytes(uploadLimits.attachment)}. Make it smaller (compress or split it), then try again.`,
   project: (size) => `to import (${size}); a project can be at most ${formatBytes(uploadLimits.project)}. Export it again without its media (pictures, audio, video), which Fieldnotes does not carry.`,
+  mergePack: (size) => `to merge (${size}); a merge pack can be at most ${formatBytes(uploadLimits.mergePack)}. Ask for a pack without large attachments.`,
 };
 
 const gone = () =>

@@ -13,6 +13,7 @@ import { engagementHandlers } from './engagements';
 import { fileHandlers } from './files';
 import { findingHandlers } from './findings';
 import { matrixHandlers } from './matrix';
+import { mergeHandlers } from './merge';
 import { noteHandlers } from './notes';
 import { participantHandlers } from './participants';
 import { passageHandlers } from './passages';
@@ -41,6 +42,7 @@ export function createHandlers(options: CoreOptions, settings: InstallationSetti
     ...matrixHandlers(ctx),
     ...reportHandlers(ctx),
     ...agreementHandlers(ctx),
+    ...mergeHandlers(ctx),
     ...refiHandlers(ctx),
     ...protectionHandlers(ctx),
     ...recoveryHandlers(ctx),

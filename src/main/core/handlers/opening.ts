@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { FieldnotesError } from '../../../shared/rpc/result';
+import { buildInBackground } from '../services/analysisIndex';
 import { actAs } from '../services/acting';
 import { keyForFile, newKey, type WorkspaceKey } from '../workspace/encryption';
 import { DamagedWorkspaceError } from '../workspace/errors';
@@ -23,6 +24,8 @@ export function workspaceOpener(ctx: HandlerContext) {
     if (reviewer) actAs(workspace.db, reviewer, settings.installationId());
     const info = workspace.info();
     settings.rememberOpened(info.path, info.name);
+    // So the first analysis screen does not wait for the index (seconds at four times review scale).
+    buildInBackground(workspace.db);
     return info;
   };
   const withKey = (inputPath: string, key: WorkspaceKey | undefined) => {

@@ -3,13 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateWorkspace } from '../../../../bench/workspace/generate';
 import type { AnalysisFilter } from '../../../shared/domain/analysis';
 import type { Dimension } from '../../../shared/domain/matrix';
-import { referenceMatrixTallies, referenceSpans, referenceThemeViewRowids } from '../testing/analysisReference';
+import { referenceCooccurrence, referenceMatrixTallies, referenceOverlappingRowids, referenceSpans, referenceThemeViewRowids } from '../testing/analysisReference';
 import { tempFolders } from '../testing/tempWorkspace';
 import { openWorkspace, type Workspace } from '../workspace/workspace';
+import { buildInBackground, compareBinary, isBuildingInBackground } from './analysisIndex';
 import { matrixTallies, themeViewOrder, type MatrixTallies } from './analysisScan';
-import { cooccurrence, cooccurrenceOf } from './cooccurrence';
+import { cooccurrence, cooccurrencePassages } from './cooccurrence';
 import { updateEngagement, getEngagement } from './engagements';
 import { deleteNote, saveNote } from './notes';
+import { saveNoteBlocks } from './noteBlocks';
+import { splitDocument } from '../../../shared/note/blocks';
 import { updateParticipant } from './participants';
 import { createPassageFromRange, deletePassage, tagPassage, untagPassage, updatePassage } from './passages';
 import { listThemes, moveTheme } from './themes';
@@ -59,6 +62,9 @@ function dimensions(): Dimension[] {
   return ['staffGroup', 'organisation', 'engagementType', 'engagement', 'participant', ...(attribute ? [`attribute:${attribute}` as Dimension] : [])];
 }
 
+const passageIdsOf = (db: Workspace['db'], rowids: Set<number>) =>
+  db.prepare('SELECT id FROM passages WHERE rowid IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify([...rowids])) as string[];
+
 /** Every comparison: matrix tallies, theme views (any, all, without sub-themes, a cell), co-occurrence. */
 function expectSameAsReference(): void {
   const db = workspace.db;
@@ -86,7 +92,7 @@ function expectSameAsReference(): void {
       expect(rowids(input), JSON.stringify(input)).toEqual(referenceThemeViewRowids(db, input));
     }
     const grid = cooccurrence(db, { filters });
-    const reference = cooccurrenceOf(
+    const reference = referenceCooccurrence(
       grid.themes,
       referenceSpans(
         db,
@@ -95,6 +101,12 @@ function expectSameAsReference(): void {
       ),
     );
     expect(grid, JSON.stringify(filters)).toEqual(reference);
+    // A cell's overlapping passages: the busiest pair of the grid.
+    const busiest = [...grid.pairs].sort((x, y) => y.overlapping - x.overlapping)[0]!;
+    const listed = cooccurrencePassages(db, { a: busiest.a, b: busiest.b, kind: 'overlapping', filters, limit: 100_000 });
+    const expected = referenceOverlappingRowids(referenceSpans(db, [busiest.a, busiest.b], filters));
+    expect(listed.counts.passages, JSON.stringify(filters)).toBe(expected.size);
+    expect(new Set(listed.passages.map((p) => p.passageId)), JSON.stringify(filters)).toEqual(new Set(passageIdsOf(db, expected)));
   }
 }
 
@@ -115,6 +127,16 @@ describe('the analysis index', () => {
     );
     expectSameAsReference();
 
+    // Typing in the middle of the note as the editor saves it: one block, every passage after it moved.
+    const current = db.prepare('SELECT document, revision FROM notes WHERE id = ?').get(note.id) as { document: string; revision: number };
+    const blocks = splitDocument(current.document).blocks;
+    const middle = Math.floor(blocks.length / 2);
+    const typed = JSON.parse(blocks[middle]!) as { children: unknown[] };
+    typed.children.unshift({ type: 'text', text: 'Typed before the rest. ', detail: 0, format: 0, mode: 'normal', style: '', version: 1 });
+    const patch = { start: middle, removed: 1, blocks: [JSON.stringify(typed)], total: blocks.length };
+    saveNoteBlocks(db, { id: note.id, patch, baseRevision: current.revision }, reviewer);
+    expectSameAsReference();
+
     tagPassage(db, passage(1), themes[3]!.id, reviewer);
     const untag = db.prepare('SELECT passage_id, theme_id FROM passage_themes ORDER BY passage_id LIMIT 1').get() as { passage_id: string; theme_id: string };
     untagPassage(db, untag.passage_id, untag.theme_id);
@@ -133,4 +155,49 @@ describe('the analysis index', () => {
     deleteNote(db, note.id);
     expectSameAsReference();
   }, 60_000);
+});
+
+describe('the analysis index built in the background', () => {
+  const step = () => new Promise((resolve) => setImmediate(resolve));
+  const reopen = () => {
+    const path = workspace.path;
+    workspace.close();
+    workspace = openWorkspace(path);
+    return workspace.db;
+  };
+
+  it('answers as the reference after writes between its steps (a note read before a write is read again)', async () => {
+    const db = reopen();
+    buildInBackground(db);
+    expect(isBuildingInBackground(db)).toBe(true);
+    // Every tag (sixteen steps) and the passages of the first range of notes (ids before "1") are read.
+    for (let i = 0; i < 18; i++) await step();
+    expect(isBuildingInBackground(db)).toBe(true);
+    const early = db.prepare(`SELECT id FROM passages WHERE note_id < '1' ORDER BY id LIMIT 1`).pluck().get() as string;
+    const theme = listThemes(db).find((t) => !(db.prepare('SELECT 1 FROM passage_themes WHERE passage_id = ? AND theme_id = ?').get(early, t.id)))!;
+    tagPassage(db, early, theme.id, reviewer);
+    updatePassage(db, { id: early, keyQuote: true });
+    while (isBuildingInBackground(db)) await step();
+    expectSameAsReference();
+  }, 60_000);
+
+  it('is finished at once by a request that comes before it is done', async () => {
+    const db = reopen();
+    buildInBackground(db);
+    await step();
+    expectSameAsReference();
+    expect(isBuildingInBackground(db)).toBe(false);
+  }, 60_000);
+});
+
+describe('compareBinary', () => {
+  it('orders strings as SQLite does (UTF-8 bytes), surrogates after the units above them', () => {
+    const db = workspace.db;
+    const strings = ['a', 'B', 'é', '\uE000', '\uFFFD', '😀', 'a😀', 'a\uFFFF', '', 'ab', 'a-b', '\uD7FF', 'ｚ'];
+    const bySqlite = db
+      .prepare('SELECT value FROM json_each(?) ORDER BY value')
+      .pluck()
+      .all(JSON.stringify(strings)) as string[];
+    expect([...strings].sort(compareBinary)).toEqual(bySqlite);
+  });
 });

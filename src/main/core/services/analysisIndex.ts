@@ -3,10 +3,13 @@ import {
   analysisTick,
   changedSince,
   engagementRows,
+  ID_RANGES,
   notesInViewOrder,
   participantRows,
   passageRows,
+  passageRowsIn,
   tagRows,
+  tagRowsIn,
   themeParentRows,
   type PassageIndexRow,
   type TagIndexRow,
@@ -18,7 +21,8 @@ import {
  * engagements and notes. At review scale the SQL behind those screens — joins over 40,000 passages and
  * 50,000 tags — is itself slower than their targets; a loop over these arrays is a few milliseconds.
  *
- * One index per open database, built on first use. Before each use it asks the change clock (migration
+ * One index per open database, built a step at a time in the background when the workspace opens (or at
+ * once by the first use that comes before it is done). Before each use it asks the change clock (migration
  * 0011's triggers) what changed since it last looked and re-reads only that: the passages and tags of the
  * notes that changed, and the small tables (themes, participants, engagements, note order) when one did.
  * Inside a transaction it is not trusted (a rollback would leave it ahead of the file): a fresh one is built
@@ -111,12 +115,15 @@ class LiveIndex {
   private noteText = new Map<string, SpeakerLines>();
   /** Reviewer ids as integers; only grows, so a note's integers stay valid while the small tables do. */
   private reviewers = new Map<string, number>();
+  /** A first build under way in the background (buildInBackground), step by step. */
+  private building: Generator<void, void> | null = null;
 
   constructor(private readonly db: Database.Database) {}
 
   current(): AnalysisIndex {
+    this.finishBuilding();
     const tick = analysisTick(this.db);
-    if (this.tick < 0 || tick < this.tick) this.rebuild();
+    if (this.tick < 0 || tick < this.tick) drain(this.build());
     else if (tick > this.tick) this.refresh(changedSince(this.db, this.tick));
     this.tick = tick;
     this.dims ??= readDimensions(this.db);
@@ -124,11 +131,71 @@ class LiveIndex {
     return { dims: this.dims, passages: this.flat, noteText: this.noteText };
   }
 
-  private rebuild(): void {
-    this.slices = slicesOf(passageRows(this.db, null), tagRows(this.db, null));
+  /**
+   * Build it a step at a time, each step a macrotask, so requests that arrive meanwhile are answered in
+   * between (one that needs the index finishes the build there and then). Nothing if it is built.
+   */
+  buildInBackground(): void {
+    if (this.tick >= 0 || this.building) return;
+    const steps = (this.building = this.build());
+    const next = () => {
+      if (this.building !== steps) return; // finished by a request, or the database closed
+      if (!this.db.open) {
+        this.building = null;
+        return;
+      }
+      // Never read in the middle of someone's transaction: what it wrote may yet roll back.
+      if (this.db.inTransaction) return void setTimeout(next, 20).unref?.();
+      if (steps.next().done) this.building = null;
+      else setImmediate(next).unref?.();
+    };
+    setImmediate(next).unref?.();
+  }
+
+  get isBuilding(): boolean {
+    return this.building !== null;
+  }
+
+  private finishBuilding(): void {
+    if (!this.building) return;
+    const steps = this.building;
+    this.building = null;
+    drain(steps);
+  }
+
+  /**
+   * Read every tag, then every passage, one id range at a time (a step each), then convert the notes to
+   * integers. It ends at the tick it started from: whatever was written between its steps is re-read by the
+   * refresh of the next use, as any write would be (a note read twice reads the same rows twice, harmlessly).
+   */
+  private *build(): Generator<void, void> {
+    const tick = analysisTick(this.db);
+    const tags: TagIndexRow[] = [];
+    for (const range of ID_RANGES) {
+      for (const tag of tagRowsIn(this.db, range)) tags.push(tag);
+      yield;
+    }
+    const byPassage = tagsByPassage(tags);
+    const slices = new Map<string, NoteSlice>();
+    for (const range of ID_RANGES) {
+      addToSlices(slices, passageRowsIn(this.db, range), byPassage);
+      yield;
+    }
+    for (const slice of slices.values()) slice.passages.sort(inViewOrder);
+    this.slices = slices;
     this.noteText.clear();
     this.dims = null;
     this.flat = null;
+    this.tick = tick;
+    yield;
+    const dims = (this.dims = readDimensions(this.db));
+    let converted = 0;
+    for (const slice of slices.values()) {
+      intsOf(slice, dims, this.reviewers);
+      if (++converted % 500 === 0) yield;
+    }
+    yield;
+    this.flat = flatten(dims, slices, this.reviewers);
   }
 
   private refresh(changed: string[]): void {
@@ -136,7 +203,8 @@ class LiveIndex {
     if (changed.includes('*')) this.dims = null;
     const notes = changed.filter((id) => id !== '*');
     if (notes.length) {
-      const fresh = slicesOf(passageRows(this.db, notes), tagRows(this.db, notes));
+      const fresh = new Map<string, NoteSlice>();
+      addToSlices(fresh, passageRows(this.db, notes), tagsByPassage(tagRows(this.db, notes)));
       for (const id of notes) {
         this.noteText.delete(id);
         const slice = fresh.get(id);
@@ -148,32 +216,78 @@ class LiveIndex {
   }
 }
 
+function drain(steps: Generator<void, void>): void {
+  while (!steps.next().done);
+}
+
 const live = new WeakMap<Database.Database, LiveIndex>();
+
+function liveIndex(db: Database.Database): LiveIndex {
+  let index = live.get(db);
+  if (!index) live.set(db, (index = new LiveIndex(db)));
+  return index;
+}
 
 /** The analysis index of this database, current with every committed write. */
 export function analysisIndex(db: Database.Database): AnalysisIndex {
   if (db.inTransaction) return new LiveIndex(db).current();
-  let index = live.get(db);
-  if (!index) live.set(db, (index = new LiveIndex(db)));
-  return index.current();
+  return liveIndex(db).current();
 }
 
-function slicesOf(rows: PassageIndexRow[], tags: TagIndexRow[]): Map<string, NoteSlice> {
+/**
+ * Start building the index in the background (at open, issue 8): at four times review scale the first build
+ * takes a second or more, which the first analysis screen would otherwise wait for.
+ */
+export function buildInBackground(db: Database.Database): void {
+  liveIndex(db).buildInBackground();
+}
+
+/** Is a background build still under way? (For tests.) */
+export function isBuildingInBackground(db: Database.Database): boolean {
+  return live.get(db)?.isBuilding ?? false;
+}
+
+function tagsByPassage(tags: TagIndexRow[]): Map<string, TagIndexRow[]> {
   const byPassage = new Map<string, TagIndexRow[]>();
   for (const t of tags) {
     const list = byPassage.get(t[0]);
     if (list) list.push(t);
     else byPassage.set(t[0], [t]);
   }
-  const out = new Map<string, NoteSlice>();
+  return byPassage;
+}
+
+/** These passages, with their tags, added to their notes' slices; unsorted. */
+function addToSlices(slices: Map<string, NoteSlice>, rows: PassageIndexRow[], byPassage: Map<string, TagIndexRow[]>): void {
   for (const row of rows) {
-    let slice = out.get(row[2]);
-    if (!slice) out.set(row[2], (slice = { passages: [], tags: new Map(), ints: null }));
+    let slice = slices.get(row[2]);
+    if (!slice) slices.set(row[2], (slice = { passages: [], tags: new Map(), ints: null }));
     slice.passages.push(row);
     const mine = byPassage.get(row[1]);
     if (mine) slice.tags.set(row[1], mine);
   }
-  return out;
+}
+
+/** A note's passages as the theme view lists them (the SQL's ORDER BY detached, start_offset, end_offset, id). */
+function inViewOrder(a: PassageIndexRow, b: PassageIndexRow): number {
+  return a[5] - b[5] || a[3] - b[3] || a[4] - b[4] || compareBinary(a[1], b[1]);
+}
+
+/**
+ * SQLite's BINARY order of two strings (their UTF-8 bytes), which is code point order. JavaScript's `<`
+ * compares UTF-16 units, which differs only where a surrogate meets a unit from U+E000 up.
+ */
+export function compareBinary(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    const surrogate = (c: number) => c >= 0xd800 && c <= 0xdfff;
+    if (surrogate(x) !== surrogate(y) && Math.max(x, y) >= 0xd800) return surrogate(x) ? 1 : -1;
+    return x - y;
+  }
+  return a.length - b.length;
 }
 
 function indexOf(ids: string[]): Map<string, number> {

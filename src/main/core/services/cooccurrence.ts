@@ -1,9 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { AnalysisFilter, ThemeViewResult } from '../../../shared/domain/analysis';
 import type { CooccurrenceResult } from '../../../shared/domain/matrix';
-import type { ThemeListItem } from '../../../shared/domain/theme';
 import { FieldnotesError } from '../../../shared/rpc/result';
-import { analysisIndex, themePassageCounts } from './analysisIndex';
+import { analysisIndex, themePassageCounts, type AnalysisIndex } from './analysisIndex';
 import { scopeTest } from './analysisScan';
 import { themeView } from './themeView';
 import { listThemes } from './themes';
@@ -17,52 +16,70 @@ import { listThemes } from './themes';
  */
 export const DEFAULT_THEMES = 30;
 
-/** A passage of the chosen themes: where it is, and which chosen themes (by index) it counts as. */
-export interface Span {
-  rowid: number;
-  note: number | string;
-  start: number;
-  end: number;
-  detached: boolean;
-  roots: Set<number>;
+/**
+ * The passages of the chosen themes within the filters, as positions in the analysis index (so in its order:
+ * within a note, attached passages by place), each with the chosen themes it counts as — distinct and
+ * ascending, in CSR form: kept passage k's are roots[rootStart[k] .. rootStart[k+1]).
+ */
+interface Chosen {
+  ix: AnalysisIndex;
+  n: number;
+  kept: Int32Array;
+  rootStart: Int32Array;
+  roots: Int32Array;
 }
 
-/** Passages of the chosen themes (by index) within the filters, from the analysis index. */
-function spans(db: Database.Database, chosen: readonly string[], filters: AnalysisFilter | undefined): Span[] {
+function chosenPassages(db: Database.Database, chosen: readonly string[], filters: AnalysisFilter | undefined): Chosen {
   const ix = analysisIndex(db);
   const { dims, passages } = ix;
   const index = new Map(chosen.map((id, i) => [id, i]));
   const rootsOf = dims.up.map((chain) => chain.flatMap((t) => index.get(dims.themeIds[t]!) ?? []));
   const inScope = scopeTest(db, ix, { filters });
-  const out: Span[] = [];
+  const seen = new Int32Array(chosen.length).fill(-1);
+  const kept: number[] = [];
+  const rootStart: number[] = [0];
+  const roots: number[] = [];
   for (let i = 0; i < passages.count; i++) {
-    let roots: Set<number> | null = null;
+    const from = roots.length;
     for (let t = passages.themeStart[i]!; t < passages.themeStart[i + 1]!; t++) {
-      for (const r of rootsOf[passages.theme[t]!]!) (roots ??= new Set()).add(r);
+      for (const r of rootsOf[passages.theme[t]!]!) {
+        if (seen[r] === i) continue;
+        seen[r] = i;
+        // Insertion keeps a passage's few roots ascending.
+        let at = roots.push(r) - 1;
+        while (at > from && roots[at - 1]! > r) roots[at] = roots[--at]!;
+        roots[at] = r;
+      }
     }
-    if (!roots || !inScope(i)) continue;
-    out.push({ rowid: passages.rowid[i]!, note: passages.note[i]!, start: passages.start[i]!, end: passages.end[i]!, detached: passages.detached[i] === 1, roots });
+    if (roots.length === from) continue;
+    if (!inScope(i)) {
+      roots.length = from;
+      continue;
+    }
+    kept.push(i);
+    rootStart.push(roots.length);
   }
-  return out;
+  return { ix, n: chosen.length, kept: Int32Array.from(kept), rootStart: Int32Array.from(rootStart), roots: Int32Array.from(roots) };
 }
 
-/** Pairs of distinct attached passages of one note whose text overlaps, by a sweep over each note's spans. */
-function overlappingPairs(all: readonly Span[]): [Span, Span][] {
-  const out: [Span, Span][] = [];
-  const byNote = new Map<number | string, Span[]>();
-  for (const s of all) {
-    if (s.detached) continue;
-    const list = byNote.get(s.note);
-    if (list) list.push(s);
-    else byNote.set(s.note, [s]);
-  }
-  for (const list of byNote.values()) {
-    list.sort((a, b) => a.start - b.start || a.end - b.end);
-    for (let i = 0; i < list.length; i++) {
-      for (let j = i + 1; j < list.length && list[j]!.start < list[i]!.end; j++) out.push([list[i]!, list[j]!]);
+/**
+ * Every pair of distinct attached kept passages of one note whose text overlaps (by position in `kept`). The
+ * index holds a note's attached passages by start, then end, so one sweep finds them without sorting.
+ */
+function forEachOverlap(c: Chosen, visit: (x: number, y: number) => void): void {
+  const { passages } = c.ix;
+  const { kept } = c;
+  for (let x = 0; x < kept.length; x++) {
+    const i = kept[x]!;
+    if (passages.detached[i] === 1) continue;
+    const note = passages.note[i]!;
+    const end = passages.end[i]!;
+    for (let y = x + 1; y < kept.length; y++) {
+      const j = kept[y]!;
+      if (passages.note[j] !== note || passages.detached[j] === 1 || passages.start[j]! >= end) break;
+      visit(x, y);
     }
   }
-  return out;
 }
 
 function chooseThemes(db: Database.Database, themeIds: readonly string[] | undefined): ReturnType<typeof listThemes> {
@@ -81,35 +98,38 @@ function chooseThemes(db: Database.Database, themeIds: readonly string[] | undef
 
 export function cooccurrence(db: Database.Database, input: { themeIds?: string[]; filters?: AnalysisFilter } = {}): CooccurrenceResult {
   const themes = chooseThemes(db, input.themeIds);
-  return cooccurrenceOf(
-    themes,
-    spans(
-      db,
-      themes.map((t) => t.id),
-      input.filters,
-    ),
+  const c = chosenPassages(
+    db,
+    themes.map((t) => t.id),
+    input.filters,
   );
-}
-
-/** The grid of these themes from their passages' spans. */
-export function cooccurrenceOf(themes: readonly Pick<ThemeListItem, 'id' | 'name' | 'colour'>[], all: readonly Span[]): CooccurrenceResult {
-  const n = themes.length;
-  const sizes = new Array<number>(n).fill(0);
-  const both = new Array<number>(n * n).fill(0);
-  const overlapping = new Array<number>(n * n).fill(0);
-  for (const s of all) {
-    const roots = [...s.roots].sort((a, b) => a - b);
-    for (let i = 0; i < roots.length; i++) {
-      sizes[roots[i]!]!++;
-      for (let j = i + 1; j < roots.length; j++) both[roots[i]! * n + roots[j]!]!++;
+  const { n, kept, rootStart, roots } = c;
+  const sizes = new Int32Array(n);
+  const both = new Int32Array(n * n);
+  const overlapping = new Int32Array(n * n);
+  for (let k = 0; k < kept.length; k++) {
+    for (let a = rootStart[k]!; a < rootStart[k + 1]!; a++) {
+      sizes[roots[a]!]!++;
+      for (let b = a + 1; b < rootStart[k + 1]!; b++) both[roots[a]! * n + roots[b]!]!++;
     }
   }
-  for (const [p, q] of overlappingPairs(all)) {
-    // Each pair of passages counts once for each pair of themes it joins (one theme from each passage).
-    const joined = new Set<number>();
-    for (const a of p.roots) for (const b of q.roots) if (a !== b) joined.add(Math.min(a, b) * n + Math.max(a, b));
-    for (const k of joined) overlapping[k]!++;
-  }
+  // Each pair of passages counts once for each pair of themes it joins (one theme from each passage).
+  const stamp = new Int32Array(n * n).fill(-1);
+  let pair = 0;
+  forEachOverlap(c, (x, y) => {
+    pair++;
+    for (let a = rootStart[x]!; a < rootStart[x + 1]!; a++) {
+      for (let b = rootStart[y]!; b < rootStart[y + 1]!; b++) {
+        const p = roots[a]!;
+        const q = roots[b]!;
+        if (p === q) continue;
+        const key = p < q ? p * n + q : q * n + p;
+        if (stamp[key] === pair) continue;
+        stamp[key] = pair;
+        overlapping[key]!++;
+      }
+    }
+  });
   const pairs: CooccurrenceResult['pairs'] = [];
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) pairs.push({ a: themes[i]!.id, b: themes[j]!.id, both: both[i * n + j]!, overlapping: overlapping[i * n + j]! });
@@ -130,13 +150,18 @@ export function cooccurrencePassages(
     return themeView(db, { themeIds: [input.a, input.b], mode: 'all', includeSubthemes: true, filters: input.filters, limit: input.limit, offset: input.offset });
   }
   chooseThemes(db, [input.a, input.b]);
-  const all = spans(db, [input.a, input.b], input.filters);
+  const c = chosenPassages(db, [input.a, input.b], input.filters);
+  const { kept, rootStart, roots } = c;
+  const { rowid } = c.ix.passages;
+  // Roots are ascending, so a passage counts as a (0) when its first root is 0, as b (1) when its last is 1.
+  const isA = (x: number) => roots[rootStart[x]!] === 0;
+  const isB = (x: number) => roots[rootStart[x + 1]! - 1] === 1;
   const rowids = new Set<number>();
-  for (const [p, q] of overlappingPairs(all)) {
-    if ((p.roots.has(0) && q.roots.has(1)) || (p.roots.has(1) && q.roots.has(0))) {
-      rowids.add(p.rowid);
-      rowids.add(q.rowid);
+  forEachOverlap(c, (x, y) => {
+    if ((isA(x) && isB(y)) || (isB(x) && isA(y))) {
+      rowids.add(rowid[kept[x]!]!);
+      rowids.add(rowid[kept[y]!]!);
     }
-  }
+  });
   return themeView(db, { themeIds: [input.a, input.b], mode: 'any', includeSubthemes: true, filters: input.filters, rowids, limit: input.limit, offset: input.offset });
 }

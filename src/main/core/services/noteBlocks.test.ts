@@ -123,8 +123,13 @@ describe('block-level saves (issue 11)', () => {
       const after = splitDocument(serialize(editor)).blocks;
       const patch = diffBlocks(before, after)!;
       expect([patch.start, patch.removed, patch.blocks.length]).toEqual([0, 1, 1]);
+      const tick = () => db.prepare('SELECT tick FROM analysis_clock').pluck().get() as number;
+      const ticked = tick();
       const saved = saveNoteBlocks(db, { id: w.noteId, patch, baseRevision: 2 }, TEST_REVIEWER.id);
       expect(saved.changedPassages.map((p) => p.id)).toEqual([creates[0]!.id]);
+      // The 59 passages after it moved in one statement, and the analysis index's change log took the note once
+      // for them (migration 0012), not twice per passage: the text, the revision, the one changed passage.
+      expect(tick() - ticked).toBeLessThanOrEqual(5);
       expect(saved.changedPassages[0]!.quotedText).toBe('traXining');
       const last = db.prepare('SELECT start_offset, quoted_text FROM passages WHERE id = ?').get(creates[59]!.id) as { start_offset: number; quoted_text: string };
       expect(last.quoted_text).toBe('training');

@@ -36,22 +36,22 @@ type KeyQuote = KeyQuoteRow;
  */
 function keyQuotes(db: Database.Database, ix: AnalysisIndex, rowids: number[]): Map<number, KeyQuote[]> {
   const { dims, passages } = ix;
-  const wanted = new Set(rowids.flatMap((r) => dims.noteByRowid.get(r) ?? []));
-  const found: { note: number; passage: number; start: number; end: number }[] = [];
-  for (let i = 0; i < passages.count; i++) {
-    if (passages.keyQuote[i] === 1 && passages.detached[i] === 0 && wanted.has(passages.note[i]!)) {
-      found.push({ note: passages.note[i]!, passage: passages.rowid[i]!, start: passages.start[i]!, end: passages.end[i]! });
+  // Each note's passages sit together in the index: look only at the candidates'.
+  const found: { rowid: number; passage: number; start: number; end: number }[] = [];
+  for (const rowid of rowids) {
+    const note = dims.noteByRowid.get(rowid);
+    if (note === undefined) continue;
+    for (let i = passages.noteStart[note]!; i < passages.noteStart[note + 1]!; i++) {
+      if (passages.keyQuote[i] === 1 && passages.detached[i] === 0) found.push({ rowid, passage: passages.rowid[i]!, start: passages.start[i]!, end: passages.end[i]! });
     }
   }
   const texts = new Map(quotedTexts(db, found.map((f) => f.passage)));
-  const noteRowid = new Map([...dims.noteByRowid].map(([rowid, note]) => [note, rowid]));
   const out = new Map<number, KeyQuote[]>();
   for (const f of found) {
-    const rowid = noteRowid.get(f.note)!;
-    const quote = { rowid, start: f.start, end: f.end, quoted_text: texts.get(f.passage) ?? '' };
-    const list = out.get(rowid);
+    const quote = { rowid: f.rowid, start: f.start, end: f.end, quoted_text: texts.get(f.passage) ?? '' };
+    const list = out.get(f.rowid);
     if (list) list.push(quote);
-    else out.set(rowid, [quote]);
+    else out.set(f.rowid, [quote]);
   }
   return out;
 }

@@ -180,8 +180,11 @@ export function snippet(text: string, matches: Span[], anchor: Span | null): Seg
   };
   push(start > line.start ? '…' : '', false);
   let cursor = start;
-  for (const m of matches) {
-    if (m.end <= start || m.start >= end) continue;
+  // Matches are in order and do not overlap: start at the first that ends after the snippet starts, not at
+  // the note's first (a long note has thousands, and a hit shows up to 50 snippets).
+  for (let k = firstEndingAfter(matches, start); k < matches.length && matches[k]!.start < end; k++) {
+    const m = matches[k]!;
+    if (m.end <= start) continue;
     const s = Math.max(m.start, cursor);
     const e = Math.min(m.end, end);
     if (e <= s) continue;
@@ -198,6 +201,18 @@ export function snippet(text: string, matches: Span[], anchor: Span | null): Seg
     else out.push({ ...s });
     return out;
   }, []);
+}
+
+/** The first match whose end is after `at`, by binary search (matches in order, not overlapping). */
+function firstEndingAfter(matches: Span[], at: number): number {
+  let lo = 0;
+  let hi = matches.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (matches[mid]!.end <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { recordIdSql, type TrackedTable } from '../db/changeTracking';
 
 /**
  * `change_actor` and `tombstones`: who is changing the workspace now, and what
@@ -159,3 +160,11 @@ export function putStamp(db: Database.Database, table: string, recordId: string,
 export function deleteStamp(db: Database.Database, table: string, recordId: string): void {
   db.prepare('DELETE FROM record_stamps WHERE table_name = ? AND record_id = ?').run(table, recordId);
 }
+
+/** Stamps left by rows SQLite's cascades removed while stamping was off. */
+export function dropOrphanStamps(db: Database.Database, spec: TrackedTable): void {
+  db.prepare(
+    `DELETE FROM record_stamps WHERE table_name = ? AND record_id NOT IN (SELECT ${recordIdSql(spec, 't')} FROM ${spec.table} t)`,
+  ).run(spec.table);
+}
+

@@ -34,3 +34,13 @@ export function recordReviewer(db: Database.Database, reviewer: Reviewer, now = 
      ON CONFLICT(id) DO UPDATE SET name = excluded.name, initials = excluded.initials`,
   ).run(reviewer.id, reviewer.name, reviewer.initials, now);
 }
+
+/** Someone recorded in another workspace being merged in: added if unknown here, as first seen there. */
+export function addReviewerIfMissing(db: Database.Database, reviewer: RecordedReviewer): void {
+  db.prepare('INSERT INTO reviewers(id, name, initials, first_seen) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO NOTHING').run(
+    reviewer.id,
+    reviewer.name,
+    reviewer.initials,
+    reviewer.firstSeen,
+  );
+}

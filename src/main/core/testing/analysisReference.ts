@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { AnalysisFilter } from '../../../shared/domain/analysis';
-import type { Dimension, MatrixCell } from '../../../shared/domain/matrix';
+import type { CooccurrenceResult, Dimension, MatrixCell } from '../../../shared/domain/matrix';
+import type { ThemeListItem } from '../../../shared/domain/theme';
 import { and, passageFilter, type SqlFilter } from '../store/analysisFilter';
 import type { MatrixTallies } from '../services/analysisScan';
 import { listThemes } from '../services/themes';
@@ -139,11 +140,21 @@ export function referenceThemeViewRowids(
 }
 
 /** Per passage of the chosen themes (by index): rowid, note, place, detached, the chosen themes it counts as. */
-export function referenceSpans(db: Database.Database, chosen: readonly string[], filters: AnalysisFilter | undefined) {
+/** A passage of the chosen themes: where it is, and which chosen themes (by index) it counts as. */
+export interface Span {
+  rowid: number;
+  note: string;
+  start: number;
+  end: number;
+  detached: boolean;
+  roots: Set<number>;
+}
+
+export function referenceSpans(db: Database.Database, chosen: readonly string[], filters: AnalysisFilter | undefined): Span[] {
   const filter = passageFilter(filters);
   const index = new Map(chosen.map((id, i) => [id, i]));
   const up = ancestry(db);
-  const byPassage = new Map<number, { rowid: number; note: string; start: number; end: number; detached: boolean; roots: Set<number> }>();
+  const byPassage = new Map<number, Span>();
   const rows = db
     .prepare(
       `SELECT p.rowid, p.note_id, p.start_offset, p.end_offset, p.detached, pt.theme_id
@@ -164,4 +175,60 @@ export function referenceSpans(db: Database.Database, chosen: readonly string[],
     }
   }
   return [...byPassage.values()];
+}
+
+/** Pairs of distinct attached passages of one note whose text overlaps, by a sweep over each note's spans. */
+export function referenceOverlappingPairs(all: readonly Span[]): [Span, Span][] {
+  const out: [Span, Span][] = [];
+  const byNote = new Map<string, Span[]>();
+  for (const s of all) {
+    if (s.detached) continue;
+    const list = byNote.get(s.note);
+    if (list) list.push(s);
+    else byNote.set(s.note, [s]);
+  }
+  for (const list of byNote.values()) {
+    list.sort((a, b) => a.start - b.start || a.end - b.end);
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length && list[j]!.start < list[i]!.end; j++) out.push([list[i]!, list[j]!]);
+    }
+  }
+  return out;
+}
+
+/** The co-occurrence grid of these themes from their passages' spans, with sets. */
+export function referenceCooccurrence(themes: readonly Pick<ThemeListItem, 'id' | 'name' | 'colour'>[], all: readonly Span[]): CooccurrenceResult {
+  const n = themes.length;
+  const sizes = new Array<number>(n).fill(0);
+  const both = new Array<number>(n * n).fill(0);
+  const overlapping = new Array<number>(n * n).fill(0);
+  for (const s of all) {
+    const roots = [...s.roots].sort((a, b) => a - b);
+    for (let i = 0; i < roots.length; i++) {
+      sizes[roots[i]!]!++;
+      for (let j = i + 1; j < roots.length; j++) both[roots[i]! * n + roots[j]!]!++;
+    }
+  }
+  for (const [p, q] of referenceOverlappingPairs(all)) {
+    const joined = new Set<number>();
+    for (const a of p.roots) for (const b of q.roots) if (a !== b) joined.add(Math.min(a, b) * n + Math.max(a, b));
+    for (const k of joined) overlapping[k]!++;
+  }
+  const pairs: CooccurrenceResult['pairs'] = [];
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) pairs.push({ a: themes[i]!.id, b: themes[j]!.id, both: both[i * n + j]!, overlapping: overlapping[i * n + j]! });
+  }
+  return { themes: themes.map((t, i) => ({ id: t.id, name: t.name, colour: t.colour, passages: sizes[i]! })), pairs };
+}
+
+/** The passages (rowids) of either theme overlapping a passage of the other: a co-occurrence cell's `overlapping` list. */
+export function referenceOverlappingRowids(all: readonly Span[]): Set<number> {
+  const rowids = new Set<number>();
+  for (const [p, q] of referenceOverlappingPairs(all)) {
+    if ((p.roots.has(0) && q.roots.has(1)) || (p.roots.has(1) && q.roots.has(0))) {
+      rowids.add(p.rowid);
+      rowids.add(q.rowid);
+    }
+  }
+  return rowids;
 }

@@ -2,6 +2,7 @@ import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CHECK_FOLDER_PREFIX, privateCopy, refuseIfHeldElsewhere } from './examine';
+import type { WorkspaceKey } from './encryption';
 import { openWorkspace, type Workspace } from './workspace';
 
 /**
@@ -11,7 +12,7 @@ import { openWorkspace, type Workspace } from './workspace';
  * -wal as it was. Refused while another process holds the file (its copy could
  * be half-written).
  */
-export function openSnapshot(inputPath: string): Workspace {
+export function openSnapshot(inputPath: string, key?: WorkspaceKey): Workspace {
   const path = resolve(inputPath);
   refuseIfHeldElsewhere(path);
   const folder = mkdtempSync(join(tmpdir(), `${CHECK_FOLDER_PREFIX}${process.pid}-`));
@@ -20,7 +21,7 @@ export function openSnapshot(inputPath: string): Workspace {
     const copy = join(folder, 'w.fieldnotes');
     privateCopy(path, copy);
     if (existsSync(`${path}-wal`)) privateCopy(`${path}-wal`, `${copy}-wal`);
-    const workspace = openWorkspace(copy);
+    const workspace = openWorkspace(copy, { key });
     return new Proxy(workspace, {
       get(target, property, receiver) {
         if (property === 'close') {

@@ -460,7 +460,7 @@ function syncFolder(folder: string): void {
  * Back up a workspace that is not open (the CLI's `backup`) without writing to
  * it: checked like `check`, then backed up from a private copy.
  */
-export function backupWorkspaceFile(inputPath: string, folder?: string, given?: WorkspaceKey): BackupInfo {
+export function backupWorkspaceFile(inputPath: string, folder?: string, given?: WorkspaceKey, reason = 'by hand'): BackupInfo {
   const path = resolve(inputPath);
   const inspection = inspectWorkspace(path, given);
   const key = inspection.encrypted ? given : undefined;
@@ -477,7 +477,7 @@ export function backupWorkspaceFile(inputPath: string, folder?: string, given?: 
     try {
       if (key) applyKey(db, key);
       db.pragma('locking_mode = EXCLUSIVE');
-      return takeBackup({ db, workspacePath: copy, nameAs: path, folder: folder ?? backupFolderFor(path), reason: 'by hand', unlock: unlockWith(key) });
+      return takeBackup({ db, workspacePath: copy, nameAs: path, folder: folder ?? backupFolderFor(path), reason, unlock: unlockWith(key) });
     } finally {
       db.close();
     }

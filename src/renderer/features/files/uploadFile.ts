@@ -67,7 +67,7 @@ async function uploadFile(
       ok: false,
       error: {
         code: 'TOO_LARGE',
-        message: `"${file.name}" is too large to ${purpose === 'attachment' ? 'attach' : 'import'} (${formatBytes(total)}); the limit is ${formatBytes(uploadLimits[purpose])}.`,
+        message: `"${file.name}" is too large to ${purpose === 'attachment' ? 'attach' : purpose === 'mergePack' ? 'merge' : 'import'} (${formatBytes(total)}); the limit is ${formatBytes(uploadLimits[purpose])}.`,
       },
     };
   }

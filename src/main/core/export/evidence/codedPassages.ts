@@ -11,7 +11,7 @@ import type { ThemeListItem } from '../../../../shared/domain/theme';
 import { listEngagementTypes } from '../../services/engagements';
 import { listConsentParticipants } from '../../services/participants';
 import { listThemes } from '../../services/themes';
-import { codedPassageRows } from '../../store/reportReads';
+import { codedPassageRows, compareEvidenceOrder, type CodedPassageRow } from '../../store/reportReads';
 import { consentRules, type QuoteDecision } from '../consent';
 import { type CheckList, chosenThemes } from '../report/checkList';
 
@@ -69,7 +69,7 @@ export async function codedPassagesTable(
   const source = codedPassageRows(db);
   // A passage's decision is the same under each of its themes: decide (and report) once.
   const decided = new Map<string, QuoteDecision>();
-  const rows: { order: number; cells: string[] }[] = [];
+  const rows: { order: number; source: CodedPassageRow; cells: string[] }[] = [];
   for (let i = 0; i < source.length; i++) {
     const r = source[i]!;
     if (i % 2000 === 0) {
@@ -94,6 +94,7 @@ export async function codedPassagesTable(
     check.replaced('Coded passages (engagements)', engagement.replacements);
     rows.push({
       order: order.get(r.theme_id) ?? Number.MAX_SAFE_INTEGER,
+      source: r,
       cells: [
         paths.get(r.theme_id) ?? '',
         decision.text,
@@ -109,7 +110,7 @@ export async function codedPassagesTable(
     });
   }
   progress.onProgress?.(source.length, source.length);
-  // By theme in codebook order; within a theme, the evidence's own order (the sort is stable).
-  rows.sort((a, b) => a.order - b.order);
+  // By theme in codebook order; within a theme, the evidence's own order.
+  rows.sort((a, b) => a.order - b.order || compareEvidenceOrder(a.source, b.source));
   return { header: codedPassageColumns, rows: rows.map((r) => r.cells) };
 }

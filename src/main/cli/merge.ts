@@ -1,0 +1,93 @@
+// `fieldnotes merge <pack> --into <workspace> [--dry-run] [--yes]`: a colleague's merge pack into a workspace (issue 10).
+import { basename, resolve } from 'node:path';
+import { describeKinds, MergeKind, mergeTableLabel, type MergePackInfo, type MergeReport } from '../../shared/domain/merge';
+import { FieldnotesError } from '../../shared/rpc/result';
+import { TRACKED_TABLES } from '../core/db/changeTracking';
+import { mergeInto, previewMerge } from '../core/merge/mergePack';
+import { describePack, openPack } from '../core/merge/packs';
+import { openSnapshot } from '../core/workspace/snapshot';
+import { backupWorkspaceFile, openWorkspace } from '../core/workspace/workspace';
+import type { Io } from './run';
+
+export interface MergeFlags {
+  into?: string;
+  'dry-run'?: boolean;
+  yes?: boolean;
+  json?: boolean;
+}
+
+export const MERGE_HELP = `  fieldnotes merge <pack.fieldnotes> --into <file.fieldnotes> [--dry-run] [--yes] [--json]`;
+
+const KIND_HEADINGS: Record<MergeKind, string> = { new: 'new', changed: 'changed', conflicting: 'both changed', deleted: 'deleted', kept: 'kept' };
+
+/** The preview as a table: one line per kind of record that changes, one column per kind of change. */
+export function previewLines(report: MergeReport, pack: MergePackInfo, into: string): string[] {
+  const by = pack.reviewers.length ? ` (worked on by ${pack.reviewers.join(', ')})` : '';
+  const lines = [`Merging "${pack.name}" from ${pack.fileName}${by} into ${basename(into)}:`];
+  const tables = TRACKED_TABLES.map((t) => t.table).filter((t) => report.byTable[t]);
+  if (tables.length === 0) return [...lines, '  Nothing to merge: everything in the pack is here already.'];
+  const width = Math.max(...tables.map((t) => mergeTableLabel(t).length), 'Total'.length) + 2;
+  const cell = (k: MergeKind, n: number | undefined) => String(n ?? 0).padStart(KIND_HEADINGS[k].length + 2);
+  lines.push(`  ${''.padEnd(width)}${MergeKind.options.map((k) => KIND_HEADINGS[k].padStart(KIND_HEADINGS[k].length + 2)).join('')}`);
+  for (const t of tables) lines.push(`  ${mergeTableLabel(t).padEnd(width)}${MergeKind.options.map((k) => cell(k, report.byTable[t]![k])).join('')}`);
+  lines.push(`  ${'Total'.padEnd(width)}${MergeKind.options.map((k) => cell(k, report.counts[k])).join('')}`);
+  if (report.renumbered.length) {
+    lines.push('Participant codes taken on both laptops (the person entered later is renumbered; their speaker labels follow):');
+    for (const r of report.renumbered) lines.push(`  ${r.from} → ${r.to} (the person from ${r.side === 'here' ? 'this workspace' : 'the pack'})`);
+  }
+  if (report.conflicts.length) {
+    lines.push('Changed on both sides (field by field; where both changed a field, the later change wins):');
+    for (const c of report.conflicts) lines.push(`  ${mergeTableLabel(c.table)}: "${c.label}" — ${c.columns.join(', ')}`);
+  }
+  if (report.kept.length) {
+    lines.push('Deleted on one side but changed on the other afterwards (kept; delete them again if they should go):');
+    for (const k of report.kept) lines.push(`  ${mergeTableLabel(k.table)}: "${k.label}" (deleted ${k.deletedOn === 'here' ? 'here' : 'in the pack'})`);
+  }
+  return lines;
+}
+
+/**
+ * Preview first, from private copies of both files (so --dry-run changes no
+ * byte); then, once confirmed, a verified backup of the workspace and the
+ * merge in one transaction.
+ */
+export async function mergeCommand(packPath: string, flags: MergeFlags, io: Io): Promise<number> {
+  if (!flags.into) throw new FieldnotesError('INVALID_INPUT', 'Say which workspace to merge into: --into WORKSPACE.fieldnotes');
+  const into = resolve(flags.into);
+  const pack = openPack(packPath);
+  try {
+    const info = describePack(pack.db, basename(packPath));
+    const here = openSnapshot(into, io.key);
+    let preview: MergeReport;
+    try {
+      preview = previewMerge(here.db, pack.db);
+    } finally {
+      here.close();
+    }
+    if (flags.json && flags['dry-run']) io.out(JSON.stringify({ ok: true, merged: false, pack: info, preview }));
+    else if (!flags.json) for (const line of previewLines(preview, info, into)) io.out(line);
+    if (flags['dry-run']) {
+      if (!flags.json) io.out('Dry run: nothing was merged, and neither file has been changed.');
+      return 0;
+    }
+    if (!flags.yes) {
+      const confirmed = io.confirm ? await io.confirm(`Merge these into ${basename(into)}? A backup is taken first. [y/N] `) : false;
+      if (!confirmed) {
+        io.err(io.confirm ? 'Nothing was merged.' : 'Nothing was merged: run again with --yes to merge (or --dry-run to preview only).');
+        return 1;
+      }
+    }
+    const backup = backupWorkspaceFile(into, undefined, io.key, 'before merge');
+    const workspace = openWorkspace(into, { key: io.key });
+    try {
+      const result = mergeInto(workspace.db, pack.db);
+      if (flags.json) io.out(JSON.stringify({ ok: true, merged: true, pack: info, result, backup: backup.path }));
+      else io.out(`Merged: ${describeKinds(result.counts)}. A backup from before the merge is at ${backup.path}`);
+      return 0;
+    } finally {
+      workspace.close();
+    }
+  } finally {
+    pack.close();
+  }
+}

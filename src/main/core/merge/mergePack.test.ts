@@ -1,0 +1,115 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import { NewParticipant } from '../../../shared/domain/participant';
+import { blocksToDocument } from '../../../shared/note/blocksToDocument';
+import { createNoteEditor, serialize } from '../../../shared/note/editing';
+import { TRACKED_TABLES } from '../db/changeTracking';
+import { actAs } from '../services/acting';
+import { createNote, saveNote } from '../services/notes';
+import { createParticipant } from '../services/participants';
+import { deletePassage } from '../services/passages';
+import { updateTheme } from '../services/themes';
+import { analysisWorkspace, OTHER_REVIEWER } from '../testing/analysisFixtures';
+import { fullReview } from '../testing/teamFixtures';
+import { tempFolders, TEST_REVIEWER } from '../testing/tempWorkspace';
+import { openWorkspace, type Workspace } from '../workspace/workspace';
+import { mergeInto, previewMerge } from './mergePack';
+
+const folders = tempFolders();
+const open: Workspace[] = [];
+afterEach(() => {
+  for (const w of open.splice(0)) w.close();
+  folders.cleanup();
+});
+
+/** A copy of a workspace, opened as another laptop would: its own session. */
+function fork(db: Database.Database, name: string): Workspace {
+  const path = join(folders.make(), `${name}.fieldnotes`);
+  db.prepare('VACUUM INTO ?').run(path);
+  const w = openWorkspace(path);
+  open.push(w);
+  return w;
+}
+
+/** Everything a person could see, table by table, in a fixed order (passages' own edit times aside: re-anchoring sets them). */
+function content(db: Database.Database): Record<string, unknown[]> {
+  const out: Record<string, unknown[]> = {};
+  for (const spec of TRACKED_TABLES) {
+    const rows = db.prepare(`SELECT * FROM ${spec.table} ORDER BY ${spec.key.join(', ')}`).all() as Record<string, unknown>[];
+    out[spec.table] = rows.map((r) => (spec.table === 'passages' ? { ...r, updated_at: undefined } : r));
+  }
+  out.tombstones = db.prepare('SELECT table_name, record_id FROM tombstones ORDER BY 1, 2').all();
+  return out;
+}
+
+function speakerNote(db: Database.Database, engagementId: string, code: string, words: string): string {
+  const note = createNote(db, engagementId, undefined, TEST_REVIEWER.id);
+  const document = serialize(createNoteEditor(blocksToDocument([{ kind: 'paragraph', runs: [{ text: `${code}: ${words}` }] }])));
+  saveNote(db, { id: note.id, document, baseRevision: note.revision }, TEST_REVIEWER.id);
+  return note.id;
+}
+
+describe('merging two workspaces made from one', () => {
+  it('unites both sides’ work, renumbers a colliding participant and rewrites their speaker labels, the same in either order, and a second merge changes nothing', () => {
+    const w = analysisWorkspace(folders);
+    const review = fullReview(w);
+    const a = fork(w.db, 'laptop-a');
+    const b = fork(w.db, 'laptop-b');
+    w.close();
+    actAs(a.db, TEST_REVIEWER, 'laptop-a');
+    actAs(b.db, OTHER_REVIEWER, 'laptop-b');
+
+    // Each laptop meets a new person and, not knowing of the other, gives them the same code.
+    const person = (db: Database.Database, staffGroup: string) =>
+      createParticipant(db, NewParticipant.parse({ staffGroup, engagementId: review.engagements.leeds }), TEST_REVIEWER.id);
+    const onA = person(a.db, 'pharmacist');
+    const onB = person(b.db, 'midwife');
+    expect(onA.code).toBe(onB.code);
+    const noteA = speakerNote(a.db, review.engagements.leeds, onA.code, 'Pharmacists want genomics training.');
+    const noteB = speakerNote(b.db, review.engagements.leeds, onB.code, 'Midwives want time for AI tools.');
+    // Both edit one theme apart (different fields), and the same field of another.
+    updateTheme(a.db, { id: review.themes.ethics, definition: 'Moral questions of technology.' });
+    updateTheme(b.db, { id: review.themes.ethics, name: 'Ethics and law' });
+    updateTheme(a.db, { id: review.themes.genomics, definition: 'From A' });
+    updateTheme(b.db, { id: review.themes.genomics, definition: 'From B' });
+    deletePassage(b.db, review.p.unsaid);
+
+    const preview = previewMerge(a.db, b.db);
+    expect(preview.counts.new).toBeGreaterThan(0);
+    expect(preview.counts.deleted).toBeGreaterThanOrEqual(1);
+    expect(preview.renumbered).toHaveLength(1);
+    expect(preview.conflicts.map((c) => `${c.table}.${c.columns.join()}`)).toContain('themes.definition');
+
+    // A into B and B into A (each from a copy made before either merge).
+    const bCopy = fork(b.db, 'b-copy');
+    const aCopy = fork(a.db, 'a-copy');
+    const intoA = mergeInto(a.db, bCopy.db);
+    mergeInto(b.db, aCopy.db);
+    expect(intoA.renumbered).toHaveLength(1);
+    expect(content(a.db)).toEqual(content(b.db));
+
+    // No code names two people, and each speaker turn names who spoke.
+    const codes = a.db.prepare('SELECT code FROM participants').pluck().all() as string[];
+    expect(new Set(codes).size).toBe(codes.length);
+    const renamed = intoA.renumbered[0]!;
+    const codeOf = (id: string) => a.db.prepare('SELECT code FROM participants WHERE id = ?').pluck().get(id) as string;
+    const textOf = (id: string) => a.db.prepare('SELECT plain_text FROM notes WHERE id = ?').pluck().get(id) as string;
+    expect(textOf(noteA)).toBe(`${codeOf(onA.id)}: Pharmacists want genomics training.`);
+    expect(textOf(noteB)).toBe(`${codeOf(onB.id)}: Midwives want time for AI tools.`);
+    expect(codeOf(renamed.participantId)).toBe(renamed.to);
+
+    // Both sides' edits, field by field; the later of the two same-field edits wins.
+    const ethics = a.db.prepare('SELECT name, definition FROM themes WHERE id = ?').get(review.themes.ethics);
+    expect(ethics).toEqual({ name: 'Ethics and law', definition: 'Moral questions of technology.' });
+    expect(a.db.prepare('SELECT definition FROM themes WHERE id = ?').pluck().get(review.themes.genomics)).toBe('From B');
+    expect(a.db.prepare('SELECT count(*) FROM passages WHERE id = ?').pluck().get(review.p.unsaid)).toBe(0);
+
+    // The same pack again: nothing to do.
+    const again = previewMerge(a.db, bCopy.db);
+    expect(again.counts).toEqual({ new: 0, changed: 0, conflicting: 0, deleted: 0, kept: 0 });
+    const before = content(a.db);
+    mergeInto(a.db, bCopy.db);
+    expect(content(a.db)).toEqual(before);
+  });
+});

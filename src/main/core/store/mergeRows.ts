@@ -1,0 +1,66 @@
+import type Database from 'better-sqlite3';
+import { columnsOf, recordIdSql, type TrackedTable } from '../db/changeTracking';
+
+/**
+ * Whole records of any tracked table, by record id, for the merge
+ * (core/merge/). It is the one store module that writes every table: a merge
+ * copies records as they are, whatever they hold, so it works on rows rather
+ * than on each table's domain type. Table and column names come from
+ * TRACKED_TABLES and the schema itself, never from outside; every value is a
+ * parameter.
+ */
+
+export type Row = Record<string, unknown>;
+
+const keyValues = (spec: TrackedTable, recordId: string): unknown[] =>
+  spec.key.length === 1 ? [recordId] : (JSON.parse(recordId) as unknown[]);
+
+const whereKey = (spec: TrackedTable) => spec.key.map((k) => `${k} = ?`).join(' AND ');
+
+export const recordIdOf = (spec: TrackedTable, row: Row): string =>
+  spec.key.length === 1 ? String(row[spec.key[0]!]) : JSON.stringify(spec.key.map((k) => row[k]));
+
+export function recordIds(db: Database.Database, spec: TrackedTable): string[] {
+  return db.prepare(`SELECT ${recordIdSql(spec, 't')} FROM ${spec.table} t`).pluck().all() as string[];
+}
+
+export function readRow(db: Database.Database, spec: TrackedTable, recordId: string): Row | null {
+  return (db.prepare(`SELECT * FROM ${spec.table} WHERE ${whereKey(spec)}`).get(...keyValues(spec, recordId)) as Row | undefined) ?? null;
+}
+
+/** Rows of a table whose `column` is `value` (children of a record). */
+export function rowsWhere(db: Database.Database, spec: TrackedTable, column: string, value: unknown): Row[] {
+  if (!columnsOf(db, spec.table).includes(column)) throw new Error(`${spec.table} has no column ${column}`);
+  return db.prepare(`SELECT * FROM ${spec.table} WHERE ${column} = ?`).all(value) as Row[];
+}
+
+/** Write a record as given: its row replaced in place when the id is there, else inserted. */
+export function writeRow(db: Database.Database, spec: TrackedTable, row: Row): void {
+  const columns = columnsOf(db, spec.table);
+  const id = recordIdOf(spec, row);
+  const values = columns.map((c) => (row[c] === undefined ? null : row[c]));
+  if (readRow(db, spec, id)) {
+    // UPDATE rather than REPLACE: a REPLACE deletes first, and the delete would cascade to the record's children.
+    const sets = columns.filter((c) => !spec.key.includes(c));
+    if (sets.length === 0) return;
+    db.prepare(`UPDATE ${spec.table} SET ${sets.map((c) => `${c} = ?`).join(', ')} WHERE ${whereKey(spec)}`).run(
+      ...sets.map((c) => (row[c] === undefined ? null : row[c])),
+      ...keyValues(spec, id),
+    );
+  } else {
+    db.prepare(`INSERT INTO ${spec.table}(${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...values);
+  }
+}
+
+export function deleteRow(db: Database.Database, spec: TrackedTable, recordId: string): void {
+  db.prepare(`DELETE FROM ${spec.table} WHERE ${whereKey(spec)}`).run(...keyValues(spec, recordId));
+}
+
+/** The foreign keys of a table: which column points at which table. */
+export function foreignKeys(db: Database.Database, table: string): { column: string; parent: string; onDelete: string }[] {
+  return (db.prepare('SELECT "from" AS column, "table" AS parent, on_delete AS onDelete FROM pragma_foreign_key_list(?)').all(table) as {
+    column: string;
+    parent: string;
+    onDelete: string;
+  }[]);
+}
