@@ -27,17 +27,7 @@ const NOT_YET = new Set([
   'src/renderer/features/analysis/SearchPanel.tsx',
   'src/renderer/features/analysis/useSearch.ts',
   'src/renderer/features/analysis/useThemeView.ts',
-  'src/renderer/features/exchange/ExportProjectDialog.tsx',
   'src/renderer/features/protection/RefusedWorkspaceDialog.tsx',
-  'src/renderer/features/protection/RestoreDialog.tsx',
-  'src/renderer/features/protection/TrustCommands.tsx',
-  'src/renderer/features/report/ReportView.tsx',
-  'src/renderer/features/report/useExportJob.ts',
-  'src/renderer/features/reviewer/FirstRun.tsx',
-  'src/renderer/features/settings/SettingsDialog.tsx',
-  'src/renderer/features/workspace/CodebookStart.tsx',
-  'src/renderer/features/workspace/StartScreen.tsx',
-  'src/renderer/features/workspace/WorkspaceDialogs.tsx',
 ]);
 
 function sourceFiles(folder: string): string[] {
