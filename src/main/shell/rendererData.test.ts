@@ -25,8 +25,6 @@ const NOT_YET = new Set([
   'src/renderer/app/App.tsx',
   'src/renderer/app/CloseGuard.tsx',
   'src/renderer/features/analysis/SearchPanel.tsx',
-  'src/renderer/features/analysis/useSearch.ts',
-  'src/renderer/features/analysis/useThemeView.ts',
   'src/renderer/features/protection/RefusedWorkspaceDialog.tsx',
 ]);
 

@@ -5,6 +5,7 @@ import {
   QueryClient,
   QueryClientProvider,
   useMutation as useTanstackMutation,
+  useQueries as useTanstackQueries,
   useQuery as useTanstackQuery,
   useQueryClient,
 } from '@tanstack/react-query';
@@ -188,6 +189,45 @@ export function useQuery<M extends MethodName, T = MethodOutput<M>>(
   };
 }
 
+/** One answer of `useQueries`, as the screen reads it. */
+export interface Answer<T> {
+  data: T | undefined;
+  error: RpcError | null;
+  /** No answer for this input yet (`data` may be the last input's, kept meanwhile). */
+  loading: boolean;
+}
+
+/**
+ * Load `method` for each of `inputs` (the pages of a long list), each answer kept and refreshed like
+ * `useQuery`'s. `combine` turns the answers into what the screen needs; it runs again only when one changes.
+ */
+export function useQueries<M extends MethodName, T>(
+  method: M,
+  inputs: readonly MethodInput<M>[],
+  combine: (answers: Answer<MethodOutput<M>>[]) => T,
+  options: { errorShownHere?: boolean } = {},
+): T {
+  const rpc = useRpc();
+  return useTanstackQueries({
+    queries: inputs.map((input) => ({
+      queryKey: queryKey(method, input),
+      queryFn: () => callOrThrow(method, input, rpc),
+      meta: { errorShownHere: options.errorShownHere ?? false },
+    })),
+    combine: useCallback(
+      (results: { data: unknown; error: Error | null; isPending: boolean; isPlaceholderData: boolean }[]) =>
+        combine(
+          results.map((r) => ({
+            data: r.data as MethodOutput<M> | undefined,
+            error: r.error ? asRpcError(r.error) : null,
+            loading: r.isPending || r.isPlaceholderData,
+          })),
+        ),
+      [combine],
+    ),
+  });
+}
+
 export interface Mutation<M extends MethodName> {
   /**
    * Run the call. Resolves once the data it made stale has been fetched again,
@@ -206,8 +246,13 @@ export function useMutation<M extends MethodName>(method: M, options: { errorSho
   const mutation = useTanstackMutation({
     mutationFn: (input: MethodInput<M>) => callOrThrow(method, input, rpc),
     // The core announces the change too, but its event may arrive after the answer: refresh here as well, so a
-    // screen can rely on the list being fresh once `run` resolves.
-    onSuccess: () => refreshNamespaces(client, changedBy(method)),
+    // screen can rely on the list being fresh once `run` resolves. Not when everything changed (another
+    // workspace opened): every screen is about to be remounted on the new one, and the announcement refreshes
+    // whatever stays; waiting for the old screens to refetch would only hold the new workspace back.
+    onSuccess: () => {
+      const stale = changedBy(method);
+      return stale.includes(EVERYTHING) ? undefined : refreshNamespaces(client, stale);
+    },
     meta: { errorShownHere: options.errorShownHere ?? false },
   });
   const { mutateAsync } = mutation;
