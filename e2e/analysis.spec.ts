@@ -53,6 +53,8 @@ test('theme view and search: tagged passages with context, filters and counts, j
   await page.keyboard.type('P001: Radiographers need structured training before AI triage is introduced.');
   await page.keyboard.press('Enter');
   await page.keyboard.type('Le réseau de formation en génomique est essentiel.');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('P001: Training came late. The training room was cold.');
   await notes.saved();
   await selectText(page, 'structured training');
   await tagWith(page, 'Education, training');
@@ -132,6 +134,8 @@ test('theme view and search: tagged passages with context, filters and counts, j
   await expect(analysis.panel().getByRole('list', { name: 'Chosen themes' })).toContainText('Workforce');
   await analysis.tab('Theme view').press('ArrowRight');
   await expect(analysis.tab('Search')).toHaveAttribute('aria-selected', 'true');
+  // A word finds only itself; the empty state says how to find its other forms.
+  await expect(analysis.panel().locator('.analysis-empty')).toContainText('end it with * to find every word that starts so (train* finds training');
 
   await analysis.search('"réseau de formation"');
   await expect(analysis.results()).toHaveCount(1);
@@ -145,23 +149,46 @@ test('theme view and search: tagged passages with context, filters and counts, j
   await expect(analysis.panel()).toContainText('Nothing found for “radiograph*” with these filters');
   await analysis.filters().getByRole('button', { name: 'Clear filters' }).click();
 
-  // Tag a hit: the passage is made, the hit shows it, the theme view lists it, the note highlights it.
+  // Every place of a note is listed under it, each snippet within its own paragraph (issue 11).
+  await analysis.search('training');
+  await expect(analysis.results()).toHaveCount(1);
+  const places = analysis.places(analysis.results().first());
+  await expect(places.locator('.search-snippet')).toHaveText([
+    'P001: Radiographers need structured training before AI triage is introduced.',
+    'P001: Training came late. The training room was cold.',
+  ]);
+  await expect(analysis.results().first()).toContainText('2 places');
+  await expect(places.nth(1).getByRole('button', { name: 'Tag…' })).toBeVisible();
+  await page.screenshot({ path: join(SCREENS, 'search-places-light.png') });
+  expect(await axeViolations(page)).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: join(SCREENS, 'search-places-dark.png') });
+  expect(await axeViolations(page)).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  // Tag a hit: the sentence is offered, not the one word; the passage is made, the hit shows it, the theme view
+  // lists it, the note highlights it.
   await analysis.search('reseau');
   await page.screenshot({ path: join(SCREENS, 'search-light.png') });
   expect(await axeViolations(page)).toEqual([]);
   await analysis.results().first().getByRole('button', { name: 'Tag…' }).click();
+  const sentence = 'Le réseau de formation en génomique est essentiel.';
+  await expect(page.getByRole('radio', { name: `the sentence: “${sentence}”` })).toBeChecked();
+  await expect(page.getByRole('radio', { name: 'only the words found: “réseau”' })).not.toBeChecked();
+  await page.screenshot({ path: join(SCREENS, 'search-tag-sentence-light.png') });
+  expect(await axeViolations(page)).toEqual([]);
   await tagWithPicker(page, 'Digital and genomics');
   await expect(analysis.results().first().getByRole('list', { name: 'Themes' })).toHaveText('Digital and genomics literacy');
-  await expect(analysis.counts()).toContainText('Tagged “réseau” in Moorfields Eye Hospital with Digital and genomics literacy.');
+  await expect(analysis.counts()).toContainText(`Tagged “${sentence}” in Moorfields Eye Hospital with Digital and genomics literacy.`);
 
   // The theme view (still Workforce, with its sub-themes) is read afresh when shown again.
   await analysis.tab('Theme view').click();
   await analysis.expectCounts('3 passages · 1 participant · 2 engagements');
-  expect(await analysis.quotes()).toEqual(['structured training', 'réseau', 'Digital literacy']);
+  expect(await analysis.quotes()).toEqual(['structured training', sentence, 'Digital literacy']);
   await analysis.passages().nth(1).getByRole('button', { name: /Open in note/ }).click();
   await expect(page.getByRole('heading', { name: 'Moorfields Eye Hospital', level: 1 })).toBeVisible();
-  await expect(notes.editor().locator('mark.passage-mark', { hasText: 'réseau' })).toHaveCount(1);
-  await expect.poll(() => selection(page)).toBe('réseau');
+  await expect(notes.editor().locator('mark.passage-mark', { hasText: 'réseau' })).toHaveText(sentence);
+  await expect.poll(() => selection(page)).toBe(sentence);
 });
 
 /** Choose a theme in the tag picker (the dialog "Tag…" opens). */

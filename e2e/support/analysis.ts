@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Page object for the Analysis area: the theme view and search. */
 export class AnalysisScreen {
@@ -57,8 +57,14 @@ export class AnalysisScreen {
     return this.panel().getByRole('search');
   }
 
+  /** The hits: one per note (or memo), each grouping its places. */
   results() {
-    return this.panel().getByRole('list', { name: 'Search results' }).getByRole('listitem').filter({ has: this.page.locator('.search-snippet') });
+    return this.panel().getByRole('list', { name: 'Search results' }).locator('li.search-hit');
+  }
+
+  /** The places a hit lists, in order. */
+  places(hit: Locator) {
+    return hit.locator('li.search-place');
   }
 
   async search(query: string): Promise<void> {

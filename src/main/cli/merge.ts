@@ -14,14 +14,15 @@ export interface MergeFlags {
   'dry-run'?: boolean;
   yes?: boolean;
   json?: boolean;
+  'combine-themes'?: boolean;
 }
 
-export const MERGE_HELP = `  fieldnotes merge <pack.fieldnotes> --into <file.fieldnotes> [--dry-run] [--yes] [--json]`;
+export const MERGE_HELP = `  fieldnotes merge <pack.fieldnotes> --into <file.fieldnotes> [--dry-run] [--yes] [--combine-themes] [--json]`;
 
 const KIND_HEADINGS: Record<MergeKind, string> = { new: 'new', changed: 'changed', conflicting: 'both changed', deleted: 'deleted', kept: 'kept' };
 
 /** The preview as a table: one line per kind of record that changes, one column per kind of change. */
-export function previewLines(report: MergeReport, pack: MergePackInfo, into: string): string[] {
+export function previewLines(report: MergeReport, pack: MergePackInfo, into: string, combine = false): string[] {
   const by = pack.reviewers.length ? ` (worked on by ${pack.reviewers.join(', ')})` : '';
   const lines = [`Merging "${pack.name}" from ${pack.fileName}${by} into ${basename(into)}:`];
   const tables = TRACKED_TABLES.map((t) => t.table).filter((t) => report.byTable[t]);
@@ -32,8 +33,18 @@ export function previewLines(report: MergeReport, pack: MergePackInfo, into: str
   for (const t of tables) lines.push(`  ${mergeTableLabel(t).padEnd(width)}${MergeKind.options.map((k) => cell(k, report.byTable[t]![k])).join('')}`);
   lines.push(`  ${'Total'.padEnd(width)}${MergeKind.options.map((k) => cell(k, report.counts[k])).join('')}`);
   if (report.renumbered.length) {
-    lines.push('Participant codes taken on both laptops (the person entered later is renumbered; their speaker labels follow):');
-    for (const r of report.renumbered) lines.push(`  ${r.from} → ${r.to} (the person from ${r.side === 'here' ? 'this workspace' : 'the pack'})`);
+    lines.push('Codes and numbers given on both laptops (the one entered later is renumbered; speaker labels follow):');
+    for (const r of report.renumbered) lines.push(`  ${r.from} → ${r.to} (${mergeTableLabel(r.table).toLowerCase()}, from ${r.side === 'here' ? 'this workspace' : 'the pack'})`);
+  }
+  const sameNames = report.renamed.filter((r) => r.table === 'themes');
+  if (sameNames.length) {
+    lines.push(`Themes of the same name under the same parent (${combine ? 'combined: the passages move to the first' : 'kept apart, the later one renamed; --combine-themes combines them'}):`);
+    for (const r of sameNames) lines.push(`  "${r.from}" and "${r.to}"`);
+  }
+  for (const r of report.renamed.filter((x) => x.table !== 'themes')) lines.push(`${mergeTableLabel(r.table)}: "${r.from}" was given on both laptops; the later is now "${r.to}".`);
+  if (report.noteCopies.length) {
+    lines.push('Notes edited on both laptops (both versions kept; the other one as a copy beside the note):');
+    for (const c of report.noteCopies) lines.push(`  "${c.title}"`);
   }
   if (report.conflicts.length) {
     lines.push('Changed on both sides (field by field; where both changed a field, the later change wins):');
@@ -65,7 +76,7 @@ export async function mergeCommand(packPath: string, flags: MergeFlags, io: Io):
       here.close();
     }
     if (flags.json && flags['dry-run']) io.out(JSON.stringify({ ok: true, merged: false, pack: info, preview }));
-    else if (!flags.json) for (const line of previewLines(preview, info, into)) io.out(line);
+    else if (!flags.json) for (const line of previewLines(preview, info, into, Boolean(flags['combine-themes']))) io.out(line);
     if (flags['dry-run']) {
       if (!flags.json) io.out('Dry run: nothing was merged, and neither file has been changed.');
       return 0;
@@ -80,7 +91,7 @@ export async function mergeCommand(packPath: string, flags: MergeFlags, io: Io):
     const backup = backupWorkspaceFile(into, undefined, io.key, 'before merge');
     const workspace = openWorkspace(into, { key: io.key });
     try {
-      const result = mergeInto(workspace.db, pack.db);
+      const result = mergeInto(workspace.db, pack.db, { combineThemes: Boolean(flags['combine-themes']) });
       if (flags.json) io.out(JSON.stringify({ ok: true, merged: true, pack: info, result, backup: backup.path }));
       else io.out(`Merged: ${describeKinds(result.counts)}. A backup from before the merge is at ${backup.path}`);
       return 0;

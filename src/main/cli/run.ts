@@ -45,7 +45,8 @@ Commands:
            what was imported and what could not be carried.
   merge    Merge a colleague's merge pack ("Send for merging…" in the app) into a workspace: prints what
            is new, changed, changed on both sides and deleted, asks, takes a backup, then merges in one
-           transaction. --dry-run only previews (changes nothing); --yes merges without asking.
+           transaction. --dry-run only previews (changes nothing); --yes merges without asking;
+           --combine-themes combines themes of one name under one parent (their passages move).
 
 Options:
   --name      Workspace name (default: the file name).
@@ -110,6 +111,7 @@ export function runCli(argv: string[], io: Io): number | Promise<number> {
         quotes: { type: 'string' },
         'dry-run': { type: 'boolean' },
         yes: { type: 'boolean', short: 'y' },
+        'combine-themes': { type: 'boolean' },
       },
     });
   } catch (error) {

@@ -16,7 +16,7 @@ export const mergeMethods = {
     doc: 'Read an uploaded merge pack and say what merging it would do — new, changed, changed on both sides, deleted — changing nothing.',
   }),
   'merge.run': method({
-    input: z.object({ previewId: z.string().min(1).max(100) }).strict(),
+    input: z.object({ previewId: z.string().min(1).max(100), combineThemes: z.boolean().optional() }).strict(),
     output: z.object({ report: MergeReport, backup: z.string() }),
     doc: 'Merge the previewed pack into the open workspace in one transaction, after a verified backup (named in the answer).',
   }),

@@ -69,6 +69,8 @@ export const SearchPlace = z.object({
   end: z.number().int(),
   /** The sentence the match is in: what "Tag…" offers. */
   sentence: TextRange,
+  /** That sentence's words, for the tag picker to show what it will tag. */
+  sentenceText: z.string(),
   speaker: z.object({ code: z.string(), staffGroup: z.string().nullable() }).nullable(),
   themeIds: z.array(z.string()),
   /** The passages that already cover the match: what "Add to finding…" adds. */
@@ -92,6 +94,8 @@ export const SearchHit = z.object({
   end: z.number().int(),
   /** The sentence of that match (a memo hit: the passage's place). */
   sentence: TextRange,
+  /** Its words (a memo hit: the passage's quoted text). */
+  sentenceText: z.string(),
   /** Who says it: the speaker turn the match is in, or the passage's speaker for a memo hit. */
   speaker: z.object({ code: z.string(), staffGroup: z.string().nullable() }).nullable(),
   /** Themes of the passages that already cover the match (or of the memo's passage). */

@@ -17,8 +17,12 @@ export const MergeReport = z.object({
   counts: KindCounts,
   /** Per table (engagements, notes, themes, …): how many of each kind. */
   byTable: z.record(z.string(), KindCounts.partial()),
-  /** Participants given a new code because two people held the same one. */
-  renumbered: z.array(z.object({ participantId: z.string(), side: z.enum(['here', 'there']), from: z.string(), to: z.string() })),
+  /** Codes and numbers two laptops gave to different records (P014, F12, R3): the later-entered one renumbered. */
+  renumbered: z.array(z.object({ table: z.string(), recordId: z.string(), side: z.enum(['here', 'there']), from: z.string(), to: z.string() })),
+  /** Names two laptops gave to different records in one place ("Equity (2)"); themes among them can be combined. */
+  renamed: z.array(z.object({ table: z.string(), recordId: z.string(), from: z.string(), to: z.string(), keptBy: z.string() })),
+  /** Notes both sides edited apart: the other version kept as a conflict copy beside the note. */
+  noteCopies: z.array(z.object({ noteId: z.string(), copyId: z.string(), title: z.string() })),
   /** Records both sides changed apart, and the columns where one side's value lost. */
   conflicts: z.array(z.object({ table: z.string(), recordId: z.string(), label: z.string(), columns: z.array(z.string()) })),
   /** Records deleted on one side but changed on the other after it: kept, for the person to decide. */

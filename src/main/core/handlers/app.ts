@@ -70,12 +70,12 @@ export function appHandlers(ctx: HandlerContext): DomainHandlers<typeof appMetho
     'workspace.backups': ({ path }) => listBackups(typedPath(path)).map((b) => ({ ...b, name: basename(b.path) })),
     'workspace.restore': async ({ path, backupPath, passphrase }) => {
       const target = resolve(typedPath(path));
-      if (session.workspace?.path === target) {
+      const key = passphrase && existsSync(backupPath) ? await keyForFile(backupPath, passphrase) : undefined;
+      return restoreWorkspace(target, typedPath(backupPath), key, (own) => {
+        if (session.workspace?.path !== own) return;
         session.workspace.close();
         session.workspace = null;
-      }
-      const key = passphrase && existsSync(backupPath) ? await keyForFile(backupPath, passphrase) : undefined;
-      return restoreWorkspace(target, typedPath(backupPath), key);
+      });
     },
     'workspace.openChosen': async () => {
       const path = await (options.dialogs ?? noDialogs()).chooseWorkspace();

@@ -50,7 +50,7 @@ export function mergeHandlers(ctx: HandlerContext): DomainHandlers<typeof mergeM
         throw error;
       }
     },
-    'merge.run': ({ previewId }) => {
+    'merge.run': ({ previewId, combineThemes }) => {
       const workspace = ctx.requireWorkspace();
       if (!held || held.id !== previewId || held.workspacePath !== workspace.path) throw stale();
       // The backup comes first, and without one nothing is merged: a merge touches every area at once.
@@ -62,7 +62,7 @@ export function mergeHandlers(ctx: HandlerContext): DomainHandlers<typeof mergeM
       }
       if (!backup) throw new FieldnotesError('UNAVAILABLE', 'Backups are off for this workspace, so nothing was merged: a merge is only done after a backup.');
       try {
-        return { report: mergeInto(workspace.db, held.pack.db), backup: basename(backup.path) };
+        return { report: mergeInto(workspace.db, held.pack.db, { combineThemes }), backup: basename(backup.path) };
       } finally {
         forget();
       }

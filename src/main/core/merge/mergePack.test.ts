@@ -1,47 +1,25 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { NewParticipant } from '../../../shared/domain/participant';
 import { blocksToDocument } from '../../../shared/note/blocksToDocument';
 import { createNoteEditor, serialize } from '../../../shared/note/editing';
-import { TRACKED_TABLES } from '../db/changeTracking';
 import { actAs } from '../services/acting';
 import { createNote, saveNote } from '../services/notes';
 import { createParticipant } from '../services/participants';
 import { deletePassage } from '../services/passages';
 import { updateTheme } from '../services/themes';
 import { analysisWorkspace, OTHER_REVIEWER } from '../testing/analysisFixtures';
+import { content, forks } from '../testing/mergeFixtures';
 import { fullReview } from '../testing/teamFixtures';
 import { tempFolders, TEST_REVIEWER } from '../testing/tempWorkspace';
-import { openWorkspace, type Workspace } from '../workspace/workspace';
 import { mergeInto, previewMerge } from './mergePack';
 
 const folders = tempFolders();
-const open: Workspace[] = [];
+const { fork, closeAll } = forks(folders);
 afterEach(() => {
-  for (const w of open.splice(0)) w.close();
+  closeAll();
   folders.cleanup();
 });
-
-/** A copy of a workspace, opened as another laptop would: its own session. */
-function fork(db: Database.Database, name: string): Workspace {
-  const path = join(folders.make(), `${name}.fieldnotes`);
-  db.prepare('VACUUM INTO ?').run(path);
-  const w = openWorkspace(path);
-  open.push(w);
-  return w;
-}
-
-/** Everything a person could see, table by table, in a fixed order (passages' own edit times aside: re-anchoring sets them). */
-function content(db: Database.Database): Record<string, unknown[]> {
-  const out: Record<string, unknown[]> = {};
-  for (const spec of TRACKED_TABLES) {
-    const rows = db.prepare(`SELECT * FROM ${spec.table} ORDER BY ${spec.key.join(', ')}`).all() as Record<string, unknown>[];
-    out[spec.table] = rows.map((r) => (spec.table === 'passages' ? { ...r, updated_at: undefined } : r));
-  }
-  out.tombstones = db.prepare('SELECT table_name, record_id FROM tombstones ORDER BY 1, 2').all();
-  return out;
-}
 
 function speakerNote(db: Database.Database, engagementId: string, code: string, words: string): string {
   const note = createNote(db, engagementId, undefined, TEST_REVIEWER.id);
@@ -97,7 +75,7 @@ describe('merging two workspaces made from one', () => {
     const textOf = (id: string) => a.db.prepare('SELECT plain_text FROM notes WHERE id = ?').pluck().get(id) as string;
     expect(textOf(noteA)).toBe(`${codeOf(onA.id)}: Pharmacists want genomics training.`);
     expect(textOf(noteB)).toBe(`${codeOf(onB.id)}: Midwives want time for AI tools.`);
-    expect(codeOf(renamed.participantId)).toBe(renamed.to);
+    expect(codeOf(renamed.recordId)).toBe(renamed.to);
 
     // Both sides' edits, field by field; the later of the two same-field edits wins.
     const ethics = a.db.prepare('SELECT name, definition FROM themes WHERE id = ?').get(review.themes.ethics);

@@ -1,72 +1,59 @@
-import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { MergeReport } from '../../../shared/domain/merge';
 import { documentAnchors } from '../../../shared/note/anchors';
 import { trackedTable } from '../db/changeTracking';
 import { anchorPassages } from '../services/passages';
-import { getStamp, withoutStamping } from '../store/changeLog';
+import { mergeThemes } from '../services/themeRemoval';
+import { withoutStamping } from '../store/changeLog';
 import { readRow, recordIds, type Row } from '../store/mergeRows';
 import { addReviewerIfMissing, listReviewers } from '../store/reviewers';
 import { readMeta, writeMeta } from '../store/workspaceMeta';
 import { applyRecords, planRecords, tombstonesToTake, type Outcome } from './mergeRecords';
-import { documentSide, relabelNote, renumberings, type Renumbering } from './participantCodes';
+import { settleNoteConflicts, type NoteCopy } from './noteConflicts';
+import { keepNeededParents } from './parents';
+import { documentSide, relabelNote } from './participantCodes';
+import { PlanBook } from './planBook';
+import { COUNTER_KEYS, settleNames, settleNumbers, type Renaming, type Renumbering } from './uniqueness';
 
-const PARTICIPANT_NUMBER_KEY = 'participants.last_number';
+export interface MergeOptions {
+  /** Combine each theme renamed for sharing a name under one parent with the theme that kept it (passages move). */
+  combineThemes?: boolean;
+}
 
-/** An entry for a change the merge itself makes, the same in either merge order. */
-const mergeEntry = (...parts: string[]): string => `merge-${createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 12)}`;
+interface Plan {
+  book: PlanBook;
+  renumbered: Renumbering[];
+  renamed: Renaming[];
+  noteCopies: NoteCopy[];
+}
 
-function plan(here: Database.Database, there: Database.Database): { outcomes: Outcome[]; renumbered: Renumbering[] } {
-  const outcomes = planRecords(here, there);
-  const byKey = new Map(outcomes.map((o) => [`${o.table}\u0000${o.recordId}`, o]));
-  const outcomeOf = (table: string, id: string) => byKey.get(`${table}\u0000${id}`);
-
-  // Everyone after the merge, each with the side their record comes from.
-  const participants = trackedTable('participants');
-  const hereRows: Row[] = [];
-  const incoming: { row: Row; side: 'here' | 'there' }[] = [];
-  for (const id of recordIds(here, participants)) {
-    const o = outcomeOf('participants', id);
-    if (o?.kind === 'deleted') continue;
-    if (o?.row) incoming.push({ row: o.row, side: o.origin ?? 'here' });
-    else hereRows.push(readRow(here, participants, id)!);
-  }
-  for (const o of outcomes) if (o.table === 'participants' && o.origin === 'there') incoming.push({ row: o.row!, side: 'there' });
-  const highestEver = Math.max(Number(readMeta(here, PARTICIPANT_NUMBER_KEY) ?? 0), Number(readMeta(there, PARTICIPANT_NUMBER_KEY) ?? 0));
-  const renumbered = renumberings(hereRows, incoming, highestEver);
-  for (const r of renumbered) {
-    let o = outcomeOf('participants', r.participantId);
-    if (!o) {
-      const row = hereRows.find((p) => p.id === r.participantId)!;
-      o = { table: 'participants', recordId: r.participantId, kind: 'changed', row, stamp: getStamp(here, 'participants', r.participantId)! };
-      outcomes.push(o);
-      byKey.set(`participants\u0000${r.participantId}`, o);
-    }
-    o.stamp = { ...o.stamp!, versions: { ...o.stamp!.versions, [mergeEntry(r.participantId, r.to)]: 1 } };
-  }
+function plan(here: Database.Database, there: Database.Database): Plan {
+  const book = new PlanBook(here, there, planRecords(here, there));
+  const noteCopies = settleNoteConflicts(book);
+  const renumbered = settleNumbers(book);
+  const renamed = settleNames(book);
 
   // Speaker labels in the notes whose text comes from a renumbered person's side.
-  if (renumbered.length) {
-    const notes = trackedTable('notes');
-    for (const id of recordIds(here, notes)) {
-      if (outcomeOf('notes', id)) continue;
-      const row = readRow(here, notes, id)!;
-      if (relabelNote(row, renumbered, 'here')) {
-        const stamp = getStamp(here, 'notes', id)!;
-        outcomes.push({ table: 'notes', recordId: id, kind: 'changed', row, stamp: { ...stamp, versions: { ...stamp.versions, [mergeEntry(id, String(row.document))]: 1 } } });
-      }
+  if (renumbered.some((r) => r.table === 'participants')) {
+    const written = book.outcomes.filter((o) => o.table === 'notes' && o.row);
+    for (const id of recordIds(here, trackedTable('notes'))) {
+      if (book.outcomeOf('notes', id)) continue;
+      const row = readRow(here, trackedTable('notes'), id)!;
+      const relabelled = structuredClone(row);
+      if (relabelNote(relabelled, renumbered, 'here')) book.adjust('notes', id, String(relabelled.document), (r) => Object.assign(r, relabelled));
     }
-    for (const o of outcomes) {
-      if (o.table !== 'notes' || !o.row || o.stamp?.versions === undefined) continue;
-      if (relabelNote(o.row, renumbered, documentSide(o))) o.stamp = { ...o.stamp, versions: { ...o.stamp.versions, [mergeEntry(o.recordId, String(o.row.document))]: 1 } };
+    for (const o of written) {
+      const relabelled = structuredClone(o.row!);
+      if (relabelNote(relabelled, renumbered, documentSide(o))) book.adjust('notes', o.recordId, String(relabelled.document), (r) => Object.assign(r, relabelled));
     }
   }
-  return { outcomes, renumbered };
+  keepNeededParents(book);
+  return { book, renumbered, renamed, noteCopies };
 }
 
 /** How a person recognises a record in a preview: its title, name, code or opening words. */
 function recordLabel(table: string, recordId: string, row: Row | undefined): string {
-  for (const column of ['title', 'name', 'code', 'statement', 'text', 'file_name', 'plain_text', 'quoted_text']) {
+  for (const column of ['title', 'name', 'label', 'code', 'statement', 'text', 'file_name', 'plain_text', 'quoted_text']) {
     const value = row?.[column];
     if (typeof value === 'string' && value.trim()) {
       const text = value.replace(/\s+/g, ' ').trim();
@@ -76,7 +63,8 @@ function recordLabel(table: string, recordId: string, row: Row | undefined): str
   return `${table} ${recordId}`;
 }
 
-function report(outcomes: readonly Outcome[], renumbered: Renumbering[]): MergeReport {
+function report({ book, renumbered, renamed, noteCopies }: Plan): MergeReport {
+  const outcomes: readonly Outcome[] = book.outcomes;
   const counts: MergeReport['counts'] = { new: 0, changed: 0, conflicting: 0, deleted: 0, kept: 0 };
   const byTable: MergeReport['byTable'] = {};
   for (const o of outcomes) {
@@ -91,32 +79,32 @@ function report(outcomes: readonly Outcome[], renumbered: Renumbering[]): MergeR
   const kept = outcomes
     .filter((o) => o.kind === 'kept')
     .map((o) => ({ table: o.table, recordId: o.recordId, label: recordLabel(o.table, o.recordId, o.row), deletedOn: o.origin === 'there' ? ('here' as const) : ('there' as const) }));
-  return { counts, byTable, renumbered, conflicts, kept };
+  return { counts, byTable, renumbered, renamed, noteCopies, conflicts, kept };
 }
 
 /** What merging `there` into `here` would do. Reads only. */
 export function previewMerge(here: Database.Database, there: Database.Database): MergeReport {
-  const { outcomes, renumbered } = plan(here, there);
-  return report(outcomes, renumbered);
+  return report(plan(here, there));
 }
 
 /**
  * Merge `there` (a merge pack, opened read-only) into `here` in one
- * transaction: records, tombstones, renumbered participants and their speaker
- * labels, then every touched note's passages re-anchored to its merged text.
+ * transaction: records, tombstones, the codes, numbers and names the merge
+ * settled, then every touched note's passages re-anchored to its merged text;
+ * themes of one name under one parent combined when asked.
  */
-export function mergeInto(here: Database.Database, there: Database.Database): MergeReport {
+export function mergeInto(here: Database.Database, there: Database.Database, options: MergeOptions = {}): MergeReport {
   return here.transaction(() => {
-    const { outcomes, renumbered } = plan(here, there);
+    const settled = plan(here, there);
+    const { outcomes } = settled.book;
     // Whoever made or changed a record there is named by it here (records point at reviewers).
     for (const reviewer of listReviewers(there)) addReviewerIfMissing(here, reviewer);
     applyRecords(here, outcomes, tombstonesToTake(here, there));
-    const highest = Math.max(
-      Number(readMeta(here, PARTICIPANT_NUMBER_KEY) ?? 0),
-      Number(readMeta(there, PARTICIPANT_NUMBER_KEY) ?? 0),
-      ...renumbered.map((r) => Number(r.to.slice(1))),
-    );
-    if (highest > 0) writeMeta(here, PARTICIPANT_NUMBER_KEY, String(highest));
+    // Counters never go backwards: a number either side ever gave is never given again.
+    for (const key of COUNTER_KEYS) {
+      const highest = Math.max(Number(readMeta(here, key) ?? 0), Number(readMeta(there, key) ?? 0));
+      if (highest > 0) writeMeta(here, key, String(highest));
+    }
     const touched = new Set<string>();
     for (const o of outcomes) {
       if (o.table === 'notes' && o.row) touched.add(o.recordId);
@@ -128,6 +116,10 @@ export function mergeInto(here: Database.Database, there: Database.Database): Me
         if (note) anchorPassages(here, noteId, documentAnchors(String(note.document)));
       }
     });
-    return report(outcomes, renumbered);
+    const result = report(settled);
+    if (options.combineThemes) {
+      for (const r of settled.renamed) if (r.table === 'themes') mergeThemes(here, r.recordId, r.keptBy);
+    }
+    return result;
   })();
 }

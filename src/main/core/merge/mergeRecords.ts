@@ -37,6 +37,9 @@ interface SideData {
   tombs: Map<string, Tombstone>;
 }
 
+/** When and by whom a row was last edited: follows the winning change, and losing it loses nothing a person wrote. */
+const BOOKKEEPING = new Set(['updated_at', 'updated_by']);
+
 const EMPTY_STAMP: RecordStamp = { createdAt: null, createdBy: null, changedAt: null, changedBy: null, changedIn: null, versions: {}, fieldClocks: {} };
 
 function sideData(db: Database.Database, table: string, tombs: Tombstone[]): SideData {
@@ -65,7 +68,7 @@ function mergeBoth(spec: TrackedTable, columns: string[], here: Row, hs: RecordS
       // Both changed it apart (or neither dot is known): the later change wins, the same in either order.
       const later = laterDot(hd, td);
       side = later === 'a' ? 'here' : later === 'b' ? 'there' : JSON.stringify(here[column]) >= JSON.stringify(there[column]) ? 'here' : 'there';
-      if (!thereSawHere && !hereSawThere && JSON.stringify(here[column]) !== JSON.stringify(there[column])) {
+      if (!thereSawHere && !hereSawThere && !BOOKKEEPING.has(column) && JSON.stringify(here[column]) !== JSON.stringify(there[column])) {
         lost.push({ column, value: side === 'here' ? there[column] : here[column], side: side === 'here' ? 'there' : 'here' });
       }
     }

@@ -14,6 +14,7 @@ import {
   type PassageIndexRow,
   type TagIndexRow,
 } from '../store/analysisIndex';
+import { SearchMarks } from './searchMarks';
 
 /**
  * Every passage of the workspace as a few typed arrays in memory (issue 8): what the matrix, co-occurrence,
@@ -102,6 +103,8 @@ export interface AnalysisIndex {
    * dropped when, and only when, the note's text changes.
    */
   noteText: Map<string, SpeakerLines>;
+  /** Search pages' marked note texts for the last few queries (searchMarks.ts), dropped as noteText is. */
+  searchMarks: SearchMarks;
 }
 
 /** A note's speaker turns, in order: each line that starts "P014:", normalised for matching (searchQuery.ts normalise). */
@@ -113,6 +116,7 @@ class LiveIndex {
   private dims: Dimensions | null = null;
   private flat: Passages | null = null;
   private noteText = new Map<string, SpeakerLines>();
+  private searchMarks = new SearchMarks();
   /** Reviewer ids as integers; only grows, so a note's integers stay valid while the small tables do. */
   private reviewers = new Map<string, number>();
   /** A first build under way in the background (buildInBackground), step by step. */
@@ -128,7 +132,7 @@ class LiveIndex {
     this.tick = tick;
     this.dims ??= readDimensions(this.db);
     this.flat ??= flatten(this.dims, this.slices, this.reviewers);
-    return { dims: this.dims, passages: this.flat, noteText: this.noteText };
+    return { dims: this.dims, passages: this.flat, noteText: this.noteText, searchMarks: this.searchMarks };
   }
 
   /**
@@ -184,6 +188,7 @@ class LiveIndex {
     for (const slice of slices.values()) slice.passages.sort(inViewOrder);
     this.slices = slices;
     this.noteText.clear();
+    this.searchMarks.clear();
     this.dims = null;
     this.flat = null;
     this.tick = tick;
@@ -207,6 +212,7 @@ class LiveIndex {
       addToSlices(fresh, passageRows(this.db, notes), tagsByPassage(tagRows(this.db, notes)));
       for (const id of notes) {
         this.noteText.delete(id);
+        this.searchMarks.forget(id);
         const slice = fresh.get(id);
         if (slice) this.slices.set(id, slice);
         else this.slices.delete(id);

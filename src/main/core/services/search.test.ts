@@ -113,8 +113,12 @@ describe('search', () => {
       note.remove(9, 18); // "literacy" and a space
       expect(note.text()).toBe('Genomics matters.');
       expect(find(w, 'literacy').total).toBe(0);
+      const genomicsIn = (id: string) => find(w, 'genomics').hits.find((h) => h.source.noteId === id)!;
+      expect(genomicsIn(note.id).start).toBe(0); // its marked text is now kept for this query (searchMarks.ts)
       note.insert(0, 'Bioinformatics! ');
       expect(find(w, 'bioinformatics').hits.map((h) => h.start)).toEqual([0]);
+      expect(genomicsIn(note.id).start).toBe(16); // the kept marks were dropped with the text they marked
+      expect(shown(genomicsIn(note.id))).toBe('Bioinformatics! [Genomics] matters.');
       renameNote(w.db, note.id, 'Renamed');
       expect(find(w, 'bioinformatics').total).toBe(1);
       const passage = note.tag('matters', [theme], { memo: 'first memo' });

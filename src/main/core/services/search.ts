@@ -4,6 +4,7 @@ import { noteFilter, passageFilter } from '../store/analysisFilter';
 import * as searchStore from '../store/search';
 import type { Candidate } from '../store/search';
 import { analysisIndex } from './analysisIndex';
+import type { MarkedText } from './searchMarks';
 import { notePlaces, type Places } from './searchPlaces';
 import { parseSearch, toFtsQuery } from './searchQuery';
 import {
@@ -43,10 +44,7 @@ export interface SearchInput {
   offset?: number;
 }
 
-interface Marked {
-  text: string;
-  matches: Span[];
-}
+type Marked = MarkedText;
 
 /** Places listed under one note hit; a note with more says how many more there are. */
 export const PLACES_PER_NOTE = 50;
@@ -58,6 +56,30 @@ function highlights(db: Database.Database, table: 'notes_fts' | 'memos_fts', fts
   for (const row of rows) {
     const read = readMarked(row.marked) ?? { text: row.marked.replace(/[\uFDD0\uFDD1]/g, ''), matches: [] };
     out.set(row.rowid, read);
+  }
+  return out;
+}
+
+/** The notes' marked texts, from those kept for this query (searchMarks.ts) where the note is unchanged, else from FTS5. */
+function noteHighlights(db: Database.Database, fts: string, rowids: number[]): Map<number, Marked> {
+  const { dims, searchMarks } = analysisIndex(db);
+  searchMarks.touch(fts);
+  const idOf = (rowid: number) => {
+    const note = dims.noteByRowid.get(rowid);
+    return note === undefined ? undefined : dims.noteIds[note];
+  };
+  const out = new Map<number, Marked>();
+  const missing: number[] = [];
+  for (const rowid of rowids) {
+    const id = idOf(rowid);
+    const kept = id === undefined ? undefined : searchMarks.get(fts, id);
+    if (kept) out.set(rowid, kept);
+    else missing.push(rowid);
+  }
+  for (const [rowid, marked] of highlights(db, 'notes_fts', fts, missing)) {
+    out.set(rowid, marked);
+    const id = idOf(rowid);
+    if (id !== undefined) searchMarks.set(fts, id, marked);
   }
   return out;
 }
@@ -76,7 +98,7 @@ function placedAnchor(places: Places, rowid: number, m: Marked, severalTerms: bo
 
 /** A match of a note as the hit shows it: its snippet, its place and its sentence in code points, its speaker. */
 function notePlace(m: Marked, anchor: Span | null): SearchPlace {
-  if (!anchor) return { snippet: snippet(m.text, m.matches, null), start: 0, end: 0, sentence: { start: 0, end: 0 }, speaker: null, themeIds: [], passageIds: [] };
+  if (!anchor) return { snippet: snippet(m.text, m.matches, null), start: 0, end: 0, sentence: { start: 0, end: 0 }, sentenceText: '', speaker: null, themeIds: [], passageIds: [] };
   const sentence = sentenceAround(m.text, anchor);
   const [start, end, sentenceStart, sentenceEnd] = toCodePoints(m.text, [anchor.start, anchor.end, sentence.start, sentence.end]);
   const code = speakerOfLine(m.text, anchor.start);
@@ -85,6 +107,7 @@ function notePlace(m: Marked, anchor: Span | null): SearchPlace {
     start: start!,
     end: end!,
     sentence: { start: sentenceStart!, end: sentenceEnd! },
+    sentenceText: m.text.slice(sentence.start, sentence.end),
     speaker: code ? { code, staffGroup: null } : null,
     themeIds: [],
     passageIds: [],
@@ -119,7 +142,7 @@ export function search(db: Database.Database, input: SearchInput): SearchResult 
 function buildHits(db: Database.Database, fts: string, page: Candidate[], places: Places | null, severalTerms: boolean): SearchHit[] {
   const noteIds = page.filter((c) => c.kind === 'note').map((c) => c.rowid);
   const memoIds = page.filter((c) => c.kind === 'memo').map((c) => c.rowid);
-  const noteText = highlights(db, 'notes_fts', fts, noteIds);
+  const noteText = noteHighlights(db, fts, noteIds);
   const memoText = highlights(db, 'memos_fts', fts, memoIds);
 
   const noteRows = new Map(searchStore.noteSources(db, noteIds).map((r) => [r.rowid, r]));
@@ -148,6 +171,7 @@ function buildHits(db: Database.Database, fts: string, page: Candidate[], places
         start: row.start_offset,
         end: row.end_offset,
         sentence: { start: row.start_offset, end: row.end_offset },
+        sentenceText: row.quoted_text,
         speaker: row.code ? { code: row.code, staffGroup: row.staff_group } : null,
         themeIds: [],
         passageIds: [],

@@ -31,6 +31,7 @@ describe('every place a search finds in a note', () => {
       const text = (r: { start: number; end: number }) => sliceCodePoints(note.text(), r.start, r.end);
       expect(hit!.places.map((p) => text(p))).toEqual(['training', 'training']);
       expect(hit!.places.map((p) => text(p.sentence))).toEqual(['We had no training at all.', 'The training came later.']);
+      expect(hit!.places.map((p) => p.sentenceText)).toEqual(['We had no training at all.', 'The training came later.']);
       expect(hit!.places.map((p) => p.speaker?.code)).toEqual(['P014', 'P022']);
       expect(text(hit!.sentence)).toBe('We had no training at all.');
     } finally {

@@ -74,6 +74,7 @@ export interface MemoSourceRow extends NoteSourceRow {
   passage_id: string;
   start_offset: number;
   end_offset: number;
+  quoted_text: string;
   code: string | null;
   staff_group: string | null;
 }
@@ -82,7 +83,7 @@ export interface MemoSourceRow extends NoteSourceRow {
 export function memoSources(db: Database.Database, rowids: readonly number[]): MemoSourceRow[] {
   return db
     .prepare(
-      `SELECT p.rowid AS rowid, p.id AS passage_id, p.start_offset, p.end_offset, pa.code, pa.staff_group, ${SOURCE_COLUMNS}
+      `SELECT p.rowid AS rowid, p.id AS passage_id, p.start_offset, p.end_offset, p.quoted_text, pa.code, pa.staff_group, ${SOURCE_COLUMNS}
        FROM passages p JOIN notes n ON n.id = p.note_id JOIN engagements e ON e.id = n.engagement_id
        LEFT JOIN participants pa ON pa.id = p.participant_id WHERE p.rowid IN (SELECT value FROM json_each(?))`,
     )

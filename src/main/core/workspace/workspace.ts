@@ -491,14 +491,21 @@ export function backupWorkspaceFile(inputPath: string, folder?: string, given?: 
  * backup must pass the full check first; the workspace must not be open
  * anywhere; the file it replaces is set aside, never deleted.
  */
-export function restoreWorkspace(inputPath: string, backupPath: string, key?: WorkspaceKey): { setAside: string | null } {
+export function restoreWorkspace(
+  inputPath: string,
+  backupPath: string,
+  key?: WorkspaceKey,
+  /** Close the workspace if this window has it open — called only once the backup has passed its check. */
+  releaseOwn?: (path: string) => void,
+): { setAside: string | null } {
   const path = resolve(inputPath);
-  if (existsSync(path) && openInThisProcess.has(realpathSync(path))) {
-    throw new FieldnotesError('ALREADY_OPEN', `"${basename(path)}" is open in this window. Close it first, then restore.`);
-  }
   const backup = inspectWorkspace(backupPath, key);
   if (backup.integrity[0] !== 'ok' || backup.foreignKeyProblems > 0) {
     throw corrupt(basename(backupPath), backup.integrity);
+  }
+  releaseOwn?.(path); // not before: a refused restore (no such backup, a damaged one) leaves the workspace open
+  if (existsSync(path) && openInThisProcess.has(realpathSync(path))) {
+    throw new FieldnotesError('ALREADY_OPEN', `"${basename(path)}" is open in this window. Close it first, then restore.`);
   }
   if (existsSync(path)) {
     try {

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { themeNameKey } from '../../../shared/domain/theme';
 import { useActiveOption } from '../../ui/useActiveOption';
 import { Dialog } from '../../ui/Dialog';
@@ -17,6 +17,8 @@ interface Props {
   onClose: () => void;
   /** Where the text being tagged is on screen: the picker opens beside it, never over it. */
   anchor?: DOMRect | null;
+  /** Above the theme box: what will be tagged, when that is not a selection the person can see (a search hit). */
+  lead?: ReactNode;
 }
 
 /** Type a few letters of a theme, Enter: the passage carries it. */
@@ -28,7 +30,7 @@ export function TagDialog(props: Props) {
   );
 }
 
-function TagPicker({ themes, already, error, onChoose }: Props) {
+function TagPicker({ themes, already, error, onChoose, lead }: Props) {
   const [query, setQuery] = useState('');
   // Read once per opening: the order must not shift under the person while they type.
   const [recent] = useState(recentThemes.list);
@@ -52,6 +54,7 @@ function TagPicker({ themes, already, error, onChoose }: Props) {
 
   return (
     <div className="palette-body">
+      {lead}
       <input
         className="palette-input"
         role="combobox"
@@ -61,6 +64,7 @@ function TagPicker({ themes, already, error, onChoose }: Props) {
         aria-activedescendant={count ? `tag-option-${current}` : undefined}
         placeholder="Type a theme…"
         autoFocus
+        data-autofocus
         value={query}
         onChange={(e) => {
           setQuery(e.target.value);

@@ -1,0 +1,126 @@
+import { findingLabel } from '../../../shared/domain/finding';
+import { formatParticipantCode } from '../../../shared/domain/participant';
+import { recommendationLabel } from '../../../shared/domain/recommendation';
+import { themeNameKey } from '../../../shared/domain/theme';
+import { readMeta } from '../store/workspaceMeta';
+import type { PlanBook, RecordAfter } from './planBook';
+import type { Side } from './mergeRecords';
+
+/**
+ * Codes, numbers and names that must stay unique (SQLite holds them to it)
+ * but that two laptops gave out apart: P014, F12, R3, a theme called "Equity"
+ * under the same parent. The record entered first keeps its own; each later
+ * one is renumbered (the next number neither side ever gave) or renamed
+ * ("Equity (2)"). "Entered" is the record's creation time, then its id — the
+ * same in either merge order.
+ */
+
+export interface Renumbering {
+  table: string;
+  recordId: string;
+  side: Side;
+  from: string;
+  to: string;
+}
+
+interface NumberRule {
+  table: string;
+  counterKey: string;
+  label: (n: number) => string;
+  /** Besides `number`, a column holding the label itself (a participant's code). */
+  labelColumn?: string;
+}
+
+const NUMBER_RULES: readonly NumberRule[] = [
+  { table: 'participants', counterKey: 'participants.last_number', label: formatParticipantCode, labelColumn: 'code' },
+  { table: 'findings', counterKey: 'findings.last_number', label: findingLabel },
+  { table: 'recommendations', counterKey: 'recommendations.last_number', label: recommendationLabel },
+];
+
+export const COUNTER_KEYS = NUMBER_RULES.map((r) => r.counterKey);
+
+interface NameRule {
+  table: string;
+  column: string;
+  /** Names are unique within this (a theme's parent), or across the table. */
+  scope?: string;
+}
+
+const NAME_RULES: readonly NameRule[] = [
+  { table: 'engagement_types', column: 'label' },
+  { table: 'participant_attributes', column: 'name' },
+  { table: 'themes', column: 'name', scope: 'parent_id' },
+  { table: 'recommendation_groups', column: 'name' },
+];
+
+const entered = (a: RecordAfter, b: RecordAfter): number => {
+  const ta = String(a.row.created_at ?? '');
+  const tb = String(b.row.created_at ?? '');
+  return ta < tb ? -1 : ta > tb ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+};
+
+/** Groups of records sharing a value, each in entry order (the first keeps it). */
+function collisions(records: RecordAfter[], valueOf: (r: RecordAfter) => string): RecordAfter[][] {
+  const groups = new Map<string, RecordAfter[]>();
+  for (const r of records) groups.set(valueOf(r), [...(groups.get(valueOf(r)) ?? []), r]);
+  return [...groups.values()].filter((g) => g.length > 1).map((g) => g.sort(entered));
+}
+
+/** Renumber the later of each pair of records holding one number. */
+export function settleNumbers(book: PlanBook): Renumbering[] {
+  const done: Renumbering[] = [];
+  for (const rule of NUMBER_RULES) {
+    const records = book.recordsAfter(rule.table);
+    let next = Math.max(
+      Number(readMeta(book.here, rule.counterKey) ?? 0),
+      Number(readMeta(book.there, rule.counterKey) ?? 0),
+      ...records.map((r) => Number(r.row.number)),
+    );
+    const later = collisions(records, (r) => String(r.row.number))
+      .flatMap((g) => g.slice(1))
+      .sort(entered);
+    for (const r of later) {
+      next += 1;
+      const to = next;
+      const from = rule.label(Number(r.row.number));
+      book.adjust(rule.table, r.id, rule.label(to), (row) => {
+        row.number = to;
+        if (rule.labelColumn) row[rule.labelColumn] = rule.label(to);
+      });
+      done.push({ table: rule.table, recordId: r.id, side: r.side, from, to: rule.label(to) });
+    }
+  }
+  return done;
+}
+
+export interface Renaming {
+  table: string;
+  recordId: string;
+  from: string;
+  to: string;
+  /** The record that kept the name. */
+  keptBy: string;
+}
+
+/** Rename the later of records sharing a name ("Equity (2)"); the themes among them can then be combined. */
+export function settleNames(book: PlanBook): Renaming[] {
+  const done: Renaming[] = [];
+  for (const rule of NAME_RULES) {
+    const records = book.recordsAfter(rule.table);
+    const scopeOf = (r: RecordAfter) => String(rule.scope ? (r.row[rule.scope] ?? '') : '');
+    const nameKey = (r: RecordAfter) => `${scopeOf(r)}\u0000${themeNameKey(String(r.row[rule.column]))}`;
+    const taken = new Set(records.map(nameKey));
+    for (const group of collisions(records, nameKey)) {
+      for (const r of group.slice(1)) {
+        const name = String(r.row[rule.column]);
+        let k = 2;
+        while (taken.has(`${scopeOf(r)}\u0000${themeNameKey(`${name} (${k})`)}`)) k += 1;
+        const to = `${name} (${k})`;
+        taken.add(`${scopeOf(r)}\u0000${themeNameKey(to)}`);
+        book.adjust(rule.table, r.id, to, (row) => (row[rule.column] = to));
+        done.push({ table: rule.table, recordId: r.id, from: name, to, keptBy: group[0]!.id });
+      }
+    }
+  }
+  return done;
+}
