@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NewParticipant } from '../../shared/domain/participant';
 import { packBytes } from '../core/merge/packs';
-import { actAs } from '../core/services/acting';
+import { actAs } from '../core/services/reviewer';
 import { createNote, renameNote } from '../core/services/notes';
 import { createParticipant } from '../core/services/participants';
 import { analysisWorkspace, OTHER_REVIEWER } from '../core/testing/analysisFixtures';

@@ -10,7 +10,7 @@ import { writeFileAtomic } from '../core/files/writeOut';
 import { exportQdpx } from '../core/refi/exportProject';
 import { importProject } from '../core/refi/importProject';
 import { readQdpx } from '../core/refi/readQdpx';
-import { actAs } from '../core/services/acting';
+import { actAs } from '../core/services/reviewer';
 import { InstallationSettings } from '../core/settings/settings';
 import { openSnapshot } from '../core/workspace/snapshot';
 import { createWorkspace, openWorkspace } from '../core/workspace/workspace';

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { AgreementResult, Coder } from '../domain/agreement';
-import { method } from './method';
-
-const Id = z.string().min(1).max(100);
+import { method, Id } from './method';
 
 /** Inter-coder agreement between two reviewers who tagged the same notes (issue 10). */
 export const agreementMethods = {

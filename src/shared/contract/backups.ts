@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { None } from './app';
 import { SavedFile, SaveTarget } from './fileOut';
-import { method } from './method';
+import { method, None } from './method';
 import { BackupSummary } from '../domain/backup';
 
 /** The open workspace's backups, and copies of it made by hand. */

@@ -2,17 +2,15 @@ import { z } from 'zod';
 import {
   Engagement,
   EngagementFilter,
-  EngagementTypeInfo,
   EngagementUpdate,
   NewEngagement,
 } from '../domain/engagement';
 import { RemovalPreview } from '../domain/removal';
-import { None } from './app';
 import { method } from './method';
 
 const Id = z.object({ id: z.string().min(1).max(100) }).strict();
 
-/** Site visits, workshops, interviews… and the workspace's own engagement types. */
+/** Site visits, workshops, roundtables, interviews, focus groups, written submissions. */
 export const engagementMethods = {
   'engagements.list': method({
     input: EngagementFilter,
@@ -31,15 +29,5 @@ export const engagementMethods = {
     input: Id,
     output: z.null(),
     doc: 'Delete an engagement with its notes, attachments and participant links.',
-  }),
-  'engagementTypes.list': method({
-    input: None,
-    output: z.array(EngagementTypeInfo),
-    doc: 'The engagement types this workspace offers, built-in ones first.',
-  }),
-  'engagementTypes.add': method({
-    input: z.object({ label: z.string().trim().min(1, 'Name the type.').max(60) }).strict(),
-    output: EngagementTypeInfo,
-    doc: 'Add a workspace-specific engagement type (e.g. "Webinar").',
   }),
 } as const;

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { CerqualInput, Finding, FindingRef, FindingSummary, FindingsByTheme, FindingUpdate, NewFinding } from '../domain/finding';
-import { method } from './method';
-
-const Id = z.string().min(1).max(100);
+import { method, Id } from './method';
 
 /** Findings with their supporting passages and GRADE-CERQual assessment (issue 8). */
 export const findingMethods = {

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 export interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
   input: I;
@@ -9,3 +9,12 @@ export interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
 
 /** Declare one contract method: its input and output schemas and a line of doc. */
 export const method = <I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>) => spec;
+
+/** The input of a method that takes nothing. */
+export const None = z.object({}).strict();
+
+/** A record's id, as every method names one. */
+export const Id = z.string().min(1).max(100);
+
+/** A page of a long answer. */
+export const Page = { limit: z.number().int().min(1).max(5000).optional(), offset: z.number().int().min(0).optional() };

@@ -7,7 +7,11 @@ import { backupMethods } from './backups';
 import { protectionMethods } from './protection';
 import { recoveryMethods } from './recovery';
 import { engagementMethods } from './engagements';
-import { fileMethods } from './files';
+import { engagementTypeMethods } from './engagementTypes';
+import { attachmentMethods } from './attachments';
+import { attributeMethods } from './attributes';
+import { codebookMethods } from './codebook';
+import { importMethods } from './imports';
 import { findingMethods } from './findings';
 import { matrixMethods } from './matrix';
 import { mergeMethods } from './merge';
@@ -18,21 +22,31 @@ import { recommendationMethods } from './recommendations';
 import { reportMethods } from './report';
 import { searchMethods } from './search';
 import { themeMethods } from './themes';
+import { reviewerMethods } from './reviewer';
+import { uploadMethods } from './uploads';
+import { workspaceMethods } from './workspace';
 
 export { AppInfo } from './app';
 
 /**
- * Every call the renderer can make of the core, one file per domain. The
+ * Every call the renderer can make of the core, one file per namespace (`themes.*` in themes.ts). The
  * shell and the loopback host both dispatch through this map, so the two can
  * never drift apart.
  */
 export const methods = {
   ...appMethods,
+  ...reviewerMethods,
+  ...workspaceMethods,
   ...engagementMethods,
+  ...engagementTypeMethods,
   ...participantMethods,
+  ...attributeMethods,
   ...noteMethods,
-  ...fileMethods,
+  ...uploadMethods,
+  ...importMethods,
+  ...attachmentMethods,
   ...themeMethods,
+  ...codebookMethods,
   ...passageMethods,
   ...searchMethods,
   ...analysisMethods,

@@ -3,9 +3,8 @@ import { MAX_DOCUMENT_CHARS, Note, NoteSummary, SavedNote } from '../domain/note
 import { PassageId } from '../domain/passage';
 import { RemovalPreview } from '../domain/removal';
 import { ThemeName } from '../domain/theme';
-import { method } from './method';
+import { method, Id } from './method';
 
-const Id = z.string().min(1).max(100);
 const Title = z.string().trim().min(1, 'Give the note a title.').max(300);
 
 /** Notes: the live editor's documents and their autosave. */

@@ -1,7 +1,5 @@
 import { z } from 'zod';
 import {
-  AttributeDefinition,
-  NewAttributeDefinition,
   NewParticipant,
   Participant,
   ParticipantFilters,
@@ -9,7 +7,6 @@ import {
   ParticipantUpdate,
   RecordId,
 } from '../domain/participant';
-import { None } from './app';
 import { method } from './method';
 
 const ById = z.object({ id: RecordId }).strict();
@@ -59,21 +56,5 @@ export const participantMethods = {
     input: z.object({ engagementId: RecordId }).strict(),
     output: z.array(ParticipantSummary),
     doc: 'The participants linked to one engagement, in code order.',
-  }),
-
-  'attributes.list': method({
-    input: None,
-    output: z.array(AttributeDefinition),
-    doc: 'The custom participant attributes this workspace defines, in order.',
-  }),
-  'attributes.define': method({
-    input: NewAttributeDefinition,
-    output: AttributeDefinition,
-    doc: 'Add a custom participant attribute: text, a number, or a choice from a list.',
-  }),
-  'attributes.remove': method({
-    input: ById,
-    output: z.null(),
-    doc: 'Remove a custom attribute and every value recorded for it.',
   }),
 } as const;

@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { Passage, PassageId } from '../domain/passage';
 import { Theme, ThemeName } from '../domain/theme';
-import { method } from './method';
-
-const Id = z.string().min(1).max(100);
+import { method, Id } from './method';
 
 /** Tagged passages: anchored in notes by id, with themes, memo, key quote and speaker (issue 4). */
 export const passageMethods = {

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { WorkspaceInfo } from '../domain/workspace';
-import { None } from './app';
-import { method } from './method';
+import { method, None } from './method';
 
 /** How the open workspace is protected, and what this installation can do about it. */
 export const ProtectionState = z.object({

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { GroupName, NewRecommendation, Recommendation, RecommendationGroup, RecommendationMove, RecommendationUpdate } from '../domain/recommendation';
-import { method } from './method';
-
-const Id = z.string().min(1).max(100);
+import { method, Id } from './method';
 
 /** Recommendations in editable groups, each citing the findings it rests on (issue 8). */
 export const recommendationMethods = {

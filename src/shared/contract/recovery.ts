@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { WorkspaceInfo } from '../domain/workspace';
-import { None } from './app';
 import { BackupSummary } from '../domain/backup';
-import { method } from './method';
+import { method, None } from './method';
 
 /** A workspace the last open refused as it was, and what can be done about it. */
 export const RefusedWorkspace = z.object({

@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import { AnalysisFilter, SearchResult } from '../domain/analysis';
-import { method } from './method';
-
-/** A page of a long answer. */
-export const Page = { limit: z.number().int().min(1).max(5000).optional(), offset: z.number().int().min(0).optional() };
+import { method, Page } from './method';
 
 /** Full-text search over notes and memos (issue 4). */
 export const searchMethods = {

@@ -7,7 +7,7 @@ import { makeOldWorkspace, tempFolders, TEST_REVIEWER, withRawDb } from '../test
 import { deleteEngagement, updateEngagement } from '../services/engagements';
 import { renameNote } from '../services/notes';
 import { untagPassage, updatePassage } from '../services/passages';
-import { actAs } from '../services/acting';
+import { actAs } from '../services/reviewer';
 import { updateTheme } from '../services/themes';
 import { getStamp, listTombstones, setChangeActor, stampsOf, withoutStamping } from '../store/changeLog';
 import { openWorkspace } from '../workspace/workspace';

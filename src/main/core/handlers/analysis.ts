@@ -1,4 +1,6 @@
 import type { analysisMethods } from '../../../shared/contract/analysis';
+import { cooccurrence, cooccurrencePassages } from '../services/cooccurrence';
+import { coverage } from '../services/coverage';
 import { listReviewers } from '../store/reviewers';
 import type { DomainHandlers, HandlerContext } from './context';
 
@@ -12,5 +14,8 @@ export function analysisHandlers(ctx: HandlerContext): DomainHandlers<typeof ana
         .map(({ id, name, initials }) => ({ id, name, initials }))
         .sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : 1));
     },
+    'analysis.cooccurrence': (input) => cooccurrence(db(), input),
+    'analysis.cooccurrencePassages': (input) => cooccurrencePassages(db(), input),
+    'analysis.coverage': (input) => coverage(db(), input),
   };
 }

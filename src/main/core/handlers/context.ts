@@ -5,7 +5,7 @@ import type { CoreOptions } from '../ports';
 import type { InstallationSettings } from '../settings/settings';
 import type { WorkspaceKey } from '../workspace/encryption';
 import type { Workspace } from '../workspace/workspace';
-import { workspaceOpener, type WorkspaceOpener } from './opening';
+import { workspaceOpener, type WorkspaceOpener } from '../services/workspace';
 
 /** The state one window's core holds: at most one open workspace. */
 export interface Session {

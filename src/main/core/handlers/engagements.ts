@@ -1,11 +1,9 @@
 import type { engagementMethods } from '../../../shared/contract/engagements';
 import {
-  addEngagementType,
   createEngagement,
   deleteEngagement,
   getEngagement,
   listEngagements,
-  listEngagementTypes,
   updateEngagement,
 } from '../services/engagements';
 import { previewEngagementDelete } from '../services/removal';
@@ -23,7 +21,5 @@ export function engagementHandlers(ctx: HandlerContext): DomainHandlers<typeof e
       deleteEngagement(db(), id);
       return null;
     },
-    'engagementTypes.list': () => listEngagementTypes(db()),
-    'engagementTypes.add': ({ label }) => addEngagementType(db(), label),
   };
 }

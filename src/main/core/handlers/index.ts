@@ -10,7 +10,11 @@ import { protectionHandlers } from './protection';
 import { recoveryHandlers } from './recovery';
 import { createContext, type Session } from './context';
 import { engagementHandlers } from './engagements';
-import { fileHandlers } from './files';
+import { engagementTypeHandlers } from './engagementTypes';
+import { attachmentHandlers } from './attachments';
+import { attributeHandlers } from './attributes';
+import { codebookHandlers } from './codebook';
+import { importHandlers } from './imports';
 import { findingHandlers } from './findings';
 import { matrixHandlers } from './matrix';
 import { mergeHandlers } from './merge';
@@ -21,19 +25,29 @@ import { recommendationHandlers } from './recommendations';
 import { reportHandlers } from './report';
 import { searchHandlers } from './search';
 import { themeHandlers } from './themes';
+import { reviewerHandlers } from './reviewer';
+import { uploadHandlers } from './uploads';
+import { workspaceHandlers } from './workspace';
 
 export type { Session } from './context';
 
-/** Map each contract method to the service that answers it, one file per domain. */
+/** Map each contract method to the service that answers it, one file per namespace (namespaces.test.ts). */
 export function createHandlers(options: CoreOptions, settings: InstallationSettings, session: Session): Handlers {
   const ctx = createContext(options, settings, session);
   return {
     ...appHandlers(ctx),
+    ...reviewerHandlers(ctx),
+    ...workspaceHandlers(ctx),
     ...engagementHandlers(ctx),
+    ...engagementTypeHandlers(ctx),
     ...participantHandlers(ctx),
+    ...attributeHandlers(ctx),
     ...noteHandlers(ctx),
-    ...fileHandlers(ctx),
+    ...uploadHandlers(ctx),
+    ...importHandlers(ctx),
+    ...attachmentHandlers(ctx),
     ...themeHandlers(ctx),
+    ...codebookHandlers(ctx),
     ...passageHandlers(ctx),
     ...searchHandlers(ctx),
     ...analysisHandlers(ctx),

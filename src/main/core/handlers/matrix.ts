@@ -1,7 +1,5 @@
 import type { matrixMethods } from '../../../shared/contract/matrix';
 import type { Dimension } from '../../../shared/domain/matrix';
-import { cooccurrence, cooccurrencePassages } from '../services/cooccurrence';
-import { coverage } from '../services/coverage';
 import { listDimensions, listSummaries, matrix, matrixCell, saveSummary } from '../services/matrix';
 import type { DomainHandlers, HandlerContext } from './context';
 
@@ -15,8 +13,5 @@ export function matrixHandlers(ctx: HandlerContext): DomainHandlers<typeof matri
     'matrix.cell': (input) => matrixCell(db(), { ...input, dimension: dim(input.dimension) }),
     'matrix.summaries': ({ dimension }) => listSummaries(db(), dimension === undefined ? undefined : dim(dimension)),
     'matrix.saveSummary': (input) => saveSummary(db(), { ...input, dimension: dim(input.dimension) }, ctx.requireReviewer().id),
-    'analysis.cooccurrence': (input) => cooccurrence(db(), input),
-    'analysis.cooccurrencePassages': (input) => cooccurrencePassages(db(), input),
-    'analysis.coverage': (input) => coverage(db(), input),
   };
 }

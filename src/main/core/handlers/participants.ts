@@ -1,5 +1,4 @@
 import type { participantMethods } from '../../../shared/contract/participants';
-import { defineAttribute, listAttributes, removeAttribute } from '../services/participantAttributes';
 import {
   createParticipant,
   deleteParticipant,
@@ -32,12 +31,5 @@ export function participantHandlers(ctx: HandlerContext): DomainHandlers<typeof 
       return null;
     },
     'participants.forEngagement': ({ engagementId }) => participantsForEngagement(db(), engagementId),
-
-    'attributes.list': () => listAttributes(db()),
-    'attributes.define': (input) => defineAttribute(db(), input, ctx.requireReviewer().id),
-    'attributes.remove': ({ id }) => {
-      removeAttribute(db(), id);
-      return null;
-    },
   };
 }

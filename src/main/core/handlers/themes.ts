@@ -1,6 +1,4 @@
 import type { themeMethods } from '../../../shared/contract/themes';
-import { applyTemplate, exportQdc, importQdc, previewQdc } from '../codebook/codebook';
-import { saveAs } from '../files/saveAs';
 import { deleteTheme, mergeThemes, previewDelete } from '../services/themeRemoval';
 import { createTheme, listThemes, moveTheme, updateTheme } from '../services/themes';
 import { themeView } from '../services/themeView';
@@ -17,13 +15,5 @@ export function themeHandlers(ctx: HandlerContext): DomainHandlers<typeof themeM
     'themes.merge': ({ sourceId, targetId }) => mergeThemes(db(), sourceId, targetId),
     'themes.deletePreview': ({ id, withSubthemes }) => previewDelete(db(), id, withSubthemes),
     'themes.delete': ({ id, withSubthemes }) => deleteTheme(db(), id, withSubthemes),
-    'codebook.applyTemplate': () => applyTemplate(db(), ctx.requireReviewer().id),
-    'codebook.exportQdc': ({ qualifyNames, ...target }) => {
-      // Built first, so an empty codebook is refused before a save dialog opens.
-      const { fileName, xml } = exportQdc(db(), ctx.options.version, qualifyNames);
-      return saveAs(ctx.options, fileName, target, () => xml);
-    },
-    'codebook.previewQdc': ({ xml }) => previewQdc(db(), xml),
-    'codebook.importQdc': ({ xml }) => importQdc(db(), xml, ctx.requireReviewer().id),
   };
 }

@@ -2,7 +2,7 @@
 // deletions against later changes, and parents deleted under a new child. Each merged both ways, compared.
 import { afterEach, describe, expect, it } from 'vitest';
 import { insertText } from '../../../shared/note/editing';
-import { actAs } from '../services/acting';
+import { actAs } from '../services/reviewer';
 import { deleteEngagement } from '../services/engagements';
 import { createFinding } from '../services/findings';
 import { createNote, deleteNote, renameNote } from '../services/notes';

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { NewParticipant } from '../../../shared/domain/participant';
 import { blocksToDocument } from '../../../shared/note/blocksToDocument';
 import { createNoteEditor, serialize } from '../../../shared/note/editing';
-import { actAs } from '../services/acting';
+import { actAs } from '../services/reviewer';
 import { createNote, saveNote } from '../services/notes';
 import { createParticipant } from '../services/participants';
 import { deletePassage } from '../services/passages';

@@ -1,5 +1,5 @@
 import type { LexicalEditor } from 'lexical';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Note } from '../../../shared/domain/note';
 import type { Passage } from '../../../shared/domain/passage';
 import { useQuery } from '../../api/queries';
@@ -19,9 +19,14 @@ export interface NoteSession {
   conflicted: boolean;
   /** This window's text as it is now. */
   document: () => string;
+  /** Follow every status change without a render (the quiet ones are written straight to the page: SaveIndicator). */
+  watchStatus: (listener: (status: SaveStatus) => void) => () => void;
 }
 
 const NO_PASSAGES: Passage[] = [];
+
+/** Whether the page must render for a status change: only into, out of and within a failure. */
+const rendersFor = (previous: SaveStatus, next: SaveStatus) => previous.kind === 'failed' || next.kind === 'failed';
 
 /** Unsaved text an earlier editor of this note handed over (see savers.ts). */
 export interface Recovered {
@@ -48,6 +53,7 @@ export function useNoteSession(
   );
   // The note's passages: loaded once as it opens, then kept current by each save's and each tag's answer.
   const { data: passages = NO_PASSAGES, setData: setPassages } = useQuery('passages.forNote', { noteId: note.id }, { keptCurrentHere: true });
+  const watchStatus = useCallback((listener: (status: SaveStatus) => void) => saver.onStatus(listener), [saver]);
 
   useEffect(() => {
     saver.setOnSaved((result) => {
@@ -61,7 +67,7 @@ export function useNoteSession(
     if (recovered) saver.touch();
     // Serialize the opened note's blocks once, when the page is idle, so the first save is already small.
     const idle = recovered ? 0 : requestIdleCallback(() => saver.acknowledgeOpened(), { timeout: 2000 });
-    const offStatus = saver.onStatus(setStatus);
+    const offStatus = saver.onStatus((next) => setStatus((previous) => (rendersFor(previous, next) ? next : previous)));
     const offUpdate = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, prevEditorState }) => {
       // Selection moves and the initial load change nothing worth saving.
       if (prevEditorState.isEmpty() || (dirtyElements.size === 0 && dirtyLeaves.size === 0)) return;
@@ -95,5 +101,6 @@ export function useNoteSession(
     // Read on every status change; it stays true through the retries' "Saving…", so the choice does not flicker.
     conflicted: saver.conflicted,
     document: () => saver.document(),
+    watchStatus,
   };
 }

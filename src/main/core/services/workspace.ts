@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { FieldnotesError } from '../../../shared/rpc/result';
-import { buildInBackground } from '../services/analysisIndex';
-import { actAs } from '../services/acting';
+import { buildInBackground } from './analysisIndex';
+import { actAs } from './reviewer';
 import { keyForFile, newKey, type WorkspaceKey } from '../workspace/encryption';
 import { DamagedWorkspaceError } from '../workspace/errors';
 import { rememberedKeys } from '../workspace/rememberedKeys';
 import { createWorkspace, openWorkspace, type Workspace } from '../workspace/workspace';
-import type { HandlerContext } from './context';
+import type { HandlerContext } from '../handlers/context';
 
 /** Refusals the page can act on for the same file without naming it again (protection.*, recovery.*). */
 const ACTIONABLE = new Set(['PASSPHRASE_NEEDED', 'WRONG_PASSPHRASE', 'WAL_MISMATCH', 'WAL_DAMAGED', 'CORRUPT_WORKSPACE']);

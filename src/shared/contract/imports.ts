@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { NoteSummary } from '../domain/note';
+import { Id, method } from './method';
+import { UploadId } from './uploads';
+
+/** Existing material read into notes: .docx, .txt/.md transcripts, PDF submissions (issue 3). */
+export const importMethods = {
+  'imports.note': method({
+    input: z.object({ uploadId: UploadId, engagementId: Id }).strict(),
+    output: z.object({ notes: z.array(NoteSummary) }),
+    doc: 'Read a completed upload (.docx, .txt, .md or .pdf) into new notes of an engagement, all or nothing.',
+  }),
+} as const;
