@@ -67,7 +67,13 @@ export function useNoteSession(
     if (recovered) saver.touch();
     // Serialize the opened note's blocks once, when the page is idle, so the first save is already small.
     const idle = recovered ? 0 : requestIdleCallback(() => saver.acknowledgeOpened(), { timeout: 2000 });
-    const offStatus = saver.onStatus((next) => setStatus((previous) => (rendersFor(previous, next) ? next : previous)));
+    // Not even a state update for a quiet change: React may render (and walk the note) to find it changed nothing.
+    let rendered = saver.status;
+    const offStatus = saver.onStatus((next) => {
+      if (!rendersFor(rendered, next)) return;
+      rendered = next;
+      setStatus(next);
+    });
     const offUpdate = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, prevEditorState }) => {
       // Selection moves and the initial load change nothing worth saving.
       if (prevEditorState.isEmpty() || (dirtyElements.size === 0 && dirtyLeaves.size === 0)) return;
