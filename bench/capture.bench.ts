@@ -4,17 +4,19 @@
  * renderer on the real core (loopback host, Debian's Chromium). Prints each figure at both scales beside
  * its target, with the load average; asserts nothing.
  *   npm run bench          (builds the renderer first)
- *   npx tsx bench/capture.bench.ts [--scales 1,4] [--chars 240]
+ *   npx tsx bench/capture.bench.ts [--scales 1,4] [--chars 240] [--profile .tmp/profiles]
+ * `--profile DIR` also writes Chromium CPU profiles of opening the note and of typing (open them in
+ * DevTools' Performance panel, or `npx tsx bench/profileSummary.ts FILE` for the top functions).
  *
  * Generated workspaces are kept in .tmp/bench/ (bench/workspace/cache.ts); delete them there after
  * changing the generator.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type CDPSession, type Page } from 'playwright-core';
 import { startHost } from '../e2e/support/host';
 import { summarise } from './stats';
 import { load, workspaceFor } from './workspace/cache';
@@ -147,7 +149,24 @@ async function commitsWhileIdle(page: Page, ms: number): Promise<number> {
   return ((await page.evaluate('window.__commits')) as number) - before;
 }
 
-async function measure(scale: number, chars: number): Promise<Figures> {
+/** A CPU profile of what `during` makes the page do, written to `dir/name.cpuprofile` (no-op without a dir). */
+async function profiled<T>(page: Page, dir: string | undefined, name: string, during: () => Promise<T>): Promise<T> {
+  if (!dir) return during();
+  const cdp: CDPSession = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  try {
+    return await during();
+  } finally {
+    const { profile } = await cdp.send('Profiler.stop');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+    await cdp.detach();
+  }
+}
+
+async function measure(scale: number, chars: number, profileDir?: string): Promise<Figures> {
   const source = workspaceFor(scale);
   const note = readBigNote(source);
   const data = mkdtempSync(join(tmpdir(), 'fieldnotes-capture-bench-'));
@@ -202,11 +221,13 @@ async function measure(scale: number, chars: number): Promise<Figures> {
       };
       requestAnimationFrame(check);
     })()`);
-    await noteButton.click();
-    for (const started = Date.now(); !(await page.evaluate('window.__opened')); ) {
-      if (Date.now() - started > 180_000) throw new Error('the long note did not open with its marks painted in 3 minutes');
-      await page.waitForTimeout(100);
-    }
+    await profiled(page, profileDir, `open-scale${scale}`, async () => {
+      await noteButton.click();
+      for (const started = Date.now(); !(await page.evaluate('window.__opened')); ) {
+        if (Date.now() - started > 180_000) throw new Error('the long note did not open with its marks painted in 3 minutes');
+        await page.waitForTimeout(100);
+      }
+    });
     figures.open = (await page.evaluate('window.__opened')) as number;
     figures.marks = (await page.evaluate(`document.querySelectorAll('[contenteditable="true"] mark').length`)) as number;
     await page.waitForTimeout(1500);
@@ -222,8 +243,10 @@ async function measure(scale: number, chars: number): Promise<Figures> {
     const sentence = ' and the radiographers asked for protected time to learn the triage software';
     let typed = '';
     while (typed.length < chars) typed += sentence;
-    await page.keyboard.type(typed.slice(0, chars), { delay: 40 });
-    await page.waitForTimeout(2500); // the last autosave
+    await profiled(page, profileDir, `typing-scale${scale}`, async () => {
+      await page.keyboard.type(typed.slice(0, chars), { delay: 40 });
+      await page.waitForTimeout(2500); // the last autosave
+    });
     const typing = (await page.evaluate('window.__typing')) as number[];
     const from = (await page.evaluate('window.__typingFrom')) as number;
     const tasks = ((await page.evaluate('window.__longTasks')) as [number, number][]).filter(([start]) => start >= from);
@@ -272,7 +295,9 @@ function table(all: Figures[]): void {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { scales: { type: 'string', default: '1,4' }, chars: { type: 'string', default: '240' } } });
+  const { values } = parseArgs({
+    options: { scales: { type: 'string', default: '1,4' }, chars: { type: 'string', default: '240' }, profile: { type: 'string' } },
+  });
   console.log(`\nEditing at four times review scale (issue 11) — ${load()}`);
   if (!existsSync(join(ROOT, 'out/renderer/index.html'))) {
     console.log('  not measured: build the renderer first (npm run build)');
@@ -281,7 +306,7 @@ async function main(): Promise<void> {
   const all: Figures[] = [];
   for (const scale of values.scales.split(',').map(Number)) {
     try {
-      all.push(await measure(scale, Number(values.chars)));
+      all.push(await measure(scale, Number(values.chars), values.profile));
     } catch (error) {
       console.log(`  scale ${scale}: not measured — ${(error as Error).message.split('\n')[0]}`);
     }

@@ -11,7 +11,9 @@ import { breathe, codedPassagesTable, codedPassageColumns } from './evidence/cod
 import { toCsv } from './evidence/csv';
 import { matrixTable } from './evidence/matrixTable';
 import { toXlsx, type WorkbookSheet } from './evidence/xlsx';
+import { CONTENTS_CHAPTER_PT, PAGE_RIGHT_MARGIN_MM } from './html/reportCss';
 import { reportHtml } from './html/reportHtml';
+import { numberContents } from './pdf/contentsPages';
 import type { PrintPort } from './pdf/printPort';
 import { buildReport } from './report/build';
 import { CheckList } from './report/checkList';
@@ -71,7 +73,11 @@ export async function exportBytes(
     const html = reportHtml(model);
     await breathe(ctx.signal);
     progress('Printing the PDF', 3, steps);
-    return { bytes: await ctx.printer.printPdf(html, ctx.signal), check: model.check };
+    const printed = await ctx.printer.printPdf(html, ctx.signal);
+    await breathe(ctx.signal);
+    progress('Numbering the contents', 3, steps);
+    const pt = (mm: number) => (mm * 72) / 25.4;
+    return { bytes: await numberContents(printed, { rightMargin: pt(PAGE_RIGHT_MARGIN_MM), chapterSize: CONTENTS_CHAPTER_PT - 0.5 }), check: model.check };
   }
 
   // CSV and Excel: the coded passages (and the matrix), under the same consent rules.

@@ -53,6 +53,11 @@ const run = (command: string, args: string[]) => {
 };
 const soffice = (args: string[]) => run(sofficePath!, [`-env:UserInstallation=file://${join(folder, 'lo-profile')}`, '--headless', ...args]);
 const pdfText = (path: string) => run('/usr/bin/pdftotext', ['-layout', path, '-']);
+/** Each page's text, as pdftotext lays it out. */
+const pdfPages = (path: string) => {
+  const pages = Number(/Pages:\s+(\d+)/.exec(run('/usr/bin/pdfinfo', [path]))?.[1]);
+  return Array.from({ length: pages }, (_, i) => run('/usr/bin/pdftotext', ['-f', String(i + 1), '-l', String(i + 1), '-layout', path, '-']));
+};
 /** Folded as a reader searching for a name would: no accents, lower case, one space. */
 const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ');
 const readCsv = (path: string) => JSON.parse(run(PYTHON, [here('readCsv.py'), path])) as { bom: boolean; rows: string[][] };
@@ -154,6 +159,19 @@ describe.skipIf(missing.length > 0)('exports read back by LibreOffice, python-do
       for (const statement of STATEMENTS) expect(flat).toContain(fold(statement));
       expect(flat).toMatch(/page 2 of \d+/);
       expect(await outlineTitles(files['report.pdf']!)).toEqual(expect.arrayContaining(['Summary of findings', 'Genomics', 'Framework matrix']));
+    });
+  });
+
+  describe('PDF contents', () => {
+    it('give each chapter the page it starts on and each finding the page its heading is on', () => {
+      const pages = pdfPages(files['report.pdf']!);
+      const entries = [...pages[1]!.matchAll(/^( *)(\S.*?) {2,}(\d+)\s*$/gm)].map((m) => ({ chapter: m[1] === '', title: m[2]!.trim(), page: Number(m[3]) }));
+      const chapters = entries.filter((e) => e.chapter);
+      expect(chapters.map((e) => e.title)).toEqual(expect.arrayContaining(['Summary of findings', 'Genomics', 'Framework matrix', 'Appendix B. Codebook']));
+      for (const e of chapters) expect(pages[e.page - 1]!.trimStart().startsWith(e.title), `${e.title} on page ${e.page}`).toBe(true);
+      const findings = entries.filter((e) => /^F\d+ /.test(e.title));
+      expect(findings).toHaveLength(STATEMENTS.length);
+      for (const e of findings) expect(fold(pages[e.page - 1]!), e.title).toContain(fold(e.title.replace(/^F\d+ +/, '')));
     });
   });
 

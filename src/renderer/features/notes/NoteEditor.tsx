@@ -6,7 +6,7 @@ import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { $getSelection, $isRangeSelection } from 'lexical';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Note } from '../../../shared/domain/note';
 import { noteNodes } from '../../../shared/note/nodes';
 import { useApp } from '../../app/AppContext';
@@ -51,6 +51,10 @@ interface Props {
   onConflictResolved?: (openNoteId: string) => void;
 }
 
+const wordsText = (count: number) => `${count.toLocaleString('en-GB')} words`;
+/** How long after the last save's answer the notes list is told the new word count. */
+const LIST_AFTER_MS = 1000;
+
 /** The live note: rich text that saves itself, with tagged passages. Mount with key={note.id}. */
 export function NoteEditor({ note, label, onSaved, reveal, focusOnOpen, onConflictResolved }: Props) {
   // Text an earlier editor of this note could not save yet wins over the stored document.
@@ -84,12 +88,27 @@ function EditorBody({ note, label, onSaved, reveal, recovered, focusOnOpen, onCo
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   const { reviewer } = useApp();
-  const [words, setWords] = useState(note.wordCount);
   // The count comes with each save's answer: counting a 200,000-word note in the page was a long task (issue 11).
+  // It is written straight to the page, and told to the notes list once saves pause: a render while the caret
+  // is in the note walks the note's whole DOM (see SaveIndicator), and saves come twice a second.
+  const words = useRef({ count: note.wordCount, shown: null as HTMLSpanElement | null, toList: 0 });
   const session = useNoteSession(editor, note, recovered, (count) => {
-    setWords(count);
-    onSaved?.(note.id, count);
+    const w = words.current;
+    w.count = count;
+    // The text node React made, so a later render and this write agree on one node.
+    if (w.shown?.firstChild) w.shown.firstChild.nodeValue = wordsText(count);
+    window.clearTimeout(w.toList);
+    w.toList = window.setTimeout(() => onSaved?.(note.id, count), LIST_AFTER_MS);
   });
+  useEffect(() => {
+    const w = words.current;
+    return () => {
+      // Leaving the note: the list learns the last count now.
+      if (w.toList) onSaved?.(note.id, w.count);
+      window.clearTimeout(w.toList);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const [themesVersion, setThemesVersion] = useState(0);
   const themes = useThemeIndex(themesVersion);
   const tagging = useTagging(editor, session, () => setThemesVersion((v) => v + 1));
@@ -144,12 +163,15 @@ function EditorBody({ note, label, onSaved, reveal, recovered, focusOnOpen, onCo
       <div className="note-editor-bar">
         <Toolbar editor={editor} onSpeaker={() => setChoosingSpeaker(true)} onTag={tag} />
         <div className="note-editor-meta">
-          <span className="word-count">{words.toLocaleString('en-GB')} words</span>
+          <span className="word-count" ref={(element) => void (words.current.shown = element)}>
+            {/* The count as opened; each save's answer rewrites this text node in place. */}
+            {wordsText(note.wordCount)}
+          </span>
           {session.conflicted ? (
             // Steady while the choice is open: the retries' "Saving…" would move the buttons under the pointer.
             <span className="save-indicator failed">Not saved: changed in another tab or window</span>
           ) : (
-            <SaveIndicator status={session.status} />
+            <SaveIndicator status={session.status} watch={session.watchStatus} />
           )}
         </div>
       </div>

@@ -1,11 +1,31 @@
+import { useEffect, useRef } from 'react';
 import type { SaveStatus } from './autosave';
+
+type Quiet = Exclude<SaveStatus, { kind: 'failed' }>;
+
+const QUIET_TEXT: Record<Quiet['kind'], string> = { saved: 'Saved', saving: 'Saving…', pending: 'Editing' };
 
 /**
  * Small and quiet while all is well; a failure is announced and says what
  * happens next. The quiet states are not a live region: announcing "Saved"
  * twice a second would drown a screen reader.
+ *
+ * The quiet states are written straight to the page by `watch`, not rendered (issue 11): while the caret
+ * is in the note, every React commit anywhere makes React walk the whole note's DOM to save and restore the
+ * selection (react-dom's getSelectionInformation), 20–80 ms in a 200,000-word note — and these states
+ * change several times a second while someone types.
  */
-export function SaveIndicator({ status }: { status: SaveStatus }) {
+export function SaveIndicator({ status, watch }: { status: SaveStatus; watch?: (listener: (status: SaveStatus) => void) => () => void }) {
+  const quiet = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    if (!watch) return;
+    return watch((next) => {
+      const element = quiet.current;
+      if (!element?.firstChild || next.kind === 'failed') return;
+      element.firstChild.nodeValue = QUIET_TEXT[next.kind];
+      element.dataset.status = next.kind;
+    });
+  }, [watch]);
   if (status.kind === 'failed') {
     return (
       <span className="save-indicator failed">
@@ -14,10 +34,9 @@ export function SaveIndicator({ status }: { status: SaveStatus }) {
       </span>
     );
   }
-  const text = status.kind === 'saved' ? 'Saved' : status.kind === 'saving' ? 'Saving…' : 'Editing';
   return (
-    <span className="save-indicator" data-status={status.kind}>
-      {text}
+    <span ref={quiet} className="save-indicator" data-status={status.kind}>
+      {QUIET_TEXT[status.kind]}
     </span>
   );
 }

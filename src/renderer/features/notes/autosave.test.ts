@@ -37,6 +37,19 @@ describe('Autosaver', () => {
     expect(Math.max(...gaps)).toBeLessThanOrEqual(550);
   });
 
+  it('tells its listeners of a change of state, not of every keystroke (each told change renders the page)', async () => {
+    const autosave = saver(async () => null);
+    const told: string[] = [];
+    autosave.onStatus((s) => told.push(s.kind));
+    for (let key = 0; key < 20; key++) {
+      autosave.touch();
+      await vi.advanceTimersByTimeAsync(20);
+    }
+    await vi.advanceTimersByTimeAsync(300);
+    // 20 keystrokes in 400 ms: one save at the 500 ms cap would be due, but the debounce ends it first.
+    expect(told).toEqual(['pending', 'saving', 'saved']);
+  });
+
   it('keeps a failed edit dirty, says why, and retries until it saves', async () => {
     let fail = true;
     const save = vi.fn(async () => (fail ? 'The disk is full.' : null));

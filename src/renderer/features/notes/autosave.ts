@@ -145,6 +145,9 @@ export class Autosaver {
   }
 
   private setStatus(status: SaveStatus): void {
+    // Every keystroke touches: telling the page "pending" again each time re-rendered the editor per key,
+    // and each render in a long note costs a walk of its whole DOM (issue 11; see SaveIndicator).
+    if ((status.kind === 'pending' || status.kind === 'saving') && status.kind === this.statusValue.kind) return;
     this.statusValue = status;
     this.listeners.forEach((l) => l(status));
   }

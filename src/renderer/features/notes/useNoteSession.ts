@@ -1,5 +1,5 @@
 import type { LexicalEditor } from 'lexical';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Note } from '../../../shared/domain/note';
 import type { Passage } from '../../../shared/domain/passage';
 import { api } from '../../api/client';
@@ -19,7 +19,12 @@ export interface NoteSession {
   conflicted: boolean;
   /** This window's text as it is now. */
   document: () => string;
+  /** Follow every status change without a render (the quiet ones are written straight to the page: SaveIndicator). */
+  watchStatus: (listener: (status: SaveStatus) => void) => () => void;
 }
+
+/** Whether the page must render for a status change: only into, out of and within a failure. */
+const rendersFor = (previous: SaveStatus, next: SaveStatus) => previous.kind === 'failed' || next.kind === 'failed';
 
 /** Unsaved text an earlier editor of this note handed over (see savers.ts). */
 export interface Recovered {
@@ -45,6 +50,7 @@ export function useNoteSession(
     recovered ? { kind: 'pending' } : { kind: 'saved', at: Date.parse(note.updatedAt) },
   );
   const [passages, setPassages] = useState<Passage[]>([]);
+  const watchStatus = useCallback((listener: (status: SaveStatus) => void) => saver.onStatus(listener), [saver]);
 
   useEffect(() => {
     saver.setOnSaved((result) => {
@@ -62,7 +68,7 @@ export function useNoteSession(
     void api()
       .call('passages.forNote', { noteId: note.id })
       .then((r) => current && r.ok && setPassages(r.value));
-    const offStatus = saver.onStatus(setStatus);
+    const offStatus = saver.onStatus((next) => setStatus((previous) => (rendersFor(previous, next) ? next : previous)));
     const offUpdate = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, prevEditorState }) => {
       // Selection moves and the initial load change nothing worth saving.
       if (prevEditorState.isEmpty() || (dirtyElements.size === 0 && dirtyLeaves.size === 0)) return;
@@ -97,5 +103,6 @@ export function useNoteSession(
     // Read on every status change; it stays true through the retries' "Saving…", so the choice does not flicker.
     conflicted: saver.conflicted,
     document: () => saver.document(),
+    watchStatus,
   };
 }

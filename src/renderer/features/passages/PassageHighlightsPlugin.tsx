@@ -26,13 +26,15 @@ export function PassageHighlightsPlugin({ reviewerId, index, passages, themes }:
   const painted = useRef<{ byId: Map<string, Passage>; themes: ThemeIndex; reviewerId: string; index: MarkIndex } | null>(null);
   useEffect(() => {
     const byId = new Map(passages.map((p) => [p.id, p]));
-    const paint = (keys: NodeKey[]) => {
+    // One read of the editor state for a whole batch: opening a note paints its 4,000 marks at once.
+    const paint = (keys: NodeKey[]) => editor.getEditorState().read(() => $paint(keys));
+    const $paint = (keys: NodeKey[]) => {
       for (const key of keys) {
         const element = editor.getElementByKey(key);
         const ids = index.idsOf(key);
         if (!element) continue;
         const known = ids.map((id) => byId.get(id)).filter((p): p is Passage => Boolean(p));
-        const colours = underlineColoursOf(editor, key, ids, byId, themes);
+        const colours = $underlineColoursOf(key, ids, byId, themes);
         const names = [...new Set(known.flatMap((p) => p.tags.map((t) => themes.get(t.themeId)?.name ?? 'Unknown theme')))];
         // A mark whose passages no longer exist (its theme was deleted) reads as plain text.
         element.classList.toggle('passage-mark', known.length > 0);
@@ -77,11 +79,9 @@ function describe(names: string[], passages: Passage[], reviewerId: string): str
  * (overlapping passages) draws its underlines over its parent's, so it repeats them, the parent's at the
  * bottom, and the parent's line runs on unbroken beneath the overlap.
  */
-function underlineColoursOf(editor: LexicalEditor, key: NodeKey, ids: string[], byId: Map<string, Passage>, themes: ThemeIndex): string[] {
-  const outer = editor.getEditorState().read(() => {
-    const node = $getNodeByKey(key);
-    return node ? node.getParents().filter($isMarkNode).reverse().flatMap((m) => m.getIDs()) : [];
-  });
+function $underlineColoursOf(key: NodeKey, ids: string[], byId: Map<string, Passage>, themes: ThemeIndex): string[] {
+  const node = $getNodeByKey(key);
+  const outer = node ? node.getParents().filter($isMarkNode).reverse().flatMap((m) => m.getIDs()) : [];
   return [...new Set([...outer, ...ids])]
     .flatMap((id) => byId.get(id)?.tags.map((t) => themes.get(t.themeId)?.colour) ?? [])
     .filter((c): c is string => Boolean(c));

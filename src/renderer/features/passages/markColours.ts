@@ -19,6 +19,15 @@ const hex = (c: Rgb): string => `#${c.map((v) => v.toString(16).padStart(2, '0')
  * alone marks something, so it must be seen (WCAG 1.4.11). Issue 11.
  */
 export function underlineColours(colour: string): { light: string; dark: string } {
+  // A note's thousands of marks share a handful of theme colours: each is worked out once.
+  let known = adjusted.get(colour);
+  if (!known) adjusted.set(colour, (known = adjust(colour)));
+  return known;
+}
+
+const adjusted = new Map<string, { light: string; dark: string }>();
+
+function adjust(colour: string): { light: string; dark: string } {
   const c = rgb(colour);
   const [light, dark] = modes.map(({ bg }, mode) => {
     const toward = mode === 0 ? BLACK : WHITE;

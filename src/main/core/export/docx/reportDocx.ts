@@ -32,7 +32,7 @@ import {
   type ISectionOptions,
 } from 'docx';
 import type { ReportFinding, ReportModel } from '../report/model';
-import { evidenceLine, introduction, placesText, sectionTitles } from '../report/wording';
+import { evidenceLine, figure, introduction, methodIntroduction, placesText, sectionTitles } from '../report/wording';
 import { reportPageEstimator } from './pageEstimate';
 import { BLUE, GREY, RULE, styles } from './styles';
 
@@ -177,7 +177,7 @@ function summary(model: ReportModel): (Paragraph | Table)[] {
         ],
         model.findingsSummary.flatMap((f, i, all): Row[] => [
           ...(i === 0 || all[i - 1]!.theme !== f.theme ? [{ group: f.theme }] : []),
-          [f.label, f.statement, f.confidence, String(f.passages), String(f.participants)],
+          [f.label, f.statement, f.confidence, figure(f.passages), figure(f.participants)],
         ]),
       ),
     );
@@ -188,13 +188,7 @@ function summary(model: ReportModel): (Paragraph | Table)[] {
 function method(model: ReportModel): (Paragraph | Table)[] {
   const m = model.method;
   const out: (Paragraph | Table)[] = [heading(sectionTitles.method, 1)];
-  const period = m.period ? ` between ${m.period.from} and ${m.period.to}` : '';
-  out.push(
-    para(
-      `The panel gathered evidence in ${model.overview.engagements} engagements${period}, meeting ${model.overview.participants} participants. ` +
-        `Reviewers tagged ${model.overview.passages} passages of their notes against the codebook (Appendix B), and drew the findings from them.`,
-    ),
-  );
+  out.push(para(methodIntroduction(model)));
   out.push(heading('Engagements', 2));
   if (m.engagementTypes.length > 0) {
     out.push(
@@ -206,7 +200,7 @@ function method(model: ReportModel): (Paragraph | Table)[] {
           { title: 'Dates', weight: 24 },
           { title: 'Places', weight: 46 },
         ],
-        m.engagementTypes.map((t) => [t.label, String(t.count), t.from === t.to ? t.from : `${t.from} – ${t.to}`, placesText(t.places)]),
+        m.engagementTypes.map((t) => [t.label, figure(t.count), t.from === t.to ? t.from : `${t.from} – ${t.to}`, placesText(t.places)]),
       ),
     );
   } else out.push(para('No engagements are recorded.'));
@@ -219,7 +213,7 @@ function method(model: ReportModel): (Paragraph | Table)[] {
           { title: 'Staff group', weight: 70 },
           { title: 'Participants', weight: 30, numeric: true },
         ],
-        m.staffGroups.map((g) => [g.label, String(g.count)]),
+        m.staffGroups.map((g) => [g.label, figure(g.count)]),
       ),
     );
   } else out.push(para('No participants are recorded.'));
@@ -276,8 +270,8 @@ function matrix(model: ReportModel): (Paragraph | Table)[] {
     table(
       [{ title: 'Theme', weight: themeWeight }, ...m.columns.map((c) => ({ title: c, weight: rest, numeric: true })), { title: 'All', weight: 6, numeric: true }],
       [
-        ...m.rows.map((r) => [{ text: r.name, indent: r.depth }, ...r.cells.map((c) => (c ? String(c) : '–')), { text: String(r.total), bold: true }]),
-        [{ text: 'All themes', bold: true }, ...m.totals.map((t) => ({ text: String(t), bold: true })), { text: String(m.grandTotal), bold: true }],
+        ...m.rows.map((r) => [{ text: r.name, indent: r.depth }, ...r.cells.map((c) => (c ? figure(c) : '–')), { text: figure(r.total), bold: true }]),
+        [{ text: 'All themes', bold: true }, ...m.totals.map((t) => ({ text: figure(t), bold: true })), { text: figure(m.grandTotal), bold: true }],
       ],
       LANDSCAPE_WIDTH,
       m.columns.length > 8, // past eight columns the names do not fit across
@@ -335,7 +329,7 @@ function appendices(model: ReportModel): (Paragraph | Table)[] {
               { title: 'Organisation and place', weight: 22 },
               { title: 'People', weight: 11, numeric: true },
             ],
-            model.engagementLog.map((e) => [e.date, e.title, e.type, e.where, String(e.participants)]),
+            model.engagementLog.map((e) => [e.date, e.title, e.type, e.where, figure(e.participants)]),
           ),
     );
   }
@@ -353,7 +347,7 @@ function appendices(model: ReportModel): (Paragraph | Table)[] {
             model.codebook.map((t) => [
               { text: t.code ? `${t.name} (${t.code})` : t.name, indent: t.depth, bold: t.depth === 0 },
               [t.definition, t.exclusions ? `Not: ${t.exclusions}` : ''].filter(Boolean).join('\n'),
-              String(t.passages),
+              figure(t.passages),
             ]),
           ),
     );

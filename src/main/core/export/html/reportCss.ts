@@ -6,13 +6,19 @@
  */
 import type { ReportModel } from '../report/model';
 
+/** The page's right margin, where the contents' page numbers end. */
+export const PAGE_RIGHT_MARGIN_MM = 19;
+const CONTENTS_NUMBER_ROOM_MM = 12;
+/** A contents entry of a chapter is set in the body size (10.5 pt), a finding's in 9.5 pt. */
+export const CONTENTS_CHAPTER_PT = 10.5;
+
 /** A CSS string literal. */
 const cssString = (text: string) => `"${text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\n\r\f]/g, ' ')}"`;
 
 export function reportCss(model: ReportModel): string {
   const running = cssString(`${model.title}${model.draft ? ' — DRAFT' : ''}`);
   return `
-@page { size: A4; margin: 20mm 19mm 22mm;
+@page { size: A4; margin: 20mm ${PAGE_RIGHT_MARGIN_MM}mm 22mm;
   @bottom-left { content: ${running}; font: 8.5pt Arial, "Liberation Sans", sans-serif; color: #4c6272; border-top: 0.5pt solid #d8dde0; vertical-align: top; padding-top: 3mm; }
   @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8.5pt Arial, "Liberation Sans", sans-serif; color: #4c6272; border-top: 0.5pt solid #d8dde0; vertical-align: top; padding-top: 3mm; }
   ${model.draft ? '@top-right { content: "DRAFT"; font: bold 8.5pt Arial, "Liberation Sans", sans-serif; color: #ae2573; letter-spacing: 0.08em; }' : ''}
@@ -38,7 +44,10 @@ a { color: inherit; text-decoration: none; }
 .contents { break-after: page; }
 .contents-title, h1 { font-size: 20pt; line-height: 1.2; color: #005eb8; margin: 0 0 6mm; font-weight: bold; }
 .contents ol { list-style: none; padding: 0; margin: 0; }
+/* Room at the right for the page numbers written in after printing (pdf/contentsPages.ts). */
+.contents > ol { padding-right: ${CONTENTS_NUMBER_ROOM_MM}mm; }
 .contents > ol > li { margin: 3mm 0 1mm; font-weight: bold; }
+.contents .entry { display: block; break-after: avoid; }
 .contents ol ol { font-weight: normal; font-size: 9.5pt; margin: 1mm 0 0 6mm; }
 .contents ol ol li { margin: 0.6mm 0; }
 
@@ -71,6 +80,10 @@ tbody tr:nth-child(even) td { background: #f4f6f7; }
 tr { break-inside: avoid; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 table.narrow { width: 60%; }
+/* A short table and its heading stay on one page. */
+.keep-heading { break-inside: avoid; }
+.nowrap { white-space: nowrap; }
+table.types th:nth-child(1) { width: 13%; } table.types th:nth-child(2) { width: 9%; } table.types th:nth-child(3) { width: 15%; }
 table.summary thead th:nth-child(1) { width: 9%; } table.summary thead th:nth-child(3) { width: 15%; }
 table.summary thead th:nth-child(4), table.summary thead th:nth-child(5) { width: 11%; }
 table.log th:nth-child(1) { width: 13%; } table.log th:nth-child(3) { width: 15%; } table.log th:nth-child(5) { width: 8%; }

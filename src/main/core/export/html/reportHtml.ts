@@ -5,11 +5,12 @@
  * (headings, tables with header cells, blockquotes, figure captions) become
  * the PDF's tags; the headings its outline.
  *
- * Contents: links to each chapter, without page numbers — Chromium has no
- * `target-counter()`; the PDF's outline (bookmarks) gives the pages.
+ * Contents: links to each chapter and finding; Chromium has no
+ * `target-counter()`, so their page numbers are written in after printing
+ * (`pdf/contentsPages.ts`), from the links' destinations.
  */
 import type { ReportFinding, ReportModel } from '../report/model';
-import { evidenceLine, introduction, placesText, sectionTitles } from '../report/wording';
+import { evidenceLine, figure, introduction, methodIntroduction, placesText, sectionTitles } from '../report/wording';
 import { reportCss } from './reportCss';
 
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -24,6 +25,10 @@ const paragraphs = (text: string, cls = ''): string =>
     .join('');
 
 const inline = (text: string) => esc(text).replace(/\n+/g, ' ');
+
+/** "15 Jan 2018 – 13 Dec 2018", broken only at the dash. */
+const dateRange = (from: string, to: string) =>
+  from === to ? `<span class="nowrap">${esc(from)}</span>` : `<span class="nowrap">${esc(from)} –</span> <span class="nowrap">${esc(to)}</span>`;
 
 interface Chapter {
   id: string;
@@ -89,7 +94,7 @@ export function reportHtml(model: ReportModel): string {
       ['Finding', 'Statement', 'Confidence', 'Passages', 'Participants'],
       model.findingsSummary.flatMap((f, i, all): Row[] => [
         ...(i === 0 || all[i - 1]!.theme !== f.theme ? [{ group: f.theme }] : []),
-        [esc(f.label), esc(f.statement), esc(f.confidence), String(f.passages), String(f.participants)],
+        [esc(f.label), esc(f.statement), esc(f.confidence), figure(f.passages), figure(f.participants)],
       ]),
       new Set([3, 4]),
       'summary',
@@ -99,21 +104,23 @@ export function reportHtml(model: ReportModel): string {
 
   // Method
   const m = model.method;
-  const period = m.period ? ` between ${m.period.from} and ${m.period.to}` : '';
-  let method = `<p>The panel gathered evidence in ${model.overview.engagements} engagements${esc(period)}, meeting ${model.overview.participants} participants. Reviewers tagged ${model.overview.passages} passages of their notes against the codebook (Appendix B), and drew the findings from them.</p>`;
+  let method = `<p>${esc(methodIntroduction(model))}</p>`;
   method += '<h2 id="method-engagements">Engagements</h2>';
   method += m.engagementTypes.length
     ? table(
         'Table 2. Engagements by type',
         ['Type', 'Number', 'Dates', 'Places'],
-        m.engagementTypes.map((t) => [esc(t.label), String(t.count), esc(t.from === t.to ? t.from : `${t.from} – ${t.to}`), esc(placesText(t.places))]),
+        m.engagementTypes.map((t) => [esc(t.label), figure(t.count), dateRange(t.from, t.to), esc(placesText(t.places))]),
         new Set([1]),
+        'types',
       )
     : '<p>No engagements are recorded.</p>';
-  method += '<h2 id="method-participants">Participants</h2>';
+  method += '<div class="keep-heading"><h2 id="method-participants">Participants</h2>';
   method += m.staffGroups.length
-    ? table('Table 3. Participants by staff group', ['Staff group', 'Participants'], m.staffGroups.map((g) => [esc(g.label), String(g.count)]), new Set([1]), 'narrow')
+    ? // A short table is kept whole, with its heading: never a heading and a header row alone at a page's foot.
+      table('Table 3. Participants by staff group', ['Staff group', 'Participants'], m.staffGroups.map((g) => [esc(g.label), figure(g.count)]), new Set([1]), 'narrow')
     : '<p>No participants are recorded.</p>';
+  method += '</div>';
   method += `<h2 id="method-consent">Quotations and consent</h2>${paragraphs(sectionTitles.consentNote)}`;
   method += `<h2 id="method-reviewers">Reviewers</h2><p>${esc(m.reviewers.join(', ') || 'No reviewers are recorded.')}</p>`;
   chapter('method', sectionTitles.method, method, [
@@ -146,10 +153,10 @@ export function reportHtml(model: ReportModel): string {
         [
           ...x.rows.map((r) => [
             `<span class="depth-${Math.min(r.depth, 4)}">${esc(r.name)}</span>`,
-            ...r.cells.map((c) => (c ? String(c) : '<span class="none" aria-label="none">–</span>')),
-            `<strong>${r.total}</strong>`,
+            ...r.cells.map((c) => (c ? figure(c) : '<span class="none" aria-label="none">–</span>')),
+            `<strong>${figure(r.total)}</strong>`,
           ]),
-          ['<strong>All themes</strong>', ...x.totals.map((t) => `<strong>${t}</strong>`), `<strong>${x.grandTotal}</strong>`],
+          ['<strong>All themes</strong>', ...x.totals.map((t) => `<strong>${figure(t)}</strong>`), `<strong>${figure(x.grandTotal)}</strong>`],
         ],
         numeric,
         // Past eight columns the staff groups' names do not fit across: they are printed upright.
@@ -198,7 +205,7 @@ export function reportHtml(model: ReportModel): string {
         ? table(
             '',
             ['Date', 'Engagement', 'Type', 'Organisation and place', 'People'],
-            model.engagementLog.map((e) => [esc(e.date), esc(e.title), esc(e.type), esc(e.where), String(e.participants)]),
+            model.engagementLog.map((e) => [esc(e.date), esc(e.title), esc(e.type), esc(e.where), figure(e.participants)]),
             new Set([4]),
             'log',
           )
@@ -216,7 +223,7 @@ export function reportHtml(model: ReportModel): string {
             model.codebook.map((t) => [
               `<span class="depth-${Math.min(t.depth, 4)}">${t.depth === 0 ? '<strong>' : ''}${esc(t.name)}${t.code ? ` (${esc(t.code)})` : ''}${t.depth === 0 ? '</strong>' : ''}</span>`,
               paragraphs(t.definition) + (t.exclusions ? `<p class="not">Not: ${esc(t.exclusions)}</p>` : ''),
-              String(t.passages),
+              figure(t.passages),
             ]),
             new Set([2]),
             'codebook',
@@ -228,7 +235,7 @@ export function reportHtml(model: ReportModel): string {
   const contents = `<nav class="contents" aria-labelledby="contents"><h2 id="contents" class="contents-title">Contents</h2><ol>${chapters
     .map(
       (c) =>
-        `<li><a href="#${c.id}">${esc(c.title)}</a>${
+        `<li><span class="entry"><a href="#${c.id}">${esc(c.title)}</a></span>${
           c.children?.length ? `<ol>${c.children.map((k) => `<li><a href="#${k.id}">${esc(k.title)}</a></li>`).join('')}</ol>` : ''
         }</li>`,
     )

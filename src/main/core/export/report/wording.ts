@@ -18,7 +18,21 @@ export const sectionTitles = {
     'Confidence in each finding was assessed with GRADE-CERQual, which considers methodological limitations, coherence, adequacy of data and relevance, and rates confidence as high, moderate, low or very low.',
 } as const;
 
-const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+/** A count as the report prints it: "12,345" (en-GB), in sentences and tables alike. */
+export const figure = (n: number): string => n.toLocaleString('en-GB');
+
+const count = (n: number, one: string, many: string) => `${figure(n)} ${n === 1 ? one : many}`;
+
+/** The method chapter's opening sentence. */
+export function methodIntroduction(model: ReportModel): string {
+  const o = model.overview;
+  const p = model.method.period;
+  return (
+    `The panel gathered evidence in ${count(o.engagements, 'engagement', 'engagements')}${p ? ` between ${p.from} and ${p.to}` : ''}, ` +
+    `meeting ${count(o.participants, 'participant', 'participants')}. Reviewers tagged ${count(o.passages, 'passage', 'passages')} of their notes ` +
+    'against the codebook (Appendix B), and drew the findings from them.'
+  );
+}
 
 export function introduction(model: ReportModel): string {
   const o = model.overview;
@@ -38,7 +52,7 @@ export function introduction(model: ReportModel): string {
 /** At most twelve places named in a table cell; the engagement log has them all. */
 export function placesText(places: string[]): string {
   if (places.length <= 12) return places.join('; ');
-  return `${places.slice(0, 12).join('; ')}; and ${places.length - 12} more (see Appendix A)`;
+  return `${places.slice(0, 12).join('; ')}; and ${figure(places.length - 12)} more (see Appendix A)`;
 }
 
 export function evidenceLine(e: ReportFinding['evidence']): string {
