@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasLoneSurrogate } from '../rpc/brokenText';
 
 export const WORKSPACE_EXTENSION = '.fieldnotes';
 
@@ -24,8 +25,6 @@ export const RecentWorkspace = z.object({
 });
 export type RecentWorkspace = z.infer<typeof RecentWorkspace>;
 
-/** A lone UTF-16 surrogate: no file system can store it, and Node would silently replace it. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
  * A file path from the user; the core resolves and checks it. A NUL would cut
@@ -38,4 +37,4 @@ export const FilePath = z
   .min(1, 'Choose a file.')
   .max(4096)
   .refine((path) => !path.includes('\0'), 'A file path cannot contain a NUL character. Type the path again.')
-  .refine((path) => !LONE_SURROGATE.test(path), 'This file path holds a broken character (a lone surrogate) no disk can store. Type the path again.');
+  .refine((path) => !hasLoneSurrogate(path), 'This file path holds a broken character (a lone surrogate) no disk can store. Type the path again.');

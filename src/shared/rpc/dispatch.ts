@@ -6,7 +6,8 @@ import {
   type MethodName,
   type MethodOutput,
 } from '../contract/methods';
-import { describeIssues, sentenceErrors } from './issueSentence';
+import { brokenTextAt } from './brokenText';
+import { describeIssues, fieldName, sentenceErrors } from './issueSentence';
 import { fail, FieldnotesError, ok, type Result } from './result';
 
 /** The core's implementation of every method, already-parsed input in, plain value out. */
@@ -44,6 +45,13 @@ export async function dispatch(
     return fail('INVALID_INPUT', 'The request was not in the expected form.');
   }
   if (!parsed.success) return fail('INVALID_INPUT', describeIssues(parsed.error));
+  const broken = brokenTextAt(rawInput); // as sent: a schema's transform could have dropped it silently
+  if (broken) {
+    return fail(
+      'INVALID_INPUT',
+      `${capitalise(fieldName(broken))} holds a broken character (half of an emoji or a rare letter) that cannot be stored, so nothing was changed. Type that part again.`,
+    );
+  }
   try {
     const handler = handlers[method] as (input: unknown) => unknown;
     const value = await handler(parsed.data);
@@ -62,5 +70,7 @@ export async function dispatch(
     );
   }
 }
+
+const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 export type { MethodInput, MethodName, MethodOutput };

@@ -14,11 +14,12 @@ export async function saveAs(
   suggestedName: string,
   target: { path?: string; overwrite?: boolean },
   contents: () => Uint8Array | string,
+  file: { privateFile?: boolean } = {},
 ): Promise<{ path: string; size: number } | null> {
   const chosen = await chooseTarget(options, suggestedName, target);
   if (!chosen) return null;
   const data = contents();
-  await writeFileAtomic(chosen.path, data, { overwrite: chosen.overwrite });
+  await writeFileAtomic(chosen.path, data, { overwrite: chosen.overwrite, ...file });
   return { path: resolve(chosen.path), size: typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength };
 }
 

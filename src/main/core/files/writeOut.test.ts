@@ -3,7 +3,8 @@ import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from '
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FieldnotesError } from '../../../shared/rpc/result';
-import { isRoot, tempFolders } from '../testing/tempWorkspace';
+import { isRoot, makeWorkspace, sha256, tempFolders } from '../testing/tempWorkspace';
+import { openWorkspace } from '../workspace/workspace';
 import { writeFileAtomic } from './writeOut';
 
 const folders = tempFolders();
@@ -26,6 +27,23 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(folder).sort()).toEqual(['a.bin', 'b.txt']);
     expect([...readFileSync(join(folder, 'a.bin'))]).toEqual([1, 2, 3]);
     expect(readFileSync(join(folder, 'b.txt'), 'utf8')).toBe('Grüße');
+  });
+
+  it('never replaces the workspace open in this process, or its log, even when told to', async () => {
+    const path = join(folders.make(), 'open.fieldnotes');
+    makeWorkspace(path);
+    const workspace = openWorkspace(path);
+    try {
+      workspace.db.prepare("INSERT INTO workspace_meta(key, value) VALUES ('kept', 'yes')").run();
+      const before = sha256(path);
+      for (const target of [path, `${path}-wal`]) {
+        const refused = await failure(writeFileAtomic(target, 'a report', { overwrite: true }));
+        expect(refused.message).toMatch(/is the workspace open now/);
+      }
+      expect(sha256(path)).toBe(before);
+    } finally {
+      workspace.close();
+    }
   });
 
   it('refuses to replace a file unless told to, and then replaces it whole', async () => {

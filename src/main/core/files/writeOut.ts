@@ -3,6 +3,7 @@ import { constants } from 'node:fs';
 import { copyFile, link, open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { FieldnotesError } from '../../../shared/rpc/result';
+import { isOpenWorkspaceFile } from '../workspace/openHere';
 
 /**
  * The one way the core writes a file a person asked for (a copy of an
@@ -18,14 +19,15 @@ import { FieldnotesError } from '../../../shared/rpc/result';
 export async function writeFileAtomic(
   path: string,
   data: Uint8Array | string,
-  options: { overwrite?: boolean } = {},
+  options: { overwrite?: boolean; privateFile?: boolean } = {},
 ): Promise<void> {
   const target = resolve(path);
   const overwrite = options.overwrite ?? false;
   await checkTarget(target, overwrite);
   const temporary = `${target}.fieldnotes-${randomBytes(4).toString('hex')}.part`;
   try {
-    const handle = await open(temporary, 'wx', 0o644);
+    // A copy of a workspace is as private as the workspace (0600); an export is made to be shared.
+    const handle = await open(temporary, 'wx', options.privateFile ? 0o600 : 0o644);
     try {
       await handle.writeFile(data);
       await handle.sync();
@@ -57,6 +59,9 @@ async function checkTarget(target: string, overwrite: boolean): Promise<void> {
   const existing = await stat(target).catch(() => null);
   if (!existing) return;
   if (existing.isDirectory()) throw new FieldnotesError('FILE_EXISTS', `"${basename(target)}" is a folder. Choose a file name.`);
+  if (isOpenWorkspaceFile(target)) {
+    throw new FieldnotesError('FILE_EXISTS', `"${basename(target)}" is the workspace open now; it cannot be replaced by an export. Choose another name.`);
+  }
   if (!overwrite) throw exists(target);
 }
 

@@ -47,7 +47,7 @@ export function backupHandlers(ctx: HandlerContext): DomainHandlers<typeof backu
     'backups.saveCopy': (target) => {
       const workspace = ctx.requireWorkspace();
       const stem = basename(workspace.path).replace(/\.fieldnotes$/i, '');
-      return saveAs(options, `${stem} copy.fieldnotes`, target, () => consistentCopy(workspace.db));
+      return saveAs(options, `${stem} copy.fieldnotes`, target, () => consistentCopy(workspace.db), { privateFile: true });
     },
   };
 }

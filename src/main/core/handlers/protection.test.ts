@@ -1,6 +1,6 @@
 // The page's ways to an encrypted workspace, a refused log and a damaged file: all by what the core holds
 // (session.refused), never by a path from the page, and a refusal changes no byte.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ProtectionState } from '../../../shared/contract/protection';
@@ -121,6 +121,7 @@ describe('backups and copies of the open workspace', () => {
     const copy = join(folders.make(), 'copy.fieldnotes');
     expect(await value(core, 'backups.saveCopy', { path: copy })).toMatchObject({ path: copy });
     expect(readFileSync(copy).subarray(0, 15).toString()).toBe('SQLite format 3');
+    expect(statSync(copy).mode & 0o777, 'a copy of a workspace is as private as the workspace').toBe(0o600);
     await failure(core, 'backups.saveCopy', { path: copy }, 'FILE_EXISTS');
     const other = await newCore();
     await value(other, 'workspace.open', { path: copy });

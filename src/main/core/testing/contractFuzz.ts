@@ -258,9 +258,10 @@ function filesDigest(core: FuzzCore, folder: string): string {
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir).sort()) {
       const full = join(dir, entry);
-      if (entry.endsWith('-wal') || entry.endsWith('-shm')) continue;
+      // The log comes and goes with checkpoints; an export job's temporary file with the job.
+      if (entry.endsWith('-wal') || entry.endsWith('-shm') || entry.endsWith('.part')) continue;
       names.push(full);
-      if (statSync(full).isDirectory()) walk(full);
+      if (statSync(full, { throwIfNoEntry: false })?.isDirectory()) walk(full);
     }
   };
   if (existsSync(folder)) walk(folder);

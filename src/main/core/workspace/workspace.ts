@@ -33,6 +33,7 @@ import { readWal } from './wal';
 import { setChangeActor, startChangeSession } from '../store/changeLog';
 import { recordReviewer } from '../store/reviewers';
 import { allMeta, writeMeta } from '../store/workspaceMeta';
+import { openInThisProcess } from './openHere';
 
 export interface Workspace {
   readonly path: string;
@@ -70,11 +71,6 @@ export interface BackupPolicy {
   pollMs?: number;
 }
 
-/**
- * Workspaces open in this process. SQLite's exclusive lock keeps other
- * processes out; this keeps a second window of the same process out too.
- */
-const openInThisProcess = new Set<string>();
 
 function readHeader(path: string): Buffer {
   const fd = openSync(path, 'r');
