@@ -2,18 +2,20 @@
 // everyday commands, and a second workspace showing only its own rows.
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { FieldnotesApp } from './support/app';
 import { axeViolations, expect, test } from './support/fixtures';
 import type { RunningHost } from './support/host';
+import { AnalysisScreen } from './support/analysis';
 import { NotesPage } from './support/notes';
 import { focused, screenBothModes } from './support/screens';
 
 const ROOT = resolve(__dirname, '..');
 
 /** The unit tests' small review (e2e/support/reviewWorkspace.ts), opened by a new reviewer. */
-async function openReview(page: Page, host: RunningHost, app: FieldnotesApp): Promise<void> {
-  const path = execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'e2e/support/reviewWorkspace.ts'), host.workspaces], { cwd: ROOT, encoding: 'utf8' }).trim();
+async function openReview(page: Page, host: RunningHost, app: FieldnotesApp, variant: '' | 'long' = ''): Promise<void> {
+  const args = ['--import', 'tsx', join(ROOT, 'e2e/support/reviewWorkspace.ts'), host.workspaces, ...(variant ? [variant] : [])];
+  const path = execFileSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' }).trim();
   await app.goto(host.url);
   await app.introduceReviewer('Ada Lovelace', 'AL');
   await page.keyboard.press('Control+o');
@@ -268,4 +270,71 @@ test('two tabs on one workspace: each says so, a clash asks before unload and ke
   await mine.saved();
   expect(await axeViolations(page)).toEqual([]);
   await other.close();
+});
+
+/** Is the element's text cut (wider or taller than the box that shows it)? */
+const isCut = (el: Locator) => el.evaluate((e) => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1);
+/** Does the element end within the main area (a table pushed wider than it hides its last columns)? */
+const fitsMain = (el: Locator) =>
+  el.evaluate((e) => e.getBoundingClientRect().right <= (e.closest('#main') ?? e.ownerDocument.documentElement).getBoundingClientRect().right + 1);
+
+test('200-character names are cut, whole on hover and focus; a parent counts its branch; a theme opens its theme view', async ({ page, host }) => {
+  const app = new FieldnotesApp(page);
+  await openReview(page, host, app, 'long');
+
+  // Engagements: the long title and organisation are cut with an ellipsis, the table stays on screen.
+  const title = page.getByRole('button', { name: /^Regional roundtable/ });
+  const whole = (await title.textContent())!;
+  expect(whole).toHaveLength(200);
+  await expect(title).toHaveAttribute('title', whole);
+  expect(await isCut(title)).toBe(true);
+  expect(await fitsMain(page.locator('table.list-table'))).toBe(true);
+  await screenBothModes(page, 'long-engagements');
+  await title.focus(); // keyboard focus shows the whole row
+  expect(await isCut(title)).toBe(false);
+  expect(await isCut(app.engagementRow('Regional roundtable').locator('.clip').last())).toBe(false);
+
+  // Participants: the long role, likewise; focusing the row's code shows it whole.
+  await page.keyboard.press('Control+2');
+  const role = page.getByRole('row').filter({ hasText: 'Deputy director' }).locator('.clip').first();
+  await expect(role).toHaveAttribute('title', /^Deputy director of workforce transformation and more/);
+  expect(await isCut(role)).toBe(true);
+  expect(await fitsMain(page.locator('table.list-table'))).toBe(true);
+  await screenBothModes(page, 'long-participants');
+  await page.getByRole('row').filter({ hasText: 'Deputy director' }).getByRole('button').focus();
+  expect(await isCut(role)).toBe(false);
+
+  // Themes: a parent shows its own passages and its whole branch's; the long name is cut until focused.
+  await page.keyboard.press('Control+3');
+  const ai = page.getByRole('treeitem', { name: 'AI', exact: true });
+  await expect(ai).toHaveAccessibleDescription('1 passage (3 with sub-themes)');
+  await expect(page.getByRole('treeitem', { name: 'Imaging', exact: true })).toHaveAccessibleDescription('2 passages');
+  const longTheme = page.getByRole('treeitem', { name: /^Automated interpretation/ });
+  expect(await isCut(longTheme.locator('.theme-name'))).toBe(true);
+  expect(await fitsMain(page.getByRole('tree', { name: 'Codebook' }))).toBe(true);
+  expect(await fitsMain(page.getByRole('button', { name: /^Delete…/ }))).toBe(true);
+  await longTheme.focus();
+  expect(await isCut(longTheme.locator('.theme-name'))).toBe(false);
+  await ai.focus();
+  await expect(page.getByRole('region', { name: 'AI' })).toContainText('Tagged on 1 passage; 3 passages with its sub-themes.');
+  expect(await axeViolations(page)).toEqual([]);
+  await screenBothModes(page, 'theme-page');
+
+  // The theme view from the theme's page: the Analysis area shows AI with its sub-themes, focus on the view.
+  await page.getByRole('region', { name: 'AI' }).getByRole('button', { name: 'Show in the theme view' }).click();
+  const analysis = new AnalysisScreen(page);
+  await expect(page.getByRole('heading', { name: 'Analysis', level: 1 })).toBeVisible();
+  await expect(analysis.tab('Theme view')).toBeFocused();
+  await expect(analysis.panel().getByRole('list', { name: 'Chosen themes' })).toHaveText(/AI/);
+  await analysis.expectCounts('3 passages · 2 participants · 1 engagement');
+
+  // Findings: a long statement shows three lines in the list, all of it on focus.
+  await page.keyboard.press('Control+4');
+  const finding = page.getByRole('button', { name: /Staff in every region/ });
+  expect(await isCut(finding.locator('.finding-statement'))).toBe(true);
+  await expect(finding).toHaveAttribute('title', /^Staff in every region asked for protected time to learn and more/);
+  expect(await axeViolations(page)).toEqual([]);
+  await screenBothModes(page, 'long-findings');
+  await finding.focus();
+  expect(await isCut(finding.locator('.finding-statement'))).toBe(false);
 });

@@ -1,15 +1,26 @@
 // Run with tsx: the small review of the unit tests (findingsFixtures: three engagements, four people, six
 // tagged passages) plus a finding citing two of them, for the new-user spec's delete and search journeys.
+// With `long`, also one of each record with 200-character values, for the truncation journey (issue 11).
 import { NewFinding } from '../../src/shared/domain/finding';
+import { NewParticipant } from '../../src/shared/domain/participant';
 import { createFinding } from '../../src/main/core/services/findings';
+import { createParticipant } from '../../src/main/core/services/participants';
 import { analysisWorkspace } from '../../src/main/core/testing/analysisFixtures';
 import { smallReview } from '../../src/main/core/testing/findingsFixtures';
 import { TEST_REVIEWER } from '../../src/main/core/testing/tempWorkspace';
 
 const folder = process.argv[2];
-if (!folder) throw new Error('usage: reviewWorkspace.ts FOLDER');
+if (!folder) throw new Error('usage: reviewWorkspace.ts FOLDER [long]');
 const ws = analysisWorkspace({ make: () => folder, cleanup: () => undefined });
-const { p } = smallReview(ws);
+const { p, themes } = smallReview(ws);
 createFinding(ws.db, NewFinding.parse({ statement: 'Radiographers need structured training before AI triage.', passageIds: [p.triage, p.nurses] }), TEST_REVIEWER.id);
+if (process.argv[3] === 'long') {
+  /** A value of exactly n characters, readable words to the end (so the ellipsis is visibly a cut). */
+  const long = (start: string, n = 200) => (start + ' and more words'.repeat(n)).slice(0, n);
+  ws.engagement({ title: long('Regional roundtable of the North East and North Cumbria integrated care system'), type: 'roundtable', organisation: long('Newcastle upon Tyne Hospitals NHS Foundation Trust') });
+  createParticipant(ws.db, NewParticipant.parse({ staffGroup: 'manager_administrator', consent: 'anonymous', role: long('Deputy director of workforce transformation'), organisationType: long('Integrated care board') }), TEST_REVIEWER.id);
+  ws.theme(long('Automated interpretation of retinal optical coherence tomography'), themes.ai);
+  createFinding(ws.db, NewFinding.parse({ statement: long('Staff in every region asked for protected time to learn'), passageIds: [p.scans] }), TEST_REVIEWER.id);
+}
 ws.close();
 console.log(ws.workspace.path);

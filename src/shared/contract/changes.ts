@@ -55,6 +55,8 @@ const ALSO: Record<string, readonly string[]> = {
   refi: [EVERYTHING],
   // A merge adds to and changes every area.
   merge: [EVERYTHING],
+  // A restored value may be any record's field.
+  history: [EVERYTHING],
 };
 
 /**

@@ -13,6 +13,7 @@ import { attributeMethods } from './attributes';
 import { codebookMethods } from './codebook';
 import { importMethods } from './imports';
 import { findingMethods } from './findings';
+import { historyMethods } from './history';
 import { matrixMethods } from './matrix';
 import { mergeMethods } from './merge';
 import { noteMethods } from './notes';
@@ -56,6 +57,7 @@ export const methods = {
   ...reportMethods,
   ...agreementMethods,
   ...mergeMethods,
+  ...historyMethods,
   ...refiMethods,
   ...protectionMethods,
   ...recoveryMethods,

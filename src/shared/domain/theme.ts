@@ -125,6 +125,8 @@ export const ThemeListItem = Theme.extend({
   childCount: z.number().int(),
   /** Passages tagged with this theme itself (not counting its sub-themes). */
   passageCount: z.number().int(),
+  /** Distinct passages tagged with it or any theme below it: what the codebook shows a parent with (themes.list gives it). */
+  branchPassageCount: z.number().int().optional(),
 });
 export type ThemeListItem = z.infer<typeof ThemeListItem>;
 

@@ -17,6 +17,7 @@ import { attributeHandlers } from './attributes';
 import { codebookHandlers } from './codebook';
 import { importHandlers } from './imports';
 import { findingHandlers } from './findings';
+import { historyHandlers } from './history';
 import { matrixHandlers } from './matrix';
 import { mergeHandlers } from './merge';
 import { noteHandlers } from './notes';
@@ -57,6 +58,7 @@ export function createHandlers(options: CoreOptions, settings: InstallationSetti
     ...reportHandlers(ctx),
     ...agreementHandlers(ctx),
     ...mergeHandlers(ctx),
+    ...historyHandlers(ctx),
     ...refiHandlers(ctx),
     ...protectionHandlers(ctx),
     ...recoveryHandlers(ctx),

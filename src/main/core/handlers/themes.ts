@@ -1,6 +1,6 @@
 import type { themeMethods } from '../../../shared/contract/themes';
 import { deleteTheme, mergeThemes, previewDelete } from '../services/themeRemoval';
-import { createTheme, listThemes, moveTheme, updateTheme } from '../services/themes';
+import { codebookThemes, createTheme, moveTheme, updateTheme } from '../services/themes';
 import { themeView } from '../services/themeView';
 import type { DomainHandlers, HandlerContext } from './context';
 
@@ -8,7 +8,7 @@ export function themeHandlers(ctx: HandlerContext): DomainHandlers<typeof themeM
   const db = () => ctx.requireWorkspace().db;
   return {
     'themes.view': (input) => themeView(db(), input),
-    'themes.list': () => listThemes(db()),
+    'themes.list': () => codebookThemes(db()),
     'themes.create': (input) => createTheme(db(), input, ctx.requireReviewer().id),
     'themes.update': (input) => updateTheme(db(), input),
     'themes.move': (input) => moveTheme(db(), input),

@@ -5,13 +5,15 @@ import { trackedTable } from '../db/changeTracking';
 import { anchorPassages } from '../services/passages';
 import { mergeThemes } from '../services/themeRemoval';
 import { withoutStamping } from '../store/changeLog';
-import { readRow, recordIds, type Row } from '../store/mergeRows';
+import { readRow, recordIds } from '../store/mergeRows';
 import { addReviewerIfMissing, listReviewers } from '../store/reviewers';
+import { recordOverwrite } from '../store/mergeHistory';
 import { readMeta, writeMeta } from '../store/workspaceMeta';
 import { applyRecords, planRecords, tombstonesToTake, type Outcome } from './mergeRecords';
 import { settleNoteConflicts, type NoteCopy } from './noteConflicts';
 import { keepNeededParents } from './parents';
 import { documentSide, relabelNote } from './participantCodes';
+import { recordLabel } from './labels';
 import { PlanBook } from './planBook';
 import { COUNTER_KEYS, settleNames, settleNumbers, type Renaming, type Renumbering } from './uniqueness';
 
@@ -51,18 +53,6 @@ function plan(here: Database.Database, there: Database.Database): Plan {
   return { book, renumbered, renamed, noteCopies };
 }
 
-/** How a person recognises a record in a preview: its title, name, code or opening words. */
-function recordLabel(table: string, recordId: string, row: Row | undefined): string {
-  for (const column of ['title', 'name', 'label', 'code', 'statement', 'text', 'file_name', 'plain_text', 'quoted_text']) {
-    const value = row?.[column];
-    if (typeof value === 'string' && value.trim()) {
-      const text = value.replace(/\s+/g, ' ').trim();
-      return text.length > 60 ? `${text.slice(0, 59)}…` : text;
-    }
-  }
-  return `${table} ${recordId}`;
-}
-
 function report({ book, renumbered, renamed, noteCopies }: Plan): MergeReport {
   const outcomes: readonly Outcome[] = book.outcomes;
   const counts: MergeReport['counts'] = { new: 0, changed: 0, conflicting: 0, deleted: 0, kept: 0 };
@@ -100,6 +90,14 @@ export function mergeInto(here: Database.Database, there: Database.Database, opt
     // Whoever made or changed a record there is named by it here (records point at reviewers).
     for (const reviewer of listReviewers(there)) addReviewerIfMissing(here, reviewer);
     applyRecords(here, outcomes, tombstonesToTake(here, there));
+    // The values that lost go to the records' history (a note's other text is its conflict copy).
+    const mergedAt = new Date().toISOString();
+    for (const o of outcomes) {
+      for (const l of o.lost ?? []) {
+        if (o.table === 'notes' && l.column === 'document') continue;
+        recordOverwrite(here, { table: o.table, recordId: o.recordId, column: l.column, value: l.value, keptValue: l.kept, changedBy: l.by, changedAt: l.at, mergedAt });
+      }
+    }
     // Counters never go backwards: a number either side ever gave is never given again.
     for (const key of COUNTER_KEYS) {
       const highest = Math.max(Number(readMeta(here, key) ?? 0), Number(readMeta(there, key) ?? 0));

@@ -28,7 +28,7 @@ export interface Outcome {
   /** Which side each data column's value came from. */
   from?: Record<string, Side>;
   /** Columns both sides changed apart: the value that lost, kept for the record's history. */
-  lost?: { column: string; value: unknown; side: Side }[];
+  lost?: { column: string; value: unknown; kept: unknown; side: Side; at: string | null; by: string | null }[];
 }
 
 interface SideData {
@@ -69,7 +69,8 @@ function mergeBoth(spec: TrackedTable, columns: string[], here: Row, hs: RecordS
       const later = laterDot(hd, td);
       side = later === 'a' ? 'here' : later === 'b' ? 'there' : JSON.stringify(here[column]) >= JSON.stringify(there[column]) ? 'here' : 'there';
       if (!thereSawHere && !hereSawThere && !BOOKKEEPING.has(column) && JSON.stringify(here[column]) !== JSON.stringify(there[column])) {
-        lost.push({ column, value: side === 'here' ? there[column] : here[column], side: side === 'here' ? 'there' : 'here' });
+        const loser = side === 'here' ? { row: there, stamp: ts, dot: td, side: 'there' as const } : { row: here, stamp: hs, dot: hd, side: 'here' as const };
+        lost.push({ column, value: loser.row[column], kept: side === 'here' ? here[column] : there[column], side: loser.side, at: loser.dot?.[0] ?? loser.stamp.changedAt, by: loser.stamp.changedBy });
       }
     }
     row[column] = side === 'here' ? here[column] : there[column];

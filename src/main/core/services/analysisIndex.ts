@@ -443,3 +443,25 @@ function flatten(dims: Dimensions, slices: Map<string, NoteSlice>, reviewers: Ma
 export function themePassageCounts(ix: AnalysisIndex): Map<string, number> {
   return new Map(ix.dims.themeIds.map((id, t) => [id, ix.passages.themeCount[t]!]));
 }
+
+/**
+ * How many distinct passages carry each theme or any theme below it (issue 11: a parent shows its branch's
+ * roll-up). A passage tagged with two sub-themes of one parent counts once for the parent: each ancestor is
+ * stamped with the last passage it counted.
+ */
+export function branchPassageCounts(ix: AnalysisIndex): Map<string, number> {
+  const { up, themeIds } = ix.dims;
+  const { count, themeStart, theme } = ix.passages;
+  const counts = new Int32Array(themeIds.length);
+  const lastCounted = new Int32Array(themeIds.length).fill(-1);
+  for (let i = 0; i < count; i++) {
+    for (let k = themeStart[i]!; k < themeStart[i + 1]!; k++) {
+      for (const a of up[theme[k]!]!) {
+        if (lastCounted[a] === i) continue;
+        lastCounted[a] = i;
+        counts[a]!++;
+      }
+    }
+  }
+  return new Map(themeIds.map((id, t) => [id, counts[t]!]));
+}

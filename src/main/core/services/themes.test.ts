@@ -5,7 +5,7 @@ import { createCore } from '../index';
 import { TEST_REVIEWER, tempFolders } from '../testing/tempWorkspace';
 import { noteFor, outline, passage, passageExists, tagsOf, theme, themeWorkspace } from '../testing/themeFixtures';
 import { deleteTheme, mergeThemes, previewDelete } from './themeRemoval';
-import { createTheme, listThemes, moveTheme, updateTheme } from './themes';
+import { codebookThemes, createTheme, listThemes, moveTheme, updateTheme } from './themes';
 import { getTheme } from '../store/themes';
 import { openWorkspace } from '../workspace/workspace';
 
@@ -103,6 +103,32 @@ describe('themes', () => {
     theme(db, 'imaging', tech);
     expect(failure(() => moveTheme(db, { id: imaging, parentId: tech, position: 0 })).code).toBe('CONFLICT');
     expect(outline(db)).toEqual(['Technology', '  AI', '    Imaging', '  imaging']);
+  });
+});
+
+describe('the codebook counts', () => {
+  it('give a parent the roll-up of its whole branch, each passage once, beside its own count (issue 11)', () => {
+    const { db } = themeWorkspace(folders);
+    const note = noteFor(db);
+    const tech = theme(db, 'Technology');
+    const ai = theme(db, 'AI', tech);
+    const imaging = theme(db, 'Imaging', ai);
+    const genomics = theme(db, 'Genomics', tech);
+    passage(db, note, [tech]);
+    passage(db, note, [imaging, genomics]); // two sub-themes of one branch: one passage for Technology
+    passage(db, note, [ai, imaging]);
+    passage(db, note, [genomics]);
+    const counts = () => codebookThemes(db).map((t) => [t.name, t.passageCount, t.branchPassageCount]);
+    expect(counts()).toEqual([
+      ['Technology', 1, 4],
+      ['AI', 1, 2],
+      ['Imaging', 2, 2],
+      ['Genomics', 2, 2],
+    ]);
+    // Kept current: a new tag below moves the parents' roll-up at once.
+    passage(db, note, [imaging]);
+    expect(counts()[0]).toEqual(['Technology', 1, 5]);
+    expect(counts()[1]).toEqual(['AI', 1, 3]);
   });
 });
 

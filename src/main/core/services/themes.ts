@@ -11,6 +11,7 @@ import {
 } from '../../../shared/domain/theme';
 import { FieldnotesError } from '../../../shared/rpc/result';
 import { tagCountsByTheme } from '../store/passages';
+import { analysisIndex, branchPassageCounts, themePassageCounts } from './analysisIndex';
 import {
   allThemeRows,
   childRows,
@@ -86,6 +87,13 @@ export function listThemes(db: Database.Database, passageCounts?: ReadonlyMap<st
   // Anything unreachable from the top (only a foreign writer could make it) is still shown, at the top level.
   for (const row of rows) visit(row, 0);
   return out;
+}
+
+/** The codebook as its screen shows it: each theme's own count and its branch's roll-up, both from the analysis index. */
+export function codebookThemes(db: Database.Database): ThemeListItem[] {
+  const ix = analysisIndex(db);
+  const branch = branchPassageCounts(ix);
+  return listThemes(db, themePassageCounts(ix)).map((t) => ({ ...t, branchPassageCount: branch.get(t.id) ?? 0 }));
 }
 
 const orNull = (code: string | null | undefined) => (code ? code : null);

@@ -3,6 +3,7 @@ import { useApp } from '../../app/AppContext';
 import { useCommands, type Command } from '../../commands/registry';
 import { recall, remember, type AnalysisState, type AnalysisTab } from './analysisState';
 import { searchFocus } from './searchCommand';
+import { themeViewLink } from './themeViewLink';
 import { SearchPanel } from './SearchPanel';
 import { ThemeViewPanel } from './ThemeViewPanel';
 import { CooccurrencePanel } from '../matrix/CooccurrencePanel';
@@ -32,7 +33,8 @@ export function AnalysisView() {
   useEffect(() => remember(path, state), [path, state]);
   const update = useCallback((patch: Partial<AnalysisState>) => setState((s) => ({ ...s, ...patch })), []);
   // Focus moves after the tab's panel is shown, so it is asked for here and done once rendered.
-  const [focus, setFocus] = useState<{ to: 'tab' | 'search'; n: number } | null>(null);
+  const [focus, setFocus] = useState<{ to: 'tab' | 'search'; n: number } | null>(() => (themeViewLink.wantsFocus() ? { to: 'tab', n: 0 } : null));
+  useEffect(() => themeViewLink.arrived(), []);
   useEffect(() => {
     if (focus?.to === 'search') searchRef.current?.select();
     else if (focus?.to === 'tab') tabRefs.current[state.tab]?.focus();

@@ -4,6 +4,7 @@ import { useQuery } from '../../api/queries';
 import type { NoteLocation } from '../../app/navigation';
 import { useCommands, type Command } from '../../commands/registry';
 import { formatShortcut, type Shortcut } from '../../commands/shortcut';
+import { Clipped } from '../../ui/Clipped';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { EngagementFilters } from './EngagementFilters';
@@ -97,7 +98,7 @@ function EngagementList({ onOpen, onNew }: { onOpen: (id: string) => void; onNew
             {engagements.map((e) => (
               <tr key={e.id}>
                 <td>
-                  <button type="button" className="row-link" onClick={() => onOpen(e.id)}>
+                  <button type="button" className="row-link clip" title={e.title} onClick={() => onOpen(e.id)}>
                     {e.title}
                   </button>
                 </td>
@@ -105,7 +106,9 @@ function EngagementList({ onOpen, onNew }: { onOpen: (id: string) => void; onNew
                 <td>
                   <time dateTime={e.date}>{formatDate(e.date)}</time>
                 </td>
-                <td>{e.organisation}</td>
+                <td>
+                  <Clipped text={e.organisation} />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -93,6 +93,7 @@ export function FindingsView({ openFindingId }: { openFindingId?: string | null 
                     <button
                       type="button"
                       className="finding-item"
+                      title={f.statement}
                       aria-current={f.id === selected ? 'true' : undefined}
                       aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
                       onClick={() => setSelected(f.id)}

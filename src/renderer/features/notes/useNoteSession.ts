@@ -68,7 +68,13 @@ export function useNoteSession(
     void api()
       .call('passages.forNote', { noteId: note.id })
       .then((r) => current && r.ok && setPassages(r.value));
-    const offStatus = saver.onStatus((next) => setStatus((previous) => (rendersFor(previous, next) ? next : previous)));
+    // Not even a state update for a quiet change: React may render (and walk the note) to find it changed nothing.
+    let rendered = saver.status;
+    const offStatus = saver.onStatus((next) => {
+      if (!rendersFor(rendered, next)) return;
+      rendered = next;
+      setStatus(next);
+    });
     const offUpdate = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, prevEditorState }) => {
       // Selection moves and the initial load change nothing worth saving.
       if (prevEditorState.isEmpty() || (dirtyElements.size === 0 && dirtyLeaves.size === 0)) return;

@@ -1,6 +1,10 @@
 import { staffGroupLabels, type AttributeDefinition, type ParticipantSummary } from '../../../shared/domain/participant';
 import { ConsentBadge } from './ConsentField';
 import { describeAttributes } from './data';
+import { Clipped } from '../../ui/Clipped';
+
+/** "NHS trust, London": the organisation type and region, as far as recorded. */
+const placeOf = (p: ParticipantSummary) => [p.organisationType, p.region].filter(Boolean).join(', ');
 
 interface Props {
   participants: ParticipantSummary[];
@@ -37,8 +41,8 @@ export function ParticipantTable({ participants, attributes, caption, onEdit }: 
               </button>
             </th>
             <td>{staffGroupLabels[p.staffGroup]}</td>
-            <td>{p.role || <span className="not-recorded">—</span>}</td>
-            <td>{[p.organisationType, p.region].filter(Boolean).join(', ') || <span className="not-recorded">—</span>}</td>
+            <td>{p.role ? <Clipped text={p.role} /> : <span className="not-recorded">—</span>}</td>
+            <td>{placeOf(p) ? <Clipped text={placeOf(p)} /> : <span className="not-recorded">—</span>}</td>
             <td>
               <ConsentBadge consent={p.consent} />
             </td>

@@ -5,6 +5,7 @@ import { useApp } from '../../app/AppContext';
 import { useCommands, type Command } from '../../commands/registry';
 import { formatShortcut } from '../../commands/shortcut';
 import { AnalysisView } from '../analysis/AnalysisView';
+import { themeViewLink } from '../analysis/themeViewLink';
 import { AgreementView } from '../team/AgreementView';
 import { BackupsView } from '../protection/BackupsView';
 import { OpenNotice } from '../protection/OpenNotice';
@@ -44,6 +45,8 @@ export function Shell({ workspace }: { workspace: WorkspaceInfo }) {
       }),
     [],
   );
+  // The theme view of one theme (from its page in the codebook).
+  useEffect(() => themeViewLink.subscribe(() => go('analysis')), [go]);
   // A jump to a finding (from a passage that it cites).
   const [openFinding, setOpenFinding] = useState<string | null>(null);
   useEffect(

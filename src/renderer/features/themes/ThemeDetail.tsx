@@ -14,6 +14,8 @@ interface Props {
   onMerge: () => void;
   /** Move it without dragging (WCAG 2.5.7). */
   onMoveTo: () => void;
+  /** Its passages in the Analysis area's theme view, sub-themes included. */
+  onShowPassages: () => void;
   moveShortcut: string;
   onDelete: () => void;
   deleteShortcut: string;
@@ -27,10 +29,17 @@ const draftOf = (theme: ThemeListItem) => ({
   exclusions: theme.exclusions,
 });
 
-const passages = (n: number) => (n === 0 ? 'Not yet used on any passage.' : `Tagged on ${n} passage${n === 1 ? '' : 's'}.`);
+const plural = (n: number) => `${n} passage${n === 1 ? '' : 's'}`;
+
+/** "Tagged on 3 passages; 12 with its sub-themes." — a parent's roll-up counts each passage of its branch once. */
+function passages(theme: ThemeListItem): string {
+  const own = theme.passageCount === 0 ? 'Not yet used on any passage' : `Tagged on ${plural(theme.passageCount)}`;
+  const branch = theme.childCount > 0 ? theme.branchPassageCount : undefined;
+  return branch !== undefined && branch !== theme.passageCount ? `${own}; ${plural(branch)} with its sub-themes.` : `${own}.`;
+}
 
 /** The selected theme's details, edited in place and saved together. */
-export function ThemeDetail({ theme, path, nameRef, onSaved, onMerge, onMoveTo, moveShortcut, onDelete, deleteShortcut }: Props) {
+export function ThemeDetail({ theme, path, nameRef, onSaved, onMerge, onMoveTo, onShowPassages, moveShortcut, onDelete, deleteShortcut }: Props) {
   const id = useId();
   const [draft, setDraft] = useState(() => draftOf(theme));
   const [error, setError] = useState<RpcError | null>(null);
@@ -77,9 +86,12 @@ export function ThemeDetail({ theme, path, nameRef, onSaved, onMerge, onMoveTo, 
         <div className="theme-detail-sub">
           <p className="theme-detail-meta">
             {path.length > 1 ? `Under ${path.slice(0, -1).join(' › ')}. ` : 'Top-level theme. '}
-            {passages(theme.passageCount)}
+            {passages(theme)}
           </p>
           <div className="theme-detail-actions">
+            <button type="button" onClick={onShowPassages}>
+              Show in the theme view
+            </button>
             <button type="button" onClick={onMoveTo}>
               Move to… <kbd>{moveShortcut}</kbd>
             </button>

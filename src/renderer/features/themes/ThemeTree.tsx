@@ -177,13 +177,12 @@ export function ThemeTree(props: Props) {
               {renaming ? (
                 <RenameBox name={theme.name} onDone={(name) => (name === null ? props.onRename(null) : props.onRenameCommit(theme.id, name))} />
               ) : (
-                <span className="theme-name">{theme.name}</span>
+                <span className="theme-name" title={theme.name}>
+                  {theme.name}
+                </span>
               )}
               {theme.code && <span className="theme-code">{theme.code}</span>}
-              <span className="theme-count" id={`theme-count-${theme.id}`}>
-                {theme.passageCount}
-                <span className="visually-hidden"> passage{theme.passageCount === 1 ? '' : 's'}</span>
-              </span>
+              <ThemeCount theme={theme} />
             </span>
           </li>
         );
@@ -223,5 +222,21 @@ function RenameBox({ name, onDone }: { name: string; onDone: (name: string | nul
       }}
       onBlur={() => finish(value)}
     />
+  );
+}
+
+/**
+ * A theme's passages: its own, and for a parent the distinct passages of its whole branch as well — "12 (34 with
+ * sub-themes)" — so a parent with no tags of its own does not look empty (issue 11).
+ */
+function ThemeCount({ theme }: { theme: ThemeListItem }) {
+  const own = theme.passageCount;
+  const branch = theme.childCount > 0 ? theme.branchPassageCount : undefined;
+  return (
+    <span className="theme-count" id={`theme-count-${theme.id}`}>
+      {own}
+      <span className="visually-hidden"> passage{own === 1 ? '' : 's'}</span>
+      {branch !== undefined && branch !== own && <span className="theme-branch-count"> ({branch} with sub-themes)</span>}
+    </span>
   );
 }

@@ -8,6 +8,7 @@ import { useCommands, type Command } from '../../commands/registry';
 import { formatShortcut, type Shortcut } from '../../commands/shortcut';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useSaveFile } from '../files/useSaveFile';
+import { themeViewLink } from '../analysis/themeViewLink';
 import type { SharedName } from '../../../shared/domain/refi';
 import { CodebookEmpty } from './CodebookEmpty';
 import { ExportCodebookDialog } from './ExportCodebookDialog';
@@ -115,6 +116,9 @@ export function ThemesView() {
     await refresh(`Renamed to “${name}”.`, id);
   };
 
+  const showPassages = () => {
+    if (selectedRef.current) themeViewLink.show(workspace?.path ?? '', selectedRef.current.id);
+  };
   const selectedRef = useRef(selected);
   useEffect(() => {
     selectedRef.current = selected;
@@ -127,6 +131,7 @@ export function ThemesView() {
       { id: 'theme.rename', group: 'Themes', label: 'Rename theme', shortcut: RENAME, handledElsewhere: true, enabled: hasSelection, run: () => setRenamingId(selectedRef.current?.id ?? null) },
       { id: 'theme.merge', group: 'Themes', label: 'Merge theme into…', enabled: hasSelection, run: () => setOpen({ kind: 'merge' }) },
       { id: 'theme.moveTo', group: 'Themes', label: 'Move theme to…', shortcut: MOVE_TO, enabled: hasSelection, run: () => setOpen({ kind: 'move' }) },
+      { id: 'theme.showPassages', group: 'Themes', label: 'Show the theme’s passages in the theme view', enabled: hasSelection, run: () => showPassages() },
       { id: 'theme.delete', group: 'Themes', label: 'Delete theme…', shortcut: DELETE, handledElsewhere: true, enabled: hasSelection, run: () => setOpen({ kind: 'delete' }) },
       { id: 'codebook.topol', group: 'Themes', label: 'Apply the Topol template', run: () => void applyTopol() },
       { id: 'codebook.import', group: 'Themes', label: 'Import codebook (.qdc)…', run: () => setOpen({ kind: 'import' }) },
@@ -223,6 +228,7 @@ export function ThemesView() {
             onSaved={() => void reload()}
             onMerge={() => setOpen({ kind: 'merge' })}
             onMoveTo={() => setOpen({ kind: 'move' })}
+            onShowPassages={showPassages}
             moveShortcut={formatShortcut(MOVE_TO)}
             onDelete={() => setOpen({ kind: 'delete' })}
           />
