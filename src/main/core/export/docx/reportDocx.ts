@@ -85,13 +85,14 @@ function table(columns: Column[], rows: Row[], width = PORTRAIT_WIDTH, upright =
     return new TableCell({
       textDirection: header && upright && i > 0 ? TextDirection.BOTTOM_TO_TOP_LEFT_TO_RIGHT : undefined,
       width: { size: widths[i]!, type: WidthType.DXA },
-      margins: { top: 60, bottom: 60, left: 90, right: 90 },
+      // A dense table (the matrix's 17 columns) gives its numbers the width of "12,345": smaller type, narrower margins.
+      margins: upright && columns[i]!.numeric ? { top: 60, bottom: 60, left: 40, right: 40 } : { top: 60, bottom: 60, left: 90, right: 90 },
       verticalAlign: header ? VerticalAlign.BOTTOM : VerticalAlign.TOP,
       shading: header ? { fill: BLUE, type: ShadingType.CLEAR, color: 'auto' } : stripe ? { fill: 'F4F6F7', type: ShadingType.CLEAR, color: 'auto' } : undefined,
       borders: cellBorders,
       children: [
         new Paragraph({
-          style: header ? 'TableHeading' : 'TableText',
+          style: header ? 'TableHeading' : upright ? 'TableTextDense' : 'TableText',
           // Upright names all start at the bottom of the heading, as the HTML's do.
           alignment: columns[i]!.numeric && !(header && upright) ? AlignmentType.RIGHT : AlignmentType.LEFT,
           indent: v.indent ? { left: v.indent * 220 } : undefined,

@@ -127,6 +127,12 @@ export const styles: IStylesOptions = {
       paragraph: { spacing: { before: 0, after: 0, line: 252 } },
     },
     {
+      id: 'TableTextDense',
+      name: 'Table Text Dense',
+      basedOn: 'TableText',
+      run: { size: pt(8.5) },
+    },
+    {
       id: 'TableHeading',
       name: 'Table Heading',
       basedOn: 'TableText',
