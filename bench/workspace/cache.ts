@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
-import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
+import { loadAverage } from '../harness';
 import { generateWorkspace } from './generate';
 
 /**
@@ -10,7 +10,7 @@ import { generateWorkspace } from './generate';
 const CACHE = join(resolve(__dirname, '../..'), '.tmp/bench');
 
 /** The load average, printed beside every figure (a shared machine inflates them). */
-export const load = (): string => `load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`;
+export const load = (): string => `load ${loadAverage()}`;
 
 /** A generated workspace for a scale (seed 1), made once and kept. */
 export function workspaceFor(scale: number): string {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, safeStorage } from 'electron';
+import { app, BrowserWindow, nativeTheme, safeStorage } from 'electron';
 import { APP_VERSION } from '../../shared/version';
 import { createCore, type Core } from '../core';
 import { nativeDialogs } from './dialogs';
@@ -11,6 +11,7 @@ import { handleInvocations, sendEvent } from './ipc';
 import { installMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { lockDownSession, lockDownWebContents } from './security';
+import { followSystemTheme, windowBackground } from './windowBackground';
 
 const cores = new Map<number, Core>();
 /** How long a renderer may take to answer app.beforeClose before it is taken to be stuck. */
@@ -34,6 +35,7 @@ function createWindow(): BrowserWindow {
     minHeight: 480,
     show: false,
     title: 'Fieldnotes',
+    backgroundColor: windowBackground(nativeTheme),
     // macOS takes the icon from the app bundle; Linux and Windows from here.
     icon: iconPath(),
     webPreferences: {
@@ -92,7 +94,9 @@ function createWindow(): BrowserWindow {
     }),
   );
   window.once('ready-to-show', () => window.show());
+  const stopFollowingTheme = followSystemTheme(nativeTheme, window);
   window.on('closed', () => {
+    stopFollowingTheme();
     if (quitting) setImmediate(() => app.quit());
     cores.get(id)?.close();
     cores.delete(id);

@@ -4,6 +4,7 @@ import { generateWorkspace } from '../../../../bench/workspace/generate';
 import type { AnalysisFilter } from '../../../shared/domain/analysis';
 import type { Dimension } from '../../../shared/domain/matrix';
 import { referenceCooccurrence, referenceMatrixTallies, referenceOverlappingRowids, referenceSpans, referenceThemeViewRowids } from '../testing/analysisReference';
+import { ID_RANGES } from '../store/analysisIndex';
 import { tempFolders } from '../testing/tempWorkspace';
 import { openWorkspace, type Workspace } from '../workspace/workspace';
 import { buildInBackground, compareBinary, isBuildingInBackground } from './analysisIndex';
@@ -170,10 +171,12 @@ describe('the analysis index built in the background', () => {
     const db = reopen();
     buildInBackground(db);
     expect(isBuildingInBackground(db)).toBe(true);
-    // Every tag (sixteen steps) and the passages of the first range of notes (ids before "1") are read.
-    for (let i = 0; i < 18; i++) await step();
+    // Every tag (a step per id range) and then the passages of the notes up to the range of the first note are read.
+    const firstNote = db.prepare('SELECT note_id FROM passages ORDER BY note_id LIMIT 1').pluck().get() as string;
+    const range = ID_RANGES.findIndex((r) => firstNote >= r.from && (r.to === null || firstNote < r.to));
+    for (let i = 0; i < ID_RANGES.length + range + 2; i++) await step();
     expect(isBuildingInBackground(db)).toBe(true);
-    const early = db.prepare(`SELECT id FROM passages WHERE note_id < '1' ORDER BY id LIMIT 1`).pluck().get() as string;
+    const early = db.prepare('SELECT id FROM passages WHERE note_id = ? ORDER BY id LIMIT 1').pluck().get(firstNote) as string;
     const theme = listThemes(db).find((t) => !(db.prepare('SELECT 1 FROM passage_themes WHERE passage_id = ? AND theme_id = ?').get(early, t.id)))!;
     tagPassage(db, early, theme.id, reviewer);
     updatePassage(db, { id: early, keyQuote: true });

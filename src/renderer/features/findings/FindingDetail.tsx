@@ -64,7 +64,7 @@ export function FindingDetail({ finding, themes, onDeleted }: { finding: Finding
           {finding.themeIds.map((id, i) => (
             <li key={id}>
               <ThemeChip name={themes.get(id)?.name ?? '…'} colour={themes.get(id)?.colour ?? '#7F7F7F'} />
-              {i === 0 && <span className="hint"> (reported under)</span>}
+              {i === 0 && <span className="reported-under">reported under</span>}
               <button
                 type="button"
                 className="quiet small"

@@ -33,7 +33,7 @@ export function CooccurrencePanel({ state }: { state: AnalysisState }) {
   }
   return (
     <div className="analysis-panel">
-      <p className="hint">
+      <p className="hint cooccurrence-intro">
         The {themes.length} largest themes. Each cell: passages carrying both themes, then pairs of passages that overlap in a note. Choose a number
         to list its passages. Filters set in the theme view apply.
       </p>
