@@ -8,6 +8,7 @@ import { CommandPalette } from '../commands/CommandPalette';
 import { commandRegistry, useCommands, type Command } from '../commands/registry';
 import { ShortcutListener } from '../commands/ShortcutListener';
 import { ShortcutsDialog } from '../commands/ShortcutsDialog';
+import { TeamMerging } from '../features/team/TeamMerging';
 import { ProjectExchange } from '../features/exchange/ProjectExchange';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { setThemeMode, THEME_MODES } from '../features/settings/themeMode';
@@ -164,6 +165,7 @@ function Ready({ info, reviewer, setReviewer, workspace, setWorkspace }: ReadyPr
       )}
       <WorkspaceDialogs which={dialog} onClose={() => setDialog(null)} />
       <ProjectExchange />
+      <TeamMerging />
       <CommandPalette open={paletteOpen} onClose={() => setPaletteOpen(false)} />
       <ShortcutsDialog open={shown === 'shortcuts'} onClose={() => setShown(null)} />
       <SettingsDialog open={shown === 'settings'} reviewer={reviewer} onReviewer={setReviewer} onClose={() => setShown(null)} />

@@ -65,8 +65,10 @@ export const MERGE_TABLE_LABELS: Record<string, string> = {
 export const mergeTableLabel = (table: string): string => MERGE_TABLE_LABELS[table] ?? table.replace(/_/g, ' ');
 
 /** "3 new, 1 changed" — the kinds that occur, in a fixed order. */
+const KIND_WORDS: Record<MergeKind, string> = { new: 'new', changed: 'changed', conflicting: 'changed on both sides', deleted: 'deleted', kept: 'kept although deleted' };
+
 export function describeKinds(counts: Partial<Record<MergeKind, number>>): string {
-  const parts = MergeKind.options.filter((k) => (counts[k] ?? 0) > 0).map((k) => `${counts[k]} ${k}`);
+  const parts = MergeKind.options.filter((k) => (counts[k] ?? 0) > 0).map((k) => `${counts[k]} ${KIND_WORDS[k]}`);
   return parts.length ? parts.join(', ') : 'nothing';
 }
 

@@ -4,6 +4,8 @@ import { useQuery } from '../../api/queries';
 import { navigation } from '../../app/navigation';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { count, formatKappa, formatPercent, kappaReading } from './format';
+import { HistoryPanel } from './HistoryPanel';
+import { MERGE_IN, runTeamCommand, SEND_FOR_MERGING } from './TeamMerging';
 import '../../styles/team.css';
 
 /** The Team area: how far two reviewers who tagged the same notes agree, and where they differ (issue 10). */
@@ -24,6 +26,22 @@ export function AgreementView() {
       <header className="area-header">
         <h1 id="area-title">Team</h1>
       </header>
+      <section aria-labelledby="merging-title" className="team-section">
+        <h2 id="merging-title">Bringing the panel’s work together</h2>
+        <p className="hint">
+          Each reviewer sends their workspace as a merge pack; one person merges the packs in. You see what a pack adds, changes and deletes
+          before anything changes, and a backup is taken first.
+        </p>
+        <div className="team-actions">
+          <button type="button" onClick={() => runTeamCommand(SEND_FOR_MERGING)}>
+            Send for merging…
+          </button>
+          <button type="button" className="primary" data-focus-home onClick={() => runTeamCommand(MERGE_IN)}>
+            Merge in…
+          </button>
+        </div>
+      </section>
+      <HistoryPanel />
       <h2>Agreement between two reviewers</h2>
       <ErrorMessage error={coders.error} />
       {coders.data && list.length < 2 ? (
