@@ -13,7 +13,8 @@ import { blocksToDocument } from '../../../shared/note/blocksToDocument';
 import { dispatch } from '../../../shared/rpc/dispatch';
 import type { Result } from '../../../shared/rpc/result';
 import { explainStorageError } from '../errors';
-import { createHandlers, type Session } from '../handlers';
+import { createHandlers } from '../handlers';
+import { Session } from '../session';
 import type { Core } from '../index';
 import { InstallationSettings } from '../settings/settings';
 import type { FieldHint, FieldPath } from './schemaArbitrary';
@@ -29,7 +30,7 @@ export interface FuzzCore extends Core {
 
 export function fuzzCore(settingsFolder: string, defaultFolder: string): FuzzCore {
   const logged: [string, unknown][] = [];
-  const session: Session = { workspace: null, refused: null };
+  const session = new Session();
   const options = { settingsFolder, defaultFolder, host: 'loopback' as const, version: 'fuzz', log: (m: string, d?: unknown) => logged.push([m, d]) };
   const handlers = createHandlers(options, new InstallationSettings(settingsFolder), session);
   return {
@@ -38,8 +39,7 @@ export function fuzzCore(settingsFolder: string, defaultFolder: string): FuzzCor
     logged,
     invoke: (method, input) => dispatch(handlers, method, input, options.log, explainStorageError),
     close: () => {
-      session.workspace?.close();
-      session.workspace = null;
+      session.close();
     },
   };
 }
