@@ -6,6 +6,7 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, statSync } from 'n
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { expect } from 'vitest';
 import { methods, type MethodName } from '../../../shared/contract/methods';
 import { staffGroups } from '../../../shared/domain/participant';
 import { splitDocument } from '../../../shared/note/blocks';
@@ -19,6 +20,7 @@ import type { Core } from '../index';
 import { InstallationSettings } from '../settings/settings';
 import type { FieldHint, FieldPath } from './schemaArbitrary';
 import { upload } from './coreFiles';
+import type { tempFolders } from './tempWorkspace';
 
 /** A core whose session (and so its open database) the test can read. */
 export interface FuzzCore extends Core {
@@ -61,6 +63,23 @@ export type Pools = Record<
  * engagements, participants linked to them, notes with tagged passages, a theme tree, a finding, a
  * recommendation, a custom attribute and an attachment.
  */
+/**
+ * The fuzz tests' starting point: a core acting as Ada, and a workspace named `name` seeded through the contract,
+ * left closed at `pristine` for each case to open a copy of.
+ */
+export async function seededFuzzCore(
+  folders: ReturnType<typeof tempFolders>,
+  name: string,
+): Promise<{ core: FuzzCore; pristine: string; pools: Pools }> {
+  const core = fuzzCore(folders.make('fieldnotes-settings-'), folders.make());
+  expect((await core.invoke('reviewer.set', { name: 'Ada Lovelace', initials: 'AL' })).ok).toBe(true);
+  const pristine = join(folders.make(), 'seeded.fieldnotes');
+  expect((await core.invoke('workspace.create', { path: pristine, name })).ok).toBe(true);
+  const pools = await seedWorkspace(core);
+  core.close();
+  return { core, pristine, pools };
+}
+
 export async function seedWorkspace(core: Core): Promise<Pools> {
   const engagements = [
     await must<{ id: string }>(core, 'engagements.create', { title: 'Moorfields Eye Hospital', type: 'site_visit', date: '2018-07-12', organisation: 'Moorfields' }),
