@@ -16,8 +16,6 @@ export interface SearchData {
   error: RpcError | null;
   loading: boolean;
   more: () => void;
-  /** Change one hit in place (after it is tagged). */
-  replace: (index: number, hit: SearchHit) => void;
 }
 
 interface Asked {
@@ -50,9 +48,8 @@ export function useSearch(text: string, filters: AnalysisFilter): SearchData {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
 
-  // Pages shown, and hits changed in place, for the search they belong to.
+  // Pages shown, for the search they belong to.
   const [pages, setPages] = useState({ key: '', count: 1 });
-  const [replaced, setReplaced] = useState<{ key: string; hits: ReadonlyMap<number, SearchHit> }>({ key: '', hits: new Map() });
   // The last search asked for stays on screen while the next is typed; an empty box shows (and asks) nothing.
   const askedKey = key && asked ? asked.key : '';
   const count = pages.key === askedKey ? pages.count : 1;
@@ -61,25 +58,15 @@ export function useSearch(text: string, filters: AnalysisFilter): SearchData {
     [asked, askedKey, count],
   );
   const found = useQueries('search.query', inputs, combineHits, { errorShownHere: true });
-  const hits = useMemo(() => {
-    if (replaced.key !== askedKey || replaced.hits.size === 0) return found.hits;
-    return found.hits.map((h, i) => replaced.hits.get(i) ?? h);
-  }, [found.hits, replaced, askedKey]);
 
   const more = useCallback(() => setPages((p) => ({ key: askedKey, count: (p.key === askedKey ? p.count : 1) + 1 })), [askedKey]);
-  const replace = useCallback(
-    (index: number, hit: SearchHit) =>
-      setReplaced((r) => ({ key: askedKey, hits: new Map(r.key === askedKey ? r.hits : []).set(index, hit) })),
-    [askedKey],
-  );
   const current = Boolean(key) && askedKey === key;
   return {
     query: askedKey && asked ? asked.query : '',
     total: key ? found.total : 0,
-    hits: key ? hits : [],
+    hits: key ? found.hits : [],
     error: key ? found.error : null,
     loading: Boolean(key) && (!current || found.loading),
     more,
-    replace,
   };
 }
