@@ -13,9 +13,8 @@ import {
   beginUploads,
   ContentDigest,
   domainHints,
-  fuzzCore,
+  seededFuzzCore,
   openCopy,
-  seedWorkspace,
   type FuzzCore,
   type Pools,
 } from './testing/contractFuzz';
@@ -58,12 +57,7 @@ const coverage = new Map<MethodName, Coverage>();
 
 beforeAll(async () => {
   console.log(`contract fuzz: seed ${SEED} (FIELDNOTES_SEED=${SEED} replays it), ${RUNS} valid and ${RUNS} off-by-one inputs per method`);
-  core = fuzzCore(folders.make('fieldnotes-settings-'), folders.make());
-  expect((await core.invoke('reviewer.set', { name: 'Ada Lovelace', initials: 'AL' })).ok).toBe(true);
-  pristine = join(folders.make(), 'seeded.fieldnotes');
-  expect((await core.invoke('workspace.create', { path: pristine, name: 'Fuzzed review' })).ok).toBe(true);
-  pools = await seedWorkspace(core);
-  core.close();
+  ({ core, pristine, pools } = await seededFuzzCore(folders, 'Fuzzed review'));
 });
 afterAll(() => {
   core.close();

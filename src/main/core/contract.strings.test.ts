@@ -11,9 +11,8 @@ import {
   beginUploads,
   ContentDigest,
   domainHints,
-  fuzzCore,
+  seededFuzzCore,
   openCopy,
-  seedWorkspace,
   textCells,
   type FuzzCore,
   type Pools,
@@ -45,12 +44,7 @@ let core: FuzzCore;
 
 beforeAll(async () => {
   console.log(`hostile strings: seed ${SEED} (FIELDNOTES_SEED=${SEED} replays it)`);
-  core = fuzzCore(folders.make('fieldnotes-settings-'), folders.make());
-  expect((await core.invoke('reviewer.set', { name: 'Ada Lovelace', initials: 'AL' })).ok).toBe(true);
-  pristine = join(folders.make(), 'seeded.fieldnotes');
-  expect((await core.invoke('workspace.create', { path: pristine, name: 'Hostile review' })).ok).toBe(true);
-  pools = await seedWorkspace(core);
-  core.close();
+  ({ core, pristine, pools } = await seededFuzzCore(folders, 'Hostile review'));
 });
 afterAll(() => {
   core.close();

@@ -7,6 +7,7 @@ import { methodNames } from '../../shared/contract/methods';
 import { LATEST_SCHEMA_VERSION } from './db/migrations';
 import { createHandlers } from './handlers';
 import { createCore, type Core } from './index';
+import { Session } from './session';
 import { InstallationSettings } from './settings/settings';
 import { makeVersion0Workspace, makeWorkspace, snapshot, tempFolders } from './testing/tempWorkspace';
 import { inspectWorkspace } from './workspace/workspace';
@@ -55,7 +56,7 @@ describe('the core answers the whole contract', () => {
     const handlers = createHandlers(
       { settingsFolder: folder, defaultFolder: folder, host: 'loopback', version: 'x' },
       new InstallationSettings(folder),
-      { workspace: null, refused: null },
+      new Session(),
     ) as Record<string, unknown>;
     const missing = methodNames.filter((m) => typeof handlers[m] !== 'function');
     expect(missing, 'contract methods with no handler').toEqual([]);

@@ -3,9 +3,9 @@ import { changedBy } from '../../shared/contract/changes';
 import { dispatch } from '../../shared/rpc/dispatch';
 import type { Result } from '../../shared/rpc/result';
 import { explainStorageError } from './errors';
-import { discardUploads } from './files/uploads';
-import { createHandlers, type Session } from './handlers';
+import { createHandlers } from './handlers';
 import type { CoreOptions } from './ports';
+import { Session } from './session';
 import { InstallationSettings } from './settings/settings';
 import { sweepLeftovers } from './workspace/leftovers';
 
@@ -19,10 +19,10 @@ export interface Core {
 /** One core per window: the Electron shell, the loopback host and tests all build it this way. */
 export function createCore(options: CoreOptions): Core {
   const settings = new InstallationSettings(options.settingsFolder);
-  const session: Session = { workspace: null, refused: null };
+  const log = options.log ?? ((message, detail) => console.error(`[core] ${message}`, detail));
+  const session = new Session(log);
   sweepLeftovers([options.defaultFolder, ...settings.recent().map((r) => dirname(r.path))]);
   const handlers = createHandlers(options, settings, session);
-  const log = options.log ?? ((message, detail) => console.error(`[core] ${message}`, detail));
   return {
     invoke: async (method, input) => {
       const result = await dispatch(handlers, method, input, log, explainStorageError);
@@ -32,9 +32,7 @@ export function createCore(options: CoreOptions): Core {
       return result;
     },
     close: () => {
-      discardUploads(session); // temporary upload files may hold personal data
-      session.workspace?.close();
-      session.workspace = null;
+      session.close();
     },
   };
 }

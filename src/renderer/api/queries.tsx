@@ -5,6 +5,7 @@ import {
   QueryClient,
   QueryClientProvider,
   useMutation as useTanstackMutation,
+  useQueries as useTanstackQueries,
   useQuery as useTanstackQuery,
   useQueryClient,
 } from '@tanstack/react-query';
@@ -75,6 +76,7 @@ export function useUnshownFailure(): RpcError | null {
 
 interface Meta extends Record<string, unknown> {
   errorShownHere?: boolean;
+  keptCurrentHere?: boolean;
 }
 
 export function createQueryClient(): QueryClient {
@@ -87,16 +89,19 @@ export function createQueryClient(): QueryClient {
     defaultOptions: {
       // The core is local: a failure is a real answer (a sentence to show), not a flaky network to retry.
       queries: { retry: false, refetchOnWindowFocus: false, refetchOnReconnect: false, staleTime: 0, placeholderData: keepPreviousData },
-      mutations: { retry: false },
+      // A mutation's inputs (an upload's chunks) need not outlive the screen that sent them.
+      mutations: { retry: false, gcTime: 0 },
     },
   });
 }
 
 /** Refetch the on-screen queries of the namespaces the core says changed. */
 export function refreshNamespaces(client: QueryClient, namespaces: readonly string[]): Promise<void> {
-  if (namespaces.includes(EVERYTHING)) return client.invalidateQueries();
+  const everything = namespaces.includes(EVERYTHING);
   const stale = new Set(namespaces);
-  return client.invalidateQueries({ predicate: (query) => stale.has(String(query.queryKey[0])) });
+  return client.invalidateQueries({
+    predicate: (query) => !(query.meta as Meta | undefined)?.keptCurrentHere && (everything || stale.has(String(query.queryKey[0]))),
+  });
 }
 
 /** Provide the data layer to the app and follow the core's change announcements. */
@@ -122,39 +127,105 @@ export interface QueryOptions<T> {
   errorShownHere?: boolean;
   /** Derive what the screen needs; recomputed only when the answer changes. */
   select?: (value: never) => T;
+  /**
+   * The screen keeps this answer current itself from its calls' answers (`setData`), so the core's change
+   * announcements do not refetch it: the open note's passages follow each save's answer, which names only the
+   * passages it changed; refetching them all after every autosave would make saving cost grow with the note.
+   * Such an answer is dropped once no screen shows it: unseen, nothing would keep it current.
+   */
+  keptCurrentHere?: boolean;
 }
 
-export interface Query<T> {
+export interface Query<T, Raw = T> {
   /** The latest answer (kept while the next loads); undefined before the first. */
   data: T | undefined;
   error: RpcError | null;
   loading: boolean;
   /** Fetch again now; resolves when the new answer is in. */
   refetch: () => Promise<void>;
+  /**
+   * Change the answer held for this input from what a call answered (a save's word count, a tag's passage),
+   * where fetching it all again would cost more than the answer in hand says.
+   */
+  setData: (update: (value: Raw) => Raw) => void;
 }
+
 
 /** Load `method(input)`, refreshed when the core announces its namespace changed. */
 export function useQuery<M extends MethodName, T = MethodOutput<M>>(
   method: M,
   input: MethodInput<M>,
   options: Omit<QueryOptions<T>, 'select'> & { select?: (value: MethodOutput<M>) => T } = {},
-): Query<T> {
+): Query<T, MethodOutput<M>> {
   const rpc = useRpc();
+  const client = useQueryClient();
+  const kept = options.keptCurrentHere ?? false;
+  const key = queryKey(method, input);
   const query = useTanstackQuery({
-    queryKey: queryKey(method, input),
+    queryKey: key,
     queryFn: () => callOrThrow(method, input, rpc),
     enabled: options.enabled ?? true,
     select: options.select,
-    meta: { errorShownHere: options.errorShownHere ?? false },
+    ...(kept && { gcTime: 0 }),
+    meta: { errorShownHere: options.errorShownHere ?? false, keptCurrentHere: kept },
   });
+  const keyText = JSON.stringify(key);
+  const setData = useCallback(
+    (update: (value: MethodOutput<M>) => MethodOutput<M>) =>
+      client.setQueryData<MethodOutput<M>>(key, (value) => (value === undefined ? value : update(value))),
+    // The key's text names the query: a new input object with the same contents is the same query.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [client, keyText],
+  );
+  const { refetch } = query;
   return {
     data: query.data as T | undefined,
     error: query.error ? asRpcError(query.error) : null,
     loading: query.isPending && (options.enabled ?? true),
-    refetch: async () => {
-      await query.refetch();
-    },
+    refetch: useCallback(async () => {
+      await refetch();
+    }, [refetch]),
+    setData,
   };
+}
+
+/** One answer of `useQueries`, as the screen reads it. */
+export interface Answer<T> {
+  data: T | undefined;
+  error: RpcError | null;
+  /** No answer for this input yet (`data` may be the last input's, kept meanwhile). */
+  loading: boolean;
+}
+
+/**
+ * Load `method` for each of `inputs` (the pages of a long list), each answer kept and refreshed like
+ * `useQuery`'s. `combine` turns the answers into what the screen needs; it runs again only when one changes.
+ */
+export function useQueries<M extends MethodName, T>(
+  method: M,
+  inputs: readonly MethodInput<M>[],
+  combine: (answers: Answer<MethodOutput<M>>[]) => T,
+  options: { errorShownHere?: boolean } = {},
+): T {
+  const rpc = useRpc();
+  return useTanstackQueries({
+    queries: inputs.map((input) => ({
+      queryKey: queryKey(method, input),
+      queryFn: () => callOrThrow(method, input, rpc),
+      meta: { errorShownHere: options.errorShownHere ?? false },
+    })),
+    combine: useCallback(
+      (results: { data: unknown; error: Error | null; isPending: boolean; isPlaceholderData: boolean }[]) =>
+        combine(
+          results.map((r) => ({
+            data: r.data as MethodOutput<M> | undefined,
+            error: r.error ? asRpcError(r.error) : null,
+            loading: r.isPending || r.isPlaceholderData,
+          })),
+        ),
+      [combine],
+    ),
+  });
 }
 
 export interface Mutation<M extends MethodName> {
@@ -175,8 +246,13 @@ export function useMutation<M extends MethodName>(method: M, options: { errorSho
   const mutation = useTanstackMutation({
     mutationFn: (input: MethodInput<M>) => callOrThrow(method, input, rpc),
     // The core announces the change too, but its event may arrive after the answer: refresh here as well, so a
-    // screen can rely on the list being fresh once `run` resolves.
-    onSuccess: () => refreshNamespaces(client, changedBy(method)),
+    // screen can rely on the list being fresh once `run` resolves. Not when everything changed (another
+    // workspace opened): every screen is about to be remounted on the new one, and the announcement refreshes
+    // whatever stays; waiting for the old screens to refetch would only hold the new workspace back.
+    onSuccess: () => {
+      const stale = changedBy(method);
+      return stale.includes(EVERYTHING) ? undefined : refreshNamespaces(client, stale);
+    },
     meta: { errorShownHere: options.errorShownHere ?? false },
   });
   const { mutateAsync } = mutation;
@@ -189,6 +265,23 @@ export function useMutation<M extends MethodName>(method: M, options: { errorSho
     [mutateAsync],
   );
   return { run, error: mutation.error ? asRpcError(mutation.error) : null, pending: mutation.isPending, reset: mutation.reset };
+}
+
+/**
+ * Read `method(input)` once, when the screen asks, with no answer kept: for a read in steps whose parts no screen
+ * shows (an attachment's bytes, chunk by chunk). Its failure follows the one rule.
+ */
+export function useRead<M extends MethodName>(method: M, options: { errorShownHere?: boolean } = {}): (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>> {
+  const rpc = useRpc();
+  const shownHere = options.errorShownHere ?? false;
+  return useCallback(
+    async (input: MethodInput<M>) => {
+      const result = await rpc.call(method, input);
+      if (!result.ok && !shownHere) reportFailure(result.error);
+      return result;
+    },
+    [rpc, method, shownHere],
+  );
 }
 
 /**

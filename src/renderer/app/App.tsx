@@ -2,8 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AppInfo } from '../../shared/contract/methods';
 import type { Reviewer } from '../../shared/domain/reviewer';
 import type { WorkspaceInfo } from '../../shared/domain/workspace';
-import { api } from '../api/client';
-import { useForgetAllAnswers } from '../api/queries';
+import { useForgetAllAnswers, useMutation, useQuery, useRead } from '../api/queries';
 import { CommandPalette } from '../commands/CommandPalette';
 import { commandRegistry, useCommands, type Command } from '../commands/registry';
 import { ShortcutListener } from '../commands/ShortcutListener';
@@ -27,24 +26,37 @@ type Boot =
   | { status: 'failed'; message: string }
   | { status: 'ready'; info: AppInfo; reviewer: Reviewer | null; workspace: WorkspaceInfo | null };
 
-async function boot(): Promise<Boot> {
-  const [info, reviewer, workspace] = await Promise.all([
-    api().call('app.info', {}),
-    api().call('reviewer.get', {}),
-    api().call('workspace.current', {}),
-  ]);
-  if (!info.ok) return { status: 'failed', message: info.error.message };
-  if (!reviewer.ok) return { status: 'failed', message: reviewer.error.message };
-  if (!workspace.ok) return { status: 'failed', message: workspace.error.message };
-  return { status: 'ready', info: info.value, reviewer: reviewer.value, workspace: workspace.value };
+/**
+ * What the app starts from, read once: App holds these as its own state from then on (a reviewer renamed, a
+ * workspace opened), so they are not answers that announcements refresh or a change of workspace forgets.
+ */
+function useBoot(): () => Promise<Boot> {
+  const readInfo = useRead('app.info', { errorShownHere: true });
+  const readReviewer = useRead('reviewer.get', { errorShownHere: true });
+  const readWorkspace = useRead('workspace.current', { errorShownHere: true });
+  return useCallback(async () => {
+    const [info, reviewer, workspace] = await Promise.all([readInfo({}), readReviewer({}), readWorkspace({})]);
+    if (!info.ok) return { status: 'failed', message: info.error.message };
+    if (!reviewer.ok) return { status: 'failed', message: reviewer.error.message };
+    if (!workspace.ok) return { status: 'failed', message: workspace.error.message };
+    return { status: 'ready', info: info.value, reviewer: reviewer.value, workspace: workspace.value };
+  }, [readInfo, readReviewer, readWorkspace]);
 }
 
 export function App() {
   const [state, setState] = useState<Boot>({ status: 'loading' });
   const forgetAllAnswers = useForgetAllAnswers();
+  const boot = useBoot();
   useEffect(() => {
-    void boot().then(setState);
-  }, []);
+    let current = true;
+    void (async () => {
+      const booted = await boot();
+      if (current) setState(booted);
+    })();
+    return () => {
+      current = false;
+    };
+  }, [boot]);
 
   if (state.status === 'loading') return <p className="boot">Opening Fieldnotes…</p>;
   if (state.status === 'failed') {
@@ -91,11 +103,18 @@ function Ready({ info, reviewer, setReviewer, workspace, setWorkspace }: ReadyPr
   const [refused, setRefused] = useState(false);
   const showRefused = useCallback(() => setRefused(true), []);
   const openFailed = useCallback((error: { code: string }) => REFUSALS_OFFERED.has(error.code) && (setRefused(true), true), []);
-  // Reloaded while locked (or while a refusal waited): offer it again.
-  useEffect(() => {
-    if (!workspace) void api().call('recovery.get', {}).then((r) => r.ok && r.value && setRefused(true));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, at start
-  }, []);
+  // Reloaded while locked (or while a refusal waited): offer it again. Asked once, at start.
+  const [startedClosed] = useState(() => !workspace);
+  const waiting = useQuery('recovery.get', {}, { enabled: startedClosed, keptCurrentHere: true }).data;
+  const [startOfferDone, setStartOfferDone] = useState(false);
+  const offerRefused = refused || (Boolean(waiting) && !startOfferDone);
+  const closeRefused = () => {
+    setRefused(false);
+    setStartOfferDone(true);
+  };
+  const close = useMutation('workspace.close').run;
+  const openChosen = useMutation('workspace.openChosen', { errorShownHere: true }).run;
+  const openHanded = useMutation('workspace.openHanded', { errorShownHere: true }).run;
   // Each open gets a fresh Shell, even of the same file (a restored backup): its screens hold the old rows.
   const [opened, setOpened] = useState(0);
   const adoptWorkspace = useCallback(
@@ -108,19 +127,19 @@ function Ready({ info, reviewer, setReviewer, workspace, setWorkspace }: ReadyPr
   const closeWorkspace = useCallback(async () => {
     const unsaved = await saveBeforeLeaving();
     if (unsaved) return setLeaveError(unsaved);
-    const result = await api().call('workspace.close', {});
+    const result = await close({});
     if (result.ok) setWorkspace(null);
-  }, [setWorkspace]);
+  }, [setWorkspace, close]);
   // The desktop app's ways in that name no path: the native Open dialog, and a file the OS handed the app.
   const openWithoutPath = useCallback(
     async (method: 'workspace.openChosen' | 'workspace.openHanded') => {
       const unsaved = await saveBeforeLeaving();
       if (unsaved) return setLeaveError(unsaved);
-      const result = await api().call(method, {});
+      const result = await (method === 'workspace.openChosen' ? openChosen : openHanded)({});
       if (!result.ok) return openFailed(result.error) ? undefined : setOpenError(result.error.message);
       if (result.value) setWorkspace(result.value);
     },
-    [setWorkspace, openFailed],
+    [setWorkspace, openFailed, openChosen, openHanded],
   );
   const showWorkspaceDialog = useCallback(
     (which: 'create' | 'open') => (which === 'open' && info.nativeDialogs ? void openWithoutPath('workspace.openChosen') : setDialog(which)),
@@ -153,12 +172,12 @@ function Ready({ info, reviewer, setReviewer, workspace, setWorkspace }: ReadyPr
     <AppContext.Provider value={context}>
       <ShortcutListener />
       {workspace ? <Shell key={`${workspace.path} ${opened}`} workspace={workspace} /> : <StartScreen />}
-      {refused && (
+      {offerRefused && (
         <RefusedWorkspaceDialog
           open
-          onClose={() => setRefused(false)}
+          onClose={closeRefused}
           onOpened={(next) => {
-            setRefused(false);
+            closeRefused();
             adoptWorkspace(next);
           }}
         />

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
+import { useMutation } from '../api/queries';
 import { flushAllNotes, hasUnsavedText } from '../features/notes/savers';
 import { useApp } from './AppContext';
 import { Dialog } from '../ui/Dialog';
@@ -12,6 +13,8 @@ import { Dialog } from '../ui/Dialog';
 export function CloseGuard() {
   const [problems, setProblems] = useState<string[] | null>(null);
   const { info } = useApp();
+  // The shell waits for this answer; a failure to send it goes to the failure notice.
+  const closeAnswer = useMutation('app.closeAnswer').run;
   // A browser tab (the loopback host) can be reloaded or closed with text the core does not have (unsaved, or
   // refused by a conflict with another tab): the browser asks first. Electron's window asks through
   // app.beforeClose above, and its page cannot be reloaded or navigated away.
@@ -30,15 +33,15 @@ export function CloseGuard() {
     () =>
       api().on('app.beforeClose', () => {
         void flushAllNotes().then((outcome) => {
-          if (outcome.saved) void api().call('app.closeAnswer', { close: true });
+          if (outcome.saved) void closeAnswer({ close: true });
           else setProblems(outcome.problems);
         });
       }),
-    [],
+    [closeAnswer],
   );
   const answer = (close: boolean) => {
     setProblems(null);
-    void api().call('app.closeAnswer', { close });
+    void closeAnswer({ close });
   };
   return (
     <Dialog title="Some notes are not saved" open={problems !== null} onClose={() => answer(false)}>

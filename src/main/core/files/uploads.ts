@@ -166,9 +166,14 @@ export class UploadStore {
     rmSync(upload.path, { force: true });
   }
 
+  /** Delete every upload in progress (the workspace they were meant for is closing). */
+  discardAll(): void {
+    for (const id of [...this.uploads.keys()]) this.discard(id);
+  }
+
   /** Delete every upload in progress and the store's folder (core close). */
   close(): void {
-    for (const id of [...this.uploads.keys()]) this.discard(id);
+    this.discardAll();
     if (this.folder) {
       liveFolders.delete(this.folder);
       rmSync(this.folder, { recursive: true, force: true });
@@ -270,22 +275,4 @@ function isAlive(pid: number): boolean {
     // EPERM: alive but someone else's. Only "no such process" means it is safe to clean up.
     return (error as { code?: unknown }).code !== 'ESRCH';
   }
-}
-
-/** One store per core, found through the core's session so close() can reach it without knowing the handlers. */
-const stores = new WeakMap<object, UploadStore>();
-
-export function uploadsFor(owner: object): UploadStore {
-  let store = stores.get(owner);
-  if (!store) {
-    store = new UploadStore();
-    stores.set(owner, store);
-  }
-  return store;
-}
-
-/** Delete an owner's temporary uploads (the core's close()). */
-export function discardUploads(owner: object): void {
-  stores.get(owner)?.close();
-  stores.delete(owner);
 }

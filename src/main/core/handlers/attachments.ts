@@ -3,17 +3,15 @@ import {
   addAttachment,
   attachmentData,
   attachmentFileName,
-  AttachmentReader,
   listAttachments,
   removeAttachment,
 } from '../files/attachments';
 import { saveAs } from '../files/saveAs';
-import { uploadsFor } from '../files/uploads';
 import type { DomainHandlers, HandlerContext } from './context';
 
 export function attachmentHandlers(ctx: HandlerContext): DomainHandlers<typeof attachmentMethods> {
-  const uploads = uploadsFor(ctx.session);
-  const reader = new AttachmentReader();
+  const { uploads } = ctx.session;
+  const reader = ctx.session.attachments;
   const db = () => ctx.requireWorkspace().db;
   return {
     'attachments.add': ({ uploadId, engagementId }) => {

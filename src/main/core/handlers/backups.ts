@@ -35,8 +35,7 @@ export function backupHandlers(ctx: HandlerContext): DomainHandlers<typeof backu
       const backup = listBackups(workspace.path).find((b) => basename(b.path) === name);
       if (!backup) throw new FieldnotesError('NOT_FOUND', `There is no backup called "${name}" for this workspace any more.`);
       const key = workspace.currentKey();
-      workspace.close();
-      session.workspace = null;
+      session.closeWorkspace();
       try {
         const { setAside } = restoreWorkspace(workspace.path, backup.path, key);
         return { setAside: setAside && basename(setAside) };

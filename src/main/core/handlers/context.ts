@@ -3,29 +3,9 @@ import { FieldnotesError } from '../../../shared/rpc/result';
 import type { Handlers } from '../../../shared/rpc/dispatch';
 import type { CoreOptions } from '../ports';
 import type { InstallationSettings } from '../settings/settings';
-import type { WorkspaceKey } from '../workspace/encryption';
+import type { Session } from '../session';
 import type { Workspace } from '../workspace/workspace';
 import { workspaceOpener, type WorkspaceOpener } from '../services/workspace';
-
-/** The state one window's core holds: at most one open workspace. */
-export interface Session {
-  workspace: Workspace | null;
-  /**
-   * The workspace the last open refused as it is — locked (its passphrase is needed), its recovery log not its
-   * own, or damaged — held so the page can act on it (unlock, set the log aside, restore, repair) without
-   * naming a path: the desktop app never takes one from the page.
-   */
-  refused: RefusedOpen | null;
-}
-
-export interface RefusedOpen {
-  path: string;
-  code: string;
-  /** The integrity check's lines, when it was refused as damaged. */
-  findings: string[];
-  /** The key it was tried with (held in memory only): a damaged encrypted file's backups open with it. */
-  key?: WorkspaceKey;
-}
 
 /** What every domain's handlers may use. */
 export interface HandlerContext {

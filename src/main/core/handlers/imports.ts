@@ -1,10 +1,9 @@
 import type { importMethods } from '../../../shared/contract/imports';
-import { uploadsFor } from '../files/uploads';
 import { importNotes } from '../import/importNotes';
 import type { DomainHandlers, HandlerContext } from './context';
 
 export function importHandlers(ctx: HandlerContext): DomainHandlers<typeof importMethods> {
-  const uploads = uploadsFor(ctx.session);
+  const { uploads } = ctx.session;
   const db = () => ctx.requireWorkspace().db;
   return {
     'imports.note': async ({ uploadId, engagementId }) => {

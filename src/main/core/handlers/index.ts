@@ -8,7 +8,8 @@ import { appHandlers } from './app';
 import { backupHandlers } from './backups';
 import { protectionHandlers } from './protection';
 import { recoveryHandlers } from './recovery';
-import { createContext, type Session } from './context';
+import type { Session } from '../session';
+import { createContext } from './context';
 import { engagementHandlers } from './engagements';
 import { engagementTypeHandlers } from './engagementTypes';
 import { attachmentHandlers } from './attachments';
@@ -30,7 +31,6 @@ import { reviewerHandlers } from './reviewer';
 import { uploadHandlers } from './uploads';
 import { workspaceHandlers } from './workspace';
 
-export type { Session } from './context';
 
 /** Map each contract method to the service that answers it, one file per namespace (namespaces.test.ts). */
 export function createHandlers(options: CoreOptions, settings: InstallationSettings, session: Session): Handlers {

@@ -4,7 +4,6 @@ import type { mergeMethods } from '../../../shared/contract/merge';
 import { mergePackFileName, type MergePackInfo } from '../../../shared/domain/merge';
 import { FieldnotesError } from '../../../shared/rpc/result';
 import { saveAs } from '../files/saveAs';
-import { uploadsFor } from '../files/uploads';
 import { mergeInto, previewMerge } from '../merge/mergePack';
 import { describePack, openPackBytes, packBytes } from '../merge/packs';
 import type { Workspace } from '../workspace/workspace';
@@ -21,7 +20,7 @@ const stale = () =>
   new FieldnotesError('NOT_FOUND', 'That preview is no longer current (it was merged, or another workspace was opened). Choose the pack again.');
 
 export function mergeHandlers(ctx: HandlerContext): DomainHandlers<typeof mergeMethods> {
-  const uploads = uploadsFor(ctx.session);
+  const { uploads } = ctx.session;
   // One pack at a time: a person previews one, then merges or leaves it. Its private copy stays open until then.
   let held: HeldPreview | null = null;
   const forget = () => {

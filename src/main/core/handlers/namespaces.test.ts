@@ -5,6 +5,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { methodNames } from '../../../shared/contract/methods';
+import { Session } from '../session';
 import { InstallationSettings } from '../settings/settings';
 import { tempFolders } from '../testing/tempWorkspace';
 import { createContext } from './context';
@@ -49,7 +50,7 @@ describe('contract, handler and namespace are one to one', () => {
     const ctx = createContext(
       { settingsFolder: folder, defaultFolder: folder, host: 'loopback', version: 'x' },
       new InstallationSettings(folder),
-      { workspace: null, refused: null },
+      new Session(),
     );
     const byFile = await namespacesByFile(here, (exported) =>
       typeof exported === 'function' && exported.name.endsWith('Handlers') && exported.length === 1 ? Object.keys(exported(ctx)) : [],

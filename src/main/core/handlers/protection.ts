@@ -35,8 +35,7 @@ export function protectionHandlers(ctx: HandlerContext): DomainHandlers<typeof p
       if (!workspace.encrypted()) {
         throw new FieldnotesError('UNAVAILABLE', 'This workspace has no passphrase, so locking it would not keep anyone out. Set a passphrase first.');
       }
-      workspace.close();
-      session.workspace = null;
+      session.closeWorkspace();
       session.refused = { path: workspace.path, code: 'PASSPHRASE_NEEDED', findings: [] };
       return null;
     },

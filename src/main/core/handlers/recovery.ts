@@ -4,7 +4,8 @@ import { FieldnotesError } from '../../../shared/rpc/result';
 import { newestGoodBackup, nothingRefused, onlyIndexesDamaged, rebuildIndexesIntoCopy } from '../workspace/recovery';
 import { restoreWorkspace, setLogAside } from '../workspace/workspace';
 import { backupSummary } from './backups';
-import type { DomainHandlers, HandlerContext, RefusedOpen } from './context';
+import type { RefusedOpen } from '../session';
+import type { DomainHandlers, HandlerContext } from './context';
 
 export function recoveryHandlers(ctx: HandlerContext): DomainHandlers<typeof recoveryMethods> {
   const { session } = ctx;

@@ -5,7 +5,6 @@ import type { QdpxImportReport } from '../../../shared/domain/refi';
 import { FieldnotesError } from '../../../shared/rpc/result';
 import { sharedNames } from '../codebook/names';
 import { saveAs } from '../files/saveAs';
-import { uploadsFor } from '../files/uploads';
 import { exportQdpx } from '../refi/exportProject';
 import { importProject } from '../refi/importProject';
 import { readQdpx, type PreparedProject } from '../refi/readQdpx';
@@ -17,7 +16,7 @@ import type { DomainHandlers, HandlerContext } from './context';
 const MAX_PREVIEWS = 4;
 
 export function refiHandlers(ctx: HandlerContext): DomainHandlers<typeof refiMethods> {
-  const uploads = uploadsFor(ctx.session);
+  const { uploads } = ctx.session;
   const previews = new Map<string, { prepared: PreparedProject; workspacePath: string }>();
   const db = () => ctx.requireWorkspace().db;
   const backupBeforeImport = () => {

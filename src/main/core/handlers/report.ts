@@ -3,12 +3,11 @@ import type { reportMethods } from '../../../shared/contract/report';
 import { reportFileName } from '../../../shared/domain/report';
 import { FieldnotesError } from '../../../shared/rpc/result';
 import { exportBytes, preExportCheck } from '../export/exportReport';
-import { ExportJobs } from '../export/jobs';
 import { checkWriteTarget } from '../files/writeOut';
 import type { DomainHandlers, HandlerContext } from './context';
 
 export function reportHandlers(ctx: HandlerContext): DomainHandlers<typeof reportMethods> {
-  const jobs = new ExportJobs(ctx.options.log);
+  const jobs = ctx.session.exports;
   const exportContext = () => {
     const workspace = ctx.requireWorkspace();
     return { db: workspace.db, workspaceName: workspace.info().name, printer: ctx.options.printer };

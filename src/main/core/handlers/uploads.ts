@@ -1,11 +1,9 @@
 import type { uploadMethods } from '../../../shared/contract/uploads';
 import { MAX_CHUNK_BYTES } from '../../../shared/domain/files';
-import { uploadsFor } from '../files/uploads';
 import type { DomainHandlers, HandlerContext } from './context';
 
 export function uploadHandlers(ctx: HandlerContext): DomainHandlers<typeof uploadMethods> {
-  // Uploads belong to the core's session, so the core's close() deletes them (see discardUploads).
-  const uploads = uploadsFor(ctx.session);
+  const { uploads } = ctx.session;
   return {
     'uploads.begin': (input) => ({ uploadId: uploads.begin(input), maxChunkBytes: MAX_CHUNK_BYTES }),
     'uploads.chunk': ({ uploadId, index, dataBase64 }) => uploads.chunk(uploadId, index, dataBase64),

@@ -52,9 +52,7 @@ export function workspaceHandlers(ctx: HandlerContext): DomainHandlers<typeof wo
       const target = resolve(typedPath(path));
       const key = passphrase && existsSync(backupPath) ? await keyForFile(backupPath, passphrase) : undefined;
       return restoreWorkspace(target, typedPath(backupPath), key, (own) => {
-        if (session.workspace?.path !== own) return;
-        session.workspace.close();
-        session.workspace = null;
+        if (session.workspace?.path === own) session.closeWorkspace();
       });
     },
     'workspace.openChosen': async () => {
@@ -72,8 +70,7 @@ export function workspaceHandlers(ctx: HandlerContext): DomainHandlers<typeof wo
     },
     'workspace.current': () => session.workspace?.info() ?? null,
     'workspace.close': () => {
-      session.workspace?.close();
-      session.workspace = null;
+      session.closeWorkspace();
       return null;
     },
   };

@@ -2,20 +2,18 @@
 // deletions against later changes, and parents deleted under a new child. Each merged both ways, compared.
 import { afterEach, describe, expect, it } from 'vitest';
 import { insertText } from '../../../shared/note/editing';
-import { actAs } from '../services/reviewer';
 import { deleteEngagement } from '../services/engagements';
 import { createFinding } from '../services/findings';
 import { createNote, deleteNote, renameNote } from '../services/notes';
 import { deleteTheme } from '../services/themeRemoval';
 import { createTheme } from '../services/themes';
-import { analysisWorkspace, OTHER_REVIEWER } from '../testing/analysisFixtures';
+import { OTHER_REVIEWER } from '../testing/analysisFixtures';
 import { content, editNote, forks, misquoted } from '../testing/mergeFixtures';
-import { fullReview } from '../testing/teamFixtures';
 import { tempFolders, TEST_REVIEWER } from '../testing/tempWorkspace';
 import { mergeInto, previewMerge } from './mergePack';
 
 const folders = tempFolders();
-const { fork, mergeBothWays, closeAll } = forks(folders);
+const { fork, mergeBothWays, twoLaptops, closeAll } = forks(folders);
 afterEach(() => {
   closeAll();
   folders.cleanup();
@@ -24,17 +22,6 @@ afterEach(() => {
 const ADA = TEST_REVIEWER.id;
 const GRACE = OTHER_REVIEWER.id;
 
-/** One review on two laptops: Ada's (a) and Grace's (b). */
-function twoLaptops() {
-  const w = analysisWorkspace(folders);
-  const review = fullReview(w);
-  const a = fork(w.db, 'ada');
-  const b = fork(w.db, 'grace');
-  w.close();
-  actAs(a.db, TEST_REVIEWER, 'laptop-a');
-  actAs(b.db, OTHER_REVIEWER, 'laptop-b');
-  return { review, a, b };
-}
 
 const noteRow = (db: import('better-sqlite3').Database, id: string) =>
   db.prepare('SELECT title, plain_text FROM notes WHERE id = ?').get(id) as { title: string; plain_text: string } | undefined;

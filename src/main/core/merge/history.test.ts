@@ -1,15 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { actAs } from '../services/reviewer';
 import { updateTheme } from '../services/themes';
-import { analysisWorkspace, OTHER_REVIEWER } from '../testing/analysisFixtures';
 import { forks } from '../testing/mergeFixtures';
-import { fullReview } from '../testing/teamFixtures';
-import { tempFolders, TEST_REVIEWER } from '../testing/tempWorkspace';
+import { tempFolders } from '../testing/tempWorkspace';
 import { listRecordsWithHistory, recordHistory, restoreOverwritten } from './history';
 import { mergeInto, previewMerge } from './mergePack';
 
 const folders = tempFolders();
-const { fork, closeAll } = forks(folders);
+const { fork, twoLaptops, closeAll } = forks(folders);
 afterEach(() => {
   closeAll();
   folders.cleanup();
@@ -17,13 +14,7 @@ afterEach(() => {
 
 describe('a record’s history after a merge', () => {
   it('keeps the value that lost a field both laptops changed, shows it, and restores it as a change of its own', () => {
-    const w = analysisWorkspace(folders);
-    const review = fullReview(w);
-    const a = fork(w.db, 'ada');
-    const b = fork(w.db, 'grace');
-    w.close();
-    actAs(a.db, TEST_REVIEWER, 'laptop-a');
-    actAs(b.db, OTHER_REVIEWER, 'laptop-b');
+    const { review, a, b } = twoLaptops();
     updateTheme(a.db, { id: review.themes.genomics, definition: 'Ada’s definition' });
     updateTheme(b.db, { id: review.themes.genomics, definition: 'Grace’s definition' });
     const graces = fork(b.db, 'grace-pack');

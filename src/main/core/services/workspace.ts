@@ -17,8 +17,7 @@ export function workspaceOpener(ctx: HandlerContext) {
   const { options, settings, session } = ctx;
   const keychain = rememberedKeys(options.keychain);
   const adopt = (workspace: Workspace) => {
-    session.workspace?.close();
-    session.workspace = workspace;
+    session.adopt(workspace);
     session.refused = null;
     const reviewer = settings.reviewer();
     if (reviewer) actAs(workspace.db, reviewer, settings.installationId());

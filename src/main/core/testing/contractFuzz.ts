@@ -6,6 +6,7 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, statSync } from 'n
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { expect } from 'vitest';
 import { methods, type MethodName } from '../../../shared/contract/methods';
 import { staffGroups } from '../../../shared/domain/participant';
 import { splitDocument } from '../../../shared/note/blocks';
@@ -13,11 +14,13 @@ import { blocksToDocument } from '../../../shared/note/blocksToDocument';
 import { dispatch } from '../../../shared/rpc/dispatch';
 import type { Result } from '../../../shared/rpc/result';
 import { explainStorageError } from '../errors';
-import { createHandlers, type Session } from '../handlers';
+import { createHandlers } from '../handlers';
+import { Session } from '../session';
 import type { Core } from '../index';
 import { InstallationSettings } from '../settings/settings';
 import type { FieldHint, FieldPath } from './schemaArbitrary';
 import { upload } from './coreFiles';
+import type { tempFolders } from './tempWorkspace';
 
 /** A core whose session (and so its open database) the test can read. */
 export interface FuzzCore extends Core {
@@ -29,7 +32,7 @@ export interface FuzzCore extends Core {
 
 export function fuzzCore(settingsFolder: string, defaultFolder: string): FuzzCore {
   const logged: [string, unknown][] = [];
-  const session: Session = { workspace: null, refused: null };
+  const session = new Session();
   const options = { settingsFolder, defaultFolder, host: 'loopback' as const, version: 'fuzz', log: (m: string, d?: unknown) => logged.push([m, d]) };
   const handlers = createHandlers(options, new InstallationSettings(settingsFolder), session);
   return {
@@ -38,8 +41,7 @@ export function fuzzCore(settingsFolder: string, defaultFolder: string): FuzzCor
     logged,
     invoke: (method, input) => dispatch(handlers, method, input, options.log, explainStorageError),
     close: () => {
-      session.workspace?.close();
-      session.workspace = null;
+      session.close();
     },
   };
 }
@@ -61,6 +63,23 @@ export type Pools = Record<
  * engagements, participants linked to them, notes with tagged passages, a theme tree, a finding, a
  * recommendation, a custom attribute and an attachment.
  */
+/**
+ * The fuzz tests' starting point: a core acting as Ada, and a workspace named `name` seeded through the contract,
+ * left closed at `pristine` for each case to open a copy of.
+ */
+export async function seededFuzzCore(
+  folders: ReturnType<typeof tempFolders>,
+  name: string,
+): Promise<{ core: FuzzCore; pristine: string; pools: Pools }> {
+  const core = fuzzCore(folders.make('fieldnotes-settings-'), folders.make());
+  expect((await core.invoke('reviewer.set', { name: 'Ada Lovelace', initials: 'AL' })).ok).toBe(true);
+  const pristine = join(folders.make(), 'seeded.fieldnotes');
+  expect((await core.invoke('workspace.create', { path: pristine, name })).ok).toBe(true);
+  const pools = await seedWorkspace(core);
+  core.close();
+  return { core, pristine, pools };
+}
+
 export async function seedWorkspace(core: Core): Promise<Pools> {
   const engagements = [
     await must<{ id: string }>(core, 'engagements.create', { title: 'Moorfields Eye Hospital', type: 'site_visit', date: '2018-07-12', organisation: 'Moorfields' }),

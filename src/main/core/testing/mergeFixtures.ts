@@ -7,8 +7,11 @@ import { createNoteEditor, serialize, tagRange } from '../../../shared/note/edit
 import { TRACKED_TABLES } from '../db/changeTracking';
 import { mergeInto, type MergeOptions } from '../merge/mergePack';
 import { getNote, saveNote } from '../services/notes';
+import { actAs } from '../services/reviewer';
 import { openWorkspace, type Workspace } from '../workspace/workspace';
-import type { tempFolders } from './tempWorkspace';
+import { analysisWorkspace, OTHER_REVIEWER } from './analysisFixtures';
+import { fullReview } from './teamFixtures';
+import { TEST_REVIEWER, type tempFolders } from './tempWorkspace';
 
 export function forks(folders: ReturnType<typeof tempFolders>) {
   const open: Workspace[] = [];
@@ -26,7 +29,18 @@ export function forks(folders: ReturnType<typeof tempFolders>) {
     const bCopy = fork(b.db, 'b-copy');
     return { intoA: mergeInto(a.db, bCopy.db, options), intoB: mergeInto(b.db, aCopy.db, options), aCopy, bCopy };
   };
-  return { fork, mergeBothWays, closeAll: () => open.splice(0).forEach((w) => w.close()) };
+  /** One review on two laptops: Ada's (a) and Grace's (b), each acting as its own reviewer and installation. */
+  const twoLaptops = () => {
+    const w = analysisWorkspace(folders);
+    const review = fullReview(w);
+    const a = fork(w.db, 'ada');
+    const b = fork(w.db, 'grace');
+    w.close();
+    actAs(a.db, TEST_REVIEWER, 'laptop-a');
+    actAs(b.db, OTHER_REVIEWER, 'laptop-b');
+    return { review, a, b };
+  };
+  return { fork, mergeBothWays, twoLaptops, closeAll: () => open.splice(0).forEach((w) => w.close()) };
 }
 
 /** Everything a person could see, table by table, in a fixed order (passages' own edit times aside: re-anchoring sets them). */

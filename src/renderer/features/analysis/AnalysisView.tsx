@@ -41,15 +41,12 @@ export function AnalysisView() {
     // Only a new request moves focus, not a change of tab by other means.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focus]);
-  // Showing the theme view again reads it afresh: a search hit may have been tagged meanwhile.
-  const [refresh, setRefresh] = useState(0);
   const show = useCallback(
     (tab: AnalysisTab, to: 'tab' | 'search' | null = null) => {
-      if (tab === 'themes' && state.tab !== 'themes') setRefresh((r) => r + 1);
       update({ tab });
       if (to) setFocus((f) => ({ to, n: (f?.n ?? 0) + 1 }));
     },
-    [update, state.tab],
+    [update],
   );
   useEffect(() => searchFocus.subscribe(() => show('search', 'search')), [show]);
 
@@ -99,7 +96,7 @@ export function AnalysisView() {
       {tabs.map((t) => (
         <div key={t.id} role="tabpanel" id={`analysis-panel-${t.id}`} aria-labelledby={`analysis-tab-${t.id}`} className="analysis-tabpanel" hidden={state.tab !== t.id}>
           {state.tab !== t.id && ['matrix', 'cooccurrence', 'coverage'].includes(t.id) ? null : t.id === 'themes' ? (
-            <ThemeViewPanel state={state} update={update} options={options} refresh={refresh} />
+            <ThemeViewPanel state={state} update={update} options={options} />
           ) : t.id === 'matrix' ? (
             <MatrixPanel state={state} update={update} options={options} />
           ) : t.id === 'cooccurrence' ? (

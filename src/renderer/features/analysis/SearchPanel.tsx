@@ -65,7 +65,6 @@ export function SearchPanel({ state, update, options, inputRef }: Props) {
       const result = await api().call('passages.tagWithNewTheme', { name: choice.create, target });
       if (!result.ok) return setTagError(result.error.message);
       done = { passage: result.value.passage, themeId: result.value.theme.id };
-      options.reloadThemes();
     } else {
       const result =
         'passageId' in target

@@ -13,18 +13,16 @@ interface Props {
   state: AnalysisState;
   update: (patch: Partial<AnalysisState>) => void;
   options: AnalysisOptions;
-  /** Changes when the passages may have changed (the tab shown again after tagging in Search). */
-  refresh: number;
 }
 
 /** Every passage of the chosen themes, with its context and source, filtered and counted. */
-export function ThemeViewPanel({ state, update, options, refresh }: Props) {
+export function ThemeViewPanel({ state, update, options }: Props) {
   const { themeIds, mode, includeSubthemes, filters } = state;
   const request = useMemo(
     () => (themeIds.length ? { themeIds, mode, includeSubthemes, filters: toFilter(filters) } : null),
     [themeIds, mode, includeSubthemes, filters],
   );
-  const data = useThemeView(request, refresh);
+  const data = useThemeView(request);
   const counts = data.counts;
 
   return (

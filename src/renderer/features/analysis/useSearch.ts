@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AnalysisFilter, SearchHit } from '../../../shared/domain/analysis';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { AnalysisFilter, SearchHit, SearchResult } from '../../../shared/domain/analysis';
 import type { RpcError } from '../../../shared/rpc/result';
-import { api } from '../../api/client';
+import { useQueries, type Answer } from '../../api/queries';
 
 /** Hits fetched at a time; "Show more" asks for the next lot. */
 export const SEARCH_PAGE = 50;
@@ -16,53 +16,57 @@ export interface SearchData {
   error: RpcError | null;
   loading: boolean;
   more: () => void;
-  /** Change one hit in place (after it is tagged). */
-  replace: (index: number, hit: SearchHit) => void;
 }
 
-/** Search as the person types (after a short pause), with the filters; later pages on request. */
+interface Asked {
+  query: string;
+  filters: AnalysisFilter;
+  /** What names this search among others (its query and filters as text); compared, never parsed. */
+  key: string;
+}
+
+const combineHits = (answers: Answer<SearchResult>[]) => ({
+  total: answers[0]?.data?.total ?? 0,
+  hits: answers.flatMap((a) => a.data?.hits ?? []),
+  error: answers.find((a) => a.error)?.error ?? null,
+  loading: answers.some((a) => a.loading),
+});
+
+/**
+ * Search as the person types (after a short pause), with the filters; later pages on request, each a query of
+ * `search.query`, so a tag or an edit elsewhere refreshes what is shown.
+ */
 export function useSearch(text: string, filters: AnalysisFilter): SearchData {
   const query = text.trim();
   const key = query ? JSON.stringify({ query, filters }) : '';
-  const [state, setState] = useState({ key: '', query: '', total: 0, hits: [] as SearchHit[], error: null as RpcError | null, loading: false });
-  const latest = useRef(key);
-
-  const fetch = useCallback((forKey: string, offset: number) => {
-    const { query: q, filters: f } = JSON.parse(forKey) as { query: string; filters: AnalysisFilter };
-    setState((s) => ({ ...s, loading: true }));
-    void api()
-      .call('search.query', { query: q, filters: f, limit: SEARCH_PAGE, offset })
-      .then((result) => {
-        if (latest.current !== forKey) return;
-        setState((s) =>
-          result.ok
-            ? { key: forKey, query: q, total: result.value.total, hits: offset ? [...s.hits, ...result.value.hits] : result.value.hits, error: null, loading: false }
-            : { ...s, error: result.error, loading: false },
-        );
-      });
-  }, []);
-
+  const [asked, setAsked] = useState<Asked | null>(null);
   useEffect(() => {
-    latest.current = key;
     if (!key) return;
-    const timer = setTimeout(() => fetch(key, 0), DEBOUNCE_MS);
+    const timer = setTimeout(() => setAsked({ query, filters, key }), DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [key, fetch]);
+    // The key stands for the query and filters.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
 
-  const current = key && state.key === key;
-  const more = useCallback(() => {
-    if (latest.current) fetch(latest.current, state.hits.length);
-  }, [fetch, state.hits.length]);
-  const replace = useCallback((index: number, hit: SearchHit) => {
-    setState((s) => ({ ...s, hits: s.hits.map((h, i) => (i === index ? hit : h)) }));
-  }, []);
+  // Pages shown, for the search they belong to.
+  const [pages, setPages] = useState({ key: '', count: 1 });
+  // The last search asked for stays on screen while the next is typed; an empty box shows (and asks) nothing.
+  const askedKey = key && asked ? asked.key : '';
+  const count = pages.key === askedKey ? pages.count : 1;
+  const inputs = useMemo(
+    () => (askedKey && asked ? Array.from({ length: count }, (_, page) => ({ query: asked.query, filters: asked.filters, limit: SEARCH_PAGE, offset: page * SEARCH_PAGE })) : []),
+    [asked, askedKey, count],
+  );
+  const found = useQueries('search.query', inputs, combineHits, { errorShownHere: true });
+
+  const more = useCallback(() => setPages((p) => ({ key: askedKey, count: (p.key === askedKey ? p.count : 1) + 1 })), [askedKey]);
+  const current = Boolean(key) && askedKey === key;
   return {
-    query: key ? state.query : '',
-    total: key ? state.total : 0,
-    hits: key ? state.hits : [],
-    error: key ? state.error : null,
-    loading: Boolean(key) && (!current || state.loading),
+    query: askedKey && asked ? asked.query : '',
+    total: key ? found.total : 0,
+    hits: key ? found.hits : [],
+    error: key ? found.error : null,
+    loading: Boolean(key) && (!current || found.loading),
     more,
-    replace,
   };
 }

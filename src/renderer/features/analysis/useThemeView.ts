@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { AnalysisFilter, ThemeViewPassage, ThemeViewResult } from '../../../shared/domain/analysis';
 import type { RpcError } from '../../../shared/rpc/result';
-import { api } from '../../api/client';
+import { useQueries, type Answer } from '../../api/queries';
 
 export interface ThemeViewRequest {
   themeIds: string[];
@@ -23,58 +23,54 @@ export interface ThemeViewData {
   ensure: (from: number, to: number) => void;
 }
 
+type Shown = Omit<ThemeViewData, 'ensure'>;
+const NOTHING: Shown = { counts: null, passages: [], error: null, loading: false };
+
 /**
- * The theme view's passages for a request, page by page as the list needs
- * them. The counts come with every page; a new request (themes, mode,
- * filters) or a new `refresh` starts again from the top and drops answers to
- * the old one.
+ * The pages' answers as one sparse list. The counts come with every page; while the first page of a new
+ * request is on its way, the last request's answer stays on screen (no flash of an empty list).
  */
-export function useThemeView(request: ThemeViewRequest | null, refresh = 0): ThemeViewData {
-  const key = request ? `${refresh} ${JSON.stringify(request)}` : '';
-  const [state, setState] = useState<{ key: string; counts: ThemeViewData['counts']; passages: ThemeViewData['passages']; error: RpcError | null }>({
-    key: '',
-    counts: null,
-    passages: [],
-    error: null,
-  });
-  const requested = useRef(new Set<number>());
-  const keyRef = useRef(key);
+function combinePages(pages: number[]) {
+  return (answers: Answer<ThemeViewResult>[]): Shown => {
+    const counts = answers[0]?.data?.counts ?? null;
+    const error = answers.find((a) => a.error)?.error ?? null;
+    if (!counts) return { ...NOTHING, error, loading: !error };
+    const passages = new Array<ThemeViewPassage | undefined>(counts.passages);
+    answers.forEach((answer, i) => answer.data?.passages.forEach((p, j) => (passages[pages[i]! * PAGE + j] = p)));
+    return { counts, passages, error, loading: answers[0]?.loading ?? false };
+  };
+}
 
-  const load = useCallback((page: number) => {
-    const current = keyRef.current;
-    if (!current || requested.current.has(page)) return;
-    requested.current.add(page);
-    void api()
-      .call('themes.view', { ...(JSON.parse(current.slice(current.indexOf(' ') + 1)) as ThemeViewRequest), limit: PAGE, offset: page * PAGE })
-      .then((result) => {
-        if (keyRef.current !== current) return;
-        if (!result.ok) {
-          requested.current.delete(page);
-          return setState((s) => ({ ...(s.key === current ? s : { counts: null, passages: [] }), key: current, error: result.error }));
-        }
-        setState((s) => {
-          const { counts } = result.value;
-          const passages = s.key === current && s.passages.length === counts.passages ? [...s.passages] : new Array<ThemeViewPassage | undefined>(counts.passages);
-          result.value.passages.forEach((p, i) => (passages[page * PAGE + i] = p));
-          return { key: current, counts, passages, error: null };
-        });
-      });
-  }, []);
-
-  useEffect(() => {
-    keyRef.current = key;
-    requested.current = new Set();
-    load(0);
-  }, [key, load]);
+/**
+ * The theme view's passages for a request, page by page as the list needs them, each page a query of
+ * `themes.view`: a new request starts again from the top, and every page on screen follows the core's
+ * announcements (a tag added in Search, a theme renamed).
+ */
+export function useThemeView(request: ThemeViewRequest | null): ThemeViewData {
+  const requestKey = JSON.stringify(request);
+  // The pages asked for, for the request they were asked for: a new request asks for its first page only.
+  const [asked, setAsked] = useState<{ requestKey: string; pages: number[] }>({ requestKey, pages: [0] });
+  const pages = useMemo(() => (asked.requestKey === requestKey ? asked.pages : [0]), [asked, requestKey]);
+  const inputs = useMemo(
+    () => (request ? pages.map((page) => ({ ...request, limit: PAGE, offset: page * PAGE })) : []),
+    // The request's text stands for it: a new object with the same contents is the same request.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [requestKey, pages],
+  );
+  const combine = useMemo(() => combinePages(pages), [pages]);
+  const shown = useQueries('themes.view', inputs, combine, { errorShownHere: true });
 
   const ensure = useCallback(
     (from: number, to: number) => {
-      for (let page = Math.floor(Math.max(from, 0) / PAGE); page <= Math.floor(Math.max(to, 0) / PAGE); page++) load(page);
+      const wanted: number[] = [];
+      for (let page = Math.floor(Math.max(from, 0) / PAGE); page <= Math.floor(Math.max(to, 0) / PAGE); page++) wanted.push(page);
+      setAsked((current) => {
+        const have = current.requestKey === requestKey ? current.pages : [0];
+        const missing = wanted.filter((p) => !have.includes(p));
+        return missing.length ? { requestKey, pages: [...have, ...missing] } : current;
+      });
     },
-    [load],
+    [requestKey],
   );
-  // While a new request is on its way the last answer stays on screen (no flash of an empty list).
-  const current = Boolean(key) && state.key === key;
-  const shown = key ? state : { counts: null, passages: [], error: null };
-  return { counts: shown.counts, passages: shown.passages, error: current ? state.error : null, loading: Boolean(key) && !current, ensure };
+  return request ? { ...shown, ensure } : { ...NOTHING, ensure };
 }

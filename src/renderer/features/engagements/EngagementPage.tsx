@@ -1,7 +1,5 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { Engagement } from '../../../shared/domain/engagement';
-import type { RpcError } from '../../../shared/rpc/result';
-import { api } from '../../api/client';
+import { useMemo, useState } from 'react';
+import { useQuery } from '../../api/queries';
 import type { NoteLocation } from '../../app/navigation';
 import { useCommands, type Command } from '../../commands/registry';
 import { formatShortcut, type Shortcut } from '../../commands/shortcut';
@@ -27,23 +25,12 @@ interface Props {
 }
 
 export function EngagementPage({ engagementId, location, onBack }: Props) {
-  const [engagement, setEngagement] = useState<Engagement | null>(null);
-  const [error, setError] = useState<RpcError | null>(null);
+  const { data: engagement, error, setData: setEngagement } = useQuery('engagements.get', { id: engagementId }, { errorShownHere: true });
   const [panel, setPanel] = useState<DrawerPanel | null>(null);
   const [noteAction, setNoteAction] = useState<NoteAction | null>(null);
   const [deleting, setDeleting] = useState(false);
   const { labelOf } = useEngagementTypes();
   const notes = useNotes(engagementId, location?.noteId);
-
-  useEffect(() => {
-    let current = true;
-    void api()
-      .call('engagements.get', { id: engagementId })
-      .then((r) => current && (r.ok ? setEngagement(r.value) : setError(r.error)));
-    return () => {
-      current = false;
-    };
-  }, [engagementId]);
 
   const crumbs = useMemo(
     () => [{ label: 'Engagements', onSelect: onBack }, { label: engagement?.title ?? '…' }],
@@ -149,7 +136,7 @@ export function EngagementPage({ engagementId, location, onBack }: Props) {
           onDeleted={notes.noteDeleted}
         />
         {deleting && <DeleteEngagement engagement={engagement} onClose={() => setDeleting(false)} onDeleted={onBack} />}
-        {panel && <EngagementDrawer panel={panel} engagement={engagement} onClose={() => setPanel(null)} onChanged={setEngagement} />}
+        {panel && <EngagementDrawer panel={panel} engagement={engagement} onClose={() => setPanel(null)} onChanged={(changed) => setEngagement(() => changed)} />}
       </div>
     </div>
   );

@@ -1,8 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { baseName, formatBytes, projectFileName } from '../../../shared/domain/files';
 import type { RpcError } from '../../../shared/rpc/result';
-import { api } from '../../api/client';
-import { useQuery } from '../../api/queries';
+import { useMutation, useQuery } from '../../api/queries';
 import { useApp } from '../../app/AppContext';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';
@@ -35,6 +34,7 @@ function ExportBody({ onClose, save }: { onClose: () => void; save: ReturnType<t
   const [qualifyNames, setQualify] = useState(true);
   const [error, setError] = useState<RpcError | null>(null);
   const [done, setDone] = useState<Exported | null>(null);
+  const exportProject = useMutation('refi.export', { errorShownHere: true }).run;
 
   if (done) return <ExportDone exported={done} onClose={onClose} />;
 
@@ -47,7 +47,7 @@ function ExportBody({ onClose, save }: { onClose: () => void; save: ReturnType<t
       title: 'Save the project as',
       suggestedName: projectFileName(workspace?.name ?? ''),
       write: async (target) => {
-        const result = await api().call('refi.export', { options, ...target });
+        const result = await exportProject({ options, ...target });
         if (result.ok) exported = result.value;
         return result.ok ? { ok: true, value: result.value && { path: result.value.path, size: result.value.size } } : result;
       },

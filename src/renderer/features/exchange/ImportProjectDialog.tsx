@@ -2,13 +2,13 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { formatBytes } from '../../../shared/domain/files';
 import type { QdpxImportReport } from '../../../shared/domain/refi';
 import type { RpcError } from '../../../shared/rpc/result';
-import { api } from '../../api/client';
+import { useMutation } from '../../api/queries';
 import { useApp } from '../../app/AppContext';
 import { saveBeforeLeaving } from '../../app/CloseGuard';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Field } from '../../ui/Field';
-import { uploadFile } from '../files/uploadFile';
+import { useUploadFile } from '../files/uploadFile';
 import { fileNameFor, joinPath } from '../workspace/paths';
 import { ImportSummary } from './ImportSummary';
 import '../../styles/files.css';
@@ -42,6 +42,12 @@ function ImportBody({ onClose }: { onClose: () => void }) {
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const [error, setError] = useState<RpcError | string | null>(null);
   const abort = useRef<AbortController | null>(null);
+  const uploadFile = useUploadFile();
+  // Each step's failure is said in the form (`fail`).
+  const preview = useMutation('refi.preview', { errorShownHere: true }).run;
+  const importNew = useMutation('refi.importNew', { errorShownHere: true }).run;
+  const importInto = useMutation('refi.import', { errorShownHere: true }).run;
+  const cancelUpload = useMutation('uploads.cancel', { errorShownHere: true }).run;
   const into = workspace && destination === 'open' ? 'open' : 'new';
   const target = path ?? joinPath(info.defaultFolder, fileNameFor(name));
   const working = step.kind === 'sending' || step.kind === 'reading' || step.kind === 'importing';
@@ -84,15 +90,15 @@ function ImportBody({ onClose }: { onClose: () => void }) {
     const uploadId = await send(file);
     if (!uploadId) return;
     if (into === 'open') {
-      const result = await api().call('refi.preview', { uploadId });
+      const result = await preview({ uploadId });
       if (!result.ok) return fail(result.error);
       return setStep({ kind: 'preview', ...result.value });
     }
-    const result = await api().call('refi.importNew', { uploadId, name: name.trim() || projectName(file.name), ...(info.nativeDialogs ? {} : { path: target }) });
+    const result = await importNew({ uploadId, name: name.trim() || projectName(file.name), ...(info.nativeDialogs ? {} : { path: target }) });
     if (!result.ok) return fail(result.error);
     if (!result.value) {
       // The person cancelled the Save dialog: the form stays as it was.
-      await api().call('uploads.cancel', { uploadId });
+      await cancelUpload({ uploadId });
       return setStep({ kind: 'choose' });
     }
     setWorkspace(result.value.workspace);
@@ -101,7 +107,7 @@ function ImportBody({ onClose }: { onClose: () => void }) {
 
   const importPreviewed = async (previewId: string, report: QdpxImportReport) => {
     setStep({ kind: 'importing', report });
-    const result = await api().call('refi.import', { previewId });
+    const result = await importInto({ previewId });
     if (!result.ok) return fail(result.error);
     setStep({ kind: 'done', report: result.value, workspaceName: workspace?.name ?? '' });
   };

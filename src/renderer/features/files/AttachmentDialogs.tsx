@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { Attachment } from '../../../shared/domain/files';
 import type { RpcError } from '../../../shared/rpc/result';
-import { api } from '../../api/client';
+import { useMutation } from '../../api/queries';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { readAttachmentBlob } from './attachmentContents';
+import { readAttachmentBlob, useReadChunk } from './attachmentContents';
 import '../../styles/files.css';
 
 /** A photo shown from a blob URL (the CSP allows img-src blob:), read from the core in chunks. */
@@ -29,11 +29,13 @@ function PreviewBody({ attachment, onClose, onSaveCopy }: { attachment: Attachme
   const [image, setImage] = useState<{ url: string; blob: Blob } | null>(null);
   const [error, setError] = useState<RpcError | null>(null);
   const [percent, setPercent] = useState(0);
+  const read = useReadChunk();
 
   useEffect(() => {
     let url: string | null = null;
     let current = true;
-    void readAttachmentBlob(attachment, (read, total) => current && setPercent(Math.floor((read / total) * 100))).then((result) => {
+    // A stale read (the dialog closed or moved on) is dropped by `current`: the Blob is built here, not cached.
+    void readAttachmentBlob(read, attachment, (done, total) => current && setPercent(Math.floor((done / total) * 100))).then((result) => {
       if (!current) return;
       if (!result.ok) return setError(result.error);
       url = URL.createObjectURL(result.value);
@@ -43,7 +45,7 @@ function PreviewBody({ attachment, onClose, onSaveCopy }: { attachment: Attachme
       current = false;
       if (url) URL.revokeObjectURL(url);
     };
-  }, [attachment]);
+  }, [attachment, read]);
 
   return (
     <div className="files-preview">
@@ -84,14 +86,9 @@ export function RemoveAttachmentDialog({
 }
 
 function RemoveBody({ attachment, onCancel, onRemoved }: { attachment: Attachment; onCancel: () => void; onRemoved: () => void }) {
-  const [error, setError] = useState<RpcError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const removal = useMutation('attachments.remove', { errorShownHere: true });
   const remove = async () => {
-    setBusy(true);
-    const result = await api().call('attachments.remove', { id: attachment.id });
-    setBusy(false);
-    if (result.ok) onRemoved();
-    else setError(result.error);
+    if ((await removal.run({ id: attachment.id })).ok) onRemoved();
   };
   return (
     <div>
@@ -99,12 +96,12 @@ function RemoveBody({ attachment, onCancel, onRemoved }: { attachment: Attachmen
         Remove <strong>{attachment.fileName}</strong> from this engagement? It is deleted from the workspace; a copy saved elsewhere is not
         affected. This cannot be undone.
       </p>
-      <ErrorMessage error={error} />
+      <ErrorMessage error={removal.error} />
       <div className="actions">
         <button type="button" onClick={onCancel} autoFocus>
           Keep it
         </button>
-        <button type="button" className="files-danger" onClick={remove} disabled={busy}>
+        <button type="button" className="files-danger" onClick={remove} disabled={removal.pending}>
           Remove
         </button>
       </div>

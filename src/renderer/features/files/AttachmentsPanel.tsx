@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { baseName, formatBytes, type Attachment } from '../../../shared/domain/files';
 import type { RpcError } from '../../../shared/rpc/result';
-import { api } from '../../api/client';
+import { useMutation, useQuery } from '../../api/queries';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { canPreview, describeType } from './attachmentContents';
 import { AttachmentPreviewDialog, RemoveAttachmentDialog } from './AttachmentDialogs';
 import { FileProgressList } from './FileProgressList';
-import { uploadFile } from './uploadFile';
+import { useUploadFile } from './uploadFile';
 import { useFileQueue, type FileJob } from './useFileQueue';
 import { useSaveFile } from './useSaveFile';
 import '../../styles/files.css';
@@ -20,51 +20,38 @@ const addedFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', time
  */
 /** `headed={false}` where a surrounding panel already names it (the engagement drawer): the heading stays for screen readers. */
 export function AttachmentsPanel({ engagementId, headed = true }: { engagementId: string; headed?: boolean }) {
-  const [attachments, setAttachments] = useState<Attachment[] | null>(null);
+  const list = useQuery('attachments.list', { engagementId }, { errorShownHere: true });
+  const attachments = list.data ?? null;
   const [error, setError] = useState<RpcError | null>(null);
-  const [version, setVersion] = useState(0);
   const [previewing, setPreviewing] = useState<Attachment | null>(null);
   const [removing, setRemoving] = useState<Attachment | null>(null);
   const [saving, setSaving] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const addButton = useRef<HTMLButtonElement>(null);
-  const focusAddAfterLoad = useRef(false);
+  const focusAddAfterRemoval = useRef(false);
   const headingId = useId();
-  const refresh = useCallback(() => setVersion((v) => v + 1), []);
+  const uploadFile = useUploadFile();
+  const add = useMutation('attachments.add', { errorShownHere: true }).run;
+  const exportCopy = useMutation('attachments.export', { errorShownHere: true }).run;
 
   useEffect(() => {
-    let current = true;
-    void api()
-      .call('attachments.list', { engagementId })
-      .then((result) => {
-        if (!current) return;
-        if (result.ok) {
-          setAttachments(result.value);
-          setError(null);
-        } else setError(result.error);
-        if (focusAddAfterLoad.current) {
-          // After a removal the row and its button are gone (and the closing dialog handed focus back
-          // to that button): move focus somewhere that still exists.
-          focusAddAfterLoad.current = false;
-          addButton.current?.focus();
-        }
-      });
-    return () => {
-      current = false;
-    };
-  }, [engagementId, version]);
+    if (!focusAddAfterRemoval.current || removing) return;
+    // After a removal the row and its button are gone (and the closing dialog handed focus back to that
+    // button): move focus somewhere that still exists.
+    focusAddAfterRemoval.current = false;
+    addButton.current?.focus();
+  }, [attachments, removing]);
 
   const job = useCallback<FileJob>(
     async (file, report) => {
       const sent = await uploadFile(file, 'attachment', ({ sent: done, total }) => report({ phase: 'sending', sent: done, total }));
       if (!sent.ok) return sent;
       report({ phase: 'reading' });
-      const added = await api().call('attachments.add', { uploadId: sent.value.uploadId, engagementId });
+      const added = await add({ uploadId: sent.value.uploadId, engagementId });
       if (!added.ok) return added;
-      refresh();
       return { ok: true, value: `Attached "${file.name}".` };
     },
-    [engagementId, refresh],
+    [engagementId, uploadFile, add],
   );
   const queue = useFileQueue(job);
 
@@ -76,9 +63,7 @@ export function AttachmentsPanel({ engagementId, headed = true }: { engagementId
       suggestedName: attachment.fileName,
       write: (target) => {
         setSaving(`Saving a copy of "${attachment.fileName}"…`);
-        return api()
-          .call('attachments.export', { id: attachment.id, ...target })
-          .finally(() => setSaving(null));
+        return exportCopy({ id: attachment.id, ...target }).finally(() => setSaving(null));
       },
       onSaved: ({ path }) => setSaving(`Saved a copy as "${baseName(path)}".`),
       onError: setError,
@@ -107,7 +92,7 @@ export function AttachmentsPanel({ engagementId, headed = true }: { engagementId
         />
       </header>
       <FileProgressList statuses={queue.statuses} onDismiss={queue.dismiss} verb="Attaching" />
-      <ErrorMessage error={error} />
+      <ErrorMessage error={error ?? list.error} />
       <p className="files-saving" role="status">
         {saving}
       </p>
@@ -172,9 +157,8 @@ export function AttachmentsPanel({ engagementId, headed = true }: { engagementId
         attachment={removing}
         onClose={() => setRemoving(null)}
         onRemoved={() => {
+          focusAddAfterRemoval.current = true;
           setRemoving(null);
-          focusAddAfterLoad.current = true;
-          refresh();
         }}
       />
     </section>

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { IMPORT_ACCEPT } from '../../../shared/domain/files';
-import { api } from '../../api/client';
+import { useMutation } from '../../api/queries';
 import { FileProgressList } from './FileProgressList';
-import { uploadFile } from './uploadFile';
+import { useUploadFile } from './uploadFile';
 import { useFileQueue, type FileJob } from './useFileQueue';
 import '../../styles/files.css';
 
@@ -25,18 +25,20 @@ export function ImportNotesButton({ engagementId, onImported }: Props) {
     onImportedRef.current = onImported;
   }, [onImported]);
 
+  const uploadFile = useUploadFile();
+  const importNote = useMutation('imports.note', { errorShownHere: true }).run;
   const job = useCallback<FileJob>(
     async (file, report) => {
       const sent = await uploadFile(file, 'import', ({ sent: done, total }) => report({ phase: 'sending', sent: done, total }));
       if (!sent.ok) return sent;
       report({ phase: 'reading' });
-      const imported = await api().call('imports.note', { uploadId: sent.value.uploadId, engagementId });
+      const imported = await importNote({ uploadId: sent.value.uploadId, engagementId });
       if (!imported.ok) return imported;
       onImportedRef.current();
       const count = imported.value.notes.length;
       return { ok: true, value: `Imported "${file.name}" as ${count === 1 ? 'a note' : `${count} notes (it is long, so it was split into parts)`}.` };
     },
-    [engagementId],
+    [engagementId, uploadFile, importNote],
   );
   const queue = useFileQueue(job);
 

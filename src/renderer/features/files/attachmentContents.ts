@@ -1,7 +1,7 @@
 import type { Attachment } from '../../../shared/domain/files';
 import { MAX_CHUNK_BYTES, previewableImageTypes } from '../../../shared/domain/files';
 import type { Result } from '../../../shared/rpc/result';
-import { api } from '../../api/client';
+import { useRead } from '../../api/queries';
 
 function fromBase64(base64: string): Uint8Array<ArrayBuffer> {
   const binary = atob(base64);
@@ -10,15 +10,21 @@ function fromBase64(base64: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
+type ReadChunk = ReturnType<typeof useRead<'attachments.read'>>;
+
+/** Read an attachment's chunks for a screen; a failure is the screen's to show. */
+export const useReadChunk = (): ReadChunk => useRead('attachments.read', { errorShownHere: true });
+
 /** An attachment's contents as a Blob, read from the core in chunks (the renderer has no file access). */
 export async function readAttachmentBlob(
+  read: ReadChunk,
   attachment: Attachment,
   onProgress?: (read: number, total: number) => void,
 ): Promise<Result<Blob>> {
   const parts: Uint8Array<ArrayBuffer>[] = [];
   let offset = 0;
   while (offset < attachment.size) {
-    const result = await api().call('attachments.read', { id: attachment.id, offset, length: MAX_CHUNK_BYTES });
+    const result = await read({ id: attachment.id, offset, length: MAX_CHUNK_BYTES });
     if (!result.ok) return result;
     const bytes = fromBase64(result.value.dataBase64);
     if (bytes.length === 0) break; // the stored file is shorter than listed: stop rather than loop

@@ -1,6 +1,7 @@
 import { formatBytes, uploadLimits, type UploadPurpose } from '../../../shared/domain/files';
+import { useCallback } from 'react';
 import type { Result } from '../../../shared/rpc/result';
-import { api } from '../../api/client';
+import { useMutation } from '../../api/queries';
 
 /** Smaller than the core's 4 MB limit so a progress bar moves smoothly and memory stays low. */
 const CHUNK_BYTES = 1024 * 1024;
@@ -31,7 +32,29 @@ function readBase64(blob: Blob): Promise<string> {
  * or `attachments.add`, or the core's refusal. An oversized file is refused
  * before a byte is sent.
  */
-export async function uploadFile(
+export type UploadFile = (
+  file: File,
+  purpose: UploadPurpose,
+  onProgress?: (progress: UploadProgress) => void,
+  signal?: AbortSignal,
+) => Promise<Result<{ uploadId: string }>>;
+
+/** `uploadFile` for a screen; its refusals are the file's row in the screen's progress list. */
+export function useUploadFile(): UploadFile {
+  const begin = useMutation('uploads.begin', { errorShownHere: true }).run;
+  const chunk = useMutation('uploads.chunk', { errorShownHere: true }).run;
+  const cancel = useMutation('uploads.cancel', { errorShownHere: true }).run;
+  return useCallback((file, purpose, onProgress, signal) => uploadFile({ begin, chunk, cancel }, file, purpose, onProgress, signal), [begin, chunk, cancel]);
+}
+
+interface UploadCalls {
+  begin: ReturnType<typeof useMutation<'uploads.begin'>>['run'];
+  chunk: ReturnType<typeof useMutation<'uploads.chunk'>>['run'];
+  cancel: ReturnType<typeof useMutation<'uploads.cancel'>>['run'];
+}
+
+async function uploadFile(
+  call: UploadCalls,
   file: File,
   purpose: UploadPurpose,
   onProgress?: (progress: UploadProgress) => void,
@@ -48,12 +71,12 @@ export async function uploadFile(
       },
     };
   }
-  const begun = await api().call('uploads.begin', { fileName: file.name, size: total, mediaType: file.type, purpose });
+  const begun = await call.begin({ fileName: file.name, size: total, mediaType: file.type, purpose });
   if (!begun.ok) return begun;
   const { uploadId } = begun.value;
   onProgress?.({ sent: 0, total });
   const cancel = async (message: string): Promise<Result<never>> => {
-    await api().call('uploads.cancel', { uploadId });
+    await call.cancel({ uploadId });
     return { ok: false, error: { code: 'UNAVAILABLE', message } };
   };
   for (let index = 0, offset = 0; offset < total; index++, offset += CHUNK_BYTES) {
@@ -64,9 +87,9 @@ export async function uploadFile(
     } catch {
       return cancel(`"${file.name}" could not be read. It may have been moved or deleted while it was being added.`);
     }
-    const sent = await api().call('uploads.chunk', { uploadId, index, dataBase64 });
+    const sent = await call.chunk({ uploadId, index, dataBase64 });
     if (!sent.ok) {
-      await api().call('uploads.cancel', { uploadId });
+      await call.cancel({ uploadId });
       return sent;
     }
     onProgress?.({ sent: sent.value.received, total });

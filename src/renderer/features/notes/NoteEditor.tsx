@@ -109,9 +109,8 @@ function EditorBody({ note, label, onSaved, reveal, recovered, focusOnOpen, onCo
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
-  const [themesVersion, setThemesVersion] = useState(0);
-  const themes = useThemeIndex(themesVersion);
-  const tagging = useTagging(editor, session, () => setThemesVersion((v) => v + 1));
+  const themes = useThemeIndex();
+  const tagging = useTagging(editor, session);
   const speakers = useSpeakers(note.engagementId);
   const [choosingSpeaker, setChoosingSpeaker] = useState(false);
   // A passage to reveal is found once the note's passages have loaded.

@@ -2,7 +2,7 @@ import type { LexicalEditor } from 'lexical';
 import { useCallback, useEffect, useState } from 'react';
 import type { Note } from '../../../shared/domain/note';
 import type { Passage } from '../../../shared/domain/passage';
-import { api } from '../../api/client';
+import { useQuery } from '../../api/queries';
 import { withChangedPassages } from '../passages/changedPassages';
 import type { SaveStatus } from './autosave';
 import { BlockSerializer } from './blockSerializer';
@@ -22,6 +22,8 @@ export interface NoteSession {
   /** Follow every status change without a render (the quiet ones are written straight to the page: SaveIndicator). */
   watchStatus: (listener: (status: SaveStatus) => void) => () => void;
 }
+
+const NO_PASSAGES: Passage[] = [];
 
 /** Whether the page must render for a status change: only into, out of and within a failure. */
 const rendersFor = (previous: SaveStatus, next: SaveStatus) => previous.kind === 'failed' || next.kind === 'failed';
@@ -49,7 +51,8 @@ export function useNoteSession(
   const [status, setStatus] = useState<SaveStatus>(() =>
     recovered ? { kind: 'pending' } : { kind: 'saved', at: Date.parse(note.updatedAt) },
   );
-  const [passages, setPassages] = useState<Passage[]>([]);
+  // The note's passages: loaded once as it opens, then kept current by each save's and each tag's answer.
+  const { data: passages = NO_PASSAGES, setData: setPassages } = useQuery('passages.forNote', { noteId: note.id }, { keptCurrentHere: true });
   const watchStatus = useCallback((listener: (status: SaveStatus) => void) => saver.onStatus(listener), [saver]);
 
   useEffect(() => {
@@ -57,17 +60,13 @@ export function useNoteSession(
       setPassages((list) => withChangedPassages(list, result.changedPassages));
       onSaved?.(result.wordCount);
     });
-  }, [saver, onSaved]);
+  }, [saver, onSaved, setPassages]);
 
   useEffect(() => {
     registerSaver(note.id, saver);
     if (recovered) saver.touch();
     // Serialize the opened note's blocks once, when the page is idle, so the first save is already small.
     const idle = recovered ? 0 : requestIdleCallback(() => saver.acknowledgeOpened(), { timeout: 2000 });
-    let current = true;
-    void api()
-      .call('passages.forNote', { noteId: note.id })
-      .then((r) => current && r.ok && setPassages(r.value));
     // Not even a state update for a quiet change: React may render (and walk the note) to find it changed nothing.
     let rendered = saver.status;
     const offStatus = saver.onStatus((next) => {
@@ -92,7 +91,6 @@ export function useNoteSession(
     window.addEventListener('pagehide', flush);
     return () => {
       if (idle) cancelIdleCallback(idle);
-      current = false;
       offUpdate();
       offRoot();
       offStatus();

@@ -1,72 +1,67 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { Note, NoteSummary } from '../../../shared/domain/note';
-import type { RpcError } from '../../../shared/rpc/result';
-import { api } from '../../api/client';
+import { useCallback, useState } from 'react';
+import type { NoteSummary } from '../../../shared/domain/note';
+import { useMutation, useQuery } from '../../api/queries';
 
 /** The notes of one engagement, the one open, and the actions on them. */
 export function useNotes(engagementId: string, initialNoteId?: string) {
-  const [notes, setNotes] = useState<NoteSummary[] | null>(null);
-  const [open, setOpen] = useState<Note | null>(null);
-  const [error, setError] = useState<RpcError | null>(null);
-  const [version, setVersion] = useState(0);
+  // The list follows the core's announcements (a rename, an import, another window's new note); autosaves do
+  // not announce `notes`, so their word counts come from each save's answer (`noteSaved`).
+  const list = useQuery('notes.list', { engagementId }, { errorShownHere: true });
+  const notes = list.data ?? null;
+  const [chosen, setChosen] = useState<string | null>(null);
+  // The note chosen if it is still there; else the asked-for one, or the first, so typing can start at once.
+  const openId = (notes?.some((n) => n.id === chosen) ? chosen : (notes?.find((n) => n.id === initialNoteId) ?? notes?.[0])?.id) ?? null;
+  // The open note's document is its saver's from the moment it opens: an announcement must not refetch it
+  // under the editor (a newer revision would remount it mid-sentence). It is fetched afresh each time it opens.
+  const note = useQuery('notes.get', { id: openId ?? '' }, { enabled: openId !== null, keptCurrentHere: true, errorShownHere: true });
+  // While the next note loads the last one stays on screen, as a list's last answer does.
+  const open = openId ? (note.data ?? null) : null;
   // The note just created: its editor takes the caret at once (Ctrl+Alt+N means "let me type").
   const [created, setCreated] = useState<string | null>(null);
-  const reload = useCallback(() => setVersion((v) => v + 1), []);
+  const creation = useMutation('notes.create', { errorShownHere: true });
 
-  const openNote = useCallback(async (id: string) => {
-    const result = await api().call('notes.get', { id });
-    if (result.ok) setOpen(result.value);
-    else setError(result.error);
-  }, []);
+  const { refetch: reloadOpen } = note;
+  const openNote = useCallback(
+    async (id: string) => {
+      // Opening the open note again (after a conflict) takes the document as the core has it now.
+      if (id === openId) return reloadOpen();
+      setChosen(id);
+    },
+    [openId, reloadOpen],
+  );
 
-  useEffect(() => {
-    let current = true;
-    void api()
-      .call('notes.list', { engagementId })
-      .then(async (result) => {
-        if (!current) return;
-        if (!result.ok) return setError(result.error);
-        setNotes(result.value);
-        // Open the asked-for note, or the first one, so typing can start at once.
-        const first = result.value.find((n) => n.id === initialNoteId) ?? result.value[0];
-        setOpen((previous) => {
-          if (!previous && first) void openNote(first.id);
-          return previous;
-        });
-      });
-    return () => {
-      current = false;
-    };
-  }, [engagementId, initialNoteId, version, openNote]);
-
+  const { run: create } = creation;
   const createNote = useCallback(async () => {
-    const result = await api().call('notes.create', { engagementId });
-    if (!result.ok) return setError(result.error);
+    const result = await create({ engagementId });
+    if (!result.ok) return;
     setCreated(result.value.id);
-    setOpen(result.value);
-    reload();
-  }, [engagementId, reload]);
+    setChosen(result.value.id);
+  }, [engagementId, create]);
 
+  const { refetch: reload, setData: setNotes } = list;
   /** Keep the list's word count in step with autosaves, without reloading it. */
-  const noteSaved = useCallback((id: string, wordCount: number) => {
-    setNotes((list) => list?.map((n) => (n.id === id ? { ...n, wordCount } : n)) ?? list);
-  }, []);
+  const noteSaved = useCallback(
+    (id: string, wordCount: number) => setNotes((all) => all.map((n) => (n.id === id ? { ...n, wordCount } : n))),
+    [setNotes],
+  );
 
-  const noteRenamed = useCallback((renamed: NoteSummary) => {
-    setNotes((list) => list?.map((n) => (n.id === renamed.id ? renamed : n)) ?? list);
-    setOpen((note) => (note?.id === renamed.id ? { ...note, title: renamed.title } : note));
-  }, []);
+  const { setData: setOpen } = note;
+  const noteRenamed = useCallback(
+    (renamed: NoteSummary) => {
+      setNotes((all) => all.map((n) => (n.id === renamed.id ? renamed : n)));
+      setOpen((n) => (n.id === renamed.id ? { ...n, title: renamed.title } : n));
+    },
+    [setNotes, setOpen],
+  );
 
   /** A note deleted: out of the list, and the next one opens (or none, and the page says how to start). */
   const noteDeleted = useCallback(
     (id: string) => {
-      const rest = notes?.filter((n) => n.id !== id) ?? [];
-      setNotes(rest);
-      setOpen(null);
-      if (rest[0]) void openNote(rest[0].id);
+      setNotes((all) => all.filter((n) => n.id !== id));
+      setChosen(null);
     },
-    [notes, openNote],
+    [setNotes],
   );
 
-  return { notes, open, created, error, openNote, createNote, reload, noteSaved, noteRenamed, noteDeleted };
+  return { notes, open, created, error: creation.error ?? list.error ?? note.error, openNote, createNote, reload, noteSaved, noteRenamed, noteDeleted };
 }

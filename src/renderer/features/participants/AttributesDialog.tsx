@@ -6,7 +6,7 @@ import {
   type AttributeKind,
 } from '../../../shared/domain/participant';
 import type { RpcError } from '../../../shared/rpc/result';
-import { api } from '../../api/client';
+import { useMutation } from '../../api/queries';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Field } from '../../ui/Field';
@@ -16,31 +16,29 @@ interface Props {
   open: boolean;
   attributes: AttributeDefinition[];
   onClose: () => void;
-  /** Something was defined or removed: reload. */
-  onChanged: () => void;
 }
 
 /** Define the workspace's own participant attributes (text, number, choice) and remove them. */
-export function AttributesDialog({ open, attributes, onClose, onChanged }: Props) {
+export function AttributesDialog({ open, attributes, onClose }: Props) {
   return (
     <Dialog title="Custom attributes" open={open} onClose={onClose} className="attributes-dialog">
       <p className="hint attributes-intro">
         Record more about each participant than staff group, role and region — for example “Years in post” or “Band”.
       </p>
-      <DefinedAttributes attributes={attributes} onChanged={onChanged} />
-      <DefineAttributeForm onDefined={onChanged} onClose={onClose} />
+      <DefinedAttributes attributes={attributes} />
+      <DefineAttributeForm onClose={onClose} />
     </Dialog>
   );
 }
 
-function DefinedAttributes({ attributes, onChanged }: Pick<Props, 'attributes' | 'onChanged'>) {
+function DefinedAttributes({ attributes }: Pick<Props, 'attributes'>) {
   const [confirming, setConfirming] = useState<string | null>(null);
   const [error, setError] = useState<RpcError | null>(null);
+  const removeAttribute = useMutation('attributes.remove', { errorShownHere: true }).run;
   const remove = async (id: string) => {
-    const result = await api().call('attributes.remove', { id });
+    const result = await removeAttribute({ id });
     setConfirming(null);
-    if (result.ok) onChanged();
-    else setError(result.error);
+    if (!result.ok) setError(result.error);
   };
   if (attributes.length === 0) {
     return <p className="empty">None yet. Define the first one below.</p>;
@@ -78,23 +76,23 @@ function DefinedAttributes({ attributes, onChanged }: Pick<Props, 'attributes' |
   );
 }
 
-function DefineAttributeForm({ onDefined, onClose }: { onDefined: () => void; onClose: () => void }) {
+function DefineAttributeForm({ onClose }: { onClose: () => void }) {
   const [name, setName] = useState('');
   const [kind, setKind] = useState<AttributeKind>('text');
   const [choices, setChoices] = useState('');
   const [error, setError] = useState<RpcError | null>(null);
   const choicesId = useId();
+  const define = useMutation('attributes.define', { errorShownHere: true }).run;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const list = choices.split('\n').map((c) => c.trim()).filter(Boolean);
     const input = kind === 'choice' ? { name, kind, choices: list } : { name, kind };
-    const result = await api().call('attributes.define', input);
+    const result = await define(input);
     if (!result.ok) return setError(result.error);
     setName('');
     setChoices('');
     setError(null);
-    onDefined();
   };
 
   return (

@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { AttributeDefinition, Participant } from '../../../shared/domain/participant';
-import type { RpcError } from '../../../shared/rpc/result';
-import { api } from '../../api/client';
+import { useMutation, useQuery } from '../../api/queries';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { ParticipantForm } from './ParticipantForm';
@@ -51,28 +50,15 @@ function EditBody({
   onSaved,
   onDeleted,
 }: { id: string } & Pick<EditProps, 'attributes' | 'onClose' | 'onSaved' | 'onDeleted'>) {
-  const [participant, setParticipant] = useState<Participant | null>(null);
-  const [error, setError] = useState<RpcError | null>(null);
+  const deletion = useMutation('participants.delete', { errorShownHere: true });
+  // Once deleting, the record is not asked again: it is going.
+  const loaded = useQuery('participants.get', { id }, { errorShownHere: true, enabled: !deletion.pending });
   const [confirming, setConfirming] = useState(false);
-
-  useEffect(() => {
-    let current = true;
-    void api()
-      .call('participants.get', { id })
-      .then((result) => {
-        if (!current) return;
-        if (result.ok) setParticipant(result.value);
-        else setError(result.error);
-      });
-    return () => {
-      current = false;
-    };
-  }, [id]);
+  const participant = loaded.data;
+  const error = deletion.error ?? loaded.error;
 
   const remove = async () => {
-    const result = await api().call('participants.delete', { id });
-    if (result.ok) onDeleted();
-    else setError(result.error);
+    if ((await deletion.run({ id })).ok) onDeleted();
   };
 
   if (!participant) {

@@ -10,7 +10,7 @@ import {
   type StaffGroup,
 } from '../../../shared/domain/participant';
 import type { RpcError } from '../../../shared/rpc/result';
-import { api } from '../../api/client';
+import { useMutation } from '../../api/queries';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Field } from '../../ui/Field';
 import { ConsentField } from './ConsentField';
@@ -42,6 +42,8 @@ export function ParticipantForm({ participant, attributes, onSaved, onCancel, ex
   const [values, setValues] = useState<Record<string, string>>(participant?.attributes ?? {});
   const [error, setError] = useState<RpcError | string | null>(null);
   const [saving, setSaving] = useState(false);
+  const update = useMutation('participants.update', { errorShownHere: true }).run;
+  const create = useMutation('participants.create', { errorShownHere: true }).run;
   const staffGroupRef = useRef<HTMLDivElement>(null);
 
   const submit = async (event: FormEvent) => {
@@ -61,8 +63,8 @@ export function ParticipantForm({ participant, attributes, onSaved, onCancel, ex
     );
     setSaving(true);
     const result = participant
-      ? await api().call('participants.update', { id: participant.id, ...fields, attributes: attributeValues })
-      : await api().call('participants.create', { ...fields, attributes: attributeValues, ...(engagementId && { engagementId }) });
+      ? await update({ id: participant.id, ...fields, attributes: attributeValues })
+      : await create({ ...fields, attributes: attributeValues, ...(engagementId && { engagementId }) });
     setSaving(false);
     if (result.ok) onSaved(result.value);
     else setError(result.error);

@@ -1,7 +1,6 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { staffGroupLabels, type ParticipantSummary } from '../../../shared/domain/participant';
-import type { RpcError } from '../../../shared/rpc/result';
-import { api } from '../../api/client';
+import { useMutation } from '../../api/queries';
 import { useCommands, type Command } from '../../commands/registry';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { ConsentBadge } from './ConsentField';
@@ -18,14 +17,14 @@ const describe = (p: ParticipantSummary) => [p.code, staffGroupLabels[p.staffGro
  * page's drawer already names it.
  */
 export function ParticipantsPanel({ engagementId, title }: { engagementId: string; title?: string }) {
-  const [version, setVersion] = useState(0);
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<ParticipantSummary | null>(null);
-  const [error, setError] = useState<RpcError | null>(null);
-  const refresh = () => setVersion((v) => v + 1);
-  const linked = useEngagementParticipants(engagementId, version);
-  const everyone = useParticipantList({}, version);
-  const attributes = useAttributes(version);
+  const linked = useEngagementParticipants(engagementId);
+  const everyone = useParticipantList({});
+  const attributes = useAttributes();
+  // Shown above the list; a later success clears it (`reset`).
+  const linking = useMutation('participants.linkEngagement', { errorShownHere: true });
+  const unlinking = useMutation('participants.unlinkEngagement', { errorShownHere: true });
   const headingId = useId();
 
   const commands = useMemo<Command[]>(
@@ -35,14 +34,12 @@ export function ParticipantsPanel({ engagementId, title }: { engagementId: strin
   useCommands(commands);
 
   const link = async (participantId: string) => {
-    const result = await api().call('participants.linkEngagement', { participantId, engagementId });
-    setError(result.ok ? null : result.error);
-    refresh();
+    unlinking.reset();
+    await linking.run({ participantId, engagementId });
   };
   const unlink = async (participantId: string) => {
-    const result = await api().call('participants.unlinkEngagement', { participantId, engagementId });
-    setError(result.ok ? null : result.error);
-    refresh();
+    linking.reset();
+    await unlinking.run({ participantId, engagementId });
   };
 
   const linkedIds = new Set((linked.data ?? []).map((p) => p.id));
@@ -59,7 +56,7 @@ export function ParticipantsPanel({ engagementId, title }: { engagementId: strin
           New participant…
         </button>
       </header>
-      <ErrorMessage error={error ?? linked.error} />
+      <ErrorMessage error={linking.error ?? unlinking.error ?? linked.error} />
       {linked.data && linked.data.length === 0 && (
         <p className="empty">
           No one is linked to this engagement yet.{' '}
@@ -95,24 +92,15 @@ export function ParticipantsPanel({ engagementId, title }: { engagementId: strin
         attributes={attributes.data ?? []}
         engagementId={engagementId}
         onClose={() => setCreating(false)}
-        onSaved={() => {
-          setCreating(false);
-          refresh();
-        }}
+        onSaved={() => setCreating(false)}
       />
       <EditParticipantDialog
         participantId={editing?.id ?? null}
         code={editing?.code ?? ''}
         attributes={attributes.data ?? []}
         onClose={() => setEditing(null)}
-        onSaved={() => {
-          setEditing(null);
-          refresh();
-        }}
-        onDeleted={() => {
-          setEditing(null);
-          refresh();
-        }}
+        onSaved={() => setEditing(null)}
+        onDeleted={() => setEditing(null)}
       />
     </section>
   );

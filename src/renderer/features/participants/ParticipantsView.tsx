@@ -16,18 +16,16 @@ const count = (n: number) => `${n} participant${n === 1 ? '' : 's'}`;
 
 /** The Participants area: everyone met, by code, with filters, and the dialogs to add and edit them. */
 export function ParticipantsView() {
-  const [version, setVersion] = useState(0);
   const [filterState, setFilterState] = useState<FilterState>(noFilters);
   const [creating, setCreating] = useState(false);
   const [defining, setDefining] = useState(false);
   const [editing, setEditing] = useState<ParticipantSummary | null>(null);
-  const refresh = () => setVersion((v) => v + 1);
 
   // Typing in the search box should not send a request per keystroke while the list is busy.
   const filters = useDeferredValue(useMemo(() => toFilters(filterState), [filterState]));
-  const attributes = useAttributes(version);
-  const everyone = useParticipantList({}, version);
-  const shown = useParticipantList(filters, version);
+  const attributes = useAttributes();
+  const everyone = useParticipantList({});
+  const shown = useParticipantList(filters);
   const engagements = useEngagementChoices();
   const defined = attributes.data ?? [];
 
@@ -93,26 +91,17 @@ export function ParticipantsView() {
         open={creating}
         attributes={defined}
         onClose={() => setCreating(false)}
-        onSaved={() => {
-          setCreating(false);
-          refresh();
-        }}
+        onSaved={() => setCreating(false)}
       />
       <EditParticipantDialog
         participantId={editing?.id ?? null}
         code={editing?.code ?? ''}
         attributes={defined}
         onClose={() => setEditing(null)}
-        onSaved={() => {
-          setEditing(null);
-          refresh();
-        }}
-        onDeleted={() => {
-          setEditing(null);
-          refresh();
-        }}
+        onSaved={() => setEditing(null)}
+        onDeleted={() => setEditing(null)}
       />
-      <AttributesDialog open={defining} attributes={defined} onClose={() => setDefining(false)} onChanged={refresh} />
+      <AttributesDialog open={defining} attributes={defined} onClose={() => setDefining(false)} />
     </section>
   );
 }

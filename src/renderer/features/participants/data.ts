@@ -1,53 +1,25 @@
-import { useEffect, useState } from 'react';
-import type { MethodName, MethodOutput } from '../../../shared/contract/methods';
+import { useMemo } from 'react';
 import type { AttributeDefinition, ParticipantFilters, ParticipantSummary } from '../../../shared/domain/participant';
-import type { RpcError } from '../../../shared/rpc/result';
-import { api } from '../../api/client';
+import { useQuery, type Query } from '../../api/queries';
 
-export interface Loaded<T> {
-  data: T | null;
-  error: RpcError | null;
+// Each follows the core's announcements to `participants` (and `attributes`): no screen counts versions itself.
+
+export function useAttributes(): Query<AttributeDefinition[]> {
+  return useQuery('attributes.list', {}, { errorShownHere: true });
 }
 
-/**
- * Load one method's answer, again whenever `key` changes (a serialised input
- * plus a version the caller bumps after a change). Stale answers are dropped.
- */
-function useCall<M extends MethodName>(method: M, key: string): Loaded<MethodOutput<M>> {
-  const [state, setState] = useState<Loaded<MethodOutput<M>>>({ data: null, error: null });
-  useEffect(() => {
-    let current = true;
-    const input = (JSON.parse(key) as { input: unknown }).input;
-    void api()
-      .call(method, input as never)
-      .then((result) => {
-        if (!current) return;
-        setState(result.ok ? { data: result.value, error: null } : { data: null, error: result.error });
-      });
-    return () => {
-      current = false;
-    };
-  }, [method, key]);
-  return state;
+export function useParticipantList(filters: ParticipantFilters): Query<ParticipantSummary[]> {
+  return useQuery('participants.list', filters, { errorShownHere: true });
 }
 
-const keyOf = (input: unknown, version: number) => JSON.stringify({ input, version });
-
-export function useAttributes(version: number): Loaded<AttributeDefinition[]> {
-  return useCall('attributes.list', keyOf({}, version));
+export function useEngagementParticipants(engagementId: string): Query<ParticipantSummary[]> {
+  return useQuery('participants.forEngagement', { engagementId }, { errorShownHere: true });
 }
 
-export function useParticipantList(filters: ParticipantFilters, version: number): Loaded<ParticipantSummary[]> {
-  return useCall('participants.list', keyOf(filters, version));
-}
-
-export function useEngagementParticipants(engagementId: string, version: number): Loaded<ParticipantSummary[]> {
-  return useCall('participants.forEngagement', keyOf({ engagementId }, version));
-}
-
+/** Engagements to filter by: only what the filter bar shows. */
 export function useEngagementChoices(): { id: string; title: string }[] {
-  const { data } = useCall('engagements.list', keyOf({}, 0));
-  return (data ?? []).map((e) => ({ id: e.id, title: e.title }));
+  const { data } = useQuery('engagements.list', {});
+  return useMemo(() => (data ?? []).map((e) => ({ id: e.id, title: e.title })), [data]);
 }
 
 /** "Band: Band 6 · Years in post: 12", in the order the attributes are defined. */

@@ -2,7 +2,7 @@ import type { LexicalEditor } from 'lexical';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Passage } from '../../../shared/domain/passage';
 import { ThemeName } from '../../../shared/domain/theme';
-import { api } from '../../api/client';
+import { useMutation } from '../../api/queries';
 import type { NoteSession } from '../notes/useNoteSession';
 import { MarkIndex } from './markIndex';
 import { recentThemes } from './recentThemes';
@@ -14,7 +14,13 @@ import { $passageIdsAtSelection, markSelectionForTagging, removePassageMarks } f
  * one save (document and passage together); the other actions change only
  * the passage's data.
  */
-export function useTagging(editor: LexicalEditor, session: NoteSession, refreshThemes: () => void) {
+export function useTagging(editor: LexicalEditor, session: NoteSession) {
+  // A tag's failure is said above the note (tagError); the other actions' failures go to the failure notice.
+  const tag = useMutation('passages.tag', { errorShownHere: true }).run;
+  const tagWithNewTheme = useMutation('passages.tagWithNewTheme', { errorShownHere: true }).run;
+  const untag = useMutation('passages.untag').run;
+  const updatePassage = useMutation('passages.update').run;
+  const deletePassage = useMutation('passages.delete').run;
   const index = useMemo(() => new MarkIndex(), []);
   useEffect(() => index.attach(editor), [editor, index]);
   const [picking, setPicking] = useState<{ passage: Passage | null } | null>(null);
@@ -66,12 +72,11 @@ export function useTagging(editor: LexicalEditor, session: NoteSession, refreshT
         if (target.kind === 'existing') {
           const result =
             'id' in choice
-              ? await api().call('passages.tag', { passageId: target.passageId, themeId: choice.id })
-              : await api().call('passages.tagWithNewTheme', { name: choice.create, target: { passageId: target.passageId } });
+              ? await tag({ passageId: target.passageId, themeId: choice.id })
+              : await tagWithNewTheme({ name: choice.create, target: { passageId: target.passageId } });
           if (!result.ok) return setTagError(result.error.message);
           if ('theme' in result.value) {
             recentThemes.used(result.value.theme.id);
-            refreshThemes();
             replace(result.value.passage);
           } else replace(result.value);
           setAnnouncement(`Tagged with ${name}.`);
@@ -80,16 +85,15 @@ export function useTagging(editor: LexicalEditor, session: NoteSession, refreshT
           const failed = await createPassage(target.passageId, 'id' in choice ? { themeIds: [choice.id] } : { newThemeName: choice.create });
           if (failed) setTagError(`The passage is marked but not saved yet: ${failed}`);
           else setAnnouncement(`Tagged with ${name}${'create' in choice ? ' (a new theme)' : ''}.`);
-          if ('create' in choice && !failed) refreshThemes();
         }
       })();
     },
-    [editor, passages, picking, createPassage, replace, refreshThemes],
+    [editor, passages, picking, createPassage, replace, tag, tagWithNewTheme],
   );
 
   const removeTheme = useCallback(
     async (passage: Passage, themeId: string) => {
-      const result = await api().call('passages.untag', { passageId: passage.id, themeId });
+      const result = await untag({ passageId: passage.id, themeId });
       if (!result.ok) return;
       if (result.value.passage) replace(result.value.passage);
       else {
@@ -97,25 +101,25 @@ export function useTagging(editor: LexicalEditor, session: NoteSession, refreshT
         removePassageMarks(editor, index, passage.id);
       }
     },
-    [editor, index, replace, setPassages],
+    [editor, index, replace, setPassages, untag],
   );
 
   const update = useCallback(
     async (passage: Passage, change: { memo?: string; keyQuote?: boolean; participantId?: string | null; speakerFromTurn?: true }) => {
-      const result = await api().call('passages.update', { id: passage.id, ...change });
+      const result = await updatePassage({ id: passage.id, ...change });
       if (result.ok) replace(result.value);
     },
-    [replace],
+    [replace, updatePassage],
   );
 
   const remove = useCallback(
     async (passage: Passage) => {
-      const result = await api().call('passages.delete', { id: passage.id });
+      const result = await deletePassage({ id: passage.id });
       if (!result.ok) return;
       setPassages((list) => list.filter((p) => p.id !== passage.id));
       removePassageMarks(editor, index, passage.id);
     },
-    [editor, index, setPassages],
+    [editor, index, setPassages, deletePassage],
   );
 
   const atCaret = passages.filter((p) => caretIds.includes(p.id));

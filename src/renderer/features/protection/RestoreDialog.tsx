@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { BackupSummary } from '../../../shared/domain/backup';
 import type { RpcError } from '../../../shared/rpc/result';
-import { api } from '../../api/client';
+import { useMutation, useRead } from '../../api/queries';
 import { useApp } from '../../app/AppContext';
 import { saveBeforeLeaving } from '../../app/CloseGuard';
 import { Dialog } from '../../ui/Dialog';
@@ -13,6 +13,9 @@ export function RestoreDialog({ backup, current, onClose }: { backup: BackupSumm
   const { workspace, setWorkspace } = useApp();
   const [error, setError] = useState<RpcError | null>(null);
   const [busy, setBusy] = useState(false);
+  // What the restored file is now; a failure to say so goes to the failure notice.
+  const readCurrent = useRead('workspace.current');
+  const restoreBackup = useMutation('backups.restore', { errorShownHere: true }).run;
   const restore = async () => {
     if (!backup) return;
     setBusy(true);
@@ -21,8 +24,8 @@ export function RestoreDialog({ backup, current, onClose }: { backup: BackupSumm
       setBusy(false);
       return setError({ code: 'UNAVAILABLE', message: unsaved });
     }
-    const result = await api().call('backups.restore', { name: backup.name });
-    const reopened = await api().call('workspace.current', {});
+    const result = await restoreBackup({ name: backup.name });
+    const reopened = await readCurrent({});
     setBusy(false);
     if (!result.ok) return setError(result.error);
     if (reopened.ok && reopened.value) {

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { RpcError } from '../../../shared/rpc/result';
-import { api } from '../../api/client';
+import { useMutation } from '../../api/queries';
 import { useApp } from '../../app/AppContext';
 import { saveBeforeLeaving } from '../../app/CloseGuard';
 import { useCommands, type Command } from '../../commands/registry';
@@ -25,15 +25,18 @@ export function TrustCommands() {
   const { workspace, setWorkspace, showRefused } = useApp();
   const { save, dialog } = useSaveFile();
   const [said, setSaid] = useState<{ title: string; failed?: boolean; message: string | RpcError } | null>(null);
+  const lockWorkspace = useMutation('protection.lock', { errorShownHere: true }).run;
+  const takeBackup = useMutation('backups.takeNow', { errorShownHere: true }).run;
+  const saveCopy = useMutation('backups.saveCopy', { errorShownHere: true }).run;
 
   const lock = useCallback(async () => {
     const unsaved = await saveBeforeLeaving();
     if (unsaved) return setSaid({ title: 'The workspace stays open', failed: true, message: unsaved });
-    const result = await api().call('protection.lock', {});
+    const result = await lockWorkspace({});
     if (!result.ok) return setSaid({ title: 'The workspace was not locked', failed: true, message: result.error });
     setWorkspace(null);
     showRefused(); // the unlock dialog, over the start screen
-  }, [setWorkspace, showRefused]);
+  }, [setWorkspace, showRefused, lockWorkspace]);
   useIdleLock(Boolean(workspace?.encrypted), lock);
 
   const commands = useMemo<Command[]>(
@@ -43,9 +46,10 @@ export function TrustCommands() {
         group: 'Workspace',
         label: 'Back up now',
         run: () =>
-          void api().call('backups.takeNow', {}).then((r) =>
-            setSaid(r.ok ? { title: 'Backed up', message: `A checked backup was taken: ${r.value.name}.` } : { title: 'No backup was taken', failed: true, message: r.error }),
-          ),
+          void (async () => {
+            const r = await takeBackup({});
+            setSaid(r.ok ? { title: 'Backed up', message: `A checked backup was taken: ${r.value.name}.` } : { title: 'No backup was taken', failed: true, message: r.error });
+          })(),
       },
       {
         id: SAVE_COPY,
@@ -55,14 +59,14 @@ export function TrustCommands() {
           save({
             title: 'Save a copy of the workspace',
             suggestedName: `${workspace?.name ?? 'Workspace'} copy.fieldnotes`,
-            write: (target) => api().call('backups.saveCopy', target),
+            write: (target) => saveCopy(target),
             onSaved: (saved) => setSaid({ title: 'Copy saved', message: `A complete, consistent copy was saved as ${saved.path}${workspace?.encrypted ? ', encrypted with the same passphrase' : ''}.` }),
             onError: (error) => setSaid({ title: 'The copy was not saved', failed: true, message: error }),
           }),
       },
       { id: LOCK_NOW, group: 'Workspace', label: 'Lock the workspace', shortcut: LOCK_SHORTCUT, enabled: () => Boolean(workspace?.encrypted), run: () => void lock() },
     ],
-    [save, lock, workspace?.name, workspace?.encrypted],
+    [save, lock, workspace?.name, workspace?.encrypted, takeBackup, saveCopy],
   );
   useCommands(commands);
 

@@ -1,7 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { reportFileName, type ExportProgress } from '../../../shared/domain/report';
-import { api } from '../../api/client';
-import { useQuery } from '../../api/queries';
+import { useMutation, useQuery } from '../../api/queries';
 import { useApp } from '../../app/AppContext';
 import { useCommands, type Command } from '../../commands/registry';
 import { useSaveFile } from '../files/useSaveFile';
@@ -40,16 +39,17 @@ export function ReportView() {
   const saveFile = useSaveFile();
   const exportJob = useExportJob();
   const [saveError, setSaveError] = useState<ReturnType<typeof useExportJob>['error']>(null);
+  const exportReport = useMutation('report.export', { errorShownHere: true }).run;
   const start = useCallback(() => {
     setSaveError(null);
     saveFile.save<ExportProgress>({
       title: 'Export the report',
       suggestedName: reportFileName(workspace?.name ?? '', choices.format, choices.csvTable),
-      write: (target) => api().call('report.export', { format: choices.format, options, ...target }),
+      write: (target) => exportReport({ format: choices.format, options, ...target }),
       onSaved: exportJob.follow,
       onError: setSaveError,
     });
-  }, [saveFile, workspace?.name, choices.format, choices.csvTable, options, exportJob.follow]);
+  }, [saveFile, workspace?.name, choices.format, choices.csvTable, options, exportJob.follow, exportReport]);
 
   const [editing, setEditing] = useState<{ id: string; code: string } | null>(null);
   const idByCode = useMemo(() => new Map(participants.map((p) => [p.code, p.id])), [participants]);

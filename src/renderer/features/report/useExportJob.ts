@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ExportProgress } from '../../../shared/domain/report';
 import type { RpcError } from '../../../shared/rpc/result';
-import { api } from '../../api/client';
+import { useMutation, useRead } from '../../api/queries';
 
 /** How often the screen asks an export how far it has got. */
 const POLL_MS = 250;
@@ -24,6 +24,8 @@ export function useExportJob(): {
 } {
   const [job, setJob] = useState<ExportJob>({ state: 'idle' });
   const [error, setError] = useState<RpcError | null>(null);
+  const cancelExport = useMutation('report.cancel', { errorShownHere: true }).run;
+  const readProgress = useRead('report.progress', { errorShownHere: true });
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const stop = () => {
     if (timer.current) clearTimeout(timer.current);
@@ -36,7 +38,7 @@ export function useExportJob(): {
     setError(null);
     setJob({ state: progress.state, progress });
     const poll = async () => {
-      const result = await api().call('report.progress', { jobId: progress.jobId });
+      const result = await readProgress({ jobId: progress.jobId });
       if (!result.ok) {
         setError(result.error);
         setJob({ state: 'idle' });
@@ -46,16 +48,15 @@ export function useExportJob(): {
       if (result.value.state === 'running') timer.current = setTimeout(() => void poll(), POLL_MS);
     };
     if (progress.state === 'running') timer.current = setTimeout(() => void poll(), POLL_MS);
-  }, []);
+  }, [readProgress]);
 
   const cancel = useCallback(() => {
     if (job.state !== 'running') return;
-    void api()
-      .call('report.cancel', { jobId: job.progress.jobId })
-      .then((result) => {
-        if (!result.ok) setError(result.error);
-      });
-  }, [job]);
+    void (async () => {
+      const result = await cancelExport({ jobId: job.progress.jobId });
+      if (!result.ok) setError(result.error);
+    })();
+  }, [job, cancelExport]);
 
   const reset = useCallback(() => {
     stop();

@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { suggestInitials, type Reviewer } from '../../../shared/domain/reviewer';
 import type { RpcError } from '../../../shared/rpc/result';
-import { api } from '../../api/client';
+import { useMutation } from '../../api/queries';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Field } from '../../ui/Field';
 
 /** First run: who is this reviewer? Recorded on everything they create. */
 export function FirstRun({ onDone }: { onDone: (reviewer: Reviewer) => void }) {
+  const setReviewer = useMutation('reviewer.set', { errorShownHere: true }).run;
   const [name, setName] = useState('');
   const [initials, setInitials] = useState('');
   const [initialsEdited, setInitialsEdited] = useState(false);
@@ -16,7 +17,7 @@ export function FirstRun({ onDone }: { onDone: (reviewer: Reviewer) => void }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
-    const result = await api().call('reviewer.set', { name, initials });
+    const result = await setReviewer({ name, initials });
     setBusy(false);
     if (result.ok) onDone(result.value);
     else setError(result.error);

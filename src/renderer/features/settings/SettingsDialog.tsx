@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Reviewer } from '../../../shared/domain/reviewer';
 import type { RpcError } from '../../../shared/rpc/result';
-import { api } from '../../api/client';
+import { useMutation } from '../../api/queries';
 import { Dialog } from '../../ui/Dialog';
 import { DialogActions } from '../../ui/DialogActions';
 import { ErrorMessage } from '../../ui/ErrorMessage';
@@ -31,9 +31,10 @@ function SettingsForm({ reviewer, onClose, onReviewer }: Omit<Props, 'open'>) {
   const mode = useThemeMode();
   const modeId = useId();
 
+  const setReviewer = useMutation('reviewer.set', { errorShownHere: true }).run;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const result = await api().call('reviewer.set', { name, initials });
+    const result = await setReviewer({ name, initials });
     if (!result.ok) return setError(result.error);
     onReviewer(result.value);
     onClose();

@@ -2,11 +2,11 @@ import { useId, useState, type FormEvent } from 'react';
 import { formatBytes } from '../../../shared/domain/files';
 import { describeKinds, MergeKind, mergeTableLabel, type MergePackInfo, type MergeReport } from '../../../shared/domain/merge';
 import type { RpcError } from '../../../shared/rpc/result';
-import { api } from '../../api/client';
+import { useMutation } from '../../api/queries';
 import { useApp } from '../../app/AppContext';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { uploadFile } from '../files/uploadFile';
+import { useUploadFile } from '../files/uploadFile';
 
 type Step =
   | { kind: 'choose' }
@@ -32,6 +32,10 @@ function MergeBody({ onClose }: { onClose: () => void }) {
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const [combine, setCombine] = useState(true);
   const [error, setError] = useState<RpcError | string | null>(null);
+  const uploadFile = useUploadFile();
+  const discardMerge = useMutation('merge.discard').run;
+  const previewMerge = useMutation('merge.preview', { errorShownHere: true }).run;
+  const runMerge = useMutation('merge.run', { errorShownHere: true }).run;
 
   const fail = (failure: RpcError | string) => {
     setError(failure);
@@ -47,20 +51,20 @@ function MergeBody({ onClose }: { onClose: () => void }) {
     const sent = await uploadFile(file, 'mergePack');
     if (!sent.ok) return fail(sent.error);
     setStep({ kind: 'working', phase: 'Comparing the pack with this workspace…' });
-    const result = await api().call('merge.preview', { uploadId: sent.value.uploadId });
+    const result = await previewMerge({ uploadId: sent.value.uploadId });
     if (!result.ok) return fail(result.error);
     setStep({ kind: 'preview', ...result.value });
   };
 
   const merge = async (previewId: string) => {
     setStep({ kind: 'working', phase: 'Taking a backup, then merging…' });
-    const result = await api().call('merge.run', { previewId, combineThemes: combine });
+    const result = await runMerge({ previewId, combineThemes: combine });
     if (!result.ok) return fail(result.error);
     setStep({ kind: 'done', ...result.value });
   };
 
   const leave = () => {
-    if (step.kind === 'preview') void api().call('merge.discard', { previewId: step.previewId });
+    if (step.kind === 'preview') void discardMerge({ previewId: step.previewId });
     onClose();
   };
 

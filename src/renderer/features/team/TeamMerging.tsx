@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { mergePackFileName } from '../../../shared/domain/merge';
 import type { RpcError } from '../../../shared/rpc/result';
-import { api } from '../../api/client';
+import { useMutation } from '../../api/queries';
 import { useApp } from '../../app/AppContext';
 import { commandRegistry, useCommands, type Command } from '../../commands/registry';
 import { Dialog } from '../../ui/Dialog';
@@ -26,6 +26,7 @@ export function TeamMerging() {
   const saveFile = useSaveFile();
   const [merging, setMerging] = useState(false);
   const [outcome, setOutcome] = useState<{ sent?: string; error?: RpcError } | null>(null);
+  const sendPack = useMutation('merge.sendPack', { errorShownHere: true }).run;
   const hasWorkspace = Boolean(workspace);
   const commands = useMemo<Command[]>(
     () => [
@@ -38,14 +39,14 @@ export function TeamMerging() {
           saveFile.save({
             title: 'Save the merge pack as',
             suggestedName: mergePackFileName(workspace?.name ?? '', reviewer?.initials ?? '', new Date().toISOString().slice(0, 10)),
-            write: (target) => api().call('merge.sendPack', target),
+            write: (target) => sendPack(target),
             onSaved: (saved) => setOutcome({ sent: saved.path }),
             onError: (error) => setOutcome({ error }),
           }),
       },
       { id: MERGE_IN, group: 'Team', label: 'Merge in…', enabled: () => hasWorkspace, run: () => setMerging(true) },
     ],
-    [hasWorkspace, saveFile, workspace?.name, reviewer?.initials],
+    [hasWorkspace, saveFile, workspace?.name, reviewer?.initials, sendPack],
   );
   useCommands(commands);
   return (

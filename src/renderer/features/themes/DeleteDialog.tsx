@@ -1,7 +1,7 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { DeletePreview, DeleteResult, ThemeListItem } from '../../../shared/domain/theme';
 import type { RpcError } from '../../../shared/rpc/result';
-import { api } from '../../api/client';
+import { useMutation, useQuery } from '../../api/queries';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 
@@ -51,27 +51,20 @@ export function DeleteDialog({ theme, parentName, onClose, onDeleted }: Props) {
 function DeleteBody({ theme, parentName, onClose, onDeleted }: { theme: ThemeListItem } & Omit<Props, 'theme'>) {
   const id = useId();
   const [withSubthemes, setWithSubthemes] = useState(false);
-  const [preview, setPreview] = useState<DeletePreview | null>(null);
-  const [error, setError] = useState<RpcError | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    void api()
-      .call('themes.deletePreview', { id: theme.id, withSubthemes })
-      .then((result) => {
-        if (!current) return;
-        if (result.ok) setPreview(result.value);
-        else setError(result.error);
-      });
-    return () => {
-      current = false;
-    };
-  }, [theme.id, withSubthemes]);
+  // Once deleting, the preview is not asked again: the theme it describes is going.
+  const [deleting, setDeleting] = useState(false);
+  const loaded = useQuery('themes.deletePreview', { id: theme.id, withSubthemes }, { errorShownHere: true, enabled: !deleting });
+  const preview = loaded.data ?? null;
+  const [failed, setError] = useState<RpcError | null>(null);
+  const error = failed ?? loaded.error;
+  const deleteTheme = useMutation('themes.delete', { errorShownHere: true }).run;
 
   const remove = async () => {
-    const result = await api().call('themes.delete', { id: theme.id, withSubthemes });
-    if (result.ok) onDeleted(result.value);
-    else setError(result.error);
+    setDeleting(true);
+    const result = await deleteTheme({ id: theme.id, withSubthemes });
+    if (result.ok) return onDeleted(result.value);
+    setDeleting(false);
+    setError(result.error);
   };
   const destination = parentName ? `up to “${parentName}”` : 'up to the top level';
 

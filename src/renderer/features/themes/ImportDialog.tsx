@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { MAX_QDC_CHARS, type CodebookAddResult, type QdcPreview } from '../../../shared/domain/theme';
 import type { RpcError } from '../../../shared/rpc/result';
-import { api } from '../../api/client';
+import { useMutation } from '../../api/queries';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { ThemeChip } from './ThemeChip';
@@ -25,6 +25,8 @@ export function ImportDialog({ open, onClose, onImported }: Props) {
 }
 
 function ImportBody({ onClose, onImported }: Omit<Props, 'open'>) {
+  const previewQdc = useMutation('codebook.previewQdc', { errorShownHere: true }).run;
+  const importQdc = useMutation('codebook.importQdc', { errorShownHere: true }).run;
   const id = useId();
   const [xml, setXml] = useState<string | null>(null);
   const [fileName, setFileName] = useState('');
@@ -44,7 +46,7 @@ function ImportBody({ onClose, onImported }: Omit<Props, 'open'>) {
     }
     setBusy(true);
     const text = await readXmlFile(file);
-    const result = await api().call('codebook.previewQdc', { xml: text });
+    const result = await previewQdc({ xml: text });
     setBusy(false);
     if (result.ok) {
       setXml(text);
@@ -57,7 +59,7 @@ function ImportBody({ onClose, onImported }: Omit<Props, 'open'>) {
   const importIt = async () => {
     if (!xml) return;
     setBusy(true);
-    const result = await api().call('codebook.importQdc', { xml });
+    const result = await importQdc({ xml });
     setBusy(false);
     if (result.ok) onImported(result.value);
     else setError(result.error);

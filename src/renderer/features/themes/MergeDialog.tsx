@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { MergeResult, ThemeListItem } from '../../../shared/domain/theme';
 import type { RpcError } from '../../../shared/rpc/result';
-import { api } from '../../api/client';
+import { useMutation } from '../../api/queries';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { branchOf, pathOf } from './treeModel';
@@ -49,10 +49,11 @@ function MergeForm({ source, themes, onClose, onMerged }: { source: ThemeListIte
     setQuery(label(theme));
     setActiveId(theme.id);
   };
+  const mergeThemes = useMutation('themes.merge', { errorShownHere: true }).run;
   const merge = async () => {
     if (!target) return;
     setBusy(true);
-    const result = await api().call('themes.merge', { sourceId: source.id, targetId: target.id });
+    const result = await mergeThemes({ sourceId: source.id, targetId: target.id });
     setBusy(false);
     if (result.ok) onMerged(target, result.value);
     else setError(result.error);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Theme } from '../../../shared/domain/theme';
 import type { RpcError } from '../../../shared/rpc/result';
-import { api } from '../../api/client';
+import { useMutation } from '../../api/queries';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Field } from '../../ui/Field';
@@ -30,6 +30,7 @@ export function NewThemeDialog({ request, onClose, onCreated }: Props) {
 }
 
 function NewThemeForm({ request, onClose, onCreated }: { request: NewThemeRequest } & Omit<Props, 'request'>) {
+  const createTheme = useMutation('themes.create', { errorShownHere: true }).run;
   const [name, setName] = useState('');
   const [error, setError] = useState<RpcError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -39,7 +40,7 @@ function NewThemeForm({ request, onClose, onCreated }: { request: NewThemeReques
       onSubmit={async (event) => {
         event.preventDefault();
         setBusy(true);
-        const result = await api().call('themes.create', { name, parentId: request.parentId });
+        const result = await createTheme({ name, parentId: request.parentId });
         setBusy(false);
         if (result.ok) onCreated(result.value);
         else setError(result.error);

@@ -1,7 +1,7 @@
 import { useId, useState, type Ref } from 'react';
 import type { ThemeListItem } from '../../../shared/domain/theme';
 import type { RpcError } from '../../../shared/rpc/result';
-import { api } from '../../api/client';
+import { useMutation } from '../../api/queries';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { ColourField } from './ColourField';
 
@@ -63,9 +63,10 @@ export function ThemeDetail({ theme, path, nameRef, onSaved, onMerge, onMoveTo, 
     setSaved(false);
   };
 
+  const updateTheme = useMutation('themes.update', { errorShownHere: true }).run;
   const save = async () => {
     setSaving(true);
-    const result = await api().call('themes.update', { id: theme.id, ...draft, code: draft.code.trim() || null });
+    const result = await updateTheme({ id: theme.id, ...draft, code: draft.code.trim() || null });
     setSaving(false);
     if (result.ok) {
       setError(null);

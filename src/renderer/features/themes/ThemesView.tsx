@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ThemeListItem } from '../../../shared/domain/theme';
 import type { RpcError } from '../../../shared/rpc/result';
 import { baseName, codebookFileName } from '../../../shared/domain/files';
-import { api } from '../../api/client';
+import { useMutation } from '../../api/queries';
 import { useApp } from '../../app/AppContext';
 import { useCommands, type Command } from '../../commands/registry';
 import { formatShortcut, type Shortcut } from '../../commands/shortcut';
@@ -50,6 +50,11 @@ export function ThemesView() {
   const [focusRequest, setFocusRequest] = useState(0);
   const [sharedNames, setSharedNames] = useState<SharedName[] | null>(null);
   const nameRef = useRef<HTMLInputElement>(null);
+  const applyTemplate = useMutation('codebook.applyTemplate', { errorShownHere: true }).run;
+  const exportQdc = useMutation('codebook.exportQdc', { errorShownHere: true }).run;
+  const exportCheck = useMutation('refi.exportCheck', { errorShownHere: true }).run;
+  const moveTheme = useMutation('themes.move', { errorShownHere: true }).run;
+  const updateTheme = useMutation('themes.update', { errorShownHere: true }).run;
 
   const list = useMemo(() => themes ?? [], [themes]);
   const selected = list.find((t) => t.id === selectedId) ?? list[0] ?? null;
@@ -70,13 +75,15 @@ export function ThemesView() {
   };
 
   const newTheme = (sub: boolean) => {
-    const parent = sub ? selected : byId(selected?.parentId ?? null);
-    if (sub && !selected) return;
+    // Through the ref: the commands keep this function from an earlier render (they are memoised on the list).
+    const current = selectedRef.current;
+    const parent = sub ? current : byId(current?.parentId ?? null);
+    if (sub && !current) return;
     setOpen({ kind: 'new', request: { parentId: parent?.id ?? null, parentName: parent?.name ?? null, sub } });
   };
   const applyTopol = async () => {
     setBusy(true);
-    const result = await api().call('codebook.applyTemplate', { template: 'topol' });
+    const result = await applyTemplate({ template: 'topol' });
     setBusy(false);
     if (!result.ok) return fail(result.error);
     const { added, merged } = result.value;
@@ -90,27 +97,27 @@ export function ThemesView() {
     saveFile.save({
       title: 'Export codebook',
       suggestedName: codebookFileName(workspace?.name ?? ''),
-      write: (target) => api().call('codebook.exportQdc', { ...target, qualifyNames }),
+      write: (target) => exportQdc({ ...target, qualifyNames }),
       onSaved: ({ path }) => setStatus(`Exported the codebook as “${baseName(path)}”.`),
       onError: setError,
     });
   /** Names shared under different parents are asked about first (some tools would drop all but one). */
   const exportCodebook = async () => {
-    const check = await api().call('refi.exportCheck', {});
+    const check = await exportCheck({});
     if (!check.ok) return setError(check.error);
     if (check.value.sharedNames.length > 0) setSharedNames(check.value.sharedNames);
     else saveCodebook(false);
   };
   const move = async (id: string, placement: Placement) => {
     const theme = byId(id);
-    const result = await api().call('themes.move', { id, ...placement });
+    const result = await moveTheme({ id, ...placement });
     if (!result.ok) return fail(result.error);
     if (placement.parentId) setCollapsed((c) => new Set([...c].filter((x) => x !== placement.parentId)));
     const parent = byId(placement.parentId);
     await refresh(`Moved “${theme?.name}” ${parent ? `under “${parent.name}”` : 'to the top level'}, position ${placement.position + 1}.`, id);
   };
   const rename = async (id: string, name: string) => {
-    const result = await api().call('themes.update', { id, name });
+    const result = await updateTheme({ id, name });
     setRenamingId(null);
     if (!result.ok) return fail(result.error);
     await refresh(`Renamed to “${name}”.`, id);

@@ -1,39 +1,22 @@
-import { useCallback, useEffect, useState } from 'react';
 import type { ThemeListItem } from '../../../shared/domain/theme';
 import type { RpcError } from '../../../shared/rpc/result';
-import { api } from '../../api/client';
+import { useQuery } from '../../api/queries';
 
 export interface Codebook {
   /** Every theme in tree order; null until the first answer. */
   themes: ThemeListItem[] | null;
   error: RpcError | null;
-  /** Fetch again after a change; resolves when the new list is in. */
+  /** Fetch again now; resolves when the new list is in. */
   reload: () => Promise<void>;
 }
 
-const listThemes = () => api().call('themes.list', {});
-
-/** The workspace's codebook, reloaded after every change so counts and order come from the core. */
+/**
+ * The workspace's codebook, refreshed whenever the core announces a change to `themes`, so counts and order
+ * come from the core. One `themes.list` answer serves this and every theme index on screen.
+ */
 export function useCodebook(): Codebook {
-  const [themes, setThemes] = useState<ThemeListItem[] | null>(null);
-  const [error, setError] = useState<RpcError | null>(null);
-  const take = useCallback((result: Awaited<ReturnType<typeof listThemes>>) => {
-    if (result.ok) {
-      setThemes(result.value);
-      setError(null);
-    } else {
-      setError(result.error);
-    }
-  }, []);
-  const reload = useCallback(() => listThemes().then(take), [take]);
-  useEffect(() => {
-    let current = true;
-    void listThemes().then((result) => current && take(result));
-    return () => {
-      current = false;
-    };
-  }, [take]);
-  return { themes, error, reload };
+  const { data, error, refetch } = useQuery('themes.list', {}, { errorShownHere: true });
+  return { themes: data ?? null, error, reload: refetch };
 }
 
 /**

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { api } from '../../api/client';
+import type { ThemeListItem } from '../../../shared/domain/theme';
+import { useQuery } from '../../api/queries';
 
 export interface ThemeSummary {
   id: string;
@@ -13,32 +13,24 @@ export interface ThemeSummary {
 
 export type ThemeIndex = Map<string, ThemeSummary>;
 
-/** The workspace's themes by id, for the tag picker, chips and highlights. */
-export function useThemeIndex(version = 0): ThemeIndex {
-  const [index, setIndex] = useState<ThemeIndex>(new Map());
-  useEffect(() => {
-    let current = true;
-    void api()
-      .call('themes.list', {})
-      .then((result) => {
-        if (!current || !result.ok) return;
-        const byId = new Map(result.value.map((t) => [t.id, t]));
-        const pathOf = (id: string | null, seen = 0): string[] => {
-          const theme = id ? byId.get(id) : undefined;
-          return theme && seen < 20 ? [...pathOf(theme.parentId, seen + 1), theme.name] : [];
-        };
-        setIndex(
-          new Map(
-            result.value.map((t) => [
-              t.id,
-              { id: t.id, name: t.name, colour: t.colour, code: t.code, parentId: t.parentId, path: pathOf(t.parentId).join(' › ') },
-            ]),
-          ),
-        );
-      });
-    return () => {
-      current = false;
-    };
-  }, [version]);
-  return index;
+const EMPTY: ThemeIndex = new Map();
+
+/** The codebook by id, with each theme's path; a module function, so TanStack derives it once per answer. */
+export function indexThemes(themes: ThemeListItem[]): ThemeIndex {
+  const byId = new Map(themes.map((t) => [t.id, t]));
+  const pathOf = (id: string | null, seen = 0): string[] => {
+    const theme = id ? byId.get(id) : undefined;
+    return theme && seen < 20 ? [...pathOf(theme.parentId, seen + 1), theme.name] : [];
+  };
+  return new Map(
+    themes.map((t) => [t.id, { id: t.id, name: t.name, colour: t.colour, code: t.code, parentId: t.parentId, path: pathOf(t.parentId).join(' › ') }]),
+  );
+}
+
+/**
+ * The workspace's themes by id, for the tag picker, chips and highlights. It shares the codebook's one
+ * `themes.list` answer (useCodebook) and follows every change the core announces to `themes`.
+ */
+export function useThemeIndex(): ThemeIndex {
+  return useQuery('themes.list', {}, { select: indexThemes }).data ?? EMPTY;
 }

@@ -1,5 +1,5 @@
-import { useId } from 'react';
-import { api } from '../../api/client';
+import { useCallback, useId } from 'react';
+import { useMutation } from '../../api/queries';
 import { commandRegistry } from '../../commands/registry';
 
 /** How a new workspace's codebook starts (issue 11: offered when the workspace is created). */
@@ -32,13 +32,19 @@ export function CodebookStartField({ value, onChange }: { value: CodebookStart; 
 
 /**
  * The workspace exists: start its codebook as chosen. A failure to apply the template loses nothing — the
- * Themes area offers it again — so it is said there rather than blocking the new workspace.
+ * Themes area offers it again — so it goes to the failure notice rather than blocking the new workspace.
  */
-export async function startCodebook(choice: CodebookStart): Promise<void> {
-  if (choice === 'topol') {
-    await api().call('codebook.applyTemplate', { template: 'topol' });
-  } else if (choice === 'qdc') {
-    commandRegistry.runWhenRegistered('go.themes');
-    commandRegistry.runWhenRegistered('codebook.import');
-  }
+export function useStartCodebook(): (choice: CodebookStart) => Promise<void> {
+  const applyTemplate = useMutation('codebook.applyTemplate').run;
+  return useCallback(
+    async (choice: CodebookStart) => {
+      if (choice === 'topol') {
+        await applyTemplate({ template: 'topol' });
+      } else if (choice === 'qdc') {
+        commandRegistry.runWhenRegistered('go.themes');
+        commandRegistry.runWhenRegistered('codebook.import');
+      }
+    },
+    [applyTemplate],
+  );
 }

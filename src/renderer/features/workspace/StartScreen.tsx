@@ -1,33 +1,34 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { RecentWorkspace } from '../../../shared/domain/workspace';
 import type { RpcError } from '../../../shared/rpc/result';
-import { api } from '../../api/client';
+import { useMutation, useQuery } from '../../api/queries';
 import { useApp } from '../../app/AppContext';
 import { commandRegistry } from '../../commands/registry';
 import { formatShortcut } from '../../commands/shortcut';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 
+const NONE: RecentWorkspace[] = [];
 const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
 /** The first screen: create a workspace, open one, or pick a recent one. */
 export function StartScreen() {
   const { reviewer, setWorkspace, showWorkspaceDialog, openFailed } = useApp();
-  const [recent, setRecent] = useState<RecentWorkspace[]>([]);
+  // Forgetting one announces `workspace`, so the list follows by itself.
+  const listed = useQuery('workspace.recent', {}, { errorShownHere: true });
+  const recent = listed.data ?? NONE;
   const [error, setError] = useState<RpcError | null>(null);
-
-  const load = () => void api().call('workspace.recent', {}).then((r) => r.ok && setRecent(r.value));
-  useEffect(load, []);
+  const openRecent = useMutation('workspace.openRecent', { errorShownHere: true }).run;
+  const forgetRecent = useMutation('workspace.forget').run;
 
   // A recent workspace is named by its id: the core keeps the path (shown here, never sent back).
   const open = async (id: string) => {
     setError(null);
-    const result = await api().call('workspace.openRecent', { id });
+    const result = await openRecent({ id });
     if (result.ok) setWorkspace(result.value);
     else if (!openFailed(result.error)) setError(result.error);
   };
   const forget = async (id: string) => {
-    await api().call('workspace.forget', { id });
-    load();
+    await forgetRecent({ id });
   };
 
   return (
@@ -52,7 +53,7 @@ export function StartScreen() {
           Import a project (.qdpx)…
         </button>
       </div>
-      <ErrorMessage error={error} />
+      <ErrorMessage error={error ?? listed.error} />
       <section aria-labelledby="recent-title" className="recent">
         <h2 id="recent-title">Recent workspaces</h2>
         {recent.length === 0 ? (

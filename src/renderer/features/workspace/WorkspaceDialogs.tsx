@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { RpcError } from '../../../shared/rpc/result';
-import { api } from '../../api/client';
+import { useMutation } from '../../api/queries';
 import { useApp } from '../../app/AppContext';
 import { saveBeforeLeaving } from '../../app/CloseGuard';
 import { Dialog } from '../../ui/Dialog';
@@ -8,7 +8,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Field } from '../../ui/Field';
 import { fileNameFor, joinPath } from './paths';
 import { DialogActions } from '../../ui/DialogActions';
-import { CodebookStartField, startCodebook, type CodebookStart } from './CodebookStart';
+import { CodebookStartField, useStartCodebook, type CodebookStart } from './CodebookStart';
 import { useNewPassphrase } from '../protection/useNewPassphrase';
 
 interface Props {
@@ -40,6 +40,8 @@ function CreateForm({ onDone }: { onDone: () => void }) {
 }
 
 function CreateChosenForm({ onDone }: { onDone: () => void }) {
+  const startCodebook = useStartCodebook();
+  const createChosen = useMutation('workspace.createChosen', { errorShownHere: true }).run;
   const { setWorkspace } = useApp();
   const [name, setName] = useState('');
   const [codebook, setCodebook] = useState<CodebookStart>('empty');
@@ -51,7 +53,7 @@ function CreateChosenForm({ onDone }: { onDone: () => void }) {
     if (problem) return setError({ code: 'INVALID_INPUT', message: problem });
     const unsaved = await saveBeforeLeaving();
     if (unsaved) return setError({ code: 'UNAVAILABLE', message: unsaved });
-    const result = await api().call('workspace.createChosen', { name, passphrase: protection.passphrase() });
+    const result = await createChosen({ name, passphrase: protection.passphrase() });
     if (!result.ok) return setError(result.error);
     if (!result.value) return; // the person cancelled the Save dialog: the form stays as it was
     await startCodebook(codebook);
@@ -70,6 +72,8 @@ function CreateChosenForm({ onDone }: { onDone: () => void }) {
 }
 
 function CreateTypedForm({ onDone }: { onDone: () => void }) {
+  const startCodebook = useStartCodebook();
+  const create = useMutation('workspace.create', { errorShownHere: true }).run;
   const { info, setWorkspace } = useApp();
   const [name, setName] = useState('');
   const [path, setPath] = useState('');
@@ -86,7 +90,7 @@ function CreateTypedForm({ onDone }: { onDone: () => void }) {
     if (problem) return setError({ code: 'INVALID_INPUT', message: problem });
     const unsaved = await saveBeforeLeaving();
     if (unsaved) return setError({ code: 'UNAVAILABLE', message: unsaved });
-    const result = await api().call('workspace.create', { name, path: target, passphrase: protection.passphrase() });
+    const result = await create({ name, path: target, passphrase: protection.passphrase() });
     if (!result.ok) return setError(result.error);
     await startCodebook(codebook);
     setWorkspace(result.value);
@@ -116,6 +120,7 @@ function CreateTypedForm({ onDone }: { onDone: () => void }) {
 }
 
 function OpenForm({ onDone }: { onDone: () => void }) {
+  const openWorkspace = useMutation('workspace.open', { errorShownHere: true }).run;
   const { info, setWorkspace, openFailed } = useApp();
   const [path, setPath] = useState('');
   const [error, setError] = useState<RpcError | null>(null);
@@ -123,7 +128,7 @@ function OpenForm({ onDone }: { onDone: () => void }) {
   const open = async (target: string) => {
     const unsaved = await saveBeforeLeaving();
     if (unsaved) return setError({ code: 'UNAVAILABLE', message: unsaved });
-    const result = await api().call('workspace.open', { path: target });
+    const result = await openWorkspace({ path: target });
     if (!result.ok) return openFailed(result.error) ? onDone() : setError(result.error);
     setWorkspace(result.value);
     onDone();
