@@ -3,7 +3,7 @@
  * later, batch tools) make the same edits a reviewer makes, through the same
  * nodes, transforms and history as the live editor.
  */
-import { $generateJSONFromSelectedNodes, $generateNodesFromSerializedNodes, $insertGeneratedNodes } from '@lexical/clipboard';
+import { $generateNodesFromSerializedNodes, $insertGeneratedNodes } from '@lexical/clipboard';
 import { createHeadlessEditor } from '@lexical/headless';
 import { createEmptyHistoryState, registerHistory } from '@lexical/history';
 import { $wrapSelectionInMarkNode } from '@lexical/mark';
@@ -24,6 +24,7 @@ import {
 } from 'lexical';
 import { codePointLength, walkNoteText, type NoteTree } from './walk';
 import { noteNodes, registerNoteTransforms } from './nodes';
+import { $copiedNodes } from './copy';
 import { stripForeignMarks, type SerializedNode } from './paste';
 
 export function createNoteEditor(document?: string): LexicalEditor {
@@ -155,12 +156,13 @@ export function splitParagraph(editor: LexicalEditor, position: number): boolean
   return true;
 }
 
-/** What copying plain-text positions [start, end) puts on the clipboard: Lexical's JSON of the nodes, marks and all. */
+/** What copying plain-text positions [start, end) puts on the clipboard, as the live copy does (copy.ts). */
 export function copyRange(editor: LexicalEditor, start: number, end: number): SerializedNode[] | null {
   if (!select(editor, start, end)) return null;
   let nodes: SerializedNode[] | null = null;
   editor.read(() => {
-    nodes = $generateJSONFromSelectedNodes(editor, $getSelection()).nodes as SerializedNode[];
+    const selection = $rangeSelection();
+    if (selection) nodes = $copiedNodes(editor, selection);
   });
   return nodes;
 }
