@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { act, useState } from 'react';
+import { act, useEffect, useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AnalysisFilter } from '../../../shared/domain/analysis';
 import { answered, eventually, fakeCore, Screen } from '../../api/testCore';
@@ -28,7 +28,7 @@ const request = (themeId: string): ThemeViewRequest => ({ themeIds: [themeId], m
 let ask: (themeId: string) => void = () => {};
 function ThemeView({ first }: { first: string }) {
   const [themeId, set] = useState(first);
-  ask = set;
+  useEffect(() => void (ask = set), []);
   const view = useThemeView(request(themeId));
   return <p data-id="view">{view.error?.message ?? (view.counts ? view.passages.map((p) => p?.quotedText).join(' | ') : 'loading')}</p>;
 }
@@ -52,7 +52,7 @@ function searchCore() {
 let type: (text: string) => void = () => {};
 function Search({ first, filters = {} }: { first: string; filters?: AnalysisFilter }) {
   const [text, set] = useState(first);
-  type = set;
+  useEffect(() => void (type = set), []);
   const found = useSearch(text, filters);
   const shown = found.error?.message ?? (found.loading ? 'searching' : `${found.total}: ${found.hits.map((h) => h.source.noteId).join(' | ')}`);
   return <p data-id="search">{`${found.query} → ${shown}`}</p>;

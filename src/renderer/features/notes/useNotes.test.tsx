@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { act, useState } from 'react';
+import { act, useEffect, useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { answered, eventually, fakeCore, Screen } from '../../api/testCore';
 import { useNotes } from './useNotes';
@@ -38,9 +38,12 @@ let actions: ReturnType<typeof useNotes> | null = null;
 let show: (engagementId: string) => void = () => {};
 function NotesList({ first }: { first: string }) {
   const [engagementId, set] = useState(first);
-  show = set;
-  actions = useNotes(engagementId);
-  const { notes, open, error } = actions;
+  const notesHere = useNotes(engagementId);
+  useEffect(() => {
+    show = set;
+    actions = notesHere;
+  }, [notesHere]);
+  const { notes, open, error } = notesHere;
   return (
     <>
       <p data-id="list">{error?.message ?? notes?.map((n) => `${n.title} (${n.wordCount})`).join(', ') ?? 'loading'}</p>
