@@ -1,11 +1,12 @@
 /**
  * The report model as a Word document, with the `docx` library (issue 13).
  *
- * Table of contents: a real TOC field (Word's "Update Table" makes it exact),
- * written with its entries and with page numbers from our own cheap estimate
- * (`pageEstimate.ts`: `docx/layout` is exact but took most of a 16 s export).
- * Word shows the numbers as written without asking to update fields;
- * LibreOffice, which never updates fields on open, shows the same.
+ * Table of contents: a real TOC field that the reader updates. The document
+ * asks Word to update its fields on open (`updateFields`: Word asks, then lays
+ * the numbers out exactly with its own pages); LibreOffice never updates
+ * fields on open, so the field is written with its entries and page numbers
+ * from our own cheap estimate (`pageEstimate.ts`; `docx/layout` took most of
+ * a 16 s export), which Tools > Update > Update All makes exact there.
  */
 import {
   AlignmentType,
@@ -412,6 +413,7 @@ export async function reportDocx(model: ReportModel): Promise<Buffer> {
     lastModifiedBy: model.author,
     styles,
     sections,
+    features: { updateFields: true },
     pageNumbers: reportPageEstimator(styles),
   });
   return Packer.toBuffer(document);
