@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes, randomUUID, type CipherGCM } from 'node:crypto';
+import type { ParsedInput } from '../../../shared/contract/methods';
 import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,7 +75,7 @@ export class UploadStore {
   private readonly uploads = new Map<string, Upload>();
   private folder: string | null = null;
 
-  begin(input: { fileName: string; size: number; mediaType: string; purpose: UploadPurpose }): string {
+  begin(input: ParsedInput<'uploads.begin'>): string {
     if (input.size > uploadLimits[input.purpose]) throw tooLarge(input.fileName, input.size, input.purpose);
     this.dropAbandoned();
     if (this.uploads.size >= MAX_OPEN_UPLOADS) {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ParsedInput } from '../../../shared/contract/methods';
 import type Database from 'better-sqlite3';
 import type {
   CerqualInput,
@@ -139,7 +140,7 @@ const summaryOf = (f: Finding): FindingSummary => ({
 });
 
 /** Findings in order; with a theme, those filed under it (or, by default, under any of its sub-themes). */
-export function listFindings(db: Database.Database, input: { themeId?: string; includeSubthemes?: boolean } = {}): FindingSummary[] {
+export function listFindings(db: Database.Database, input: Partial<ParsedInput<'findings.list'>> = {}): FindingSummary[] {
   let ids: string[] | undefined;
   if (input.themeId) {
     getThemeRow(db, input.themeId);

@@ -7,6 +7,7 @@
  * save would store them.
  */
 import type Database from 'better-sqlite3';
+import type { ParsedInput } from '../../../shared/contract/methods';
 import type { SavedNote } from '../../../shared/domain/note';
 import {
   applyPatch,
@@ -21,7 +22,10 @@ import {
 import { FieldnotesError } from '../../../shared/rpc/result';
 import * as noteStore from '../store/notes';
 import { passagesByIds } from '../store/passages';
-import { anchorPassages, createPassages, type AnchorScope, type PassageToCreate } from './passages';
+import { anchorPassages, createPassages, type AnchorScope } from './passages';
+
+/** A save as `notes.save` parsed it, with the blocks changed since the last save (a whole document goes to saveNote). */
+export type BlockSave = Omit<ParsedInput<'notes.save'>, 'document' | 'patch'> & { patch: BlockPatch };
 
 /** A saved note as blocks, at a revision. */
 interface NoteBlocks {
@@ -81,7 +85,7 @@ function scopeOf(old: readonly BlockAnchors[], next: readonly BlockAnchors[], pa
 
 export function saveNoteBlocks(
   db: Database.Database,
-  input: { id: string; patch: BlockPatch; baseRevision: number; createPassages?: PassageToCreate[] },
+  input: BlockSave,
   reviewerId: string,
 ): SavedNote {
   const savedAt = new Date().toISOString();

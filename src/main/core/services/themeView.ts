@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { ParsedInput } from '../../../shared/contract/methods';
 import type { ThemeViewPassage, ThemeViewResult } from '../../../shared/domain/analysis';
 import { plainTexts } from '../store/notes';
 import { tagsFor } from '../store/passages';
@@ -19,13 +20,7 @@ import { toUnits } from './searchText';
  * for the page — its details and its tags — and each page note's text once,
  * its context slices found in one pass over it (see toUnits).
  */
-export interface ThemeViewInput extends PassageScope {
-  themeIds: string[];
-  mode?: 'any' | 'all';
-  includeSubthemes?: boolean;
-  limit?: number;
-  offset?: number;
-}
+export type ThemeViewInput = ParsedInput<'themes.view'> & PassageScope;
 
 /** Code points of context on each side of a passage. */
 export const CONTEXT = 160;
