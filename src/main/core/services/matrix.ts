@@ -19,7 +19,7 @@ import { deleteSummary, summaryRow, summaryRows, upsertSummary, type SummaryRow 
 import { analysisIndex, themePassageCounts } from './analysisIndex';
 import { matrixTallies, type MatrixTallies } from './analysisScan';
 import { getAttribute, listAttributes } from './participantAttributes';
-import { reviewerOf, reviewersById } from '../store/reviewers';
+import { authorship, reviewersById } from '../store/reviewers';
 import { themeView } from './themeView';
 import { listThemes } from './themes';
 import { getThemeRow } from '../store/themes';
@@ -91,10 +91,7 @@ function toSummary(row: SummaryRow, reviewers: ReturnType<typeof reviewersById>)
     dimension: row.dimension,
     value: row.value,
     text: row.text,
-    createdAt: row.created_at,
-    createdBy: reviewerOf(reviewers, row.created_by),
-    updatedAt: row.updated_at,
-    updatedBy: reviewerOf(reviewers, row.updated_by),
+    ...authorship(row, reviewers),
   };
 }
 

@@ -5,7 +5,7 @@ import { plainTexts } from '../store/notes';
 import { tagsFor } from '../store/passages';
 import { passageDetails, type PassageDetailRow } from '../store/themeView';
 import { themeViewOrder, type PassageScope } from './analysisScan';
-import { sourceRef } from '../store/sources';
+import { sourceRef, speakerOf } from '../store/sources';
 import { toUnits } from './searchText';
 
 /**
@@ -54,7 +54,7 @@ export function themeView(db: Database.Database, input: ThemeViewInput): ThemeVi
         quotedText: r.quoted_text,
         ...(context.get(r.id) ?? { before: '', after: '' }),
         themeIds: (tags.get(r.id) ?? []).map((t) => t.themeId),
-        participant: r.participant_id ? { id: r.participant_id, code: r.code!, staffGroup: r.staff_group!, consent: r.consent ?? 'none' } : null,
+        participant: speakerOf(r),
         keyQuote: r.key_quote === 1,
         memo: r.memo,
         detached: r.detached === 1,
