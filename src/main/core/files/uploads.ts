@@ -43,7 +43,10 @@ const ABANDONED_AFTER_MS = 60 * 60 * 1000;
 /** More at once than any person sends; a bound on open files and temp space. */
 const MAX_OPEN_UPLOADS = 16;
 
-/** Folders of live stores in this process, removed on exit if nobody closed them. */
+/**
+ * Folders of live stores in this process, removed on exit if nobody closed them. Module-level on purpose: the
+ * one exit hook must reach every session's store, including one whose window never closed.
+ */
 const liveFolders = new Set<string>();
 let exitHookInstalled = false;
 
