@@ -46,7 +46,9 @@ export function declaredObjectTypes(fileName: string, text: string): Declared[] 
   const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true);
   const out: Declared[] = [];
   const fieldsOf = (members: ts.NodeArray<ts.TypeElement>) =>
-    members.flatMap((m) => (ts.isPropertySignature(m) && (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name)) ? [m.name.text] : []));
+    members.flatMap((m) =>
+      (ts.isPropertySignature(m) || ts.isMethodSignature(m)) && (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name)) ? [m.name.text] : [],
+    );
   const at = (node: ts.Node, what: string) => `${fileName}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1} ${what}`;
   const visit = (node: ts.Node) => {
     if (ts.isInterfaceDeclaration(node)) out.push({ where: at(node, `interface ${node.name.text}`), fields: fieldsOf(node.members) });
