@@ -110,8 +110,11 @@ export interface AnalysisIndex {
   searchMarks: SearchMarks;
 }
 
-/** A note's speaker turns, in order: each line that starts "P014:", normalised for matching (searchQuery.ts normalise). */
-export type SpeakerLines = { code: string; normalised: string }[];
+/**
+ * A note's speaker turns by speaker: code ("P014") → every line of theirs that starts "P014:", normalised for
+ * matching (searchQuery.ts normalise) and joined by newlines — so a staff-group filter tests each speaker once.
+ */
+export type SpeakerLines = Map<string, string>;
 
 class LiveIndex {
   private tick = -1;
