@@ -197,6 +197,7 @@ class LiveIndex {
     this.noteText.clear();
     this.searchMarks.clear();
     this.reviewers.clear();
+    this.pool.clear();
     this.dims = null;
     this.flat = null;
     this.tick = -1;
