@@ -2,6 +2,8 @@ import { ListItemNode, ListNode } from '@lexical/list';
 import { MarkNode } from '@lexical/mark';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import type { Klass, LexicalEditor, LexicalNode } from 'lexical';
+import { mergeRegister } from '@lexical/utils';
+import { registerPassageMarks } from './passageMarks';
 import { registerSpeakerTurns, SpeakerLabelNode } from './SpeakerLabelNode';
 
 /**
@@ -17,5 +19,5 @@ export const noteNodes: Klass<LexicalNode>[] = [HeadingNode, QuoteNode, ListNode
  * differ. Returns the unregister function.
  */
 export function registerNoteTransforms(editor: LexicalEditor): () => void {
-  return registerSpeakerTurns(editor);
+  return mergeRegister(registerSpeakerTurns(editor), registerPassageMarks(editor));
 }
