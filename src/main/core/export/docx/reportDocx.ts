@@ -228,7 +228,8 @@ function method(model: ReportModel): (Paragraph | Table)[] {
 
 function finding(f: ReportFinding): Paragraph[] {
   const out: Paragraph[] = [heading(`${f.label}  ${f.statement}`, 2)];
-  if (f.draft) out.push(para('Draft finding', 'DraftMark'));
+  // Under its heading, where the PDF puts it (the style's own alignment is the header's, on the right).
+  if (f.draft) out.push(new Paragraph({ style: 'DraftMark', alignment: AlignmentType.LEFT, children: [new TextRun('Draft finding')] }));
   const confidence = new Paragraph({
     style: 'Confidence',
     children: [
