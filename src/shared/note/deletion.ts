@@ -1,3 +1,4 @@
+import { mergeRegister } from '@lexical/utils';
 import {
   $getSelection,
   $isRangeSelection,
@@ -37,20 +38,6 @@ export function $splitAtSelectionEnd(selection: RangeSelection): void {
   if (rest) end.set(rest.getKey(), 0, 'text');
 }
 
-/** Every command whose default handler removes the selected text before doing its own work. */
-const REMOVING: LexicalCommand<never>[] = [
-  DELETE_CHARACTER_COMMAND,
-  DELETE_WORD_COMMAND,
-  DELETE_LINE_COMMAND,
-  REMOVE_TEXT_COMMAND,
-  CUT_COMMAND,
-  CONTROLLED_TEXT_INSERTION_COMMAND,
-  PASTE_COMMAND,
-  DROP_COMMAND,
-  INSERT_PARAGRAPH_COMMAND,
-  INSERT_LINE_BREAK_COMMAND,
-] as LexicalCommand<never>[];
-
 /** In the live editor: split before any command that removes the selection (the rich-text handlers run after). */
 export function registerSafeDeletion(editor: LexicalEditor): () => void {
   const prepare = () => {
@@ -58,6 +45,18 @@ export function registerSafeDeletion(editor: LexicalEditor): () => void {
     if ($isRangeSelection(selection)) $splitAtSelectionEnd(selection);
     return false;
   };
-  const removers = REMOVING.map((command) => editor.registerCommand(command, prepare, COMMAND_PRIORITY_CRITICAL));
-  return () => removers.forEach((remove) => remove());
+  const before = <P>(command: LexicalCommand<P>) => editor.registerCommand(command, prepare, COMMAND_PRIORITY_CRITICAL);
+  // Every command whose default handler removes the selected text before doing its own work.
+  return mergeRegister(
+    before(DELETE_CHARACTER_COMMAND),
+    before(DELETE_WORD_COMMAND),
+    before(DELETE_LINE_COMMAND),
+    before(REMOVE_TEXT_COMMAND),
+    before(CUT_COMMAND),
+    before(CONTROLLED_TEXT_INSERTION_COMMAND),
+    before(PASTE_COMMAND),
+    before(DROP_COMMAND),
+    before(INSERT_PARAGRAPH_COMMAND),
+    before(INSERT_LINE_BREAK_COMMAND),
+  );
 }

@@ -5,11 +5,12 @@ import { trackedTable } from '../db/changeTracking';
 import { anchorPassages } from '../services/passages';
 import { mergeThemes } from '../services/themeRemoval';
 import { withoutStamping } from '../store/changeLog';
-import { readRow, recordIds } from '../store/mergeRows';
+import { readRow, recordIds, type Row } from '../store/mergeRows';
+import { copySpeakers, renameSpeakerCodes } from '../store/noteSpeakers';
 import { addReviewerIfMissing, listReviewers } from '../store/reviewers';
 import { recordOverwrite } from '../store/mergeHistory';
 import { readMeta, writeMeta } from '../store/workspaceMeta';
-import { applyRecords, planRecords, tombstonesToTake, type Outcome } from './mergeRecords';
+import { applyRecords, planRecords, tombstonesToTake, type Outcome, type Side } from './mergeRecords';
 import { settleNoteConflicts, type NoteCopy } from './noteConflicts';
 import { keepNeededParents } from './parents';
 import { documentSide, relabelNote } from './participantCodes';
@@ -27,6 +28,8 @@ interface Plan {
   renumbered: Renumbering[];
   renamed: Renaming[];
   noteCopies: NoteCopy[];
+  /** Notes whose speaker labels were rewritten: note id → codes old → new. */
+  relabelled: Map<string, Map<string, string>>;
 }
 
 function plan(here: Database.Database, there: Database.Database): Plan {
@@ -36,21 +39,23 @@ function plan(here: Database.Database, there: Database.Database): Plan {
   const renamed = settleNames(book);
 
   // Speaker labels in the notes whose text comes from a renumbered person's side.
+  const relabelled = new Map<string, Map<string, string>>();
   if (renumbered.some((r) => r.table === 'participants')) {
+    const relabel = (id: string, row: Row, side: Side) => {
+      const copy = structuredClone(row);
+      const codes = relabelNote(copy, renumbered, side);
+      if (!codes) return;
+      book.adjust('notes', id, String(copy.document), (r) => Object.assign(r, copy));
+      relabelled.set(id, codes);
+    };
     const written = book.outcomes.filter((o) => o.table === 'notes' && o.row);
     for (const id of recordIds(here, trackedTable('notes'))) {
-      if (book.outcomeOf('notes', id)) continue;
-      const row = readRow(here, trackedTable('notes'), id)!;
-      const relabelled = structuredClone(row);
-      if (relabelNote(relabelled, renumbered, 'here')) book.adjust('notes', id, String(relabelled.document), (r) => Object.assign(r, relabelled));
+      if (!book.outcomeOf('notes', id)) relabel(id, readRow(here, trackedTable('notes'), id)!, 'here');
     }
-    for (const o of written) {
-      const relabelled = structuredClone(o.row!);
-      if (relabelNote(relabelled, renumbered, documentSide(o))) book.adjust('notes', o.recordId, String(relabelled.document), (r) => Object.assign(r, relabelled));
-    }
+    for (const o of written) relabel(o.recordId, o.row!, documentSide(o));
   }
   keepNeededParents(book);
-  return { book, renumbered, renamed, noteCopies };
+  return { book, renumbered, renamed, noteCopies, relabelled };
 }
 
 function report({ book, renumbered, renamed, noteCopies }: Plan): MergeReport {
@@ -103,6 +108,10 @@ export function mergeInto(here: Database.Database, there: Database.Database, opt
       const highest = Math.max(Number(readMeta(here, key) ?? 0), Number(readMeta(there, key) ?? 0));
       if (highest > 0) writeMeta(here, key, String(highest));
     }
+    // The relabelled notes' speakers take their new codes, still linked to whom they were. Stamped as
+    // this merge's change: the old code's row leaves a tombstone, so merging the pack again brings it back never.
+    for (const [noteId, codes] of settled.relabelled) renameSpeakerCodes(here, noteId, codes);
+    for (const copy of settled.noteCopies) copySpeakers(here, copy.noteId, copy.copyId);
     const touched = new Set<string>();
     for (const o of outcomes) {
       if (o.table === 'notes' && o.row) touched.add(o.recordId);
