@@ -7,8 +7,12 @@ import { commitsWhileIdle, countReactCommits, reactCommits } from './support/ren
 // A page left alone should not render: a handful of commits (a timer, a late reply) at most.
 const IDLE_COMMITS = 5;
 
-test('an idle engagement page does not keep rendering', async ({ page, host }) => {
+test('an idle engagement page does not keep rendering or fetching; a save of text alone refetches nothing there', async ({ page, host }) => {
   await countReactCommits(page);
+  const calls: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/rpc') calls.push((request.postDataJSON() as { method: string }).method);
+  });
   const app = new FieldnotesApp(page);
   const notes = new NotesPage(page);
   await app.goto(host.url);
@@ -21,7 +25,14 @@ test('an idle engagement page does not keep rendering', async ({ page, host }) =
   await page.keyboard.type('The reading centre triages OCT scans.');
   await notes.saved();
   await page.waitForTimeout(500); // let the save's own renders finish
+  calls.length = 0;
   expect(await commitsWhileIdle(page, 2_000)).toBeLessThanOrEqual(IDLE_COMMITS);
+  expect(calls, 'calls while idle').toEqual([]);
+  // The codebook, the notes and the participants on this page rest on nothing a save of text alone changes (issue 7).
+  await page.keyboard.type(' Radiographers read them first.');
+  await notes.saved();
+  await page.waitForTimeout(300);
+  expect(calls.filter((m) => m !== 'notes.save'), 'calls after saving text alone').toEqual([]);
 });
 
 test('the command palette opens on every area and on an engagement page; no area renders while idle', async ({ page, host }) => {

@@ -27,7 +27,7 @@ export function createCore(options: CoreOptions): Core {
     invoke: async (method, input) => {
       const result = await dispatch(handlers, method, input, log, explainStorageError);
       // Announce what the call made stale, so every screen showing it refetches, whoever made the call.
-      const namespaces = result.ok && typeof method === 'string' ? changedBy(method) : [];
+      const namespaces = result.ok && typeof method === 'string' ? changedBy(method, { input, output: result.value }) : [];
       if (namespaces.length) options.emit?.('data.changed', { namespaces: [...namespaces] });
       return result;
     },

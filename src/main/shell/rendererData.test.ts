@@ -20,12 +20,6 @@ const ALLOWED: Record<string, string> = {
   'src/renderer/features/notes/noteSaver.ts': 'the autosaver’s notes.save',
 };
 
-/** Still to convert (issue 7): this list only shrinks; the test fails when a file here no longer calls the client. */
-const NOT_YET = new Set([
-  'src/renderer/features/analysis/SearchPanel.tsx',
-  'src/renderer/features/protection/RefusedWorkspaceDialog.tsx',
-]);
-
 function sourceFiles(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
     const path = join(folder, entry.name);
@@ -52,12 +46,12 @@ describe('the renderer’s data boundary', () => {
   it('no renderer file outside api/ calls the core directly (only the autosaver, which says why)', () => {
     const offenders = sourceFiles(RENDERER)
       .map((path) => relative(ROOT, path).split('\\').join('/'))
-      .filter((name) => !name.startsWith('src/renderer/api/') && !(name in ALLOWED) && !NOT_YET.has(name))
+      .filter((name) => !name.startsWith('src/renderer/api/') && !(name in ALLOWED))
       .filter((name) => directCalls(readFileSync(join(ROOT, name), 'utf8')).length > 0);
     expect(offenders, 'load with useQuery(method, input) and change with useMutation(method) from api/queries.tsx').toEqual([]);
   });
 
   it('every allowed file still calls the client (an allowance outliving its reason goes)', () => {
-    for (const name of [...Object.keys(ALLOWED), ...NOT_YET]) expect(directCalls(readFileSync(join(ROOT, name), 'utf8')), name).not.toEqual([]);
+    for (const name of Object.keys(ALLOWED)) expect(directCalls(readFileSync(join(ROOT, name), 'utf8')), name).not.toEqual([]);
   });
 });

@@ -1,111 +1,42 @@
 // @vitest-environment happy-dom
 import { act, useState } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { changedBy } from '../../shared/contract/changes';
-import { createClient, type Transport } from '../../shared/rpc/client';
-import { fail, ok, type Result } from '../../shared/rpc/result';
-import { createQueryClient, DataProvider, queryKey, reportFailure, useMutation, useQuery, useUnshownFailure } from './queries';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createQueryClient, queryKey, useMutation, useQuery, useUnshownFailure } from './queries';
+import { answered, eventually, fakeCore, Screen, type FakeCore } from './testCore';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-/**
- * A stand-in for the core over the real client: engagement types in memory,
- * answers after a tick (so requests overlap as they do over IPC), and the
- * `data.changed` announcement the real core makes after a write.
- */
-function fakeCore() {
+/** Engagement types in memory, and engagement lists whose first query answers slowest. */
+function typesCore() {
   const types = [{ id: 'workshop', label: 'Workshop', builtin: true }];
-  const listeners = new Set<(payload: unknown) => void>();
-  const calls: string[] = [];
-  let inFlight = 0;
-  let failNext: string | null = null;
-  const announce = (method: string) => {
-    const namespaces = changedBy(method);
-    if (namespaces.length) listeners.forEach((l) => l({ namespaces: [...namespaces] }));
-  };
-  const transport: Transport = {
-    async invoke(method, input): Promise<Result<unknown>> {
-      inFlight++;
-      try {
-        return await answer(method, input);
-      } finally {
-        inFlight--;
-      }
+  const core = fakeCore({
+    'engagementTypes.list': () => types.map((t) => ({ ...t })),
+    'engagementTypes.add': ({ label }: { label: string }) => {
+      const added = { id: label.toLowerCase(), label, builtin: false };
+      types.push(added);
+      return added;
     },
-    on(event, handler) {
-      if (event !== 'data.changed') return () => {};
-      listeners.add(handler);
-      return () => listeners.delete(handler);
+    'engagements.list': async ({ query }: { query?: string }) => {
+      // The first query answers slowest, so a stale answer arrives last.
+      await new Promise((r) => setTimeout(r, query === 'a' ? 40 : 1));
+      return [{ id: `for-${query}` }];
     },
-  };
-  async function answer(method: string, input: unknown): Promise<Result<unknown>> {
-      calls.push(method);
-      await new Promise((r) => setTimeout(r, 5));
-      if (failNext) {
-        const message = failNext;
-        failNext = null;
-        return fail('DISK_FULL', message);
-      }
-      if (method === 'engagementTypes.list') return ok(types.map((t) => ({ ...t })));
-      if (method === 'engagementTypes.add') {
-        const { label } = input as { label: string };
-        const added = { id: label.toLowerCase(), label, builtin: false };
-        types.push(added);
-        announce(method);
-        return ok(added);
-      }
-      if (method === 'engagements.list') {
-        const { query } = input as { query?: string };
-        // The first query answers slowest, so a stale answer arrives last.
-        await new Promise((r) => setTimeout(r, query === 'a' ? 40 : 1));
-        return ok([{ id: `for-${query}` }]);
-      }
-      return fail('UNKNOWN_METHOD', method);
-  }
+  });
   return {
-    client: createClient(transport),
-    calls,
-    inFlight: () => inFlight,
-    failOnce: (message: string) => (failNext = message),
+    core,
     /** A write by someone else (the autosaver, a menu command): only the announcement tells the screen. */
     addBehindTheScreensBack: (label: string) => {
       types.push({ id: label.toLowerCase(), label, builtin: false });
-      announce('engagementTypes.add');
+      core.announce('engagementTypes.add');
     },
   };
 }
 
-let root: Root | null = null;
-let container: HTMLElement;
-afterEach(() => {
-  act(() => root?.unmount());
-  root = null;
-  reportFailure(null);
-});
-
-async function render(node: React.ReactNode, core: ReturnType<typeof fakeCore>, client = createQueryClient()) {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-  await act(async () => root!.render(<DataProvider client={client} rpc={core.client}>{node}</DataProvider>));
-}
-
-/**
- * Wait for what the screen shows, not for a fixed time: a fixed sleep made these tests fail on a loaded machine
- * (two cores, eight processes) although the hooks were right.
- */
-const eventually = (check: () => void) => act(() => vi.waitFor(check, { timeout: 10_000, interval: 5 }));
-/** Every request the screen made has been answered, and React has drawn what they returned. */
-const answered = async (core: ReturnType<typeof fakeCore>) => {
-  await eventually(() => expect(core.inFlight()).toBe(0));
-  await act(() => new Promise((r) => setTimeout(r, 20)));
-};
-const text = (id: string) => container.querySelector(`[data-id="${id}"]`)?.textContent;
+const screen = new Screen();
+afterEach(() => screen.unmount());
+const text = (id: string) => screen.text(id);
 
 describe('useQuery and useMutation', () => {
   it('load, change through a mutation, and are fresh once run resolves', async () => {
-    const core = fakeCore();
+    const { core } = typesCore();
     const client = createQueryClient();
     let add: (label: string) => Promise<unknown> = async () => {};
     function Types() {
@@ -120,26 +51,26 @@ describe('useQuery and useMutation', () => {
       };
       return <p data-id="types">{data?.map((t) => t.label).join(', ') ?? 'loading'}</p>;
     }
-    await render(<Types />, core, client);
+    await screen.render(<Types />, core, client);
     await eventually(() => expect(text('types')).toBe('Workshop'));
     await act(() => add('Webinar'));
     await eventually(() => expect(text('types')).toBe('Workshop, Webinar'));
   });
 
   it('refresh when the core announces a change made elsewhere', async () => {
-    const core = fakeCore();
+    const { core, addBehindTheScreensBack } = typesCore();
     function Types() {
       const { data } = useQuery('engagementTypes.list', {});
       return <p data-id="types">{data?.map((t) => t.label).join(', ')}</p>;
     }
-    await render(<Types />, core);
+    await screen.render(<Types />, core);
     await eventually(() => expect(text('types')).toBe('Workshop'));
-    act(() => core.addBehindTheScreensBack('Survey'));
+    act(() => addBehindTheScreensBack('Survey'));
     await eventually(() => expect(text('types')).toBe('Workshop, Survey'));
   });
 
   it('drop a stale answer that arrives after a newer one, keeping the last answer meanwhile', async () => {
-    const core = fakeCore();
+    const { core } = typesCore();
     let setQuery: (q: string) => void = () => {};
     function List() {
       const [query, set] = useState('a');
@@ -147,17 +78,17 @@ describe('useQuery and useMutation', () => {
       const { data } = useQuery('engagements.list', { query });
       return <p data-id="list">{data?.map((e) => e.id).join(',') ?? 'loading'}</p>;
     }
-    await render(<List />, core);
+    await screen.render(<List />, core);
     act(() => setQuery('b'));
     await eventually(() => expect(text('list')).toBe('for-b'));
     // The slow answer for "a" comes back after "b"'s: once it has, the screen must still show b's.
     await answered(core);
-    expect(core.calls.filter((m) => m === 'engagements.list')).toHaveLength(2);
+    expect(core.count('engagements.list')).toBe(2);
     expect(text('list')).toBe('for-b');
   });
 
   it('a failure a screen does not show goes to the failure notice; one it shows does not', async () => {
-    const core = fakeCore();
+    const { core } = typesCore();
     function Notice() {
       return <p data-id="notice">{useUnshownFailure()?.message ?? ''}</p>;
     }
@@ -165,8 +96,8 @@ describe('useQuery and useMutation', () => {
       const { error } = useQuery('engagementTypes.list', {}, { errorShownHere: true });
       return <p data-id="shown">{error?.message ?? ''}</p>;
     }
-    core.failOnce('The disk is full.');
-    await render(
+    core.failOnce('engagementTypes.list', 'The disk is full.');
+    await screen.render(
       <>
         <Shown />
         <Notice />
@@ -183,9 +114,71 @@ describe('useQuery and useMutation', () => {
       run = () => mutation.run({ label: 'X' });
       return null;
     }
-    act(() => root!.render(<DataProvider client={createQueryClient()} rpc={core.client}><Unshown /><Notice /></DataProvider>));
-    core.failOnce('Fieldnotes could not write to the disk.');
+    screen.unmount();
+    await screen.render(
+      <>
+        <Unshown />
+        <Notice />
+      </>,
+      core,
+    );
+    core.failOnce('engagementTypes.add', 'Fieldnotes could not write to the disk.');
     await act(() => run());
     expect(text('notice')).toBe('Fieldnotes could not write to the disk.');
+  });
+});
+
+describe('what an autosave refreshes', () => {
+  /** The engagement page while a note is typed: its notes, the open note's passages (kept current by the saves' answers), the codebook for the picker; and a theme view. */
+  function notePageCore() {
+    let passages = [{ id: 'p1', quote: 'first' }];
+    const core = fakeCore({
+      'notes.list': () => [],
+      'passages.forNote': () => passages,
+      'themes.list': () => [],
+      'themes.view': () => ({ counts: { passages: 0 }, passages: [] }),
+      'notes.save': ({ createPassages }: { createPassages?: { id: string }[] }) => {
+        const made = (createPassages ?? []).map((p) => ({ id: p.id, quote: 'second' }));
+        passages = [...passages, ...made];
+        return { revision: 2, wordCount: 3, savedAt: '', changedPassages: made };
+      },
+    });
+    return core;
+  }
+  let keep: (update: (list: { id: string; quote?: string }[]) => { id: string; quote?: string }[]) => void = () => {};
+  function NotePage() {
+    useQuery('notes.list', { engagementId: 'e1' });
+    const kept = useQuery('passages.forNote', { noteId: 'n1' }, { keptCurrentHere: true });
+    keep = kept.setData as never;
+    useQuery('themes.list', {});
+    useQuery('themes.view', { themeIds: ['t1'], mode: 'any', includeSubthemes: true, filters: {}, limit: 10, offset: 0 });
+    return <p data-id="passages">{kept.data?.map((p) => (p as { quote?: string }).quote).join(', ') ?? 'loading'}</p>;
+  }
+  const fetched = (core: FakeCore) => Object.fromEntries(['notes.list', 'passages.forNote', 'themes.list', 'themes.view'].map((m) => [m, core.count(m)]));
+
+  it('a save of text alone refetches only what shows the text; the codebook and lists stay', async () => {
+    const core = notePageCore();
+    await screen.render(<NotePage />, core);
+    await eventually(() => expect(screen.text('passages')).toBe('first'));
+    await answered(core);
+    // The autosaver calls the core itself (noteSaver.ts); the screen hears only the core's announcement.
+    await act(() => core.client.call('notes.save', { id: 'n1', document: '{}', baseRevision: 1 }));
+    await eventually(() => expect(core.count('themes.view')).toBe(2));
+    await answered(core);
+    expect(fetched(core)).toEqual({ 'notes.list': 1, 'passages.forNote': 1, 'themes.list': 1, 'themes.view': 2 });
+  });
+
+  it('a save that makes a passage refetches the codebook (its counts), and the open note’s passages follow the answer', async () => {
+    const core = notePageCore();
+    await screen.render(<NotePage />, core);
+    await eventually(() => expect(screen.text('passages')).toBe('first'));
+    await answered(core);
+    const saved = await act(() => core.client.call('notes.save', { id: 'n1', document: '{}', baseRevision: 1, createPassages: [{ id: 'p2', themeIds: ['t1'] }] }));
+    // The session puts the save's changed passages into the kept answer (useNoteSession); nothing refetches them.
+    act(() => keep((list) => [...list, ...((saved.ok ? saved.value.changedPassages : []) as never[])]));
+    await eventually(() => expect(core.count('themes.list')).toBe(2));
+    await answered(core);
+    expect(screen.text('passages')).toBe('first, second');
+    expect(fetched(core)).toEqual({ 'notes.list': 1, 'passages.forNote': 1, 'themes.list': 2, 'themes.view': 2 });
   });
 });

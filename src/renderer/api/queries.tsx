@@ -10,7 +10,7 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { changedBy, EVERYTHING, namespaceOf } from '../../shared/contract/changes';
+import { changedBy, EVERYTHING, isStale, namespaceOf } from '../../shared/contract/changes';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract/methods';
 import type { Client } from '../../shared/rpc/client';
 import type { Result, RpcError } from '../../shared/rpc/result';
@@ -95,12 +95,10 @@ export function createQueryClient(): QueryClient {
   });
 }
 
-/** Refetch the on-screen queries of the namespaces the core says changed. */
+/** Refetch the on-screen queries of the namespaces (or single methods) the core says changed. */
 export function refreshNamespaces(client: QueryClient, namespaces: readonly string[]): Promise<void> {
-  const everything = namespaces.includes(EVERYTHING);
-  const stale = new Set(namespaces);
   return client.invalidateQueries({
-    predicate: (query) => !(query.meta as Meta | undefined)?.keptCurrentHere && (everything || stale.has(String(query.queryKey[0]))),
+    predicate: (query) => !(query.meta as Meta | undefined)?.keptCurrentHere && isStale(namespaces, String(query.queryKey[0]), String(query.queryKey[1])),
   });
 }
 
@@ -249,8 +247,8 @@ export function useMutation<M extends MethodName>(method: M, options: { errorSho
     // screen can rely on the list being fresh once `run` resolves. Not when everything changed (another
     // workspace opened): every screen is about to be remounted on the new one, and the announcement refreshes
     // whatever stays; waiting for the old screens to refetch would only hold the new workspace back.
-    onSuccess: () => {
-      const stale = changedBy(method);
+    onSuccess: (output, input) => {
+      const stale = changedBy(method, { input, output });
       return stale.includes(EVERYTHING) ? undefined : refreshNamespaces(client, stale);
     },
     meta: { errorShownHere: options.errorShownHere ?? false },

@@ -2,7 +2,7 @@
 import { act, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { expect, vi } from 'vitest';
-import { changedBy } from '../../shared/contract/changes';
+import { changedBy, type AnsweredCall } from '../../shared/contract/changes';
 import { createClient, type Transport } from '../../shared/rpc/client';
 import { fail, ok, type Result } from '../../shared/rpc/result';
 import { createQueryClient, DataProvider, reportFailure } from './queries';
@@ -20,8 +20,8 @@ export function fakeCore(handlers: Record<string, Handler>) {
   const calls: { method: string; input: unknown }[] = [];
   const failures = new Map<string, string>();
   let inFlight = 0;
-  const announce = (method: string) => {
-    const namespaces = changedBy(method);
+  const announce = (method: string, call?: AnsweredCall) => {
+    const namespaces = changedBy(method, call);
     if (namespaces.length) listeners.forEach((l) => l({ namespaces: [...namespaces] }));
   };
   const answer = async (method: string, input: unknown): Promise<Result<unknown>> => {
@@ -35,7 +35,7 @@ export function fakeCore(handlers: Record<string, Handler>) {
     const handler = handlers[method];
     if (!handler) return fail('UNKNOWN_METHOD', method);
     const value = await handler(input as never);
-    announce(method);
+    announce(method, { input, output: value });
     return ok(value);
   };
   const transport: Transport = {
@@ -60,7 +60,7 @@ export function fakeCore(handlers: Record<string, Handler>) {
     inFlight: () => inFlight,
     /** The next call of `method` fails with this sentence. */
     failOnce: (method: string, message: string) => failures.set(method, message),
-    /** A write made elsewhere (another screen, the autosaver): only the announcement tells this one. */
+    /** A write made elsewhere (another screen, the autosaver; `call` as it answered): only the announcement tells this one. */
     announce,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedBy, EVERYTHING } from './changes';
+import { changedBy, EVERYTHING, isStale } from './changes';
 import { methodNames } from './methods';
 
 describe('what a call makes stale', () => {
@@ -15,6 +15,17 @@ describe('what a call makes stale', () => {
     expect(changedBy('workspace.open')).toEqual([EVERYTHING]);
     expect(changedBy('notes.save')).not.toContain('notes');
     expect(changedBy('someNewDomain.archive')).toEqual(['someNewDomain']);
+  });
+
+  it('an autosave of text alone names what shows the text; one touching passages, or an answer it cannot read, names all', () => {
+    const textAlone = changedBy('notes.save', { input: { id: 'n' }, output: { changedPassages: [] } });
+    expect(textAlone).toEqual(expect.arrayContaining(['search', 'themes.view']));
+    expect(textAlone).not.toContain('themes');
+    expect(isStale(textAlone, 'themes', 'themes.view')).toBe(true);
+    expect(isStale(textAlone, 'themes', 'themes.list')).toBe(false);
+    expect(changedBy('notes.save', { input: { createPassages: [{ id: 'p' }] }, output: { changedPassages: [] } })).toContain('themes');
+    expect(changedBy('notes.save', { input: {}, output: { changedPassages: [{ id: 'p' }] } })).toContain('themes');
+    expect(changedBy('notes.save', { input: null, output: null })).toEqual(changedBy('notes.save'));
   });
 
   it('every method of the contract is classified without throwing', () => {

@@ -2,7 +2,8 @@ import type { MethodName } from './methods';
 
 /**
  * Which loaded data a successful call makes stale, named by method namespace
- * (`themes` for every `themes.*` query). The core announces it after each call
+ * (`themes` for every `themes.*` query) or, where a namespace holds reads that
+ * rest on different things, by method (`themes.view` alone). The core announces it after each call
  * (`data.changed`), and the renderer refetches the queries of those
  * namespaces that are on screen — whoever made the call (a form, the
  * autosaver, a menu command).
@@ -71,13 +72,50 @@ const BY_METHOD: Record<string, readonly string[]> = {
   'protection.setLockAfter': ['protection'],
 };
 
+/**
+ * The reads that show a note's text or places in it, beyond its passages: search's snippets, the context around
+ * passages (theme view, a matrix cell, co-occurrence's passages), and agreement's characters and places.
+ */
+const NOTE_TEXT: readonly string[] = ['search', 'agreement', 'themes.view', 'matrix.cell', 'analysis.cooccurrencePassages'];
+
+/** A successful call as the core answered it, for the writes whose reach depends on what they did. */
+export interface AnsweredCall {
+  input: unknown;
+  output: unknown;
+}
+
+/**
+ * An autosave that created no passage and changed none (most of them: typing between tags) changed the note's
+ * text alone. What rests on passages — the codebook's counts, findings, the matrix's counts — is as it was; the
+ * passages after the edit moved, but their words did not. Announcing `themes` for it refetched the codebook after
+ * every autosave (issue 7). Anything unexpected in the call counts as touching passages.
+ */
+function saveTouchedPassages({ input, output }: AnsweredCall): boolean {
+  const created = (input as { createPassages?: unknown } | null)?.createPassages;
+  const changed = (output as { changedPassages?: unknown } | null)?.changedPassages;
+  return !Array.isArray(changed) || changed.length > 0 || (created !== undefined && (!Array.isArray(created) || created.length > 0));
+}
+
+/** Writes whose reach depends on what they did: a narrower list when the call says so. */
+const BY_ANSWER: Record<string, (call: AnsweredCall) => readonly string[] | undefined> = {
+  'notes.save': (call) => (saveTouchedPassages(call) ? undefined : NOTE_TEXT),
+};
+
 export const namespaceOf = (method: string): string => method.slice(0, method.indexOf('.'));
 
-/** The namespaces a successful call of `method` makes stale; empty for reads. */
-export function changedBy(method: MethodName | string): readonly string[] {
+/**
+ * What a successful call of `method` makes stale — namespaces, or single methods — empty for reads. Given the
+ * call's input and answer, a write that did less than it might (a save of text alone) names less.
+ */
+export function changedBy(method: MethodName | string, call?: AnsweredCall): readonly string[] {
   const namespace = namespaceOf(method);
   const verb = method.slice(namespace.length + 1);
   if (QUIET.has(method) || READ_VERB.test(verb)) return [];
-  const listed = BY_METHOD[method] ?? [namespace, ...(ALSO[namespace] ?? [])];
+  const listed = (call && BY_ANSWER[method]?.(call)) ?? BY_METHOD[method] ?? [namespace, ...(ALSO[namespace] ?? [])];
   return listed.includes(EVERYTHING) ? [EVERYTHING] : listed;
+}
+
+/** Whether a query keyed `[namespace, method, …]` is among what `changedBy` named stale. */
+export function isStale(stale: readonly string[], namespace: string, method: string): boolean {
+  return stale.includes(EVERYTHING) || stale.includes(namespace) || stale.includes(method);
 }

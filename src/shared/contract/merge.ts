@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MergePackInfo, MergeReport } from '../domain/merge';
+import { MergePackInfo, MergeRecordRef, MergeReport } from '../domain/merge';
 import { SavedFile, SaveTarget } from './fileOut';
 import { method } from './method';
 
@@ -16,9 +16,11 @@ export const mergeMethods = {
     doc: 'Read an uploaded merge pack and say what merging it would do — new, changed, changed on both sides, deleted — changing nothing.',
   }),
   'merge.run': method({
-    input: z.object({ previewId: z.string().min(1).max(100), combineThemes: z.boolean().optional() }).strict(),
+    input: z
+      .object({ previewId: z.string().min(1).max(100), combineThemes: z.boolean().optional(), deleteAnyway: z.array(MergeRecordRef).max(10_000).optional() })
+      .strict(),
     output: z.object({ report: MergeReport, backup: z.string() }),
-    doc: 'Merge the previewed pack into the open workspace in one transaction, after a verified backup (named in the answer).',
+    doc: 'Merge the previewed pack into the open workspace in one transaction, after a verified backup (named in the answer); records kept against a deletion that are named in deleteAnyway are deleted.',
   }),
   'merge.discard': method({
     input: z.object({ previewId: z.string().min(1).max(100) }).strict(),

@@ -25,8 +25,13 @@ export const MergeReport = z.object({
   noteCopies: z.array(z.object({ noteId: z.string(), copyId: z.string(), title: z.string() })),
   /** Records both sides changed apart, and the columns where one side's value lost. */
   conflicts: z.array(z.object({ table: z.string(), recordId: z.string(), label: z.string(), columns: z.array(z.string()) })),
-  /** Records deleted on one side but changed on the other after it: kept, for the person to decide. */
-  kept: z.array(z.object({ table: z.string(), recordId: z.string(), label: z.string(), deletedOn: z.enum(['here', 'there']) })),
+  /**
+   * Records deleted on one side but changed on the other after it: kept unless the person chooses "Delete
+   * anyway" (after a merge, `decision` says which they chose).
+   */
+  kept: z.array(
+    z.object({ table: z.string(), recordId: z.string(), label: z.string(), deletedOn: z.enum(['here', 'there']), decision: z.enum(['kept', 'deleted']).optional() }),
+  ),
 });
 export type MergeReport = z.infer<typeof MergeReport>;
 
@@ -75,3 +80,7 @@ export function describeKinds(counts: Partial<Record<MergeKind, number>>): strin
 /** "Topol review for merging AL 2026-12-01.fieldnotes": whose week it is, and when it was sent. */
 export const mergePackFileName = (workspaceName: string, initials: string, day: string): string =>
   exportFileName(workspaceName, `for merging ${initials} ${day}.fieldnotes`.replace(/\s+/g, ' '), `For merging ${day}.fieldnotes`);
+
+/** A record named in a merge's answer, e.g. one chosen for "Delete anyway". */
+export const MergeRecordRef = z.object({ table: z.string().min(1).max(60), recordId: z.string().min(1).max(400) }).strict();
+export type MergeRecordRef = z.infer<typeof MergeRecordRef>;

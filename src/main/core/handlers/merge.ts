@@ -49,7 +49,7 @@ export function mergeHandlers(ctx: HandlerContext): DomainHandlers<typeof mergeM
         throw error;
       }
     },
-    'merge.run': ({ previewId, combineThemes }) => {
+    'merge.run': ({ previewId, combineThemes, deleteAnyway }) => {
       const workspace = ctx.requireWorkspace();
       if (!held || held.id !== previewId || held.workspacePath !== workspace.path) throw stale();
       // The backup comes first, and without one nothing is merged: a merge touches every area at once.
@@ -61,7 +61,7 @@ export function mergeHandlers(ctx: HandlerContext): DomainHandlers<typeof mergeM
       }
       if (!backup) throw new FieldnotesError('UNAVAILABLE', 'Backups are off for this workspace, so nothing was merged: a merge is only done after a backup.');
       try {
-        return { report: mergeInto(workspace.db, held.pack.db, { combineThemes }), backup: basename(backup.path) };
+        return { report: mergeInto(workspace.db, held.pack.db, { combineThemes, deleteAnyway }), backup: basename(backup.path) };
       } finally {
         forget();
       }

@@ -115,4 +115,41 @@ describe('deletions against changes', () => {
     );
     expect(intoB.kept.map((k) => [k.table, k.deletedOn])).toEqual(expect.arrayContaining([['engagements', 'here'], ['notes', 'here']]));
   });
+
+  const none = { new: 0, changed: 0, conflicting: 0, deleted: 0, kept: 0 };
+  /** Grace deletes the Leeds note; Ada, not knowing, renames it: the merge keeps it and asks. */
+  const leeds = () => {
+    const { review, a, b } = twoLaptops();
+    deleteNote(b.db, review.notes.leeds.id);
+    renameNote(a.db, review.notes.leeds.id, 'Leeds, checked');
+    return { id: review.notes.leeds.id, a, b, graces: fork(b.db, 'grace-pack') };
+  };
+
+  it('“Keep”: the note stays, no later merge asks again, and the laptop that deleted it gets it back', () => {
+    const kept = leeds();
+    const intoA = mergeInto(kept.a.db, kept.graces.db);
+    expect(intoA.kept).toEqual([expect.objectContaining({ table: 'notes', recordId: kept.id, deletedOn: 'there', decision: 'kept' })]);
+    expect(previewMerge(kept.a.db, kept.graces.db).counts).toEqual(none);
+    const back = mergeInto(kept.b.db, fork(kept.a.db, 'ada-pack').db);
+    expect(back.kept).toEqual([]);
+    expect(noteRow(kept.b.db, kept.id)?.title).toBe('Leeds, checked');
+    expect(content(kept.b.db)).toEqual(content(kept.a.db));
+  });
+
+  it('“Delete anyway”: the note goes here at once, and from the other laptop at its next merge, unasked', () => {
+    const gone = leeds();
+    expect(() => mergeInto(gone.a.db, gone.graces.db, { deleteAnyway: [{ table: 'notes', recordId: 'not-kept' }] })).toThrow(/not one this merge kept/);
+    expect(noteRow(gone.a.db, gone.id)?.title).toBe('Leeds, checked'); // the refused merge changed nothing
+    const deleted = mergeInto(gone.a.db, gone.graces.db, { deleteAnyway: [{ table: 'notes', recordId: gone.id }] });
+    expect(deleted.kept).toEqual([expect.objectContaining({ table: 'notes', recordId: gone.id, decision: 'deleted' })]);
+    expect(noteRow(gone.a.db, gone.id)).toBeUndefined();
+    expect(gone.a.db.prepare("SELECT count(*) FROM tombstones WHERE table_name = 'notes' AND record_id = ?").pluck().get(gone.id)).toBe(1);
+    expect(previewMerge(gone.a.db, gone.graces.db).counts).toEqual(none);
+    const adas = fork(gone.a.db, 'ada-pack');
+    const intoB = mergeInto(gone.b.db, adas.db);
+    expect(intoB.kept).toEqual([]);
+    expect(noteRow(gone.b.db, gone.id)).toBeUndefined();
+    expect(content(gone.b.db)).toEqual(content(gone.a.db));
+    expect(misquoted(gone.a.db)).toEqual([]);
+  });
 });

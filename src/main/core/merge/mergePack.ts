@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3';
-import type { MergeReport } from '../../../shared/domain/merge';
+import type { MergeRecordRef, MergeReport } from '../../../shared/domain/merge';
 import { documentAnchors } from '../../../shared/note/anchors';
 import { trackedTable } from '../db/changeTracking';
 import { anchorPassages } from '../services/passages';
 import { mergeThemes } from '../services/themeRemoval';
-import { withoutStamping } from '../store/changeLog';
+import { stampsOf, withoutStamping } from '../store/changeLog';
 import { readRow, recordIds, type Row } from '../store/mergeRows';
 import { copySpeakers, renameSpeakerCodes } from '../store/noteSpeakers';
 import { addReviewerIfMissing, listReviewers } from '../store/reviewers';
@@ -12,15 +12,19 @@ import { recordOverwrite } from '../store/mergeHistory';
 import { readMeta, writeMeta } from '../store/workspaceMeta';
 import { applyRecords, planRecords, tombstonesToTake, type Outcome, type Side } from './mergeRecords';
 import { settleNoteConflicts, type NoteCopy } from './noteConflicts';
+import { deleteKeptAnyway } from './keptDecisions';
 import { keepNeededParents } from './parents';
 import { documentSide, relabelNote } from './participantCodes';
 import { recordLabel } from './labels';
 import { PlanBook } from './planBook';
+import { sameVector } from './vectors';
 import { COUNTER_KEYS, settleNames, settleNumbers, type Renaming, type Renumbering } from './uniqueness';
 
 export interface MergeOptions {
   /** Combine each theme renamed for sharing a name under one parent with the theme that kept it (passages move). */
   combineThemes?: boolean;
+  /** Records the merge keeps against a deletion that the person chose to delete anyway (keptDecisions.ts). */
+  deleteAnyway?: readonly MergeRecordRef[];
 }
 
 interface Plan {
@@ -77,6 +81,32 @@ function report({ book, renumbered, renamed, noteCopies }: Plan): MergeReport {
   return { counts, byTable, renumbered, renamed, noteCopies, conflicts, kept };
 }
 
+/**
+ * The notes whose passages are re-anchored after the merge: those it writes, and those whose note or passages
+ * this side holds differently from the other (newer here, or only here). Re-anchoring derives a passage's
+ * speaker from its turn's label, so the set must be the same in either merge order: a person one side deleted
+ * (their passages' speaker cleared) but the other kept must get their passages back on both sides.
+ */
+function notesToReanchor(here: Database.Database, there: Database.Database, outcomes: readonly Outcome[]): Set<string> {
+  const touched = new Set<string>();
+  for (const o of outcomes) {
+    if (o.table === 'notes' && o.row) touched.add(o.recordId);
+    if (o.table === 'passages' && o.row) touched.add(String(o.row.note_id));
+  }
+  const heldDifferently = (table: string) => {
+    const theirs = stampsOf(there, table);
+    return [...stampsOf(here, table)].filter(([id, stamp]) => !theirs.has(id) || !sameVector(stamp.versions, theirs.get(id)!.versions)).map(([id]) => id);
+  };
+  for (const id of heldDifferently('notes')) touched.add(id);
+  // A speaker linked differently on the two sides: that note's turns follow the merged link.
+  for (const id of heldDifferently('note_speakers')) touched.add(String((JSON.parse(id) as [string, string])[0]));
+  for (const id of heldDifferently('passages')) {
+    const passage = readRow(here, trackedTable('passages'), id);
+    if (passage) touched.add(String(passage.note_id));
+  }
+  return touched;
+}
+
 /** What merging `there` into `here` would do. Reads only. */
 export function previewMerge(here: Database.Database, there: Database.Database): MergeReport {
   return report(plan(here, there));
@@ -109,14 +139,10 @@ export function mergeInto(here: Database.Database, there: Database.Database, opt
       if (highest > 0) writeMeta(here, key, String(highest));
     }
     // The relabelled notes' speakers take their new codes, still linked to whom they were. Stamped as
-    // this merge's change: the old code's row leaves a tombstone, so merging the pack again brings it back never.
+    // this merge's change: the old code's row leaves a tombstone, so merging the pack again never brings it back.
     for (const [noteId, codes] of settled.relabelled) renameSpeakerCodes(here, noteId, codes);
     for (const copy of settled.noteCopies) copySpeakers(here, copy.noteId, copy.copyId);
-    const touched = new Set<string>();
-    for (const o of outcomes) {
-      if (o.table === 'notes' && o.row) touched.add(o.recordId);
-      if (o.table === 'passages' && o.row) touched.add(String(o.row.note_id));
-    }
+    const touched = notesToReanchor(here, there, outcomes);
     withoutStamping(here, () => {
       for (const noteId of touched) {
         const note = readRow(here, trackedTable('notes'), noteId);
@@ -127,6 +153,8 @@ export function mergeInto(here: Database.Database, there: Database.Database, opt
     if (options.combineThemes) {
       for (const r of settled.renamed) if (r.table === 'themes') mergeThemes(here, r.recordId, r.keptBy);
     }
+    const deleted = new Set(deleteKeptAnyway(here, outcomes, options.deleteAnyway ?? []).map((r) => `${r.table} ${r.recordId}`));
+    for (const k of result.kept) k.decision = deleted.has(`${k.table} ${k.recordId}`) ? 'deleted' : 'kept';
     return result;
   })();
 }

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { dataColumns, TRACKED_TABLES, type TrackedTable } from '../db/changeTracking';
 import { dropOrphanStamps, listTombstones, putStamp, putTombstone, stampsOf, withoutStamping, type RecordStamp, type Tombstone } from '../store/changeLog';
 import { deleteRow, readRow, recordIds, writeRow, type Row } from '../store/mergeRows';
-import { covers, joinVectors, laterDot, sameVector, sawChange } from './vectors';
+import { covers, joinVectors, keptAgainst, laterDot, sameVector, sawChange, wasKeptAgainst } from './vectors';
 
 /**
  * The record-by-record merge of another workspace (a merge pack) into this
@@ -116,16 +116,19 @@ export function planRecords(here: Database.Database, there: Database.Database): 
       const tomb = h.tombs.get(id);
       if (tomb && covers(tomb.versions, ts.versions)) continue; // deleted here after its last change there
       const row = readRow(there, spec, id)!;
-      const stamp = tomb ? { ...ts, versions: joinVectors(ts.versions, tomb.versions) } : ts;
-      outcomes.push({ table: spec.table, recordId: id, kind: tomb ? 'kept' : 'new', origin: 'there', row, stamp });
+      // Kept there already, knowing of the deletion here: it comes back without asking again.
+      const asks = tomb && !wasKeptAgainst(ts.versions, tomb);
+      const stamp = asks ? { ...ts, versions: keptAgainst(ts.versions, tomb) } : ts;
+      outcomes.push({ table: spec.table, recordId: id, kind: asks ? 'kept' : 'new', origin: 'there', row, stamp });
     }
     for (const id of hereIds) {
       if (thereIds.includes(id)) continue;
       const tomb = t.tombs.get(id);
       if (!tomb) continue; // made here: stays
       const hs = h.stamps.get(id) ?? EMPTY_STAMP;
+      if (wasKeptAgainst(hs.versions, tomb)) continue; // kept here already, knowing of this deletion
       if (covers(tomb.versions, hs.versions)) outcomes.push({ table: spec.table, recordId: id, kind: 'deleted' });
-      else outcomes.push({ table: spec.table, recordId: id, kind: 'kept', origin: 'here', row: readRow(here, spec, id)!, stamp: { ...hs, versions: joinVectors(hs.versions, tomb.versions) } });
+      else outcomes.push({ table: spec.table, recordId: id, kind: 'kept', origin: 'here', row: readRow(here, spec, id)!, stamp: { ...hs, versions: keptAgainst(hs.versions, tomb) } });
     }
   }
   return outcomes;
@@ -146,6 +149,9 @@ export function tombstonesToTake(here: Database.Database, there: Database.Databa
 
 /** Write the outcomes: records parents first, deletions children first, with stamping off (they carry their own). */
 export function applyRecords(db: Database.Database, outcomes: readonly Outcome[], tombstones: readonly Tombstone[]): void {
+  // Foreign keys are checked when the merge commits, not row by row: a table that points at itself (a new theme
+  // under a theme new in the same pack) has no order of its rows that is parents-first by id. Reset at commit.
+  db.pragma('defer_foreign_keys = ON');
   withoutStamping(db, () => {
     for (const spec of TRACKED_TABLES) {
       const rows = outcomes.filter((o) => o.table === spec.table && o.row);

@@ -8,7 +8,8 @@ import { trackedTable } from '../db/changeTracking';
 import { getStamp } from '../store/changeLog';
 import { readRow, type Row } from '../store/mergeRows';
 import { reviewersById } from '../store/reviewers';
-import { mergeEntry, type PlanBook } from './planBook';
+import type { PlanBook } from './planBook';
+import { mergeEntry } from './vectors';
 import type { Side } from './mergeRecords';
 
 /**

@@ -2,14 +2,14 @@ import { TRACKED_TABLES, trackedTable } from '../db/changeTracking';
 import { getStamp, getTombstone } from '../store/changeLog';
 import { foreignKeys, readRow, recordIdOf, rowsWhere } from '../store/mergeRows';
 import type { PlanBook } from './planBook';
-import { joinVectors } from './vectors';
+import { keptAgainst } from './vectors';
 
 /**
  * A record one side deleted that the other still needs (issue 10): an
  * engagement deleted on one laptop while a note was added to it on the other.
  * Deleting it would take the new note with it (ON DELETE CASCADE) or leave it
- * pointing nowhere; so the parent is kept, its vector joined with the
- * tombstone's (it has now seen the deletion), and listed as kept for the
+ * pointing nowhere; so the parent is kept, marked as having seen the
+ * deletion (vectors.ts keptAgainst), and listed as kept for the
  * person to decide. Repeated until no kept record needs another.
  */
 export function keepNeededParents(book: PlanBook): void {
@@ -29,7 +29,7 @@ export function keepNeededParents(book: PlanBook): void {
         o.kind = 'kept';
         o.origin = 'here';
         o.row = readRow(book.here, trackedTable(link.parent), o.recordId)!;
-        o.stamp = { ...stamp, versions: joinVectors(stamp.versions, tomb?.versions ?? {}) };
+        o.stamp = { ...stamp, versions: keptAgainst(stamp.versions, tomb) };
         changed = true;
       }
       // A parent deleted here that an arriving child points at: it comes back from there.
@@ -42,7 +42,7 @@ export function keepNeededParents(book: PlanBook): void {
         const stamp = getStamp(book.there, link.parent, id);
         if (!row || !stamp) continue;
         const tomb = getTombstone(book.here, link.parent, id);
-        book.add({ table: link.parent, recordId: id, kind: 'kept', origin: 'there', row, stamp: { ...stamp, versions: joinVectors(stamp.versions, tomb?.versions ?? {}) } });
+        book.add({ table: link.parent, recordId: id, kind: 'kept', origin: 'there', row, stamp: { ...stamp, versions: keptAgainst(stamp.versions, tomb) } });
         changed = true;
       }
     }

@@ -1,13 +1,9 @@
-import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { trackedTable } from '../db/changeTracking';
 import { getStamp } from '../store/changeLog';
 import { readRow, recordIds, type Row } from '../store/mergeRows';
 import type { Outcome, Side } from './mergeRecords';
-import { joinVectors } from './vectors';
-
-/** An entry for a change the merge itself makes, the same in either merge order. */
-export const mergeEntry = (...parts: string[]): string => `merge-${createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 12)}`;
+import { joinVectors, mergeEntry } from './vectors';
 
 /** A record as it will be after the merge, and the side it comes from. */
 export interface RecordAfter {

@@ -1,4 +1,5 @@
-import type { FieldDot } from '../store/changeLog';
+import { createHash } from 'node:crypto';
+import type { FieldDot, Tombstone } from '../store/changeLog';
 
 /** Version vectors and field dots (db/changeTracking.ts): what one side of a merge had seen of the other. */
 
@@ -28,3 +29,19 @@ export function laterDot(a: FieldDot | null | undefined, b: FieldDot | null | un
   const kb = b ? `${b[0]}\u0000${b[1]}\u0000${String(b[2]).padStart(12, '0')}` : '';
   return ka === kb ? 'same' : ka > kb ? 'a' : 'b';
 }
+
+/** An entry for a change the merge itself makes, the same in either merge order. */
+export const mergeEntry = (...parts: string[]): string => `merge-${createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 12)}`;
+
+/**
+ * A record kept although one side deleted it carries an entry naming that deletion: it has seen the deletion
+ * and stays. Without it the record's vector would only join the tombstone's — which is the vector the record had
+ * when deleted, so "seen the deletion" could not be told from "never changed" — and every later merge of the
+ * same pack would ask again.
+ */
+const keptEntry = (tomb: Tombstone): string => mergeEntry('kept', tomb.table, tomb.recordId, tomb.deletedAt, tomb.deletedIn ?? '');
+
+export const keptAgainst = (versions: Vector, tomb: Tombstone | null): Vector =>
+  tomb ? joinVectors(joinVectors(versions, tomb.versions), { [keptEntry(tomb)]: 1 }) : versions;
+
+export const wasKeptAgainst = (versions: Vector, tomb: Tombstone): boolean => (versions[keptEntry(tomb)] ?? 0) > 0;

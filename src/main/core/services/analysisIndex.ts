@@ -65,6 +65,9 @@ export interface Dimensions {
   themeIndex: Map<string, number>;
   /** Per theme: itself and its ancestors (a damaged, cyclic tree stops where it repeats). */
   up: number[][];
+  /** The same in CSR form, for the counting loops: theme t's chain is upList[upStart[t] .. upStart[t+1]). */
+  upStart: Int32Array;
+  upList: Int32Array;
   participantIds: string[];
   participantIndex: Map<string, number>;
   staffGroup: string[];
@@ -207,6 +210,7 @@ class LiveIndex {
     if (changed.length === 0) return;
     if (changed.includes('*')) this.dims = null;
     const notes = changed.filter((id) => id !== '*');
+    const { dims, flat } = this;
     if (notes.length) {
       const fresh = new Map<string, NoteSlice>();
       addToSlices(fresh, passageRows(this.db, notes), tagsByPassage(tagRows(this.db, notes)));
@@ -218,7 +222,10 @@ class LiveIndex {
         else this.slices.delete(id);
       }
     }
-    this.flat = null;
+    const positions = notes.map((id) => dims?.noteIndex.get(id) ?? -1);
+    // Only notes changed, and each is one the small tables know: copy the rest, convert those.
+    if (this.dims && dims && flat && !positions.includes(-1)) this.flat = withNotesReplaced(flat, dims, positions, this.slices, this.reviewers);
+    else this.flat = null;
   }
 }
 
@@ -310,6 +317,8 @@ function readDimensions(db: Database.Database): Dimensions {
     for (let at = t; at >= 0 && !chain.includes(at); at = parent[at]!) chain.push(at);
     return chain;
   });
+  const upStart = new Int32Array(up.length + 1);
+  up.forEach((chain, t) => (upStart[t + 1] = upStart[t]! + chain.length));
   const participants = participantRows(db);
   const engagements = engagementRows(db);
   const engagementIndex = indexOf(engagements.map(([id]) => id));
@@ -318,6 +327,8 @@ function readDimensions(db: Database.Database): Dimensions {
     themeIds,
     themeIndex,
     up,
+    upStart,
+    upList: Int32Array.from(up.flat()),
     participantIds: participants.map(([id]) => id),
     participantIndex: indexOf(participants.map(([id]) => id)),
     staffGroup: participants.map(([, g]) => g),
@@ -375,20 +386,19 @@ function intsOf(slice: NoteSlice, dims: Dimensions, reviewers: Map<string, numbe
   return (slice.ints = ints);
 }
 
-/** Every note's passages copied into one set of arrays, in view order: after a write, only changed notes are converted again. */
-function flatten(dims: Dimensions, slices: Map<string, NoteSlice>, reviewers: Map<string, number>): Passages {
-  const parts = dims.noteIds.map((id) => {
-    const slice = slices.get(id);
-    return slice ? { slice, ints: intsOf(slice, dims, reviewers) } : null;
-  });
-  let count = 0;
-  let tagCount = 0;
-  for (const part of parts) {
-    if (!part) continue;
-    count += part.slice.passages.length;
-    tagCount += part.ints.theme.length;
-  }
-  const out: Passages = {
+/** A note's slice with its integers, or null for a note with no passages. */
+type NotePart = { slice: NoteSlice; ints: NoteInts } | null;
+
+function partOf(slices: Map<string, NoteSlice>, noteId: string, dims: Dimensions, reviewers: Map<string, number>): NotePart {
+  const slice = slices.get(noteId);
+  return slice ? { slice, ints: intsOf(slice, dims, reviewers) } : null;
+}
+
+const passagesIn = (part: NotePart) => part?.slice.passages.length ?? 0;
+const tagsIn = (part: NotePart) => part?.ints.theme.length ?? 0;
+
+function allocate(dims: Dimensions, reviewers: Map<string, number>, count: number, tagCount: number): Passages {
+  return {
     count,
     rowid: new Float64Array(count),
     id: new Array<string>(count),
@@ -407,36 +417,100 @@ function flatten(dims: Dimensions, slices: Map<string, NoteSlice>, reviewers: Ma
     themeCount: new Int32Array(dims.themeIds.length),
     noteStart: new Int32Array(dims.noteIds.length + 1),
   };
-  let i = 0;
-  let k = 0;
-  parts.forEach((part, note) => {
-    out.noteStart[note] = i;
-    if (!part) return;
-    const { slice, ints } = part;
-    const n = slice.passages.length;
-    out.participant.set(ints.participant, i);
-    out.start.set(ints.start, i);
-    out.end.set(ints.end, i);
-    out.detached.set(ints.detached, i);
-    out.keyQuote.set(ints.keyQuote, i);
-    out.createdBy.set(ints.createdBy, i);
-    out.note.fill(note, i, i + n);
-    out.engagement.fill(dims.noteEngagement[note]!, i, i + n);
-    out.theme.set(ints.theme, k);
-    out.taggedBy.set(ints.taggedBy, k);
-    for (let j = 0; j < n; j++) {
-      const row = slice.passages[j]!;
-      out.rowid[i + j] = row[0];
-      out.id[i + j] = row[1];
-      out.themeStart[i + j] = k;
-      k += ints.tagCount[j]!;
-    }
-    i += n;
-  });
-  out.themeStart[count] = k;
-  out.noteStart[dims.noteIds.length] = count;
-  for (let t = 0; t < tagCount; t++) out.themeCount[out.theme[t]!]!++;
+}
+
+/** Write a note's passages at passage i and tag k; returns where the next note starts. */
+function fillNote(out: Passages, dims: Dimensions, note: number, part: NotePart, i: number, k: number): [number, number] {
+  out.noteStart[note] = i;
+  if (!part) return [i, k];
+  const { slice, ints } = part;
+  const n = slice.passages.length;
+  out.participant.set(ints.participant, i);
+  out.start.set(ints.start, i);
+  out.end.set(ints.end, i);
+  out.detached.set(ints.detached, i);
+  out.keyQuote.set(ints.keyQuote, i);
+  out.createdBy.set(ints.createdBy, i);
+  out.note.fill(note, i, i + n);
+  out.engagement.fill(dims.noteEngagement[note]!, i, i + n);
+  out.theme.set(ints.theme, k);
+  out.taggedBy.set(ints.taggedBy, k);
+  for (let j = 0; j < n; j++) {
+    const row = slice.passages[j]!;
+    out.rowid[i + j] = row[0];
+    out.id[i + j] = row[1];
+    out.themeStart[i + j] = k;
+    k += ints.tagCount[j]!;
+  }
+  return [i + n, k];
+}
+
+/** Notes a .. b-1 copied from an index of the same small tables, at passage i and tag k (typed arrays copy as memory). */
+function copyNotes(out: Passages, old: Passages, a: number, b: number, i: number, k: number): [number, number] {
+  const from = old.noteStart[a]!;
+  const to = old.noteStart[b]!;
+  const tagFrom = old.themeStart[from]!;
+  const tagTo = old.themeStart[to]!;
+  for (const column of ['rowid', 'note', 'engagement', 'participant', 'start', 'end', 'detached', 'keyQuote', 'createdBy'] as const) {
+    (out[column] as Int32Array).set((old[column] as Int32Array).subarray(from, to), i);
+  }
+  out.theme.set(old.theme.subarray(tagFrom, tagTo), k);
+  out.taggedBy.set(old.taggedBy.subarray(tagFrom, tagTo), k);
+  for (let j = from; j < to; j++) {
+    out.id[i + j - from] = old.id[j]!;
+    out.themeStart[i + j - from] = old.themeStart[j]! - tagFrom + k;
+  }
+  for (let note = a; note < b; note++) out.noteStart[note] = old.noteStart[note]! - from + i;
+  return [i + to - from, k + tagTo - tagFrom];
+}
+
+function finish(out: Passages, dims: Dimensions): Passages {
+  out.themeStart[out.count] = out.theme.length;
+  out.noteStart[dims.noteIds.length] = out.count;
+  for (let t = 0; t < out.theme.length; t++) out.themeCount[out.theme[t]!]!++;
   return out;
+}
+
+/** Every note's passages copied into one set of arrays, in view order: after a write, only changed notes are converted again. */
+function flatten(dims: Dimensions, slices: Map<string, NoteSlice>, reviewers: Map<string, number>): Passages {
+  const parts = dims.noteIds.map((id) => partOf(slices, id, dims, reviewers));
+  const out = allocate(
+    dims,
+    reviewers,
+    parts.reduce((n, part) => n + passagesIn(part), 0),
+    parts.reduce((n, part) => n + tagsIn(part), 0),
+  );
+  let at: [number, number] = [0, 0];
+  parts.forEach((part, note) => (at = fillNote(out, dims, note, part, ...at)));
+  return finish(out, dims);
+}
+
+/**
+ * The index with only these notes' passages read again (a write that changed notes, not the small tables):
+ * the other notes' stretches are copied as memory, not converted again — at four times review scale a
+ * write's first answer was otherwise a whole flatten. A new object, so an answer already holding the old
+ * index is not changed under it.
+ */
+function withNotesReplaced(old: Passages, dims: Dimensions, notes: number[], slices: Map<string, NoteSlice>, reviewers: Map<string, number>): Passages {
+  const changed = [...new Set(notes)].sort((x, y) => x - y).map((note) => ({ note, part: partOf(slices, dims.noteIds[note]!, dims, reviewers) }));
+  let count = old.count;
+  let tagCount = old.theme.length;
+  for (const { note, part } of changed) {
+    const from = old.noteStart[note]!;
+    const to = old.noteStart[note + 1]!;
+    count += passagesIn(part) - (to - from);
+    tagCount += tagsIn(part) - (old.themeStart[to]! - old.themeStart[from]!);
+  }
+  const out = allocate(dims, reviewers, count, tagCount);
+  let at: [number, number] = [0, 0];
+  let next = 0;
+  for (const { note, part } of changed) {
+    at = copyNotes(out, old, next, note, ...at);
+    at = fillNote(out, dims, note, part, ...at);
+    next = note + 1;
+  }
+  copyNotes(out, old, next, dims.noteIds.length, ...at);
+  return finish(out, dims);
 }
 
 /** Theme id → passages tagged with it directly (as listThemes counts). */

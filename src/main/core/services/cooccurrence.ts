@@ -3,7 +3,7 @@ import type { AnalysisFilter, ThemeViewResult } from '../../../shared/domain/ana
 import type { CooccurrenceResult } from '../../../shared/domain/matrix';
 import { FieldnotesError } from '../../../shared/rpc/result';
 import { analysisIndex, themePassageCounts, type AnalysisIndex } from './analysisIndex';
-import { scopeTest } from './analysisScan';
+import { scopeMask } from './analysisScan';
 import { themeView } from './themeView';
 import { listThemes } from './themes';
 
@@ -32,34 +32,42 @@ interface Chosen {
 function chosenPassages(db: Database.Database, chosen: readonly string[], filters: AnalysisFilter | undefined): Chosen {
   const ix = analysisIndex(db);
   const { dims, passages } = ix;
+  const { count, themeStart, theme } = passages;
+  // Per theme, the chosen themes it counts as (itself or an ancestor), in CSR form.
   const index = new Map(chosen.map((id, i) => [id, i]));
   const rootsOf = dims.up.map((chain) => chain.flatMap((t) => index.get(dims.themeIds[t]!) ?? []));
-  const inScope = scopeTest(db, ix, { filters });
+  const rootsOfStart = new Int32Array(rootsOf.length + 1);
+  rootsOf.forEach((r, t) => (rootsOfStart[t + 1] = rootsOfStart[t]! + r.length));
+  const rootsOfList = Int32Array.from(rootsOf.flat());
+  const mask = scopeMask(db, ix, { filters });
+  // At most one root per (tag, root of its theme): the buffers' bound.
+  let bound = 0;
+  for (let k = 0; k < theme.length; k++) bound += rootsOfStart[theme[k]! + 1]! - rootsOfStart[theme[k]!]!;
   const seen = new Int32Array(chosen.length).fill(-1);
-  const kept: number[] = [];
-  const rootStart: number[] = [0];
-  const roots: number[] = [];
-  for (let i = 0; i < passages.count; i++) {
-    const from = roots.length;
-    for (let t = passages.themeStart[i]!; t < passages.themeStart[i + 1]!; t++) {
-      for (const r of rootsOf[passages.theme[t]!]!) {
-        if (seen[r] === i) continue;
-        seen[r] = i;
+  const kept = new Int32Array(count);
+  const rootStart = new Int32Array(count + 1);
+  const roots = new Int32Array(bound);
+  let n = 0;
+  let r = 0;
+  for (let i = 0; i < count; i++) {
+    if (mask !== null && mask[i] === 0) continue;
+    const from = r;
+    for (let t = themeStart[i]!; t < themeStart[i + 1]!; t++) {
+      for (let q = rootsOfStart[theme[t]!]!; q < rootsOfStart[theme[t]! + 1]!; q++) {
+        const root = rootsOfList[q]!;
+        if (seen[root] === i) continue;
+        seen[root] = i;
         // Insertion keeps a passage's few roots ascending.
-        let at = roots.push(r) - 1;
-        while (at > from && roots[at - 1]! > r) roots[at] = roots[--at]!;
-        roots[at] = r;
+        let at = r++;
+        while (at > from && roots[at - 1]! > root) roots[at] = roots[--at]!;
+        roots[at] = root;
       }
     }
-    if (roots.length === from) continue;
-    if (!inScope(i)) {
-      roots.length = from;
-      continue;
-    }
-    kept.push(i);
-    rootStart.push(roots.length);
+    if (r === from) continue;
+    kept[n++] = i;
+    rootStart[n] = r;
   }
-  return { ix, n: chosen.length, kept: Int32Array.from(kept), rootStart: Int32Array.from(rootStart), roots: Int32Array.from(roots) };
+  return { ix, n: chosen.length, kept: kept.subarray(0, n), rootStart: rootStart.subarray(0, n + 1), roots: roots.subarray(0, r) };
 }
 
 /**

@@ -141,6 +141,25 @@ describe('co-occurrence', () => {
     });
   });
 
+  it('does not count a detached passage as overlapping: it has no place in the text any more', () => {
+    withReview((w, { themes }) => {
+      // A passage inside another: "protected time" within "we need protected time for training".
+      const note = w.note(w.engagement({ title: 'Leeds follow-up', type: 'interview', date: '2018-11-02' }), ['P001: We need protected time for training.']);
+      note.tag('We need protected time for training', [themes.training]);
+      note.tag('protected time', [themes.ethics]);
+      const pair = () => cooccurrence(w.db, { themeIds: [themes.training, themes.ethics] }).pairs[0]!;
+      expect(pair()).toMatchObject({ both: 0, overlapping: 2 }); // and "ethics of automated imaging" with "automated imaging came up"
+      // Its words deleted, the inner passage is detached; its offsets would still fall inside the outer one.
+      const start = note.text().indexOf('protected time');
+      note.remove(start, start + 'protected time '.length);
+      expect(w.db.prepare('SELECT count(*) FROM passages WHERE detached = 1').pluck().get()).toBe(1);
+      expect(pair()).toMatchObject({ both: 0, overlapping: 1 });
+      expect(cooccurrence(w.db, { themeIds: [themes.training, themes.ethics] }).themes.map((t) => t.passages)).toEqual([5, 2]); // still counted as passages
+      const listed = cooccurrencePassages(w.db, { a: themes.training, b: themes.ethics, kind: 'overlapping' });
+      expect(listed.passages.map((x) => x.quotedText)).toEqual(['ethics of automated imaging', 'automated imaging came up']);
+    });
+  });
+
   it('chooses the largest themes by default and applies filters', () => {
     withReview((w, { themes }) => {
       const c = cooccurrence(w.db);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { blocksToDocument, reserialize as roundTrip } from '../../../shared/note/blocksToDocument';
+import { createNoteEditor, tagRange } from '../../../shared/note/editing';
 import { createCore, type Core } from '../index';
 import { TEST_REVIEWER, tempFolders } from '../testing/tempWorkspace';
 import { explainStorageError } from '../errors';
@@ -9,6 +10,7 @@ import { createNote, getNote, saveNote } from './notes';
 import { createWorkspace } from '../workspace/workspace';
 
 const folders = tempFolders();
+const PASSAGE = '6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b';
 afterEach(() => folders.cleanup());
 
 async function ok<T>(promise: Promise<{ ok: boolean; value?: unknown; error?: unknown }>): Promise<T> {
@@ -17,9 +19,9 @@ async function ok<T>(promise: Promise<{ ok: boolean; value?: unknown; error?: un
   return result.value as T;
 }
 
-async function coreWithEngagement(): Promise<{ core: Core; path: string; engagementId: string }> {
+async function coreWithEngagement(emit?: (event: string, payload: unknown) => void): Promise<{ core: Core; path: string; engagementId: string }> {
   const folder = folders.make();
-  const core = createCore({ settingsFolder: join(folder, 'settings'), defaultFolder: folder, host: 'loopback', version: 'test' });
+  const core = createCore({ settingsFolder: join(folder, 'settings'), defaultFolder: folder, host: 'loopback', version: 'test', emit });
   await ok(core.invoke('reviewer.set', { name: 'Ada Lovelace', initials: 'AL' }));
   const path = join(folder, 'notes.fieldnotes');
   await ok(core.invoke('workspace.create', { path, name: 'Notes test' }));
@@ -123,6 +125,36 @@ describe('notes', () => {
     } finally {
       workspace.close();
     }
+  });
+});
+
+describe('what a save announces as changed', () => {
+  it('a save of text alone names what shows the text, not the codebook; one that makes or changes a passage names it', async () => {
+    const announced: string[][] = [];
+    const { core, engagementId } = await coreWithEngagement((event, payload) => event === 'data.changed' && announced.push((payload as { namespaces: string[] }).namespaces));
+    const note = await ok<{ id: string; revision: number }>(core.invoke('notes.create', { engagementId }));
+    const theme = await ok<{ id: string }>(core.invoke('themes.create', { name: 'Training', parentId: null }));
+    const editor = createNoteEditor(blocksToDocument([{ kind: 'paragraph', runs: [{ text: 'P014: AI triage helps.' }] }]));
+    expect(tagRange(editor, 6, 15, PASSAGE)).toBe(true);
+    const tagged = JSON.stringify(editor.getEditorState().toJSON());
+    const save = async (document: string, baseRevision: number, createPassages?: unknown[]) => {
+      announced.length = 0;
+      const saved = await ok<{ revision: number }>(core.invoke('notes.save', { id: note.id, document, baseRevision, ...(createPassages && { createPassages }) }));
+      return { revision: saved.revision, namespaces: announced.flat() };
+    };
+
+    const made = await save(tagged, note.revision, [{ id: PASSAGE, themeIds: [theme.id] }]);
+    expect(made.namespaces).toEqual(expect.arrayContaining(['themes', 'passages', 'findings', 'search']));
+    // Typing after the passage: the passage's words are as they were.
+    const typed = await save(tagged.replace(' helps.', ' helps, said the lead radiographer.'), made.revision);
+    expect(typed.namespaces).toEqual(expect.arrayContaining(['search', 'themes.view', 'agreement']));
+    expect(typed.namespaces).not.toContain('themes');
+    expect(typed.namespaces).not.toContain('findings');
+    expect(typed.namespaces).not.toContain('notes');
+    // Typing inside it changes the passage's quoted text: the codebook, findings and the rest see it.
+    const inside = await save(tagged.replace('AI triage', 'AI-led triage').replace(' helps.', ' helps, said the lead radiographer.'), typed.revision);
+    expect(inside.namespaces).toEqual(expect.arrayContaining(['themes', 'passages', 'findings']));
+    core.close();
   });
 });
 

@@ -1,10 +1,9 @@
 import { useMemo, useState, type RefObject } from 'react';
 import type { SearchHit, SearchPlace } from '../../../shared/domain/analysis';
-import type { Passage } from '../../../shared/domain/passage';
-import { api } from '../../api/client';
 import { navigation } from '../../app/navigation';
 import { formatShortcut } from '../../commands/shortcut';
 import { TagDialog } from '../passages/TagDialog';
+import { useTagWithTheme, type TagTarget, type ThemeChoice } from '../passages/useTagWithTheme';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { AnalysisFilters } from './AnalysisFilters';
 import { isFiltering, toFilter, type AnalysisState } from './analysisState';
@@ -30,6 +29,7 @@ const matchedWords = (place: SearchPlace) => place.snippet.filter((s) => s.match
 export function SearchPanel({ state, update, options, inputRef }: Props) {
   const filters = useMemo(() => toFilter(state.filters), [state.filters]);
   const results = useSearch(state.query, filters);
+  const tagWith = useTagWithTheme();
   const [tagging, setTagging] = useState<{ hit: number; place: number } | null>(null);
   const [extent, setExtent] = useState<Extent>('sentence');
   const [tagError, setTagError] = useState<string | null>(null);
@@ -51,29 +51,15 @@ export function SearchPanel({ state, update, options, inputRef }: Props) {
       ...(h.passageId ? { passageId: h.passageId } : { range: { start: p.start, end: p.end } }),
     });
 
-  const tag = async (choice: { id: string } | { create: string }) => {
+  const tag = async (choice: ThemeChoice) => {
     if (!tagging || !hit || !place) return;
     // A memo hit is its passage; a place tagged once here is that passage (a second theme joins it, no second passage).
     const passageId = hit.kind === 'memo' ? hit.passageId : made?.passageId;
     const range = extent === 'sentence' && place.sentence.end > place.sentence.start ? place.sentence : place;
-    const target: { passageId: string } | { noteId: string; start: number; end: number } = passageId
-      ? { passageId }
-      : { noteId: hit.source.noteId, start: range.start, end: range.end };
-    let done: { passage: Passage; themeId: string };
-    if ('create' in choice) {
-      // A theme named in the picker is the core's to find or create, in the same call as the tag.
-      const result = await api().call('passages.tagWithNewTheme', { name: choice.create, target });
-      if (!result.ok) return setTagError(result.error.message);
-      done = { passage: result.value.passage, themeId: result.value.theme.id };
-    } else {
-      const result =
-        'passageId' in target
-          ? await api().call('passages.tag', { passageId: target.passageId, themeId: choice.id })
-          : await api().call('passages.createFromRange', { ...target, themeIds: [choice.id] });
-      if (!result.ok) return setTagError(result.error.message);
-      done = { passage: result.value, themeId: choice.id };
-    }
-    const { themeId, passage } = done;
+    const target: TagTarget = passageId ? { passageId } : { noteId: hit.source.noteId, start: range.start, end: range.end };
+    const result = await tagWith(target, choice);
+    if (!result.ok) return setTagError(result.error.message);
+    const { themeId, passage } = result.value;
     const key = placeKey(hit, place);
     setTagged((m) => new Map(m).set(key, { passageId: passage.id, quotedText: passage.quotedText, themeIds: [...(m.get(key)?.themeIds ?? []), themeId] }));
     const name = options.themes.get(themeId)?.name ?? ('create' in choice ? choice.create : 'the theme');

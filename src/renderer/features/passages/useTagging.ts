@@ -6,6 +6,7 @@ import { useMutation } from '../../api/queries';
 import type { NoteSession } from '../notes/useNoteSession';
 import { MarkIndex } from './markIndex';
 import { recentThemes } from './recentThemes';
+import { useTagWithTheme, type ThemeChoice } from './useTagWithTheme';
 import { $passageIdsAtSelection, markSelectionForTagging, removePassageMarks } from './tagging';
 
 /**
@@ -16,8 +17,7 @@ import { $passageIdsAtSelection, markSelectionForTagging, removePassageMarks } f
  */
 export function useTagging(editor: LexicalEditor, session: NoteSession) {
   // A tag's failure is said above the note (tagError); the other actions' failures go to the failure notice.
-  const tag = useMutation('passages.tag', { errorShownHere: true }).run;
-  const tagWithNewTheme = useMutation('passages.tagWithNewTheme', { errorShownHere: true }).run;
+  const tagWith = useTagWithTheme();
   const untag = useMutation('passages.untag').run;
   const updatePassage = useMutation('passages.update').run;
   const deletePassage = useMutation('passages.delete').run;
@@ -56,7 +56,7 @@ export function useTagging(editor: LexicalEditor, session: NoteSession) {
    * background. A reviewer who presses Enter and goes on typing must not type into a closing dialog.
    */
   const choose = useCallback(
-    (choice: { id: string } | { create: string }, themeName?: string) => {
+    (choice: ThemeChoice, themeName?: string) => {
       // A name the core would refuse must not ride along with the note's saves (it would fail each one).
       const named = 'create' in choice ? ThemeName.safeParse(choice.create) : null;
       if (named && !named.success) return setPickError(named.error.issues[0]?.message ?? 'That cannot be a theme’s name.');
@@ -68,17 +68,11 @@ export function useTagging(editor: LexicalEditor, session: NoteSession) {
       editor.focus();
       const name = 'create' in choice ? choice.create : (themeName ?? 'the theme');
       void (async () => {
-        // A theme named in the picker is the core's to find or create, in the same call as the tag.
         if (target.kind === 'existing') {
-          const result =
-            'id' in choice
-              ? await tag({ passageId: target.passageId, themeId: choice.id })
-              : await tagWithNewTheme({ name: choice.create, target: { passageId: target.passageId } });
+          const result = await tagWith({ passageId: target.passageId }, choice);
           if (!result.ok) return setTagError(result.error.message);
-          if ('theme' in result.value) {
-            recentThemes.used(result.value.theme.id);
-            replace(result.value.passage);
-          } else replace(result.value);
+          if ('create' in choice) recentThemes.used(result.value.themeId);
+          replace(result.value.passage);
           setAnnouncement(`Tagged with ${name}.`);
         } else {
           // A failed save keeps the passage pending: the note's saver retries it with the next save.
@@ -88,7 +82,7 @@ export function useTagging(editor: LexicalEditor, session: NoteSession) {
         }
       })();
     },
-    [editor, passages, picking, createPassage, replace, tag, tagWithNewTheme],
+    [editor, passages, picking, createPassage, replace, tagWith],
   );
 
   const removeTheme = useCallback(

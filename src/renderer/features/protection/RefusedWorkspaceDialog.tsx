@@ -1,9 +1,8 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { ProtectionState } from '../../../shared/contract/protection';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { RefusedWorkspace } from '../../../shared/contract/recovery';
 import type { WorkspaceInfo } from '../../../shared/domain/workspace';
 import type { RpcError } from '../../../shared/rpc/result';
-import { api } from '../../api/client';
+import { useMutation, useQuery, useRead } from '../../api/queries';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Field } from '../../ui/Field';
@@ -12,6 +11,9 @@ import '../../styles/protection.css';
 
 /** The refusals this dialog can act on: the same file, without naming it again. */
 export const REFUSALS_OFFERED = new Set(['PASSPHRASE_NEEDED', 'WRONG_PASSPHRASE', 'WAL_MISMATCH', 'WAL_DAMAGED', 'CORRUPT_WORKSPACE']);
+
+/** A failed way on is said in the dialog, beside the choice to try again. */
+const SHOWN_HERE = { errorShownHere: true };
 
 interface Props {
   open: boolean;
@@ -28,26 +30,27 @@ interface Props {
 export function RefusedWorkspaceDialog({ open, onClose, onOpened }: Props) {
   const [refused, setRefused] = useState<RefusedWorkspace | null>(null);
   const [error, setError] = useState<RpcError | null>(null);
-  // Mounted each time it is shown (App), so it starts with no answer and asks the core afresh, once.
+  // Mounted each time it is shown (App), so it starts with no answer and asks the core afresh, once: a kept
+  // answer (App asks the same at start) could be an earlier refusal, or none, and close the dialog at once.
+  const readRefusal = useRead('recovery.get', { errorShownHere: true });
+  const dismiss = useMutation('recovery.dismiss').run;
   const closeRef = useRef(onClose);
   useEffect(() => {
     closeRef.current = onClose;
   }, [onClose]);
   useEffect(() => {
     if (!open) return;
-    void api()
-      .call('recovery.get', {})
-      .then((r) => {
-        if (!r.ok) setError(r.error);
-        else if (!r.value) closeRef.current();
-        else setRefused(r.value);
-      });
-  }, [open]);
+    void readRefusal({}).then((r) => {
+      if (!r.ok) setError(r.error);
+      else if (!r.value) closeRef.current();
+      else setRefused(r.value);
+    });
+  }, [open, readRefusal]);
 
   const locked = refused?.code === 'PASSPHRASE_NEEDED' || refused?.code === 'WRONG_PASSPHRASE';
   const title = !refused ? 'Opening the workspace' : locked ? `Unlock “${refused.file}”` : refused.code === 'CORRUPT_WORKSPACE' ? `“${refused.file}” is damaged` : `“${refused.file}” has a recovery log that is not its own`;
   const cancel = () => {
-    void api().call('recovery.dismiss', {});
+    void dismiss({});
     onClose();
   };
   return (
@@ -62,19 +65,13 @@ export function RefusedWorkspaceDialog({ open, onClose, onOpened }: Props) {
 function UnlockForm({ file, onOpened, onCancel }: { file: string; onOpened: (w: WorkspaceInfo) => void; onCancel: () => void }) {
   const [passphrase, setPassphrase] = useState('');
   const [remember, setRemember] = useState(false);
-  const [protection, setProtection] = useState<ProtectionState | null>(null);
-  const [error, setError] = useState<RpcError | null>(null);
-  const [busy, setBusy] = useState(false);
-  useEffect(() => void api().call('protection.get', {}).then((r) => r.ok && setProtection(r.value)), []);
-  const cannotRemember = protection?.rememberUnavailable ?? null;
+  const cannotRemember = useQuery('protection.get', {}).data?.rememberUnavailable ?? null;
+  const unlock = useMutation('protection.unlock', SHOWN_HERE);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    const result = await api().call('protection.unlock', { passphrase, remember: remember || undefined });
-    setBusy(false);
+    const result = await unlock.run({ passphrase, remember: remember || undefined });
     if (result.ok) return onOpened(result.value);
-    setError(result.error);
     setPassphrase('');
   };
   return (
@@ -88,7 +85,7 @@ function UnlockForm({ file, onOpened, onCancel }: { file: string; onOpened: (w: 
         autoFocus
         value={passphrase}
         onChange={(e) => setPassphrase(e.target.value)}
-        aria-invalid={error?.code === 'WRONG_PASSPHRASE' || undefined}
+        aria-invalid={unlock.error?.code === 'WRONG_PASSPHRASE' || undefined}
       />
       <label className="check">
         <input type="checkbox" checked={remember} disabled={cannotRemember !== null} onChange={(e) => setRemember(e.target.checked)} aria-describedby={cannotRemember ? 'remember-why' : undefined} />
@@ -99,28 +96,25 @@ function UnlockForm({ file, onOpened, onCancel }: { file: string; onOpened: (w: 
           {cannotRemember}
         </p>
       )}
-      <ErrorMessage error={error} />
-      <div className="actions">
-        <button type="button" onClick={onCancel}>
-          Cancel
+      <WaysOn error={unlock.error} onCancel={onCancel}>
+        <button type="submit" className="primary" disabled={unlock.pending}>
+          {unlock.pending ? 'Unlocking…' : 'Unlock'}
         </button>
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Unlocking…' : 'Unlock'}
-        </button>
-      </div>
+      </WaysOn>
     </form>
   );
 }
 
 function RecoveryChoices({ refused, onOpened, onCancel }: { refused: RefusedWorkspace; onOpened: (w: WorkspaceInfo) => void; onCancel: () => void }) {
-  const [error, setError] = useState<RpcError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const act = async (method: 'recovery.setLogAside' | 'recovery.restoreNewest' | 'recovery.rebuildIndexes') => {
-    setBusy(true);
-    const result = await api().call(method, {});
-    setBusy(false);
+  const ways = {
+    'recovery.setLogAside': useMutation('recovery.setLogAside', SHOWN_HERE),
+    'recovery.restoreNewest': useMutation('recovery.restoreNewest', SHOWN_HERE),
+    'recovery.rebuildIndexes': useMutation('recovery.rebuildIndexes', SHOWN_HERE),
+  };
+  const busy = Object.values(ways).some((w) => w.pending);
+  const act = async (way: keyof typeof ways) => {
+    const result = await ways[way].run({});
     if (result.ok) onOpened(result.value);
-    else setError(result.error);
   };
   const backup = refused.newestBackup;
   return (
@@ -150,11 +144,7 @@ function RecoveryChoices({ refused, onOpened, onCancel }: { refused: RefusedWork
           deleted) and opens the file as it was last saved in full.
         </p>
       )}
-      <ErrorMessage error={error} />
-      <div className="actions">
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
+      <WaysOn error={Object.values(ways).find((w) => w.error)?.error ?? null} onCancel={onCancel}>
         {refused.code === 'CORRUPT_WORKSPACE' ? (
           <>
             {backup && (
@@ -173,7 +163,22 @@ function RecoveryChoices({ refused, onOpened, onCancel }: { refused: RefusedWork
             Set the log aside and open
           </button>
         )}
-      </div>
+      </WaysOn>
     </div>
+  );
+}
+
+/** The dialog's closing row: why the last way on failed, Cancel, then the ways on. */
+function WaysOn({ error, onCancel, children }: { error: RpcError | null; onCancel: () => void; children: ReactNode }) {
+  return (
+    <>
+      <ErrorMessage error={error} />
+      <div className="actions">
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+        {children}
+      </div>
+    </>
   );
 }
