@@ -13,6 +13,7 @@ import { readMeta, writeMeta } from '../store/workspaceMeta';
 import { applyRecords, planRecords, tombstonesToTake, type Outcome, type Side } from './mergeRecords';
 import { settleNoteConflicts, type NoteCopy } from './noteConflicts';
 import { deleteKeptAnyway } from './keptDecisions';
+import { keepSpeakersOfKeptNotes } from './keptSpeakers';
 import { keepNeededParents } from './parents';
 import { documentSide, relabelNote } from './participantCodes';
 import { recordLabel } from './labels';
@@ -59,6 +60,7 @@ function plan(here: Database.Database, there: Database.Database): Plan {
     for (const o of written) relabel(o.recordId, o.row!, documentSide(o));
   }
   keepNeededParents(book);
+  keepSpeakersOfKeptNotes(book);
   return { book, renumbered, renamed, noteCopies, relabelled };
 }
 
