@@ -114,4 +114,18 @@ test('paste of tagged text does not duplicate the passage', async ({ page, host,
   await notes.saved();
   await expect(notes.editor()).toContainText(/change first\.\s*Leadership and culture/);
   await expect(notes.editor().locator('mark')).toHaveCount(1);
+  // Words cut from inside the passage carry it (shared/note/copy.ts): once the rest of it is deleted, pasting them
+  // brings the passage back on them rather than leaving it detached.
+  await selectText(page, 'and culture');
+  await page.keyboard.press('Control+x');
+  await selectText(page, 'Leadership ');
+  await page.keyboard.press('Backspace');
+  await notes.saved();
+  await expect(page.getByRole('region', { name: 'Detached passages' })).toContainText('Leadership');
+  await page.keyboard.press('End');
+  await page.waitForTimeout(50);
+  await page.keyboard.press('Control+v');
+  await notes.saved();
+  await expect(notes.editor().locator('mark')).toHaveText(['and culture']);
+  await expect(page.getByRole('region', { name: 'Detached passages' })).toBeHidden();
 });

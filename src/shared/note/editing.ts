@@ -3,6 +3,7 @@
  * later, batch tools) make the same edits a reviewer makes, through the same
  * nodes, transforms and history as the live editor.
  */
+import { $generateNodesFromSerializedNodes, $insertGeneratedNodes } from '@lexical/clipboard';
 import { createHeadlessEditor } from '@lexical/headless';
 import { createEmptyHistoryState, registerHistory } from '@lexical/history';
 import { $wrapSelectionInMarkNode } from '@lexical/mark';
@@ -14,6 +15,7 @@ import {
   $isElementNode,
   $isTextNode,
   $setSelection,
+  PASTE_TAG,
   REDO_COMMAND,
   UNDO_COMMAND,
   type LexicalEditor,
@@ -23,6 +25,8 @@ import {
 import { codePointLength, walkNoteText, type NoteTree } from './walk';
 import { $splitAtSelectionEnd } from './deletion';
 import { noteNodes, registerNoteTransforms } from './nodes';
+import { $copiedNodes } from './copy';
+import { stripForeignMarks, type SerializedNode } from './paste';
 
 export function createNoteEditor(document?: string): LexicalEditor {
   const editor = createHeadlessEditor({ nodes: noteNodes, onError: (e) => { throw e; } });
@@ -153,6 +157,34 @@ export function splitParagraph(editor: LexicalEditor, position: number): boolean
   editor.update(() => {
     $rangeSelection()?.insertParagraph();
   }, discrete);
+  return true;
+}
+
+/** What copying plain-text positions [start, end) puts on the clipboard, as the live copy does (copy.ts). */
+export function copyRange(editor: LexicalEditor, start: number, end: number): SerializedNode[] | null {
+  if (!select(editor, start, end)) return null;
+  let nodes: SerializedNode[] | null = null;
+  editor.read(() => {
+    const selection = $rangeSelection();
+    if (selection) nodes = $copiedNodes(editor, selection);
+  });
+  return nodes;
+}
+
+/** Cut: copy, then delete the same range (one undoable step, as the editor's cut is). */
+export function cutRange(editor: LexicalEditor, start: number, end: number): SerializedNode[] | null {
+  const nodes = copyRange(editor, start, end);
+  if (nodes) deleteRange(editor, start, end);
+  return nodes;
+}
+
+/** Paste clipboard nodes at a position as the live editor's paste does: only the marks `keep` allows (paste.ts). */
+export function pasteNodes(editor: LexicalEditor, position: number, nodes: SerializedNode[], keep: (id: string) => boolean): boolean {
+  if (!select(editor, position, position)) return false;
+  editor.update(() => {
+    const selection = $rangeSelection();
+    if (selection) $insertGeneratedNodes(editor, $generateNodesFromSerializedNodes(stripForeignMarks(nodes, keep) as never), selection);
+  }, { ...discrete, tag: PASTE_TAG });
   return true;
 }
 

@@ -4,6 +4,7 @@ import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import { mergeRegister } from '@lexical/utils';
 import type { Klass, LexicalEditor, LexicalNode } from 'lexical';
 import { registerSafeDeletion } from './deletion';
+import { registerPassageMarks } from './passageMarks';
 import { registerSpeakerTurns, SpeakerLabelNode } from './SpeakerLabelNode';
 
 /**
@@ -19,5 +20,5 @@ export const noteNodes: Klass<LexicalNode>[] = [HeadingNode, QuoteNode, ListNode
  * differ (and deletions that end inside a short node, deletion.ts). Returns the unregister function.
  */
 export function registerNoteTransforms(editor: LexicalEditor): () => void {
-  return mergeRegister(registerSpeakerTurns(editor), registerSafeDeletion(editor));
+  return mergeRegister(registerSpeakerTurns(editor), registerPassageMarks(editor), registerSafeDeletion(editor));
 }

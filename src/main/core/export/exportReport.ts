@@ -6,6 +6,9 @@
 import type Database from 'better-sqlite3';
 import type { PreExportCheck, ReportFormat, ReportOptions } from '../../../shared/domain/report';
 import { FieldnotesError } from '../../../shared/rpc/result';
+import { listConsentParticipants } from '../services/participants';
+import { listThemes } from '../services/themes';
+import { consentRules } from './consent';
 import { reportDocx } from './docx/reportDocx';
 import { breathe, codedPassagesTable, codedPassageColumns } from './evidence/codedPassages';
 import { toCsv } from './evidence/csv';
@@ -16,9 +19,10 @@ import { reportHtml } from './html/reportHtml';
 import { numberContents } from './pdf/contentsPages';
 import type { PrintPort } from './pdf/printPort';
 import { buildReport } from './report/build';
-import { CheckList } from './report/checkList';
+import { CheckList, chosenThemes } from './report/checkList';
 import { readFindingSources } from './report/findingSources';
-import type { ReportModel } from './report/model';
+import { readMatrixSource, reportMatrix } from './report/matrix';
+import type { ReportMatrix, ReportModel } from './report/model';
 import { readReportSources } from './report/sources';
 
 export interface ExportContext {
@@ -55,61 +59,81 @@ export async function exportBytes(
   const steps = format === 'pdf' ? 4 : 3;
   progress('Reading the evidence', 0, steps);
   await breathe(ctx.signal);
-  // The coded passages alone need nothing of the report (findings, matrix): skip reading it (profiled, issue 13).
-  const model = format === 'csv' && options.csvTable === 'passages' ? null : reportModel(ctx, options);
+  if (format === 'csv' || format === 'xlsx') return evidenceBytes(format, options, ctx, progress);
+
+  const model = reportModel(ctx, options);
   progress('Checking consent and names', 1, steps);
   await breathe(ctx.signal);
-
-  if (model && (format === 'docx' || format === 'pdf')) {
-    if (ctx.checkOnly) return { bytes: new Uint8Array(), check: model.check };
-    if (format === 'docx') {
-      progress('Writing the Word document', 2, steps);
-      return { bytes: await reportDocx(model), check: model.check };
-    }
-    if (!ctx.printer) {
-      throw new FieldnotesError('UNAVAILABLE', 'This copy of Fieldnotes cannot print PDFs here. Export a Word document instead, or use the desktop app.');
-    }
-    progress('Laying out the pages', 2, steps);
-    const html = reportHtml(model);
-    await breathe(ctx.signal);
-    progress('Printing the PDF', 3, steps);
-    const printed = await ctx.printer.printPdf(html, ctx.signal);
-    await breathe(ctx.signal);
-    progress('Numbering the contents', 3, steps);
-    const pt = (mm: number) => (mm * 72) / 25.4;
-    return { bytes: await numberContents(printed, { rightMargin: pt(PAGE_RIGHT_MARGIN_MM), chapterSize: CONTENTS_CHAPTER_PT - 0.5 }), check: model.check };
+  if (ctx.checkOnly) return { bytes: new Uint8Array(), check: model.check };
+  if (format === 'docx') {
+    progress('Writing the Word document', 2, steps);
+    return { bytes: await reportDocx(model), check: model.check };
   }
+  if (!ctx.printer) {
+    throw new FieldnotesError('UNAVAILABLE', 'This copy of Fieldnotes cannot print PDFs here. Export a Word document instead, or use the desktop app.');
+  }
+  progress('Laying out the pages', 2, steps);
+  const html = reportHtml(model);
+  await breathe(ctx.signal);
+  progress('Printing the PDF', 3, steps);
+  const printed = await ctx.printer.printPdf(html, ctx.signal);
+  await breathe(ctx.signal);
+  progress('Numbering the contents', 3, steps);
+  const pt = (mm: number) => (mm * 72) / 25.4;
+  return { bytes: await numberContents(printed, { rightMargin: pt(PAGE_RIGHT_MARGIN_MM), chapterSize: CONTENTS_CHAPTER_PT - 0.5 }), check: model.check };
+}
 
-  // CSV and Excel: the coded passages (and the matrix), under the same consent rules.
+/**
+ * CSV and Excel: the coded passages and the matrix, under the same consent rules. They read only
+ * what they print — not the findings, recommendations and engagements the report is built from.
+ */
+async function evidenceBytes(
+  format: 'csv' | 'xlsx',
+  options: ReportOptions,
+  ctx: ExportContext & { checkOnly?: boolean },
+  progress: NonNullable<ExportContext['onProgress']>,
+): Promise<{ bytes: Uint8Array; check: PreExportCheck }> {
   const check = new CheckList();
   const wantPassages = format === 'xlsx' || options.csvTable === 'passages';
+  const wantMatrix = format === 'xlsx' || options.csvTable === 'matrix';
+  let matrix: ReportMatrix | null = null;
+  if (wantMatrix && options.includeMatrix) {
+    const themes = listThemes(ctx.db);
+    const rules = consentRules(listConsentParticipants(ctx.db), options.attribution);
+    const clean = (where: string, text: string) => {
+      const { text: out, replacements } = rules.pseudonymise(text);
+      check.replaced(where, replacements);
+      return out;
+    };
+    matrix = reportMatrix(readMatrixSource(ctx.db), chosenThemes(themes, options.themeIds), new Map(themes.map((t) => [t.id, t.name])), clean);
+  } else if (wantMatrix) {
+    check.add('note', 'Framework matrix', 'No matrix', 'Left out in the report options.');
+  }
+  progress('Checking consent and names', 1, 3);
+  await breathe(ctx.signal);
   const passages = wantPassages
     ? await codedPassagesTable(ctx.db, options, check, { signal: ctx.signal, onProgress: (done, total) => progress('Checking consent and names', done, total) })
     : { header: codedPassageColumns, rows: [] };
-  const matrix = model?.matrix ? matrixTable(model.matrix) : null;
-  if (model && !model.matrix && (format === 'xlsx' || options.csvTable === 'matrix')) {
-    check.add('note', 'Framework matrix', 'No matrix', options.includeMatrix ? 'The workspace has no matrix to export yet.' : 'Left out in the report options.');
-  }
-  if (model && format === 'csv' && options.csvTable === 'matrix') {
-    for (const s of model.check.items.filter((i) => i.where === 'Matrix summaries')) check.add(s.kind, s.where, s.what, s.why, s.count, s);
-  }
   const result = check.summary(0);
   if (ctx.checkOnly) return { bytes: new Uint8Array(), check: result };
-  progress(format === 'csv' ? 'Writing the CSV file' : 'Writing the workbook', 2, steps);
+  progress(format === 'csv' ? 'Writing the CSV file' : 'Writing the workbook', 2, 3);
   await breathe(ctx.signal);
+  const matrixRows = matrix ? matrixTable(matrix) : null;
   if (format === 'csv') {
-    const table = options.csvTable === 'matrix' ? (matrix ?? { header: ['Theme'], rows: [] }) : passages;
+    const table = options.csvTable === 'matrix' ? (matrixRows ?? { header: ['Theme'], rows: [] }) : passages;
     return { bytes: toCsv(table.header, table.rows), check: result };
   }
   const sheets: WorkbookSheet[] = [{ name: 'Coded passages', header: passages.header, rows: passages.rows, widths: [34, 70, 10, 18, 30, 16, 11, 16, 40, 9] }];
-  if (matrix) sheets.push({ name: 'Framework matrix', header: matrix.header, rows: matrix.rows, widths: [40, ...matrix.header.slice(1).map(() => 12)] });
-  if (model?.matrix?.summaries.length) {
-    sheets.push({
-      name: 'Matrix summaries',
-      header: ['Theme', model.matrix.dimensionLabel, 'Summary'],
-      rows: model.matrix.summaries.map((s) => [s.theme, s.column, s.text]),
-      widths: [34, 20, 90],
-    });
+  if (matrix && matrixRows) {
+    sheets.push({ name: 'Framework matrix', header: matrixRows.header, rows: matrixRows.rows, widths: [40, ...matrixRows.header.slice(1).map(() => 12)] });
+    if (matrix.summaries.length) {
+      sheets.push({
+        name: 'Matrix summaries',
+        header: ['Theme', matrix.dimensionLabel, 'Summary'],
+        rows: matrix.summaries.map((s) => [s.theme, s.column, s.text]),
+        widths: [34, 20, 90],
+      });
+    }
   }
   return { bytes: toXlsx(sheets), check: result };
 }

@@ -2,9 +2,9 @@
 // python-docx, pdftotext/pdfinfo, Python's csv module, pdf-lib for the PDFs'
 // outlines. One fixture workspace, each export made once and converted once.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReportOptions, type ReportFormat } from '../../../shared/domain/report';
@@ -40,7 +40,12 @@ let docx: {
   author: string;
   outline: Record<string, number | null>;
   quoteStyleDefined: boolean;
+  updateFields: boolean;
+  chrome: { header: string; footer: string; firstHeader: string | null }[];
 };
+type DocxRead = typeof docx;
+/** The same report marked as a draft and naming those who consented to be named. */
+let draftNamed: DocxRead;
 let csvPassages: { bom: boolean; rows: string[][] };
 let xlsxSheets: Record<string, string[][]>;
 let expectedMatrix: ReturnType<typeof matrix>;
@@ -51,7 +56,18 @@ const run = (command: string, args: string[]) => {
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr || result.error}`);
   return result.stdout;
 };
-const soffice = (args: string[]) => run(sofficePath!, [`-env:UserInstallation=file://${join(folder, 'lo-profile')}`, '--headless', ...args]);
+const soffice = (args: string[]) => run(sofficePath!, [`-env:UserInstallation=${pathToFileURL(join(folder, 'lo-profile')).href}`, '--headless', ...args]);
+/**
+ * LibreOffice prints the .docx to PDF as a reader opens it, then as it reads after Tools > Update > Update All
+ * (our macro, testing/libreoffice/Module1.xba, put into the profile LibreOffice makes on its first start).
+ */
+const printAsOpenedAndUpdated = (docxFile: string, opened: string, updated: string) => {
+  soffice(['--terminate_after_init']);
+  copyFileSync(here('libreoffice/Module1.xba'), join(folder, 'lo-profile', 'user', 'basic', 'Standard', 'Module1.xba'));
+  const url = (path: string) => pathToFileURL(path).href;
+  soffice([`macro:///Standard.Module1.PrintAsOpenedAndUpdated("${url(docxFile)}","${url(opened)}","${url(updated)}")`]);
+  if (!existsSync(opened) || !existsSync(updated)) throw new Error(`LibreOffice's macro printed no PDF of ${docxFile}`);
+};
 const pdfText = (path: string) => run('/usr/bin/pdftotext', ['-layout', path, '-']);
 /** Each page's text, as pdftotext lays it out. */
 const pdfPages = (path: string) => {
@@ -60,6 +76,20 @@ const pdfPages = (path: string) => {
 };
 /** Folded as a reader searching for a name would: no accents, lower case, one space. */
 const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ');
+/** The contents (page 2) as printed: each entry's title, a wrapped one joined, and its page number. */
+const contentsEntries = (contentsPage: string) => {
+  const entries: { title: string; page: number }[] = [];
+  let wrapped = '';
+  for (const line of contentsPage.split('\n').slice(1)) {
+    const end = /^(.*?)\.{3,}\s*(\d+)\s*$/.exec(line);
+    if (end) {
+      entries.push({ title: oneSpace(`${wrapped} ${end[1]}`), page: Number(end[2]) });
+      wrapped = '';
+    } else wrapped += ` ${line}`;
+  }
+  return entries;
+};
+const oneSpace = (s: string) => s.replace(/\s+/g, ' ').trim();
 const readCsv = (path: string) => JSON.parse(run(PYTHON, [here('readCsv.py'), path])) as { bom: boolean; rows: string[][] };
 
 describe.skipIf(missing.length > 0)('exports read back by LibreOffice, python-docx, poppler and Python', () => {
@@ -80,14 +110,19 @@ describe.skipIf(missing.length > 0)('exports read back by LibreOffice, python-do
     await make('csv', 'passages.csv');
     await make('csv', 'matrix.csv', { csvTable: 'matrix' });
     await make('xlsx', 'evidence.xlsx');
+    await make('docx', 'draft-named.docx', { draft: true, attribution: 'names' });
+    await make('pdf', 'draft-named.pdf', { draft: true, attribution: 'names' });
     fixture.w.close();
 
-    soffice(['--convert-to', 'pdf:writer_pdf_Export', '--outdir', join(folder, 'lo'), files['report.docx']!]);
-    soffice(['--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1', '--outdir', join(folder, 'lo'), files['evidence.xlsx']!]);
+    mkdirSync(join(folder, 'lo'));
     files['lo.pdf'] = join(folder, 'lo', 'report.pdf');
+    files['lo-updated.pdf'] = join(folder, 'lo', 'report-updated.pdf');
+    printAsOpenedAndUpdated(files['report.docx']!, files['lo.pdf'], files['lo-updated.pdf']);
+    soffice(['--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1', '--outdir', join(folder, 'lo'), files['evidence.xlsx']!]);
     text['pdf'] = pdfText(files['report.pdf']!);
     text['lo.pdf'] = pdfText(files['lo.pdf']!);
     docx = JSON.parse(run(PYTHON, [here('readDocx.py'), files['report.docx']!]));
+    draftNamed = JSON.parse(run(PYTHON, [here('readDocx.py'), files['draft-named.docx']!]));
     csvPassages = readCsv(files['passages.csv']!);
     xlsxSheets = {};
     for (const name of readdirSync(join(folder, 'lo')).filter((n) => n.endsWith('.csv'))) {
@@ -105,14 +140,33 @@ describe.skipIf(missing.length > 0)('exports read back by LibreOffice, python-do
     });
 
     it('the contents give each chapter the page LibreOffice prints it on (our estimate, written into the TOC field)', () => {
-      const pages = Number(/Pages:\s+(\d+)/.exec(run('/usr/bin/pdfinfo', [files['lo.pdf']!]))?.[1]);
-      const pageText = Array.from({ length: pages }, (_, i) => run('/usr/bin/pdftotext', ['-f', String(i + 1), '-l', String(i + 1), '-layout', files['lo.pdf']!, '-']));
+      const pageText = pdfPages(files['lo.pdf']!);
       const entries = [...pageText[1]!.matchAll(/^(\S.*?)\.{3,}(\d+)\s*$/gm)].map((m) => ({ title: m[1]!.trim(), page: Number(m[2]) }));
       const chapters = docx.paragraphs.filter((p) => p.style === 'Heading 1').map((p) => p.text);
       expect(entries.map((e) => e.title)).toEqual(chapters);
       for (const entry of entries) {
         const printed = pageText.findIndex((t, i) => i > 1 && t.trimStart().startsWith(entry.title)) + 1;
         expect(entry.page, entry.title).toBe(printed);
+      }
+    });
+
+    it('asks the reader to update its contents; updated, every entry (chapters and findings) gives the page its heading is printed on', () => {
+      // Word asks on open (w:updateFields); LibreOffice, after Tools > Update > Update All.
+      expect(docx.updateFields).toBe(true);
+      const pages = pdfPages(files['lo-updated.pdf']!);
+      const entries = contentsEntries(pages[1]!);
+      // A statement's full stop runs into the dot leader.
+      const headings = docx.paragraphs.filter((p) => p.style === 'Heading 1' || p.style === 'Heading 2').map((p) => oneSpace(p.text).replace(/\.$/, ''));
+      expect(entries.map((e) => e.title)).toEqual(headings);
+      expect(headings.filter((h) => /^F\d+ /.test(h))).toHaveLength(STATEMENTS.length);
+      // Each heading is looked for after the one before it, so a finding's row in the summary table is not taken for
+      // it; by its first words, as a long heading wraps.
+      let from = 2;
+      for (const entry of entries) {
+        const start = entry.title.slice(0, 40);
+        const printed = pages.findIndex((t, i) => i >= from && t.split('\n').some((line) => oneSpace(line).startsWith(start))) + 1;
+        expect(entry.page, entry.title).toBe(printed);
+        from = printed - 1;
       }
     });
 
@@ -146,6 +200,53 @@ describe.skipIf(missing.length > 0)('exports read back by LibreOffice, python-do
       const attributions = docx.paragraphs.filter((p) => p.style === 'Quote Attribution').map((p) => p.text);
       expect(attributions).toContain(`— ${codes.nurse}, nurse`);
       expect(attributions).toContain(`— ${codes.radiographer}, allied health professional`);
+    });
+  });
+
+  describe('the draft mark and the attribution levels', () => {
+    const pageOne = (path: string) => run('/usr/bin/pdftotext', ['-f', '1', '-l', '1', '-layout', path, '-']);
+
+    it('Word: a draft says so on its title page and in every section’s header and footer; a final report nowhere', () => {
+      const titlePage = draftNamed.paragraphs.slice(0, draftNamed.paragraphs.findIndex((p) => p.text === 'Contents'));
+      expect(titlePage.find((p) => p.style === 'Draft Mark')?.text).toBe('Draft — not for circulation');
+      expect(titlePage.map((p) => p.text)).toContain('Version 1.0 (draft)');
+      expect(draftNamed.chrome.length).toBeGreaterThanOrEqual(2);
+      for (const section of draftNamed.chrome) {
+        expect(section.header).toBe('Draft');
+        expect(section.footer).toContain('The Topol Review — DRAFT');
+      }
+      // The title page's own header and footer stay empty.
+      expect(draftNamed.chrome[0]!.firstHeader).toBe('');
+      const final = [...docx.paragraphs.map((p) => p.text), ...docx.chrome.flatMap((c) => [c.header, c.footer])].join('\n');
+      // (A draft finding is marked "Draft finding" in either.)
+      expect(final).not.toMatch(/not for circulation|— DRAFT|\(draft\)|^Draft$/m);
+    });
+
+    it('PDF: a draft says so on its title page and at the top and foot of every other page; a final report nowhere', () => {
+      const pages = pdfPages(files['draft-named.pdf']!);
+      expect(fold(pages[0]!)).toContain('draft — not for circulation');
+      expect(fold(pages[0]!)).toContain('version 1.0 (draft)');
+      for (const [i, page] of pages.entries()) {
+        if (i === 0) continue;
+        expect(page, `page ${i + 1}`).toMatch(/^\s*DRAFT\s*$/m);
+        expect(page, `page ${i + 1}`).toContain('The Topol Review — DRAFT');
+      }
+      expect(text['pdf']).not.toMatch(/not for circulation|— DRAFT|\(draft\)|^\s*DRAFT\s*$/im);
+      expect(pageOne(files['report.pdf']!)).toContain('Version 1.0');
+    });
+
+    it('quotes carry code and staff group, or the name of a participant who consented to be named when names are allowed', () => {
+      const by = (read: DocxRead) => read.paragraphs.filter((p) => p.style === 'Quote Attribution').map((p) => p.text);
+      expect(by(docx)).toContain(`— ${codes.radiographer}, allied health professional`);
+      expect(by(docx).join('\n')).not.toContain('Tom Long');
+      // Named: Tom Long consented to attribution; Asha Patel to anonymous quotation only, so she stays a code.
+      expect(by(draftNamed)).toContain('— Tom Long, allied health professional');
+      expect(by(draftNamed)).toContain(`— ${codes.nurse}, nurse`);
+      expect(by(draftNamed).join('\n')).not.toContain('Asha Patel');
+      const named = fold(pdfText(files['draft-named.pdf']!));
+      expect(named).toContain('tom long, allied health professional');
+      expect(named).not.toContain('asha patel');
+      expect(named).not.toContain(fold(SECRET_WORDS));
     });
   });
 

@@ -6,13 +6,13 @@ import {
   ID_RANGES,
   notesInViewOrder,
   participantRows,
-  passageRows,
-  passageRowsIn,
-  tagRows,
-  tagRowsIn,
+  passagesIn,
+  passagesOf,
+  tagsIn,
+  tagsOf,
   themeParentRows,
-  type PassageIndexRow,
-  type TagIndexRow,
+  type PassageColumnsRead,
+  type TagColumnsRead,
 } from '../store/analysisIndex';
 import { SearchMarks } from './searchMarks';
 
@@ -33,10 +33,25 @@ import { SearchMarks } from './searchMarks';
  * attached before detached, by place, by id — so a filtered view is a scan, not a sort.
  */
 
-/** One note's passages as read, and (once the small tables are known) as integers, ready to copy in. */
+/**
+ * One note's passages as read, in view order, column by column — no object per passage — with the ids of
+ * themes, people and reviewers as one shared string each; and (once the small tables are known) as integers,
+ * ready to copy in.
+ */
 interface NoteSlice {
-  passages: PassageIndexRow[];
-  tags: Map<string, TagIndexRow[]>;
+  rowid: Float64Array;
+  id: string[];
+  start: Int32Array;
+  end: Int32Array;
+  detached: Uint8Array;
+  keyQuote: Uint8Array;
+  /** '' when no speaker is linked. */
+  participant: string[];
+  createdBy: string[];
+  /** Passage j's themes and who tagged them are tagTheme/tagBy[tagStart[j] .. tagStart[j+1]). */
+  tagStart: Int32Array;
+  tagTheme: string[];
+  tagBy: string[];
   ints: NoteInts | null;
 }
 
@@ -110,8 +125,11 @@ export interface AnalysisIndex {
   searchMarks: SearchMarks;
 }
 
-/** A note's speaker turns, in order: each line that starts "P014:", normalised for matching (searchQuery.ts normalise). */
-export type SpeakerLines = { code: string; normalised: string }[];
+/**
+ * A note's speaker turns by speaker: code ("P014") → every line of theirs that starts "P014:", normalised for
+ * matching (searchQuery.ts normalise) and joined by newlines — so a staff-group filter tests each speaker once.
+ */
+export type SpeakerLines = Map<string, string>;
 
 class LiveIndex {
   private tick = -1;
@@ -120,6 +138,14 @@ class LiveIndex {
   private flat: Passages | null = null;
   private noteText = new Map<string, SpeakerLines>();
   private searchMarks = new SearchMarks();
+  /** One string per id of a theme, person or reviewer, however many rows name it. */
+  private readonly pool = new Map<string, string>();
+  private readonly intern = (id: string): string => {
+    const kept = this.pool.get(id);
+    if (kept !== undefined) return kept;
+    this.pool.set(id, id);
+    return id;
+  };
   /** Reviewer ids as integers; only grows, so a note's integers stay valid while the small tables do. */
   private reviewers = new Map<string, number>();
   /** A first build under way in the background (buildInBackground), step by step. */
@@ -177,18 +203,22 @@ class LiveIndex {
    */
   private *build(): Generator<void, void> {
     const tick = analysisTick(this.db);
-    const tags: TagIndexRow[] = [];
+    const tags: TagColumnsRead = { passage: [], theme: [], taggedBy: [] };
     for (const range of ID_RANGES) {
-      for (const tag of tagRowsIn(this.db, range)) tags.push(tag);
+      const read = tagsIn(this.db, range);
+      for (let j = 0; j < read.passage.length; j++) {
+        tags.passage.push(read.passage[j]!);
+        tags.theme.push(read.theme[j]!);
+        tags.taggedBy.push(read.taggedBy[j]!);
+      }
       yield;
     }
-    const byPassage = tagsByPassage(tags);
+    const tagFrom = firstTagOf(tags);
     const slices = new Map<string, NoteSlice>();
     for (const range of ID_RANGES) {
-      addToSlices(slices, passageRowsIn(this.db, range), byPassage);
+      for (const [id, slice] of slicesOf(passagesIn(this.db, range), tags, tagFrom, this.intern)) slices.set(id, slice);
       yield;
     }
-    for (const slice of slices.values()) slice.passages.sort(inViewOrder);
     this.slices = slices;
     this.noteText.clear();
     this.searchMarks.clear();
@@ -212,8 +242,8 @@ class LiveIndex {
     const notes = changed.filter((id) => id !== '*');
     const { dims, flat } = this;
     if (notes.length) {
-      const fresh = new Map<string, NoteSlice>();
-      addToSlices(fresh, passageRows(this.db, notes), tagsByPassage(tagRows(this.db, notes)));
+      const tags = tagsOf(this.db, notes);
+      const fresh = slicesOf(passagesOf(this.db, notes), tags, firstTagOf(tags), this.intern);
       for (const id of notes) {
         this.noteText.delete(id);
         this.searchMarks.forget(id);
@@ -260,30 +290,57 @@ export function isBuildingInBackground(db: Database.Database): boolean {
   return live.get(db)?.isBuilding ?? false;
 }
 
-function tagsByPassage(tags: TagIndexRow[]): Map<string, TagIndexRow[]> {
-  const byPassage = new Map<string, TagIndexRow[]>();
-  for (const t of tags) {
-    const list = byPassage.get(t[0]);
-    if (list) list.push(t);
-    else byPassage.set(t[0], [t]);
-  }
-  return byPassage;
+/** Where each passage's tags begin in the columns (they are grouped by passage). */
+function firstTagOf(tags: TagColumnsRead): Map<string, number> {
+  const from = new Map<string, number>();
+  tags.passage.forEach((p, j) => {
+    if (j === 0 || tags.passage[j - 1] !== p) from.set(p, j);
+  });
+  return from;
 }
 
-/** These passages, with their tags, added to their notes' slices; unsorted. */
-function addToSlices(slices: Map<string, NoteSlice>, rows: PassageIndexRow[], byPassage: Map<string, TagIndexRow[]>): void {
-  for (const row of rows) {
-    let slice = slices.get(row[2]);
-    if (!slice) slices.set(row[2], (slice = { passages: [], tags: new Map(), ints: null }));
-    slice.passages.push(row);
-    const mine = byPassage.get(row[1]);
-    if (mine) slice.tags.set(row[1], mine);
+/** The passages read, with their tags, as one slice per note, each in the theme view's order within a note. */
+function slicesOf(read: PassageColumnsRead, tags: TagColumnsRead, tagFrom: Map<string, number>, intern: (id: string) => string): Map<string, NoteSlice> {
+  const byNote = new Map<string, number[]>();
+  read.note.forEach((note, r) => {
+    const mine = byNote.get(note);
+    if (mine) mine.push(r);
+    else byNote.set(note, [r]);
+  });
+  // The SQL's ORDER BY detached, start_offset, end_offset, id.
+  const inViewOrder = (a: number, b: number) =>
+    read.detached[a]! - read.detached[b]! || read.start[a]! - read.start[b]! || read.end[a]! - read.end[b]! || compareBinary(read.id[a]!, read.id[b]!);
+  const slices = new Map<string, NoteSlice>();
+  for (const [note, rows] of byNote) {
+    rows.sort(inViewOrder);
+    const n = rows.length;
+    const tagStart = new Int32Array(n + 1);
+    const tagTheme: string[] = [];
+    const tagBy: string[] = [];
+    rows.forEach((r, j) => {
+      const id = read.id[r]!;
+      for (let t = tagFrom.get(id) ?? tags.passage.length; t < tags.passage.length && tags.passage[t] === id; t++) {
+        tagTheme.push(intern(tags.theme[t]!));
+        tagBy.push(intern(tags.taggedBy[t]!));
+      }
+      tagStart[j + 1] = tagTheme.length;
+    });
+    slices.set(note, {
+      rowid: Float64Array.from(rows, (r) => read.rowid[r]!),
+      id: rows.map((r) => read.id[r]!),
+      start: Int32Array.from(rows, (r) => read.start[r]!),
+      end: Int32Array.from(rows, (r) => read.end[r]!),
+      detached: Uint8Array.from(rows, (r) => read.detached[r]!),
+      keyQuote: Uint8Array.from(rows, (r) => read.keyQuote[r]!),
+      participant: rows.map((r) => intern(read.participant[r]!)),
+      createdBy: rows.map((r) => intern(read.createdBy[r]!)),
+      tagStart,
+      tagTheme,
+      tagBy,
+      ints: null,
+    });
   }
-}
-
-/** A note's passages as the theme view lists them (the SQL's ORDER BY detached, start_offset, end_offset, id). */
-function inViewOrder(a: PassageIndexRow, b: PassageIndexRow): number {
-  return a[5] - b[5] || a[3] - b[3] || a[4] - b[4] || compareBinary(a[1], b[1]);
+  return slices;
 }
 
 /**
@@ -351,39 +408,31 @@ function intsOf(slice: NoteSlice, dims: Dimensions, reviewers: Map<string, numbe
     if (r === undefined) reviewers.set(id, (r = reviewers.size));
     return r;
   };
-  const n = slice.passages.length;
+  const n = slice.id.length;
   const themes: number[] = [];
   const taggedBy: number[] = [];
-  const ints: NoteInts = {
-    dims,
-    participant: new Int32Array(n),
-    start: new Int32Array(n),
-    end: new Int32Array(n),
-    detached: new Uint8Array(n),
-    keyQuote: new Uint8Array(n),
-    createdBy: new Int32Array(n),
-    tagCount: new Int32Array(n),
-    theme: new Int32Array(0),
-    taggedBy: new Int32Array(0),
-  };
-  slice.passages.forEach(([, id, , start, end, detached, participant, keyQuote, createdBy], i) => {
-    ints.participant[i] = participant === null ? -1 : (dims.participantIndex.get(participant) ?? -1);
-    ints.start[i] = start;
-    ints.end[i] = end;
-    ints.detached[i] = detached;
-    ints.keyQuote[i] = keyQuote;
-    ints.createdBy[i] = reviewer(createdBy);
-    for (const [, themeId, by] of slice.tags.get(id) ?? []) {
-      const t = dims.themeIndex.get(themeId);
-      if (t === undefined) continue; // a tag of a theme gone: the foreign key makes it impossible
-      themes.push(t);
-      taggedBy.push(reviewer(by));
-      ints.tagCount[i]!++;
+  const tagCount = new Int32Array(n);
+  for (let j = 0; j < n; j++) {
+    for (let t = slice.tagStart[j]!; t < slice.tagStart[j + 1]!; t++) {
+      const theme = dims.themeIndex.get(slice.tagTheme[t]!);
+      if (theme === undefined) continue; // a tag of a theme gone: the foreign key makes it impossible
+      themes.push(theme);
+      taggedBy.push(reviewer(slice.tagBy[t]!));
+      tagCount[j]!++;
     }
+  }
+  return (slice.ints = {
+    dims,
+    participant: Int32Array.from(slice.participant, (p) => (p === '' ? -1 : (dims.participantIndex.get(p) ?? -1))),
+    start: slice.start,
+    end: slice.end,
+    detached: slice.detached,
+    keyQuote: slice.keyQuote,
+    createdBy: Int32Array.from(slice.createdBy, reviewer),
+    tagCount,
+    theme: Int32Array.from(themes),
+    taggedBy: Int32Array.from(taggedBy),
   });
-  ints.theme = Int32Array.from(themes);
-  ints.taggedBy = Int32Array.from(taggedBy);
-  return (slice.ints = ints);
 }
 
 /** A note's slice with its integers, or null for a note with no passages. */
@@ -394,8 +443,8 @@ function partOf(slices: Map<string, NoteSlice>, noteId: string, dims: Dimensions
   return slice ? { slice, ints: intsOf(slice, dims, reviewers) } : null;
 }
 
-const passagesIn = (part: NotePart) => part?.slice.passages.length ?? 0;
-const tagsIn = (part: NotePart) => part?.ints.theme.length ?? 0;
+const passageCount = (part: NotePart) => part?.slice.id.length ?? 0;
+const tagCountOf = (part: NotePart) => part?.ints.theme.length ?? 0;
 
 function allocate(dims: Dimensions, reviewers: Map<string, number>, count: number, tagCount: number): Passages {
   return {
@@ -424,7 +473,7 @@ function fillNote(out: Passages, dims: Dimensions, note: number, part: NotePart,
   out.noteStart[note] = i;
   if (!part) return [i, k];
   const { slice, ints } = part;
-  const n = slice.passages.length;
+  const n = slice.id.length;
   out.participant.set(ints.participant, i);
   out.start.set(ints.start, i);
   out.end.set(ints.end, i);
@@ -435,10 +484,9 @@ function fillNote(out: Passages, dims: Dimensions, note: number, part: NotePart,
   out.engagement.fill(dims.noteEngagement[note]!, i, i + n);
   out.theme.set(ints.theme, k);
   out.taggedBy.set(ints.taggedBy, k);
+  out.rowid.set(slice.rowid, i);
   for (let j = 0; j < n; j++) {
-    const row = slice.passages[j]!;
-    out.rowid[i + j] = row[0];
-    out.id[i + j] = row[1];
+    out.id[i + j] = slice.id[j]!;
     out.themeStart[i + j] = k;
     k += ints.tagCount[j]!;
   }
@@ -477,8 +525,8 @@ function flatten(dims: Dimensions, slices: Map<string, NoteSlice>, reviewers: Ma
   const out = allocate(
     dims,
     reviewers,
-    parts.reduce((n, part) => n + passagesIn(part), 0),
-    parts.reduce((n, part) => n + tagsIn(part), 0),
+    parts.reduce((n, part) => n + passageCount(part), 0),
+    parts.reduce((n, part) => n + tagCountOf(part), 0),
   );
   let at: [number, number] = [0, 0];
   parts.forEach((part, note) => (at = fillNote(out, dims, note, part, ...at)));
@@ -498,8 +546,8 @@ function withNotesReplaced(old: Passages, dims: Dimensions, notes: number[], sli
   for (const { note, part } of changed) {
     const from = old.noteStart[note]!;
     const to = old.noteStart[note + 1]!;
-    count += passagesIn(part) - (to - from);
-    tagCount += tagsIn(part) - (old.themeStart[to]! - old.themeStart[from]!);
+    count += passageCount(part) - (to - from);
+    tagCount += tagCountOf(part) - (old.themeStart[to]! - old.themeStart[from]!);
   }
   const out = allocate(dims, reviewers, count, tagCount);
   let at: [number, number] = [0, 0];

@@ -85,18 +85,6 @@ function noteHighlights(db: Database.Database, fts: string, rowids: number[]): M
   return out;
 }
 
-/** Is a match of this note in a place the filters allow? */
-function allowedIn(places: Places, rowid: number, m: Marked): (s: Span) => boolean {
-  const cps = toCodePoints(m.text, m.matches.flatMap((s) => [s.start, s.end]));
-  const index = new Map(m.matches.map((s, i) => [s, i]));
-  return (s: Span) => places.allowed(rowid, m.text, s, cps[2 * index.get(s)!]!, cps[2 * index.get(s)! + 1]!);
-}
-
-/** The first match (or best, for several terms) in a place the filters allow. */
-function placedAnchor(places: Places, rowid: number, m: Marked, severalTerms: boolean): Span | null {
-  return chooseAnchor(m.text, m.matches, allowedIn(places, rowid, m), severalTerms);
-}
-
 /** A match of a note as the hit shows it: its snippet, its place and its sentence in code points, its speaker. */
 function notePlace(m: Marked, anchor: Span | null): SearchPlace {
   if (!anchor) return { snippet: snippet(m.text, m.matches, null), start: 0, end: 0, sentence: { start: 0, end: 0 }, sentenceText: '', speaker: null, themeIds: [], passageIds: [] };
@@ -155,9 +143,9 @@ function buildHits(db: Database.Database, fts: string, page: Candidate[], places
       const row = noteRows.get(c.rowid);
       const m = noteText.get(c.rowid);
       if (!row || !m) continue;
-      const allowed = places ? allowedIn(places, c.rowid, m) : () => true;
-      const anchor = (places && placedAnchor(places, c.rowid, m, severalTerms)) ?? chooseAnchor(m.text, m.matches, undefined, severalTerms);
-      const found = placesOf(m.text, m.matches, allowed, PLACES_PER_NOTE);
+      const allowed = places ? places.allowedIn(c.rowid, m) : undefined;
+      const anchor = (allowed && chooseAnchor(m.text, m.matches, allowed, severalTerms)) ?? chooseAnchor(m.text, m.matches, undefined, severalTerms);
+      const found = placesOf(m.text, m.matches, allowed ?? (() => true), PLACES_PER_NOTE);
       const at = [anchor, ...found.places].map((span) => notePlace(m, span));
       hits.push({ source: sourceRef(row), kind: 'note', passageId: null, ...at[0]!, places: at.slice(1), placeCount: found.total });
     } else {

@@ -6,7 +6,8 @@ import { linkedCodesInStaffGroups } from '../store/noteSpeakers';
 import { plainTextsByRowid, type KeyQuoteRow } from '../store/search';
 import { analysisIndex, type AnalysisIndex, type SpeakerLines } from './analysisIndex';
 import { normalise, termPatterns, type SearchTerm } from './searchQuery';
-import { speakerOfLine, toUnits, type Span } from './searchText';
+import type { MarkedText } from './searchMarks';
+import { speakerOfLine, toCodePoints, toUnits, type Span } from './searchText';
 
 /**
  * Where a note hit may be under the filters that depend on the place of the
@@ -26,8 +27,8 @@ import { speakerOfLine, toUnits, type Span } from './searchText';
 export interface Places {
   /** Candidate notes (rowids) with a match in an allowed place. */
   keep: Set<number>;
-  /** Is this match (UTF-16 span of the note's text; code points start..end) in an allowed place? */
-  allowed(rowid: number, text: string, span: Span, start: number, end: number): boolean;
+  /** For one note's marked text (matches in UTF-16 units): is this match in an allowed place? */
+  allowedIn(rowid: number, marked: MarkedText): (span: Span) => boolean;
 }
 
 type KeyQuote = KeyQuoteRow;
@@ -69,11 +70,15 @@ function speakerLines(db: Database.Database, ix: AnalysisIndex, rowids: number[]
     else unread.push(rowid);
   }
   for (const { rowid, plain_text: text } of plainTextsByRowid(db, unread)) {
-    const lines: SpeakerLines = [];
+    const turns = new Map<string, string[]>();
     for (const line of text.split('\n')) {
       const code = SPEAKER_PREFIX.exec(line)?.[1];
-      if (code) lines.push({ code, normalised: normalise(line) });
+      if (!code) continue;
+      const mine = turns.get(code);
+      if (mine) mine.push(line);
+      else turns.set(code, [line]);
     }
+    const lines: SpeakerLines = new Map([...turns].map(([code, mine]) => [code, normalise(mine.join('\n'))]));
     out.set(rowid, lines);
     const note = ix.dims.noteByRowid.get(rowid);
     if (note !== undefined) ix.noteText.set(ix.dims.noteIds[note]!, lines);
@@ -101,9 +106,15 @@ export function notePlaces(db: Database.Database, filter: AnalysisFilter, terms:
       if (starts.some((unit) => codesOf(rowid).has(speakerOfLine(text, unit) ?? ''))) keep.add(rowid);
     }
   } else if (linked) {
+    // A note none of whose speakers is linked to someone in the groups is passed over without a look at its text.
     for (const [rowid, lines] of speakerLines(db, ix, rowids.filter((r) => linked.has(r)))) {
-      const turns = lines.filter((l) => codesOf(rowid).has(l.code));
-      if (turns.length && holds(turns.map((l) => l.normalised).join('\n'))) keep.add(rowid);
+      const codes = codesOf(rowid);
+      for (const [code, turns] of lines) {
+        if (codes.has(code) && holds(turns)) {
+          keep.add(rowid);
+          break;
+        }
+      }
     }
   } else {
     for (const rowid of rowids) if (quotes.get(rowid)?.some((q) => holdsMatch(q.quoted_text))) keep.add(rowid);
@@ -111,10 +122,25 @@ export function notePlaces(db: Database.Database, filter: AnalysisFilter, terms:
 
   return {
     keep,
-    allowed(rowid, text, span, start, end) {
-      if (linked && !codesOf(rowid).has(speakerOfLine(text, span.start) ?? '')) return false;
-      if (filter.keyQuotesOnly && !(quotes.get(rowid) ?? []).some((q) => q.start <= start && end <= q.end)) return false;
-      return true;
+    allowedIn(rowid, marked) {
+      const { text } = marked;
+      const mine = quotes.get(rowid) ?? [];
+      // Key quotes are in code points: the matches' are counted only when asked, all in one pass.
+      let all: number[] | null = null;
+      const indexOf = new Map<Span, number>();
+      return (span) => {
+        if (linked && !codesOf(rowid).has(speakerOfLine(text, span.start) ?? '')) return false;
+        if (filter.keyQuotesOnly) {
+          if (!all) {
+            all = toCodePoints(text, marked.matches.flatMap((m) => [m.start, m.end]));
+            marked.matches.forEach((m, i) => indexOf.set(m, i));
+          }
+          const i = indexOf.get(span);
+          const [start, end] = i === undefined ? toCodePoints(text, [span.start, span.end]) : [all[2 * i]!, all[2 * i + 1]!];
+          if (!mine.some((q) => q.start <= start! && end! <= q.end)) return false;
+        }
+        return true;
+      };
     },
   };
 }

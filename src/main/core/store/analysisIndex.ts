@@ -14,36 +14,69 @@ export const analysisTick = (db: Database.Database): number => db.prepare('SELEC
 export const changedSince = (db: Database.Database, tick: number): string[] =>
   db.prepare('SELECT note_id FROM analysis_changes WHERE tick > ?').pluck().all(tick) as string[];
 
-/** [rowid, id, note id, start, end, detached, participant id, key quote, created by] */
-export type PassageIndexRow = [number, string, string, number, number, number, string | null, number, string];
-/** [passage id, theme id, tagged by] */
-export type TagIndexRow = [string, string, string];
+/** Passages read column by column, one entry per passage in each. */
+export interface PassageColumnsRead {
+  rowid: number[];
+  id: string[];
+  note: string[];
+  start: number[];
+  end: number[];
+  detached: number[];
+  /** '' when no speaker is linked. */
+  participant: string[];
+  keyQuote: number[];
+  createdBy: string[];
+}
 
-const PASSAGE = 'p.rowid, p.id, p.note_id, p.start_offset, p.end_offset, p.detached, p.participant_id, p.key_quote, p.created_by';
+/** Tags read column by column, grouped by passage (in (passage, theme) order). */
+export interface TagColumnsRead {
+  passage: string[];
+  theme: string[];
+  taggedBy: string[];
+}
 
-/**
- * Passages of these notes, each note's in the theme view's order within a note: attached first, then by place,
- * then id — sorted by SQLite, so ties break exactly as the SQL view did.
- */
-export function passageRows(db: Database.Database, noteIds: string[]): PassageIndexRow[] {
-  return db
-    .prepare(
-      `SELECT ${PASSAGE} FROM passages p WHERE p.note_id IN (SELECT value FROM json_each(?))
-       ORDER BY p.note_id, p.detached, p.start_offset, p.end_offset, p.id`,
-    )
-    .raw()
-    .all(JSON.stringify(noteIds)) as PassageIndexRow[];
+const PASSAGE_COLUMNS = ['p.rowid', 'p.id', 'p.note_id', 'p.start_offset', 'p.end_offset', 'p.detached', `coalesce(p.participant_id, '')`, 'p.key_quote', 'p.created_by'];
+const TAG_COLUMNS = ['pt.passage_id', 'pt.theme_id', 'pt.tagged_by'];
+
+const numbers = (values: string[]) => values.map(Number);
+
+function passageColumns([rowid, id, note, start, end, detached, participant, keyQuote, createdBy]: string[][]): PassageColumnsRead {
+  return {
+    rowid: numbers(rowid!),
+    id: id!,
+    note: note!,
+    start: numbers(start!),
+    end: numbers(end!),
+    detached: numbers(detached!),
+    participant: participant!,
+    keyQuote: numbers(keyQuote!),
+    createdBy: createdBy!,
+  };
+}
+
+const tagColumns = ([passage, theme, taggedBy]: string[][]): TagColumnsRead => ({ passage: passage!, theme: theme!, taggedBy: taggedBy! });
+
+/** Rows (arrays of values) turned into columns of strings, as columnsOf gives them. */
+const transpose = (rows: unknown[][], width: number): string[][] => Array.from({ length: width }, (_, c) => rows.map((r) => String(r[c])));
+
+const NOTES = 'SELECT value FROM json_each(?)';
+
+/** The passages of these notes (after a write: a few notes), in no promised order. */
+export function passagesOf(db: Database.Database, noteIds: string[]): PassageColumnsRead {
+  const rows = db.prepare(`SELECT ${PASSAGE_COLUMNS.join(', ')} FROM passages p WHERE p.note_id IN (${NOTES})`).raw().all(JSON.stringify(noteIds)) as unknown[][];
+  return passageColumns(transpose(rows, PASSAGE_COLUMNS.length));
 }
 
 /** The themes on the passages of these notes, in (passage, theme) order. */
-export function tagRows(db: Database.Database, noteIds: string[]): TagIndexRow[] {
-  return db
+export function tagsOf(db: Database.Database, noteIds: string[]): TagColumnsRead {
+  const rows = db
     .prepare(
-      `SELECT pt.passage_id, pt.theme_id, pt.tagged_by FROM passages p JOIN passage_themes pt ON pt.passage_id = p.id
-       WHERE p.note_id IN (SELECT value FROM json_each(?)) ORDER BY pt.passage_id, pt.theme_id`,
+      `SELECT ${TAG_COLUMNS.join(', ')} FROM passages p JOIN passage_themes pt ON pt.passage_id = p.id
+       WHERE p.note_id IN (${NOTES}) ORDER BY pt.passage_id, pt.theme_id`,
     )
     .raw()
-    .all(JSON.stringify(noteIds)) as TagIndexRow[];
+    .all(JSON.stringify(noteIds)) as unknown[][];
+  return tagColumns(transpose(rows, TAG_COLUMNS.length));
 }
 
 /** Ids (of notes, or of passages) from `from` (inclusive) to `to` (exclusive; null: no end). */
@@ -63,10 +96,11 @@ const inRange = (column: string, range: IdRange) => `${column} >= @from${range.t
 /**
  * Rows read column by column, each column one string joined by the unit separator (U+001F), which no id
  * contains. better-sqlite3 makes a JavaScript array and values per row, which at four times review scale
- * (160,000 passages, 200,000 tags) took seconds; one string per column, split, is several times cheaper.
- * Null if a value held the separator after all (the column counts disagree): the caller reads rows.
+ * (160,000 passages, 200,000 tags) took seconds; one string per column, split, is several times cheaper,
+ * and leaves no object per row behind. If a value held the separator after all (the column counts
+ * disagree), the rows are read as rows.
  */
-function columnsOf(db: Database.Database, from: string, columns: string[], params: IdRange): string[][] | null {
+function columnsOf(db: Database.Database, from: string, columns: string[], params: IdRange): string[][] {
   const read = db
     .prepare(`SELECT count(*), ${columns.map((c) => `group_concat(${c}, char(31))`).join(', ')} FROM ${from}`)
     .raw()
@@ -74,7 +108,8 @@ function columnsOf(db: Database.Database, from: string, columns: string[], param
   const [count, ...joined] = read;
   if (count === 0) return columns.map(() => []);
   const out = joined.map((text) => (text ?? '').split('\x1f'));
-  return out.every((values) => values.length === count) ? out : null;
+  if (out.every((values) => values.length === count)) return out;
+  return transpose(db.prepare(`SELECT ${columns.join(', ')} FROM ${from}`).raw().all(params) as unknown[][], columns.length);
 }
 
 /**
@@ -82,36 +117,13 @@ function columnsOf(db: Database.Database, from: string, columns: string[], param
  * own): a stretch of the covering index passages_for_analysis (led by the note since 0012), never the rows
  * with their quoted text.
  */
-export function passageRowsIn(db: Database.Database, range: IdRange): PassageIndexRow[] {
-  const from = `passages p INDEXED BY passages_for_analysis WHERE ${inRange('p.note_id', range)}`;
-  const columns = columnsOf(
-    db,
-    from,
-    ['p.rowid', 'p.id', 'p.note_id', 'p.start_offset', 'p.end_offset', 'p.detached', `coalesce(p.participant_id, '')`, 'p.key_quote', 'p.created_by'],
-    range,
-  );
-  if (!columns) return db.prepare(`SELECT ${PASSAGE} FROM ${from}`).raw().all(range) as PassageIndexRow[];
-  const [rowid, id, note, start, end, detached, participant, keyQuote, createdBy] = columns as [string[], ...string[][]];
-  return rowid.map((r, i) => [
-    Number(r),
-    id![i]!,
-    note![i]!,
-    Number(start![i]),
-    Number(end![i]),
-    Number(detached![i]),
-    participant![i] || null,
-    Number(keyQuote![i]),
-    createdBy![i]!,
-  ]);
+export function passagesIn(db: Database.Database, range: IdRange): PassageColumnsRead {
+  return passageColumns(columnsOf(db, `passages p INDEXED BY passages_for_analysis WHERE ${inRange('p.note_id', range)}`, PASSAGE_COLUMNS, range));
 }
 
 /** The tags of the passages whose ids are in the range, in (passage, theme) order: a stretch of the table's own key (WITHOUT ROWID). */
-export function tagRowsIn(db: Database.Database, range: IdRange): TagIndexRow[] {
-  const from = `passage_themes WHERE ${inRange('passage_id', range)}`;
-  const columns = columnsOf(db, from, ['passage_id', 'theme_id', 'tagged_by'], range);
-  if (!columns) return db.prepare(`SELECT passage_id, theme_id, tagged_by FROM ${from}`).raw().all(range) as TagIndexRow[];
-  const [passage, theme, by] = columns as [string[], string[], string[]];
-  return passage.map((p, i) => [p, theme[i]!, by[i]!]);
+export function tagsIn(db: Database.Database, range: IdRange): TagColumnsRead {
+  return tagColumns(columnsOf(db, `passage_themes pt WHERE ${inRange('pt.passage_id', range)}`, TAG_COLUMNS, range));
 }
 
 /** [id, parent id], in codebook order. */

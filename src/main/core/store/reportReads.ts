@@ -29,41 +29,43 @@ export function countCodedPassages(db: Database.Database): number {
   return row.n;
 }
 
-export interface CodedPassageRow {
-  passage_id: string;
-  theme_id: string;
-  quoted_text: string;
-  memo: string;
-  key_quote: number;
-  participant_id: string | null;
-  participant_code: string | null;
-  staff_group: StaffGroup | null;
-  engagement_title: string;
-  engagement_type: string;
-  engagement_date: string;
+export interface CodedEngagement {
+  id: string;
+  title: string;
+  type: string;
+  date: string;
   organisation: string;
-  reviewer: string | null;
-  /** The order of the evidence: engagement date and id, the note's place, the passage's start. */
-  engagement_id: string;
-  note_position: number;
-  start_offset: number;
+}
+
+/** A passage still in its note that carries at least one theme, with its themes and where it was heard. */
+export interface CodedPassage {
+  passageId: string;
+  quotedText: string;
+  memo: string;
+  keyQuote: boolean;
+  participantId: string | null;
+  /** The linked participant's code and staff group; undefined for no (or a removed) participant. */
+  participant: { code: string; staff_group: StaffGroup } | undefined;
+  /** Shared by every passage of the engagement. */
+  engagement: CodedEngagement;
+  /** Its themes, each with who tagged it (the reviewer's name). */
+  tags: { themeId: string; reviewer: string | null }[];
 }
 
 /**
- * One row per passage and theme, for passages still in their notes, in no
- * particular order: the caller sorts by theme and `compareEvidenceOrder`.
- * Read as six plain scans joined here by id, so each engagement's, person's and
- * reviewer's strings are made once and shared by their rows: one joined query
+ * The coded passages in the evidence's order — engagement date and id, the
+ * note's place, the passage's start, then its id — for the CSV and Excel
+ * exports. Read as six plain scans joined here by id, so each engagement's,
+ * person's and reviewer's strings are made once and shared: one joined query
  * made 16 strings per row, and its ORDER BY sorted every row, quotes and all,
- * in a temporary B-tree — most of a review-scale CSV export (issue 13).
- * Detached passages are left out: their words are no longer in the evidence.
+ * in a temporary B-tree (issue 13). The passages are sorted once, on numbers
+ * (an engagement's rank, the note's place, the offset), not once per theme on
+ * strings. Detached passages are left out: their words are no longer in the evidence.
  */
-export function codedPassageRows(db: Database.Database): CodedPassageRow[] {
-  const engagements = new Map(
-    (db.prepare('SELECT id, title, type, date, organisation FROM engagements').all() as { id: string; title: string; type: string; date: string; organisation: string }[]).map(
-      (e) => [e.id, e],
-    ),
-  );
+export function codedPassages(db: Database.Database): CodedPassage[] {
+  const engagementList = db.prepare('SELECT id, title, type, date, organisation FROM engagements').all() as CodedEngagement[];
+  engagementList.sort((a, b) => byText(a.date, b.date) || byText(a.id, b.id));
+  const engagements = new Map(engagementList.map((e, rank) => [e.id, { engagement: e, rank }]));
   const notes = new Map(
     (db.prepare('SELECT id, engagement_id, position FROM notes').all() as { id: string; engagement_id: string; position: number }[]).map((n) => [n.id, n]),
   );
@@ -71,55 +73,41 @@ export function codedPassageRows(db: Database.Database): CodedPassageRow[] {
     (db.prepare('SELECT id, code, staff_group FROM participants').all() as { id: string; code: string; staff_group: StaffGroup }[]).map((p) => [p.id, p]),
   );
   const reviewers = new Map((db.prepare('SELECT id, name FROM reviewers').all() as { id: string; name: string }[]).map((r) => [r.id, r.name]));
-  const tags = new Map<string, { theme_id: string; tagged_by: string }[]>();
-  for (const t of db.prepare('SELECT passage_id, theme_id, tagged_by FROM passage_themes').all() as { passage_id: string; theme_id: string; tagged_by: string }[]) {
-    const list = tags.get(t.passage_id);
-    if (list) list.push(t);
-    else tags.set(t.passage_id, [t]);
+  const tags = new Map<string, CodedPassage['tags']>();
+  for (const [passageId, themeId, taggedBy] of db.prepare('SELECT passage_id, theme_id, tagged_by FROM passage_themes').raw().all() as [string, string, string][]) {
+    const tag = { themeId, reviewer: reviewers.get(taggedBy) ?? null };
+    const list = tags.get(passageId);
+    if (list) list.push(tag);
+    else tags.set(passageId, [tag]);
   }
   const passages = db
     .prepare('SELECT id, note_id, start_offset, quoted_text, memo, key_quote, participant_id FROM passages WHERE detached = 0')
-    .all() as { id: string; note_id: string; start_offset: number; quoted_text: string; memo: string; key_quote: number; participant_id: string | null }[];
-  const rows: CodedPassageRow[] = [];
-  for (const p of passages) {
-    const note = notes.get(p.note_id);
-    const engagement = note && engagements.get(note.engagement_id);
-    const themes = tags.get(p.id);
-    if (!engagement || !themes) continue;
-    const person = p.participant_id === null ? undefined : people.get(p.participant_id);
-    for (const t of themes) {
-      rows.push({
-        passage_id: p.id,
-        theme_id: t.theme_id,
-        quoted_text: p.quoted_text,
-        memo: p.memo,
-        key_quote: p.key_quote,
-        participant_id: p.participant_id,
-        participant_code: person?.code ?? null,
-        staff_group: person?.staff_group ?? null,
-        engagement_title: engagement.title,
-        engagement_type: engagement.type,
-        engagement_date: engagement.date,
-        organisation: engagement.organisation,
-        reviewer: reviewers.get(t.tagged_by) ?? null,
-        engagement_id: engagement.id,
-        note_position: note.position,
-        start_offset: p.start_offset,
-      });
-    }
+    .raw()
+    .all() as [string, string, number, string, string, number, string | null][];
+  const coded: { passage: CodedPassage; rank: number; position: number; start: number }[] = [];
+  for (const [id, noteId, start, quotedText, memo, keyQuote, participantId] of passages) {
+    const note = notes.get(noteId);
+    const heard = note && engagements.get(note.engagement_id);
+    const themes = tags.get(id);
+    if (!heard || !themes) continue;
+    coded.push({
+      rank: heard.rank,
+      position: note.position,
+      start,
+      passage: {
+        passageId: id,
+        quotedText,
+        memo,
+        keyQuote: keyQuote !== 0,
+        participantId,
+        participant: participantId === null ? undefined : people.get(participantId),
+        engagement: heard.engagement,
+        tags: themes,
+      },
+    });
   }
-  return rows;
+  coded.sort((a, b) => a.rank - b.rank || a.position - b.position || a.start - b.start || byText(a.passage.passageId, b.passage.passageId));
+  return coded.map((c) => c.passage);
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** Engagement date, engagement, the note's place, the passage's start, then its id: the order SQL used to give. */
-export function compareEvidenceOrder(a: CodedPassageRow, b: CodedPassageRow): number {
-  return (
-    byText(a.engagement_date, b.engagement_date) ||
-    byText(a.engagement_id, b.engagement_id) ||
-    a.note_position - b.note_position ||
-    a.start_offset - b.start_offset ||
-    byText(a.passage_id, b.passage_id)
-  );
-}

@@ -19,6 +19,7 @@ import { DetachedNotice } from '../passages/DetachedNotice';
 import { PassageBar } from '../passages/PassageBar';
 import { PassageHighlightsPlugin } from '../passages/PassageHighlightsPlugin';
 import { PassageLabelsPlugin } from '../passages/PassageLabelsPlugin';
+import { CopyPlugin } from '../passages/CopyPlugin';
 import { PastePlugin } from '../passages/PastePlugin';
 import { TAG_SHORTCUT } from '../passages/shortcuts';
 import { holdSelection, releaseSelection, selectionRect } from '../passages/selectionOnScreen';
@@ -210,6 +211,7 @@ function EditorBody({ note, label, onSaved, reveal, recovered, focusOnOpen, onCo
       <HistoryPlugin />
       <ListPlugin />
       <SpeakerTurnsPlugin />
+      <CopyPlugin />
       <PastePlugin index={tagging.index} notePassageIds={notePassageIds} />
       <PassageHighlightsPlugin reviewerId={reviewer.id} index={tagging.index} passages={session.passages} themes={themes} />
       <PassageLabelsPlugin index={tagging.index} passages={session.passages} themes={themes} />

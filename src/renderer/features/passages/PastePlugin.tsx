@@ -2,29 +2,8 @@ import { $insertDataTransferForRichText } from '@lexical/clipboard';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $getSelection, $isRangeSelection, COMMAND_PRIORITY_HIGH, PASTE_COMMAND, PASTE_TAG } from 'lexical';
 import { useEffect, useRef } from 'react';
+import { stripForeignMarks, type SerializedNode } from '../../../shared/note/paste';
 import type { MarkIndex } from './markIndex';
-
-interface SerializedNode {
-  type?: string;
-  ids?: string[];
-  children?: SerializedNode[];
-  [key: string]: unknown;
-}
-
-/**
- * Keep only the marks a paste may bring: a passage of this note that is not
- * in the document any more (it was cut, and is being moved). A copy of a
- * passage that is still here, or one from another note, becomes plain text —
- * one passage id never stands in two places.
- */
-export function stripForeignMarks(nodes: SerializedNode[], keep: (id: string) => boolean): SerializedNode[] {
-  return nodes.flatMap((node) => {
-    const children = node.children ? stripForeignMarks(node.children, keep) : undefined;
-    if (node.type !== 'mark') return [{ ...node, ...(children ? { children } : {}) }];
-    const ids = (node.ids ?? []).filter(keep);
-    return ids.length ? [{ ...node, ids, children }] : (children ?? []);
-  });
-}
 
 export function PastePlugin({ index, notePassageIds }: { index: MarkIndex; notePassageIds: Set<string> }) {
   const [editor] = useLexicalComposerContext();

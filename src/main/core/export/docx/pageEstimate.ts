@@ -210,6 +210,8 @@ function measureParagraph(p: unknown, width: number, metricsOf: (id: string | un
 function measureTable(tbl: unknown, metricsOf: (id: string | undefined) => Metrics): { rows: RowBlock[]; bookmarks: string[] } {
   const grid = elements(first(tbl, 'w:tblGrid'), 'w:gridCol').map((c) => Number(attr(c, 'w:w') ?? 0));
   const bookmarks: string[] = [];
+  // A cell's own margin on a side, else the table's.
+  const tableMargins = first(first(tbl, 'w:tblPr'), 'w:tblCellMar');
   const rows = elements(tbl, 'w:tr').map((tr) => {
     const trPr = first(tr, 'w:trPr');
     let column = 0;
@@ -217,7 +219,7 @@ function measureTable(tbl: unknown, metricsOf: (id: string | undefined) => Metri
     for (const tc of elements(tr, 'w:tc')) {
       const span = Number(attr(first(first(tc, 'w:tcPr'), 'w:gridSpan'), 'w:val') ?? 1);
       const margins = first(first(tc, 'w:tcPr'), 'w:tcMar');
-      const margin = (side: string) => Number(attr(first(margins, side), 'w:w') ?? 0);
+      const margin = (side: string) => Number(attr(first(margins, side), 'w:w') ?? attr(first(tableMargins, side), 'w:w') ?? 0);
       const width = grid.slice(column, column + span).reduce((a, b) => a + b, 0) - margin('w:left') - margin('w:right');
       column += span;
       let cell = margin('w:top') + margin('w:bottom');

@@ -11,8 +11,8 @@ import type { ThemeListItem } from '../../../../shared/domain/theme';
 import { listEngagementTypes } from '../../services/engagements';
 import { listConsentParticipants } from '../../services/participants';
 import { listThemes } from '../../services/themes';
-import { codedPassageRows, compareEvidenceOrder, type CodedPassageRow } from '../../store/reportReads';
-import { consentRules, type QuoteDecision } from '../consent';
+import { codedPassages } from '../../store/reportReads';
+import { consentRules, type ConsentRules } from '../consent';
 import { type CheckList, chosenThemes } from '../report/checkList';
 
 export const codedPassageColumns = [
@@ -66,51 +66,53 @@ export async function codedPassagesTable(
   const paths = themePaths(themes);
   const order = new Map(themes.map((t, i) => [t.id, i]));
   const typeLabel = new Map(listEngagementTypes(db).map((t) => [t.id, t.label]));
-  const source = codedPassageRows(db);
-  // A passage's decision is the same under each of its themes: decide (and report) once.
-  const decided = new Map<string, QuoteDecision>();
-  const rows: { order: number; source: CodedPassageRow; cells: string[] }[] = [];
+  // An engagement's title is the same text on each of its rows: pseudonymise it once.
+  const titles = new Map<string, ReturnType<ConsentRules['pseudonymise']>>();
+  const source = codedPassages(db);
+  // By theme in codebook order; within a theme, the evidence's own order, which the passages come in.
+  const byTheme: string[][][] = Array.from({ length: themes.length + 1 }, () => []);
   for (let i = 0; i < source.length; i++) {
-    const r = source[i]!;
+    const p = source[i]!;
     if (i % 2000 === 0) {
       progress.onProgress?.(i, source.length);
       await breathe(progress.signal);
     }
-    if (chosen && !chosen.has(r.theme_id)) continue;
-    let decision = decided.get(r.passage_id);
-    if (!decision) {
-      decision = rules.decide({ passageId: r.passage_id, participantId: r.participant_id, text: r.quoted_text });
-      decided.set(r.passage_id, decision);
-      if (!decision.quotable) {
-        check.add('left_out', 'Coded passages', `Passages by ${decision.speakers.join(', ') || 'a removed participant'}`, decision.explanation, 1, {
-          participantCodes: decision.speakers,
-        });
-      } else check.replaced('Coded passages', decision.replacements);
+    const tags = chosen ? p.tags.filter((t) => chosen.has(t.themeId)) : p.tags;
+    if (tags.length === 0) continue;
+    // A passage's decision is the same under each of its themes: decided (and reported) once.
+    const decision = rules.decide({ passageId: p.passageId, participantId: p.participantId, text: p.quotedText });
+    if (!decision.quotable) {
+      check.add('left_out', 'Coded passages', `Passages by ${decision.speakers.join(', ') || 'a removed participant'}`, decision.explanation, 1, {
+        participantCodes: decision.speakers,
+      });
+      continue;
     }
-    if (!decision.quotable) continue;
-    const memo = rules.pseudonymise(r.memo);
-    const engagement = rules.pseudonymise(r.engagement_title);
-    check.replaced('Coded passages (memos)', memo.replacements);
-    check.replaced('Coded passages (engagements)', engagement.replacements);
-    rows.push({
-      order: order.get(r.theme_id) ?? Number.MAX_SAFE_INTEGER,
-      source: r,
-      cells: [
-        paths.get(r.theme_id) ?? '',
+    check.replaced('Coded passages', decision.replacements);
+    const memo = rules.pseudonymise(p.memo);
+    let engagement = titles.get(p.engagement.title);
+    if (!engagement) titles.set(p.engagement.title, (engagement = rules.pseudonymise(p.engagement.title)));
+    const code = p.participant?.code ?? '';
+    const staffGroup = p.participant ? staffGroupLabels[p.participant.staff_group] : '';
+    const type = typeLabel.get(p.engagement.type) ?? p.engagement.type;
+    const keyQuote = p.keyQuote ? 'Yes' : '';
+    for (const tag of tags) {
+      // Counted per row, as the person sees them in the table.
+      check.replaced('Coded passages (memos)', memo.replacements);
+      check.replaced('Coded passages (engagements)', engagement.replacements);
+      byTheme[order.get(tag.themeId) ?? themes.length]!.push([
+        paths.get(tag.themeId) ?? '',
         decision.text,
-        r.participant_code ?? '',
-        r.staff_group ? staffGroupLabels[r.staff_group] : '',
+        code,
+        staffGroup,
         engagement.text,
-        typeLabel.get(r.engagement_type) ?? r.engagement_type,
-        r.engagement_date,
-        r.reviewer ?? '',
+        type,
+        p.engagement.date,
+        tag.reviewer ?? '',
         memo.text,
-        r.key_quote ? 'Yes' : '',
-      ],
-    });
+        keyQuote,
+      ]);
+    }
   }
   progress.onProgress?.(source.length, source.length);
-  // By theme in codebook order; within a theme, the evidence's own order.
-  rows.sort((a, b) => a.order - b.order || compareEvidenceOrder(a.source, b.source));
-  return { header: codedPassageColumns, rows: rows.map((r) => r.cells) };
+  return { header: codedPassageColumns, rows: byTheme.flat() };
 }

@@ -13,7 +13,7 @@ const reader = fileURLToPath(new URL('../testing/readXlsx.py', import.meta.url))
 const folders = tempFolders();
 afterAll(() => folders.cleanup());
 
-type Read = { parts: string[]; sheets: { name: string; frozen: boolean; rows: (string | number)[][] }[] };
+type Read = { parts: string[]; sharedStrings: string[]; sheets: { name: string; frozen: boolean; rows: (string | number)[][] }[] };
 function readBack(bytes: Buffer): Read {
   const file = join(folders.make('fieldnotes-xlsx-'), 'book.xlsx');
   writeFileSync(file, bytes);
@@ -37,6 +37,8 @@ describe.skipIf(!existsSync(PYTHON))('toXlsx', () => {
       'Ångström — naïve 🙂',
       `lone \uD800 surrogate`,
       'line one\nline two',
+      '  indented, with a space after ',
+      'Fish & chips <b>bold</b> "quoted"',
     ];
     const read = readBack(
       toXlsx([
@@ -44,7 +46,9 @@ describe.skipIf(!existsSync(PYTHON))('toXlsx', () => {
         { name: 'A sheet name that is longer than Excel allows', header: ['Theme', 'All'], rows: [['Genomics', 1234]] },
       ]),
     );
-    expect(read.parts).toEqual(expect.arrayContaining(['[Content_Types].xml', 'xl/workbook.xml', 'xl/styles.xml', 'xl/worksheets/sheet2.xml']));
+    expect(read.parts).toEqual(
+      expect.arrayContaining(['[Content_Types].xml', 'xl/workbook.xml', 'xl/styles.xml', 'xl/sharedStrings.xml', 'xl/worksheets/sheet2.xml']),
+    );
     const [passages, matrix] = read.sheets;
     expect(passages!.name).toBe('Coded passages');
     expect(passages!.frozen).toBe(true);
@@ -56,8 +60,12 @@ describe.skipIf(!existsSync(PYTHON))('toXlsx', () => {
       'Ångström — naïve 🙂',
       'lone  surrogate',
       'line one\nline two',
+      '  indented, with a space after ',
+      'Fish & chips <b>bold</b> "quoted"',
     ]);
-    expect(passages!.rows.slice(1).map((r) => r[1])).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(passages!.rows.slice(1).map((r) => r[1])).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    // A text met twice is one shared string.
+    expect(read.sharedStrings.filter((t) => t.startsWith('Fish & chips'))).toHaveLength(1);
     expect(matrix!.name).toBe('A sheet name that is longer tha');
     expect(matrix!.rows[1]).toEqual(['Genomics', 1234]);
   });

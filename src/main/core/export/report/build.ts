@@ -8,6 +8,7 @@ import { staffGroupLabels, type StaffGroup } from '../../../../shared/domain/par
 import type { ReportOptions } from '../../../../shared/domain/report';
 import { consentRules, type ConsentRules } from '../consent';
 import { CheckList, chosenThemes } from './checkList';
+import { matrixLeftOut, reportMatrix } from './matrix';
 import { longDate, shortDate, type ReportFinding, type ReportModel, type ReportQuote, type ReportTheme } from './model';
 import type { ReportSources, SourceFinding, SourcePassage } from './sources';
 
@@ -117,28 +118,8 @@ export function buildReport(sources: ReportSources, options: ReportOptions, toda
 
   // ---- Matrix ----
   let matrix: ReportModel['matrix'] = null;
-  if (options.includeMatrix && sources.matrix) {
-    const m = sources.matrix;
-    const used = m.columns.filter((c) => (m.totals[c.key] ?? 0) > 0);
-    const rows = m.rows.filter((r) => r.total > 0 && (!chosen || chosen.has(r.themeId)));
-    const columnLabel = new Map(m.columns.map((c) => [c.key, c.label]));
-    matrix = {
-      dimensionLabel: m.dimensionLabel,
-      columns: used.map((c) => c.label),
-      rows: rows.map((r) => ({ name: r.name, depth: r.depth, total: r.total, cells: used.map((c) => r.cells[c.key] ?? 0) })),
-      totals: used.map((c) => m.totals[c.key] ?? 0),
-      grandTotal: m.grandTotal,
-      summaries: m.summaries
-        .filter((s) => s.text.trim() && (!chosen || chosen.has(s.themeId)))
-        .map((s) => ({
-          theme: themeName.get(s.themeId) ?? '',
-          column: columnLabel.get(s.value) ?? s.value,
-          text: clean('Matrix summaries', s.text),
-        })),
-    };
-  } else if (!options.includeMatrix) {
-    check.add('left_out', 'Framework matrix', 'The matrix and its summaries', 'Left out in the report options.');
-  }
+  if (options.includeMatrix && sources.matrix) matrix = reportMatrix(sources.matrix, chosen, themeName, clean);
+  else if (!options.includeMatrix) matrixLeftOut(check);
 
   // ---- Appendices ----
   const engagementLog = options.includeEngagementLog

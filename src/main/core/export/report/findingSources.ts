@@ -1,14 +1,13 @@
 import type Database from 'better-sqlite3';
 import { cerqualComponents, componentLabels } from '../../../../shared/domain/finding';
 import { findingsByTheme } from '../../services/findings';
-import { matrix } from '../../services/matrix';
 import { listRecommendations } from '../../services/recommendations';
+import { readMatrixSource } from './matrix';
 import type { FindingSources } from './sources';
 
 /**
- * Findings, recommendations and the framework matrix from the findings
- * services (issue 8), in the report's order. The matrix is themes × staff
- * groups, the dimension the report's method counts participants by.
+ * Findings and recommendations from the findings
+ * services (issue 8), in the report's order, with the matrix (`matrix.ts`).
  */
 export function readFindingSources(db: Database.Database, withMatrix = true): FindingSources {
   const findings = findingsByTheme(db).flatMap((group) =>
@@ -36,26 +35,5 @@ export function readFindingSources(db: Database.Database, withMatrix = true): Fi
     name: g.name,
     recommendations: g.recommendations.map((r) => ({ number: r.number, text: r.text, findingIds: r.findings.map((f) => f.id) })),
   }));
-  if (!withMatrix) return { findings, recommendations, matrix: null };
-  const m = matrix(db, { dimension: 'staffGroup' });
-  const totals = Object.fromEntries(Object.entries(m.totals).map(([k, c]) => [k, c.passages]));
-  return {
-    findings,
-    recommendations,
-    matrix: {
-      dimensionLabel: m.dimensionLabel,
-      columns: m.columns.map((c) => ({ key: c.key, label: c.key === '' ? 'No speaker linked' : c.label })),
-      rows: m.rows.map((r) => ({
-        themeId: r.themeId,
-        name: r.name,
-        depth: r.depth,
-        total: r.total.passages,
-        cells: Object.fromEntries(Object.entries(r.cells).map(([k, c]) => [k, c.passages])),
-      })),
-      totals,
-      // Each passage has one speaker, so it stands in one column: the columns add up to the passages.
-      grandTotal: Object.values(totals).reduce((n, v) => n + v, 0),
-      summaries: m.summaries.map((s) => ({ themeId: s.themeId, value: s.value, text: s.text })),
-    },
-  };
+  return { findings, recommendations, matrix: withMatrix ? readMatrixSource(db) : null };
 }

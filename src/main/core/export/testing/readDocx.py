@@ -1,6 +1,7 @@
 # Read a .docx with python-docx (Debian's python3-docx), not with our code:
 # paragraphs with their style names, tables' cells, core properties, and each
-# heading style's outline level. Prints JSON.
+# heading style's outline level, each section's header and footer, and whether it asks the reader to
+# update its fields. Prints JSON.
 import json
 import sys
 
@@ -19,7 +20,16 @@ header_rows = []
 for t in d.tables:
     trpr = t.rows[0]._tr.trPr
     header_rows.append(trpr is not None and trpr.find(qn("w:tblHeader")) is not None)
+update = d.settings.element.find(qn("w:updateFields"))
+# Each section's running header and footer (the title page's own first-page ones apart).
+chrome = [{
+    "header": " ".join(p.text for p in s.header.paragraphs),
+    "footer": " ".join(p.text for p in s.footer.paragraphs),
+    "firstHeader": " ".join(p.text for p in s.first_page_header.paragraphs) if s.different_first_page_header_footer else None,
+} for s in d.sections]
 print(json.dumps({
+    "chrome": chrome,
+    "updateFields": update is not None and update.get(qn("w:val")) in ("true", "1", None),
     "paragraphs": paragraphs,
     "tables": tables,
     "headerRows": header_rows,

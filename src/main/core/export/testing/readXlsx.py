@@ -1,5 +1,5 @@
 # Read an .xlsx with Python's zipfile (CRCs checked) and its XML parser: prints each sheet's
-# name, frozen header and rows (inline strings and numbers as written) as JSON.
+# name, frozen header and rows (shared or inline strings, and numbers, as written) as JSON.
 import json
 import sys
 import zipfile
@@ -13,6 +13,10 @@ if bad is not None:
 for name in book.namelist():
     if name.endswith(".xml") or name.endswith(".rels"):
         ET.fromstring(book.read(name))  # raises on XML that is not well-formed
+shared = []
+if "xl/sharedStrings.xml" in book.namelist():
+    for si in ET.fromstring(book.read("xl/sharedStrings.xml")).findall("m:si", NS):
+        shared.append("".join(t.text or "" for t in si.iter(f"{{{NS['m']}}}t")))
 names = [s.get("name") for s in ET.fromstring(book.read("xl/workbook.xml")).find("m:sheets", NS)]
 sheets = []
 for i, name in enumerate(names):
@@ -26,11 +30,13 @@ for i, name in enumerate(names):
             index = 0
             for ch in col:
                 index = index * 26 + ord(ch) - 64
-            if c.get("t") == "inlineStr":
+            if c.get("t") == "s":
+                cells[index - 1] = shared[int(c.find("m:v", NS).text)]
+            elif c.get("t") == "inlineStr":
                 cells[index - 1] = "".join(t.text or "" for t in c.iter(f"{{{NS['m']}}}t"))
             else:
                 cells[index - 1] = float(c.find("m:v", NS).text)
         rows.append([cells.get(k, "") for k in range(max(cells) + 1)] if cells else [])
     pane = root.find("m:sheetViews/m:sheetView/m:pane", NS)
     sheets.append({"name": name, "frozen": pane is not None and pane.get("state") == "frozen", "rows": rows})
-print(json.dumps({"parts": book.namelist(), "sheets": sheets}))
+print(json.dumps({"parts": book.namelist(), "sharedStrings": shared, "sheets": sheets}))
