@@ -145,7 +145,7 @@ function lines(db: Database.Database, scale: number, passages: ReturnType<typeof
   line(
     `theme view of the branch “${top.t.name}” (${top.n.toLocaleString('en-GB')} passages, page of 200)`,
     false,
-    () => themeView(db, { themeIds: [top.t.id], limit: 200 }),
+    () => themeView(db, { themeIds: [top.t.id], mode: 'any', includeSubthemes: true, limit: 200 }),
     () =>
       db
         .prepare(

@@ -100,7 +100,7 @@ export function addFindings(db: Database.Database, random: Random, scale: number
   for (let i = 0; i < count; i++) {
     const theme = themes[random.weighted(weights)]!;
     const second = random.chance(0.3) ? themes[random.weighted(weights)]! : null;
-    const view = themeView(db, { themeIds: [theme.themeId], limit: 60, offset: random.int(0, Math.max(0, theme.total.passages - 60)) });
+    const view = themeView(db, { themeIds: [theme.themeId], mode: 'any', includeSubthemes: true, limit: 60, offset: random.int(0, Math.max(0, theme.total.passages - 60)) });
     const pool = random.shuffle([...view.passages]);
     const passageIds = pool.slice(0, random.int(3, Math.min(9, pool.length))).map((p) => p.passageId);
     const by = random.pick(reviewerIds);

@@ -4,7 +4,13 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../shared/rpc/result';
+import type { ExportProgress } from '../../shared/domain/report';
+import type { ThemeListItem } from '../../shared/domain/theme';
+import { splitDocument } from '../../shared/note/blocks';
+import { buildReportFixture } from './export/testing/reportFixture';
 import { fuzzCore, type FuzzCore } from './testing/contractFuzz';
+import { heldParts } from './workspace/connectionMemory';
+import { openWorkspace } from './workspace/workspace';
 import { tempFolders } from './testing/tempWorkspace';
 
 const folders = tempFolders();
@@ -67,5 +73,66 @@ describe('the session: open, work, close, reopen', () => {
     expect(db.open).toBe(false);
     expect(filesIn(core.session.uploads.temporaryFolder)).toEqual([]);
     core.close();
+  });
+});
+
+describe('the session: what a workspace holds in memory and in flight goes when it closes', () => {
+  const cores: FuzzCore[] = [];
+  afterEach(() => {
+    for (const core of cores.splice(0)) core.close();
+  });
+
+  /** The report fixture's review (themes, passages, people), open in a core as the app opens it. */
+  async function openReview(): Promise<{ core: FuzzCore; path: string }> {
+    const fixture = buildReportFixture(folders);
+    fixture.w.close();
+    const core = fuzzCore(folders.make('fieldnotes-settings-'), folders.make());
+    cores.push(core);
+    await call(core, 'reviewer.set', { name: 'Ada Lovelace', initials: 'AL' });
+    await call(core, 'workspace.open', { path: fixture.w.workspace.path });
+    return { core, path: fixture.w.workspace.path };
+  }
+
+  it('an export in progress is cancelled when the workspace closes, and leaves no file, not even a temporary one', async () => {
+    const { core } = await openReview();
+    const folder = folders.make();
+    const started = await call<ExportProgress>(core, 'report.export', { format: 'xlsx', options: {}, path: join(folder, 'evidence.xlsx') });
+    expect(started.state).toBe('running');
+    await call(core, 'workspace.close');
+    let progress = started;
+    while (progress.state === 'running') {
+      await new Promise((r) => setTimeout(r, 5));
+      progress = await call<ExportProgress>(core, 'report.progress', { jobId: started.jobId });
+    }
+    // Without the session's cancel it reads on from the closed file and fails instead.
+    expect(progress).toMatchObject({ state: 'cancelled', path: null, error: null });
+    expect(readdirSync(folder)).toEqual([]);
+  });
+
+  it('the analysis index and the note caches go with the connection; reopening builds the index afresh', async () => {
+    const { core, path } = await openReview();
+    const db = core.session.workspace!.db;
+    const themes = await call<ThemeListItem[]>(core, 'themes.list');
+    const counted = (list: ThemeListItem[]) => Object.fromEntries(list.map((t) => [t.name, t.passageCount]));
+    const note = (await call<{ id: string }[]>(core, 'notes.list', { engagementId: (await call<{ id: string }[]>(core, 'engagements.list'))[0]!.id }))[0]!;
+    const { revision, document } = await call<{ revision: number; document: string }>(core, 'notes.get', { id: note.id });
+    const { blocks } = splitDocument(document);
+    await call(core, 'notes.save', { id: note.id, baseRevision: revision, patch: { start: 0, removed: 1, blocks: [blocks[0]!], total: blocks.length } });
+    expect(heldParts(db).sort()).toEqual(['analysis index', 'note blocks']);
+
+    await call(core, 'workspace.close');
+    expect(heldParts(db), 'nothing is kept for a closed connection').toEqual([]);
+
+    // Untagged by another connection while it was closed: the reopened workspace's index must see it.
+    const largest = themes.reduce((a, b) => (b.passageCount > a.passageCount ? b : a));
+    expect(largest.passageCount).toBeGreaterThan(0);
+    const other = openWorkspace(path);
+    other.db.prepare('DELETE FROM passage_themes WHERE theme_id = ?').run(largest.id);
+    other.close();
+
+    await call(core, 'workspace.open', { path });
+    const reopened = core.session.workspace!.db;
+    expect(heldParts(reopened)).toEqual(['analysis index']); // built in the background from the open
+    expect(counted(await call<ThemeListItem[]>(core, 'themes.list'))).toEqual({ ...counted(themes), [largest.name]: 0 });
   });
 });

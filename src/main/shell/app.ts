@@ -13,6 +13,7 @@ import { registerAppScheme, serveRenderer } from './protocol';
 import { lockDownSession, lockDownWebContents } from './security';
 import { followSystemTheme, windowBackground } from './windowBackground';
 
+/** Each window's core (its session), by the window's webContents id: the shell's one map, emptied as windows close. */
 const cores = new Map<number, Core>();
 /** How long a renderer may take to answer app.beforeClose before it is taken to be stuck. */
 const NO_ANSWER_MS = 10_000;

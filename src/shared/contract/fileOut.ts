@@ -12,6 +12,8 @@ export const SaveTarget = {
   path: FilePath.optional(),
   overwrite: z.boolean().optional(),
 };
+/** `SaveTarget` as a handler receives it, for the helpers that take it on (core/files/saveAs.ts). */
+export type SaveTarget = z.output<z.ZodObject<typeof SaveTarget>>;
 
 /** Where the file went; null when the person cancelled the save dialog. */
 export const SavedFile = z.object({ path: z.string(), size: z.number().int() }).nullable();

@@ -70,6 +70,12 @@ export type Methods = typeof methods;
 export type MethodName = keyof Methods;
 export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
 export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>;
+/**
+ * What a handler is given: the method's input as its schema parsed it (strings trimmed, defaults filled in).
+ * A service that takes a method's input takes this type, never a copy of its fields
+ * (`serviceInputs.test.ts` finds copies).
+ */
+export type ParsedInput<M extends MethodName> = z.output<Methods[M]['input']>;
 
 export const methodNames = Object.keys(methods) as MethodName[];
 export const isMethodName = (name: unknown): name is MethodName =>

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IsoDate } from './engagement';
-import { Consent } from './participant';
+import { Speaker } from './participant';
 
 const Id = z.string().min(1).max(100);
 
@@ -43,7 +43,7 @@ export const ThemeViewPassage = z.object({
   after: z.string(),
   themeIds: z.array(z.string()),
   /** Consent is carried so every place that shows a passage can say when its speaker is not for quotation. */
-  participant: z.object({ id: z.string(), code: z.string(), staffGroup: z.string(), consent: Consent }).nullable(),
+  participant: Speaker.nullable(),
   keyQuote: z.boolean(),
   memo: z.string(),
   detached: z.boolean(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SourceRef } from './analysis';
-import { Consent } from './participant';
+import { Speaker } from './participant';
 import { Reviewer } from './reviewer';
 
 /**
@@ -93,7 +93,7 @@ export const FindingPassage = z.object({
   /** The passage's text now, or (deleted) the text it quoted when it was added. */
   quotedText: z.string(),
   source: SourceRef.nullable(),
-  participant: z.object({ id: z.string(), code: z.string(), staffGroup: z.string(), consent: Consent }).nullable(),
+  participant: Speaker.nullable(),
   keyQuote: z.boolean(),
   memo: z.string(),
   themeIds: z.array(z.string()),

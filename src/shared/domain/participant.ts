@@ -71,6 +71,10 @@ export const Consent = z.enum(consentLevels, {
 });
 export type Consent = z.infer<typeof Consent>;
 
+/** Who speaks in a passage, as the theme view and a finding's evidence show them (pseudonym only). */
+export const Speaker = z.object({ id: z.string(), code: z.string(), staffGroup: z.string(), consent: Consent });
+export type Speaker = z.infer<typeof Speaker>;
+
 export const consentLabels: Record<Consent, string> = {
   anonymous: 'Quotable anonymously',
   attributed: 'Quotable with attribution',

@@ -1,10 +1,10 @@
-import { z } from 'zod';
 import {
   isMethodName,
   methods,
   type MethodInput,
   type MethodName,
   type MethodOutput,
+  type ParsedInput,
 } from '../contract/methods';
 import { brokenTextAt } from './brokenText';
 import { describeIssues, fieldName, sentenceErrors } from './issueSentence';
@@ -12,7 +12,7 @@ import { fail, FieldnotesError, ok, type Result } from './result';
 
 /** The core's implementation of every method, already-parsed input in, plain value out. */
 export type Handlers = {
-  [M in MethodName]: (input: z.output<(typeof methods)[M]['input']>) => Promise<MethodOutput<M>> | MethodOutput<M>;
+  [M in MethodName]: (input: ParsedInput<M>) => Promise<MethodOutput<M>> | MethodOutput<M>;
 };
 
 /** Where the core logs what a person does not need to see. */

@@ -57,24 +57,27 @@ export interface TrackedTable {
   derived?: readonly string[];
 }
 
+/** A record that says itself who made it and when, in columns of other names. */
+const madeBy = (by: string, at: string): Pick<TrackedTable, 'creator' | 'createdAt'> => ({
+  creator: (row) => `${row}.${by}`,
+  createdAt: (row) => `${row}.${at}`,
+});
+
+/** A link made with its parent (a participant's attribute value, a finding's theme): made by whoever made the parent, then. */
+const madeWith = (parent: string, foreignKey: string): Pick<TrackedTable, 'creator' | 'createdAt'> => {
+  const alias = parent[0]!;
+  const column = (name: string) => (row: string) => `(SELECT ${alias}.${name} FROM ${parent} ${alias} WHERE ${alias}.id = ${row}.${foreignKey})`;
+  return { creator: column('created_by'), createdAt: column('created_at') };
+};
+
 /** The tables a merge unites, parents before children (the order rows are copied in). */
 export const TRACKED_TABLES: readonly TrackedTable[] = [
   { table: 'engagement_types', key: ['id'] },
   { table: 'engagements', key: ['id'] },
   { table: 'participant_attributes', key: ['id'] },
   { table: 'participants', key: ['id'] },
-  {
-    table: 'participant_attribute_values',
-    key: ['participant_id', 'attribute_id'],
-    creator: (row) => `(SELECT p.created_by FROM participants p WHERE p.id = ${row}.participant_id)`,
-    createdAt: (row) => `(SELECT p.created_at FROM participants p WHERE p.id = ${row}.participant_id)`,
-  },
-  {
-    table: 'engagement_participants',
-    key: ['engagement_id', 'participant_id'],
-    creator: (row) => `(SELECT e.created_by FROM engagements e WHERE e.id = ${row}.engagement_id)`,
-    createdAt: (row) => `(SELECT e.created_at FROM engagements e WHERE e.id = ${row}.engagement_id)`,
-  },
+  { table: 'participant_attribute_values', key: ['participant_id', 'attribute_id'], ...madeWith('participants', 'participant_id') },
+  { table: 'engagement_participants', key: ['engagement_id', 'participant_id'], ...madeWith('engagements', 'engagement_id') },
   { table: 'notes', key: ['id'], derived: ['plain_text', 'word_count', 'revision'] },
   {
     table: 'note_speakers',
@@ -85,23 +88,13 @@ export const TRACKED_TABLES: readonly TrackedTable[] = [
   { table: 'attachments', key: ['id'] },
   { table: 'themes', key: ['id'] },
   { table: 'passages', key: ['id'], derived: ['start_offset', 'end_offset', 'quoted_text', 'detached'] },
-  { table: 'passage_themes', key: ['passage_id', 'theme_id'], creator: (row) => `${row}.tagged_by`, createdAt: (row) => `${row}.tagged_at` },
+  { table: 'passage_themes', key: ['passage_id', 'theme_id'], ...madeBy('tagged_by', 'tagged_at') },
   { table: 'findings', key: ['id'] },
-  {
-    table: 'finding_themes',
-    key: ['finding_id', 'theme_id'],
-    creator: (row) => `(SELECT f.created_by FROM findings f WHERE f.id = ${row}.finding_id)`,
-    createdAt: (row) => `(SELECT f.created_at FROM findings f WHERE f.id = ${row}.finding_id)`,
-  },
-  { table: 'finding_passages', key: ['finding_id', 'passage_id'], creator: (row) => `${row}.added_by`, createdAt: (row) => `${row}.added_at` },
+  { table: 'finding_themes', key: ['finding_id', 'theme_id'], ...madeWith('findings', 'finding_id') },
+  { table: 'finding_passages', key: ['finding_id', 'passage_id'], ...madeBy('added_by', 'added_at') },
   { table: 'recommendation_groups', key: ['id'] },
   { table: 'recommendations', key: ['id'] },
-  {
-    table: 'recommendation_findings',
-    key: ['recommendation_id', 'finding_id'],
-    creator: (row) => `(SELECT r.created_by FROM recommendations r WHERE r.id = ${row}.recommendation_id)`,
-    createdAt: (row) => `(SELECT r.created_at FROM recommendations r WHERE r.id = ${row}.recommendation_id)`,
-  },
+  { table: 'recommendation_findings', key: ['recommendation_id', 'finding_id'], ...madeWith('recommendations', 'recommendation_id') },
   { table: 'matrix_summaries', key: ['theme_id', 'dimension', 'value'] },
 ];
 

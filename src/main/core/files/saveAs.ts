@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { SaveTarget } from '../../../shared/contract/fileOut';
 import { FieldnotesError } from '../../../shared/rpc/result';
 import type { CoreOptions } from '../ports';
 import { writeFileAtomic } from './writeOut';
@@ -12,7 +13,7 @@ import { writeFileAtomic } from './writeOut';
 export async function saveAs(
   options: Pick<CoreOptions, 'dialogs'>,
   suggestedName: string,
-  target: { path?: string; overwrite?: boolean },
+  target: SaveTarget,
   contents: () => Uint8Array | string,
   file: { privateFile?: boolean } = {},
 ): Promise<{ path: string; size: number } | null> {
@@ -26,7 +27,7 @@ export async function saveAs(
 async function chooseTarget(
   options: Pick<CoreOptions, 'dialogs'>,
   suggestedName: string,
-  target: { path?: string; overwrite?: boolean },
+  target: SaveTarget,
 ): Promise<{ path: string; overwrite: boolean } | null> {
   if (options.dialogs) {
     const path = await options.dialogs.chooseSaveFile(suggestedName);

@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes, randomUUID, type CipherGCM } from 'node:crypto';
+import type { ParsedInput } from '../../../shared/contract/methods';
 import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,7 +43,10 @@ const ABANDONED_AFTER_MS = 60 * 60 * 1000;
 /** More at once than any person sends; a bound on open files and temp space. */
 const MAX_OPEN_UPLOADS = 16;
 
-/** Folders of live stores in this process, removed on exit if nobody closed them. */
+/**
+ * Folders of live stores in this process, removed on exit if nobody closed them. Module-level on purpose: the
+ * one exit hook must reach every session's store, including one whose window never closed.
+ */
 const liveFolders = new Set<string>();
 let exitHookInstalled = false;
 
@@ -74,7 +78,7 @@ export class UploadStore {
   private readonly uploads = new Map<string, Upload>();
   private folder: string | null = null;
 
-  begin(input: { fileName: string; size: number; mediaType: string; purpose: UploadPurpose }): string {
+  begin(input: ParsedInput<'uploads.begin'>): string {
     if (input.size > uploadLimits[input.purpose]) throw tooLarge(input.fileName, input.size, input.purpose);
     this.dropAbandoned();
     if (this.uploads.size >= MAX_OPEN_UPLOADS) {

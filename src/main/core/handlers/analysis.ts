@@ -1,7 +1,7 @@
 import type { analysisMethods } from '../../../shared/contract/analysis';
 import { cooccurrence, cooccurrencePassages } from '../services/cooccurrence';
 import { coverage } from '../services/coverage';
-import { listReviewers } from '../store/reviewers';
+import { reviewersById } from '../store/reviewers';
 import type { DomainHandlers, HandlerContext } from './context';
 
 export function analysisHandlers(ctx: HandlerContext): DomainHandlers<typeof analysisMethods> {
@@ -10,9 +10,7 @@ export function analysisHandlers(ctx: HandlerContext): DomainHandlers<typeof ana
     // For the reviewer filter: by name, as a person looks for one.
     'analysis.reviewers': () => {
       const collator = new Intl.Collator('en', { sensitivity: 'base' });
-      return listReviewers(db())
-        .map(({ id, name, initials }) => ({ id, name, initials }))
-        .sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : 1));
+      return [...reviewersById(db()).values()].sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : 1));
     },
     'analysis.cooccurrence': (input) => cooccurrence(db(), input),
     'analysis.cooccurrencePassages': (input) => cooccurrencePassages(db(), input),

@@ -4,7 +4,7 @@ import { documentAnchors } from '../../../shared/note/anchors';
 import { trackedTable } from '../db/changeTracking';
 import { anchorPassages } from '../services/passages';
 import { mergeThemes } from '../services/themeRemoval';
-import { stampsOf, withoutStamping } from '../store/changeLog';
+import { versionTexts, withoutStamping } from '../store/changeLog';
 import { readRow, recordIds, type Row } from '../store/mergeRows';
 import { copySpeakers, renameSpeakerCodes } from '../store/noteSpeakers';
 import { addReviewerIfMissing, listReviewers } from '../store/reviewers';
@@ -18,7 +18,6 @@ import { keepNeededParents } from './parents';
 import { documentSide, relabelNote } from './participantCodes';
 import { recordLabel } from './labels';
 import { PlanBook } from './planBook';
-import { sameVector } from './vectors';
 import { COUNTER_KEYS, settleNames, settleNumbers, type Renaming, type Renumbering } from './uniqueness';
 
 export interface MergeOptions {
@@ -96,8 +95,8 @@ function notesToReanchor(here: Database.Database, there: Database.Database, outc
     if (o.table === 'passages' && o.row) touched.add(String(o.row.note_id));
   }
   const heldDifferently = (table: string) => {
-    const theirs = stampsOf(there, table);
-    return [...stampsOf(here, table)].filter(([id, stamp]) => !theirs.has(id) || !sameVector(stamp.versions, theirs.get(id)!.versions)).map(([id]) => id);
+    const theirs = versionTexts(there, table);
+    return [...versionTexts(here, table)].filter(([id, text]) => theirs.get(id) !== text).map(([id]) => id);
   };
   for (const id of heldDifferently('notes')) touched.add(id);
   // A speaker linked differently on the two sides: that note's turns follow the merged link.

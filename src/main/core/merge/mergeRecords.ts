@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { dataColumns, TRACKED_TABLES, type TrackedTable } from '../db/changeTracking';
-import { dropOrphanStamps, listTombstones, putStamp, putTombstone, stampsOf, withoutStamping, type RecordStamp, type Tombstone } from '../store/changeLog';
+import { dropOrphanStamps, getStamp, listTombstones, putStamp, putTombstone, versionTexts, withoutStamping, type RecordStamp, type Tombstone } from '../store/changeLog';
 import { deleteRow, readRow, recordIds, writeRow, type Row } from '../store/mergeRows';
 import { covers, joinVectors, keptAgainst, laterDot, sameVector, sawChange, wasKeptAgainst } from './vectors';
 
@@ -33,7 +33,9 @@ export interface Outcome {
 
 interface SideData {
   db: Database.Database;
-  stamps: Map<string, RecordStamp>;
+  /** Each record's vector as stored text: equal texts are equal vectors, so most records need no more reading. */
+  texts: Map<string, string>;
+  stamp(id: string): RecordStamp;
   tombs: Map<string, Tombstone>;
 }
 
@@ -43,7 +45,12 @@ const BOOKKEEPING = new Set(['updated_at', 'updated_by']);
 const EMPTY_STAMP: RecordStamp = { createdAt: null, createdBy: null, changedAt: null, changedBy: null, changedIn: null, versions: {}, fieldClocks: {} };
 
 function sideData(db: Database.Database, table: string, tombs: Tombstone[]): SideData {
-  return { db, stamps: stampsOf(db, table), tombs: new Map(tombs.filter((t) => t.table === table).map((t) => [t.recordId, t])) };
+  return {
+    db,
+    texts: versionTexts(db, table),
+    stamp: (id) => getStamp(db, table, id) ?? EMPTY_STAMP,
+    tombs: new Map(tombs.filter((t) => t.table === table).map((t) => [t.recordId, t])),
+  };
 }
 
 /** Both sides have the record: take each column from the side whose change the other had not seen. */
@@ -104,10 +111,12 @@ export function planRecords(here: Database.Database, there: Database.Database): 
     const columns = dataColumns(here, spec);
     const hereIds = new Set(recordIds(here, spec));
     const thereIds = recordIds(there, spec);
+    const thereHas = new Set(thereIds);
     for (const id of thereIds) {
-      const ts = t.stamps.get(id) ?? EMPTY_STAMP;
+      if (hereIds.has(id) && h.texts.get(id) === t.texts.get(id)) continue; // the same on both sides
+      const ts = t.stamp(id);
       if (hereIds.has(id)) {
-        const hs = h.stamps.get(id) ?? EMPTY_STAMP;
+        const hs = h.stamp(id);
         if (covers(hs.versions, ts.versions)) continue;
         const merged = mergeBoth(spec, columns, readRow(here, spec, id)!, hs, readRow(there, spec, id)!, ts);
         if (merged) outcomes.push({ table: spec.table, recordId: id, ...merged });
@@ -122,10 +131,10 @@ export function planRecords(here: Database.Database, there: Database.Database): 
       outcomes.push({ table: spec.table, recordId: id, kind: asks ? 'kept' : 'new', origin: 'there', row, stamp });
     }
     for (const id of hereIds) {
-      if (thereIds.includes(id)) continue;
+      if (thereHas.has(id)) continue;
       const tomb = t.tombs.get(id);
       if (!tomb) continue; // made here: stays
-      const hs = h.stamps.get(id) ?? EMPTY_STAMP;
+      const hs = h.stamp(id);
       if (wasKeptAgainst(hs.versions, tomb)) continue; // kept here already, knowing of this deletion
       if (covers(tomb.versions, hs.versions)) outcomes.push({ table: spec.table, recordId: id, kind: 'deleted' });
       else outcomes.push({ table: spec.table, recordId: id, kind: 'kept', origin: 'here', row: readRow(here, spec, id)!, stamp: { ...hs, versions: keptAgainst(hs.versions, tomb) } });

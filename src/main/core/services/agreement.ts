@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { ParsedInput } from '../../../shared/contract/methods';
 import type { AgreementDifference, AgreementFigures, AgreementResult, Coder } from '../../../shared/domain/agreement';
 import { FieldnotesError } from '../../../shared/rpc/result';
 import { codedNotes, coders, codingsBy, notePlainText, themeNames, type CodingRow } from '../store/codings';
@@ -15,13 +16,7 @@ import {
 } from './agreementMath';
 import { reviewersById } from '../store/reviewers';
 
-export interface AgreementInput {
-  a: string;
-  b: string;
-  themeIds?: string[];
-  leaveOutUncoded?: boolean;
-  differencesLimit?: number;
-}
+export type AgreementInput = ParsedInput<'agreement.get'>;
 
 export function listCoders(db: Database.Database): Coder[] {
   return coders(db);

@@ -15,6 +15,7 @@ import {
   type TagColumnsRead,
 } from '../store/analysisIndex';
 import { SearchMarks } from './searchMarks';
+import { heldPart, memoryPart, remembered } from '../workspace/connectionMemory';
 
 /**
  * Every passage of the workspace as a few typed arrays in memory (issue 8): what the matrix, co-occurrence,
@@ -189,6 +190,19 @@ class LiveIndex {
     return this.building !== null;
   }
 
+  /** The workspace is closing: stop a background build and let go of everything held. */
+  dispose(): void {
+    this.building = null;
+    this.slices.clear();
+    this.noteText.clear();
+    this.searchMarks.clear();
+    this.reviewers.clear();
+    this.pool.clear();
+    this.dims = null;
+    this.flat = null;
+    this.tick = -1;
+  }
+
   private finishBuilding(): void {
     if (!this.building) return;
     const steps = this.building;
@@ -263,13 +277,10 @@ function drain(steps: Generator<void, void>): void {
   while (!steps.next().done);
 }
 
-const live = new WeakMap<Database.Database, LiveIndex>();
+/** One per open connection, kept with it and disposed when its workspace closes (workspace/connectionMemory.ts). */
+const LIVE_INDEX = memoryPart('analysis index', (db) => new LiveIndex(db), (index) => index.dispose());
 
-function liveIndex(db: Database.Database): LiveIndex {
-  let index = live.get(db);
-  if (!index) live.set(db, (index = new LiveIndex(db)));
-  return index;
-}
+const liveIndex = (db: Database.Database): LiveIndex => remembered(db, LIVE_INDEX);
 
 /** The analysis index of this database, current with every committed write. */
 export function analysisIndex(db: Database.Database): AnalysisIndex {
@@ -287,7 +298,7 @@ export function buildInBackground(db: Database.Database): void {
 
 /** Is a background build still under way? (For tests.) */
 export function isBuildingInBackground(db: Database.Database): boolean {
-  return live.get(db)?.isBuilding ?? false;
+  return heldPart(db, LIVE_INDEX)?.isBuilding ?? false;
 }
 
 /** Where each passage's tags begin in the columns (they are grouped by passage). */

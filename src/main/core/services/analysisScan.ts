@@ -4,6 +4,7 @@ import type { Dimension, MatrixCell } from '../../../shared/domain/matrix';
 import { attributeValueRows, engagementsMatching } from '../store/analysisIndex';
 import { passageFilter } from '../store/analysisFilter';
 import { analysisIndex, type AnalysisIndex } from './analysisIndex';
+import type { ThemeViewInput } from './themeView';
 
 /**
  * Filtering and counting over the analysis index (issue 8): the same rules as the SQL of analysisFilter.ts
@@ -244,7 +245,7 @@ function taggedBySpeaker(ix: AnalysisIndex, mask: Uint8Array | null): Int32Array
  */
 export function themeViewOrder(
   db: Database.Database,
-  input: { themeIds: string[]; mode?: 'any' | 'all'; includeSubthemes?: boolean } & PassageScope,
+  input: Pick<ThemeViewInput, 'themeIds'> & Partial<Pick<ThemeViewInput, 'mode' | 'includeSubthemes'>> & PassageScope,
 ): { ix: AnalysisIndex; order: number[] } {
   const ix = analysisIndex(db);
   const { dims, passages } = ix;

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { ParsedInput } from '../../../shared/contract/methods';
 import type { AnalysisFilter, ThemeViewResult } from '../../../shared/domain/analysis';
 import type { CooccurrenceResult } from '../../../shared/domain/matrix';
 import { FieldnotesError } from '../../../shared/rpc/result';
@@ -104,7 +105,7 @@ function chooseThemes(db: Database.Database, themeIds: readonly string[] | undef
     .slice(0, DEFAULT_THEMES);
 }
 
-export function cooccurrence(db: Database.Database, input: { themeIds?: string[]; filters?: AnalysisFilter } = {}): CooccurrenceResult {
+export function cooccurrence(db: Database.Database, input: ParsedInput<'analysis.cooccurrence'> = {}): CooccurrenceResult {
   const themes = chooseThemes(db, input.themeIds);
   const c = chosenPassages(
     db,
@@ -152,7 +153,7 @@ export function cooccurrence(db: Database.Database, input: { themeIds?: string[]
  */
 export function cooccurrencePassages(
   db: Database.Database,
-  input: { a: string; b: string; kind: 'both' | 'overlapping'; filters?: AnalysisFilter; limit?: number; offset?: number },
+  input: ParsedInput<'analysis.cooccurrencePassages'>,
 ): ThemeViewResult {
   if (input.kind === 'both') {
     return themeView(db, { themeIds: [input.a, input.b], mode: 'all', includeSubthemes: true, filters: input.filters, limit: input.limit, offset: input.offset });

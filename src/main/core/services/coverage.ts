@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { ParsedInput } from '../../../shared/contract/methods';
 import type { CoverageResult } from '../../../shared/domain/matrix';
 import { staffGroupLabels, staffGroups, type StaffGroup } from '../../../shared/domain/participant';
 import { engagementTypeCoverage, engagementsNeverTagged, participantsNeverQuoted, staffGroupCoverage } from '../store/analysisCounts';
@@ -17,7 +18,7 @@ const share = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
 const under = (passages: number, totalPassages: number, met: number, totalMet: number) =>
   met > 0 && share(passages, totalPassages) < share(met, totalMet) / 2;
 
-export function coverage(db: Database.Database, input: { thinBelow?: number } = {}): CoverageResult {
+export function coverage(db: Database.Database, input: ParsedInput<'analysis.coverage'> = {}): CoverageResult {
   const thinBelow = input.thinBelow ?? THIN_BELOW;
   // The matrix by engagement gives each theme's roll-up counts and, as its non-empty cells, its engagements.
   const byEngagement = matrix(db, { dimension: 'engagement' });

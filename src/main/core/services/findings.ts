@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ParsedInput } from '../../../shared/contract/methods';
 import type Database from 'better-sqlite3';
 import type {
   CerqualInput,
@@ -35,10 +36,10 @@ import {
 import { recommendationsCiting } from '../store/recommendations';
 import { evidenceSpread, findingWarnings } from './findingEvidence';
 import { getPassage } from './passages';
-import { reviewerOf, reviewersById } from '../store/reviewers';
+import { authorship, reviewerOf, reviewersById } from '../store/reviewers';
 import { listThemes } from './themes';
 import { getThemeRow, subtreeIds } from '../store/themes';
-import { sourceRef, type SourceRow } from '../store/sources';
+import { sourceRef, speakerOf, type SourceRow } from '../store/sources';
 
 /**
  * Findings (issue 8): a statement under one or more themes, the passages that
@@ -56,10 +57,7 @@ function toEvidence(row: EvidenceRow, reviewers: ReturnType<typeof reviewersById
     quotedText: deleted ? row.snapshot : row.quoted_text!,
     // A passage that still exists has its note and engagement (foreign keys), so its source columns are filled.
     source: deleted ? null : sourceRef(row as SourceRow),
-    participant:
-      !deleted && row.participant_id
-        ? { id: row.participant_id, code: row.code!, staffGroup: row.staff_group!, consent: row.consent! }
-        : null,
+    participant: deleted ? null : speakerOf(row),
     keyQuote: row.key_quote === 1,
     memo: row.memo ?? '',
     themeIds: row.theme_ids ? (JSON.parse(row.theme_ids) as string[]) : [],
@@ -98,10 +96,7 @@ function buildFindings(db: Database.Database, rows: FindingRow[]): Finding[] {
       confidence: row.confidence,
       spread,
       warnings: findingWarnings(row.number, spread, assessed(row)),
-      createdAt: row.created_at,
-      createdBy: reviewerOf(reviewers, row.created_by),
-      updatedAt: row.updated_at,
-      updatedBy: reviewerOf(reviewers, row.updated_by),
+      ...authorship(row, reviewers),
       cerqual: {
         methodological: { concern: row.methodological_concern, note: row.methodological_note },
         coherence: { concern: row.coherence_concern, note: row.coherence_note },
@@ -139,7 +134,7 @@ const summaryOf = (f: Finding): FindingSummary => ({
 });
 
 /** Findings in order; with a theme, those filed under it (or, by default, under any of its sub-themes). */
-export function listFindings(db: Database.Database, input: { themeId?: string; includeSubthemes?: boolean } = {}): FindingSummary[] {
+export function listFindings(db: Database.Database, input: Partial<ParsedInput<'findings.list'>> = {}): FindingSummary[] {
   let ids: string[] | undefined;
   if (input.themeId) {
     getThemeRow(db, input.themeId);

@@ -56,7 +56,7 @@ describe('framework matrix (property)', () => {
             const byGroup = matrix(w.db, { dimension: 'staffGroup', filters: f });
             const byEngagement = matrix(w.db, { dimension: 'engagement', filters: f });
             for (const id of themes) {
-              const view = themeView(w.db, { themeIds: [id], filters: f, limit: 1 }).counts;
+              const view = themeView(w.db, { themeIds: [id], mode: 'any', includeSubthemes: true, filters: f, limit: 1 }).counts;
               const row = byGroup.rows.find((r) => r.themeId === id)!;
               const cells = Object.values(row.cells);
               // Each passage has one staff group (or none), and each participant one staff group.

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { AnalysisFilter, ThemeViewResult } from '../../../shared/domain/analysis';
+import type { ParsedInput } from '../../../shared/contract/methods';
+import type { ThemeViewResult } from '../../../shared/domain/analysis';
 import {
   builtinDimensions,
   dimensionLabels as builtinLabels,
@@ -18,7 +19,7 @@ import { deleteSummary, summaryRow, summaryRows, upsertSummary, type SummaryRow 
 import { analysisIndex, themePassageCounts } from './analysisIndex';
 import { matrixTallies, type MatrixTallies } from './analysisScan';
 import { getAttribute, listAttributes } from './participantAttributes';
-import { reviewerOf, reviewersById } from '../store/reviewers';
+import { authorship, reviewersById } from '../store/reviewers';
 import { themeView } from './themeView';
 import { listThemes } from './themes';
 import { getThemeRow } from '../store/themes';
@@ -90,15 +91,18 @@ function toSummary(row: SummaryRow, reviewers: ReturnType<typeof reviewersById>)
     dimension: row.dimension,
     value: row.value,
     text: row.text,
-    createdAt: row.created_at,
-    createdBy: reviewerOf(reviewers, row.created_by),
-    updatedAt: row.updated_at,
-    updatedBy: reviewerOf(reviewers, row.updated_by),
+    ...authorship(row, reviewers),
   };
 }
 
 /** Every theme (in codebook order) × the dimension's columns, with roll-up counts and the cells' summaries. */
-export function matrix(db: Database.Database, input: { dimension: Dimension; filters?: AnalysisFilter }): MatrixResult {
+/**
+ * A matrix method's input as the contract parsed it, its dimension narrowed: the contract checks a dimension's
+ * form, the services that it exists (a custom attribute may be gone).
+ */
+export type WithDimension<M extends 'matrix.get' | 'matrix.cell' | 'matrix.saveSummary'> = Omit<ParsedInput<M>, 'dimension'> & { dimension: Dimension };
+
+export function matrix(db: Database.Database, input: WithDimension<'matrix.get'>): MatrixResult {
   const dimensionName = dimensionLabel(db, input.dimension);
   const themes = listThemes(db, themePassageCounts(analysisIndex(db)));
   return assembleMatrix(db, input.dimension, dimensionName, themes, matrixTallies(db, input.filters, input.dimension));
@@ -136,11 +140,12 @@ export function assembleMatrix(
 /** A cell's passages, as the theme view lists them (the theme with its sub-themes, in the cell's column). */
 export function matrixCell(
   db: Database.Database,
-  input: { themeId: string; dimension: Dimension; value: string; filters?: AnalysisFilter; limit?: number; offset?: number },
+  input: WithDimension<'matrix.cell'>,
 ): ThemeViewResult {
   getThemeRow(db, input.themeId);
   return themeView(db, {
     themeIds: [input.themeId],
+    mode: 'any',
     includeSubthemes: true,
     filters: input.filters,
     cell: { dimension: input.dimension, value: input.value },
@@ -157,7 +162,7 @@ export function listSummaries(db: Database.Database, dimension?: Dimension): Mat
 /** Write a cell's summary (who and when recorded); empty text removes it. */
 export function saveSummary(
   db: Database.Database,
-  input: { themeId: string; dimension: Dimension; value: string; text: string },
+  input: WithDimension<'matrix.saveSummary'>,
   reviewerId: string,
 ): MatrixSummary | null {
   return db.transaction(() => {

@@ -1,31 +1,24 @@
 import fc from 'fast-check';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { blocksToDocument } from '../../../shared/note/blocksToDocument';
 import { diffBlocks, splitDocument, type BlockPatch } from '../../../shared/note/blocks';
-import { createNoteEditor, deleteRange, insertText, serialize, splitParagraph, tagRange, undo } from '../../../shared/note/editing';
+import { createNoteEditor, insertText, serialize, tagRange } from '../../../shared/note/editing';
 import { documentAnchors } from '../../../shared/note/anchors';
 import { TEST_REVIEWER, tempFolders } from '../testing/tempWorkspace';
-import { createWorkspace, type Workspace } from '../workspace/workspace';
-import { createEngagement } from './engagements';
-import { createNote, saveNote } from './notes';
+import { applyEdit, editOp, passageIds, TRAINING, workspaceWithNote as newWorkspaceWithNote } from '../testing/noteEdits';
+import type { Workspace } from '../workspace/workspace';
+import { saveNote } from './notes';
 import { saveNoteBlocks } from './noteBlocks';
 
 const folders = tempFolders();
 afterEach(() => folders.cleanup());
 
-const THEME = 'theme-training';
+const THEME = TRAINING;
 
 function workspaceWithNote(name: string, document: string): { workspace: Workspace; noteId: string } {
-  const workspace = createWorkspace(join(folders.make(), `${name}.fieldnotes`), { name, createdBy: TEST_REVIEWER });
-  const { db } = workspace;
-  const engagement = createEngagement(db, { title: 'Roundtable', type: 'roundtable', date: '2018-06-19' }, TEST_REVIEWER.id);
-  const note = createNote(db, engagement.id, 'Full day', TEST_REVIEWER.id);
-  db.prepare(
-    `INSERT INTO themes(id, parent_id, name, colour, position, created_at, created_by) VALUES (?, NULL, 'Training', '#1F77B4', 0, '2024-01-01', ?)`,
-  ).run(THEME, TEST_REVIEWER.id);
-  saveNote(db, { id: note.id, document, baseRevision: 0 }, TEST_REVIEWER.id);
-  return { workspace, noteId: note.id };
+  const made = newWorkspaceWithNote(folders.make(), name, { title: 'Roundtable', type: 'roundtable' }, 'Full day');
+  saveNote(made.workspace.db, { id: made.noteId, document, baseRevision: 0 }, TEST_REVIEWER.id);
+  return made;
 }
 
 /** Everything a save decides, in a form two workspaces can be compared by. */
@@ -49,13 +42,7 @@ const paragraphs = (texts: string[]) => blocksToDocument(texts.map((t) => ({ kin
 describe('block-level saves (issue 11)', () => {
   it('property: saving only the changed blocks stores exactly what saving the whole document stores', () => {
     const word = fc.constantFrom('training', 'AI', 'triage', '🙂', 'é', 'staff', 'P014:', 'P015:');
-    const op = fc.oneof(
-      fc.record({ kind: fc.constant('tag' as const), a: fc.nat(), b: fc.nat() }),
-      fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.array(word, { minLength: 1, maxLength: 3 }).map((w) => w.join(' ')) }),
-      fc.record({ kind: fc.constant('delete' as const), a: fc.nat(), b: fc.nat() }),
-      fc.record({ kind: fc.constant('split' as const), at: fc.nat() }),
-      fc.record({ kind: fc.constant('undo' as const) }),
-    );
+    const op = editOp(word);
     fc.assert(
       fc.property(fc.array(fc.array(word, { minLength: 2, maxLength: 8 }), { minLength: 1, maxLength: 6 }), fc.array(op, { maxLength: 14 }), (texts, ops) => {
         const first = paragraphs(texts.map((w) => w.join(' ')));
@@ -63,20 +50,10 @@ describe('block-level saves (issue 11)', () => {
         const blocks = workspaceWithNote('blocks', first);
         const editor = createNoteEditor(first);
         let sent = splitDocument(first).blocks;
-        let n = 0;
+        const nextId = passageIds();
         try {
           for (const o of ops) {
-            const length = documentAnchors(serialize(editor)).plainText.length + 1;
-            const creates: { id: string; themeIds: string[] }[] = [];
-            const [s, e] = [('a' in o ? o.a : 0) % length, ('b' in o ? o.b : 0) % length].sort((x, y) => x - y) as [number, number];
-            if (o.kind === 'tag') {
-              const id = `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
-              if (e > s && tagRange(editor, s, e, id) && documentAnchors(serialize(editor)).passages.has(id)) creates.push({ id, themeIds: [THEME] });
-            } else if (o.kind === 'insert') insertText(editor, o.at % length, o.text);
-            else if (o.kind === 'delete') deleteRange(editor, s, e);
-            else if (o.kind === 'split') splitParagraph(editor, o.at % length);
-            else undo(editor);
-
+            const creates = applyEdit(editor, o, nextId);
             const document = serialize(editor);
             const next = splitDocument(document).blocks;
             const patch = diffBlocks(sent, next);

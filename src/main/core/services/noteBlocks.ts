@@ -7,6 +7,7 @@
  * save would store them.
  */
 import type Database from 'better-sqlite3';
+import type { ParsedInput } from '../../../shared/contract/methods';
 import type { SavedNote } from '../../../shared/domain/note';
 import {
   applyPatch,
@@ -21,7 +22,11 @@ import {
 import { FieldnotesError } from '../../../shared/rpc/result';
 import * as noteStore from '../store/notes';
 import { passagesByIds } from '../store/passages';
-import { anchorPassages, createPassages, type AnchorScope, type PassageToCreate } from './passages';
+import { anchorPassages, createPassages, type AnchorScope } from './passages';
+import { memoryPart, remembered } from '../workspace/connectionMemory';
+
+/** A save as `notes.save` parsed it, with the blocks changed since the last save (a whole document goes to saveNote). */
+export type BlockSave = Omit<ParsedInput<'notes.save'>, 'document' | 'patch'> & { patch: BlockPatch };
 
 /** A saved note as blocks, at a revision. */
 interface NoteBlocks {
@@ -34,18 +39,18 @@ interface NoteBlocks {
   lastPatch: string | null;
 }
 
-/** The few notes open for editing, per workspace connection; the oldest is forgotten first. */
+/** The few notes open for editing, per workspace connection (workspace/connectionMemory.ts); the oldest is forgotten first. */
 const KEEP = 4;
-const byConnection = new WeakMap<Database.Database, Map<string, NoteBlocks>>();
+const NOTE_BLOCKS = memoryPart(
+  'note blocks',
+  () => new Map<string, NoteBlocks>(),
+  (notes) => notes.clear(),
+);
 
-function remembered(db: Database.Database): Map<string, NoteBlocks> {
-  let notes = byConnection.get(db);
-  if (!notes) byConnection.set(db, (notes = new Map()));
-  return notes;
-}
+const rememberedNotes = (db: Database.Database): Map<string, NoteBlocks> => remembered(db, NOTE_BLOCKS);
 
 function remember(db: Database.Database, id: string, note: NoteBlocks): void {
-  const notes = remembered(db);
+  const notes = rememberedNotes(db);
   notes.delete(id);
   notes.set(id, note);
   if (notes.size > KEEP) notes.delete(notes.keys().next().value!);
@@ -81,7 +86,7 @@ function scopeOf(old: readonly BlockAnchors[], next: readonly BlockAnchors[], pa
 
 export function saveNoteBlocks(
   db: Database.Database,
-  input: { id: string; patch: BlockPatch; baseRevision: number; createPassages?: PassageToCreate[] },
+  input: BlockSave,
   reviewerId: string,
 ): SavedNote {
   const savedAt = new Date().toISOString();
@@ -90,7 +95,7 @@ export function saveNoteBlocks(
   const result = db.transaction((): SavedNote => {
     const stored = noteStore.noteSaveState(db, input.id);
     // What another save wrote (a whole document, another window) is read afresh: revisions tell.
-    let current = remembered(db).get(input.id);
+    let current = rememberedNotes(db).get(input.id);
     if (!current || current.revision !== stored.revision) current = load(db, input.id);
     if (current.revision !== input.baseRevision) {
       if (current.revision === input.baseRevision + 1 && current.lastPatch === patchText && !input.createPassages?.length) {

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import type { ParsedInput } from '../../../shared/contract/methods';
 import type Database from 'better-sqlite3';
 import type { Note, NoteSource, NoteSummary, SavedNote } from '../../../shared/domain/note';
 import { emptyDocument } from '../../../shared/note/blocksToDocument';
 import { documentAnchors } from '../../../shared/note/anchors';
 import { withoutMarks } from '../../../shared/note/marks';
 import { countWords, documentText } from '../../../shared/note/text';
-import { anchorPassages, createPassages, speakerCodes, type PassageToCreate } from './passages';
+import { anchorPassages, createPassages, speakerCodes } from './passages';
 import { addSpeakerCodes, copySpeakers } from '../store/noteSpeakers';
 import { FieldnotesError } from '../../../shared/rpc/result';
 import { getEngagement, requireEngagement } from '../store/engagements';
@@ -14,6 +15,9 @@ import { getNote, listNotes } from '../store/notes';
 import { passagesByIds } from '../store/passages';
 
 export { getNote, listNotes };
+
+/** A save as `notes.save` parsed it, with the whole document (a patch goes to saveNoteBlocks). */
+export type WholeSave = Omit<ParsedInput<'notes.save'>, 'document' | 'patch'> & { document: string };
 
 export interface NewNote {
   engagementId: string;
@@ -70,7 +74,7 @@ export function createNote(db: Database.Database, engagementId: string, title: s
  */
 export function saveNote(
   db: Database.Database,
-  input: { id: string; document: string; baseRevision: number; createPassages?: PassageToCreate[] },
+  input: WholeSave,
   reviewerId: string,
 ): SavedNote {
   let anchors;
@@ -110,7 +114,7 @@ export function saveNote(
  * version is lost (issue 11). The copy has the text and formatting, not the passage marks (a passage
  * belongs to one note; the original keeps its passages).
  */
-export function saveCopyOfNote(db: Database.Database, input: { id: string; document: string }, reviewerId: string): Note {
+export function saveCopyOfNote(db: Database.Database, input: ParsedInput<'notes.saveCopy'>, reviewerId: string): Note {
   const original = noteStore.getNoteSummary(db, input.id);
   let document: string;
   try {

@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NewParticipant } from '../../../shared/domain/participant';
 import type { Passage } from '../../../shared/domain/passage';
@@ -7,9 +6,9 @@ import { documentAnchors, sliceCodePoints } from '../../../shared/note/anchors';
 import { blocksToDocument } from '../../../shared/note/blocksToDocument';
 import { createNoteEditor, deleteRange, insertText, serialize, splitParagraph, tagRange, undo } from '../../../shared/note/editing';
 import { TEST_REVIEWER, tempFolders } from '../testing/tempWorkspace';
-import { createWorkspace, type Workspace } from '../workspace/workspace';
-import { createEngagement } from './engagements';
-import { createNote, saveNote } from './notes';
+import { applyEdit, editOp, passageIds, TRAINING, workspaceWithNote } from '../testing/noteEdits';
+import type { Workspace } from '../workspace/workspace';
+import { saveNote } from './notes';
 import { createParticipant } from './participants';
 import { passagesForNote, untagPassage, updatePassage } from './passages';
 
@@ -26,14 +25,10 @@ interface Fixture {
 }
 
 function fixture(text: string[]): Fixture & { editor: ReturnType<typeof createNoteEditor> } {
-  const workspace = createWorkspace(join(folders.make(), 'passages.fieldnotes'), { name: 'Passages', createdBy: TEST_REVIEWER });
+  const { workspace, noteId } = workspaceWithNote(folders.make(), 'Passages', { title: 'Visit', type: 'site_visit' });
   const { db } = workspace;
-  const engagement = createEngagement(db, { title: 'Visit', type: 'site_visit', date: '2018-06-19' }, TEST_REVIEWER.id);
-  const note = createNote(db, engagement.id, undefined, TEST_REVIEWER.id);
-  const themeId = 'theme-training';
-  db.prepare(
-    `INSERT INTO themes(id, parent_id, name, colour, position, created_at, created_by) VALUES (?, NULL, 'Training', '#1F77B4', 0, '2024-01-01', ?)`,
-  ).run(themeId, TEST_REVIEWER.id);
+  const note = { id: noteId };
+  const themeId = TRAINING;
   const editor = createNoteEditor(blocksToDocument(text.map((t) => ({ kind: 'paragraph' as const, runs: [{ text: t }] }))));
   const f: Fixture & { editor: typeof editor } = {
     workspace,
@@ -157,37 +152,17 @@ describe('passages', () => {
    */
   it('property: random edits never lose a passage or misplace its text', () => {
     const word = fc.constantFrom('training', 'AI', 'triage', 'genomics', '🙂', 'é', 'staff', '—', 'P014:');
-    const op = fc.oneof(
-      fc.record({ kind: fc.constant('tag' as const), a: fc.nat(), b: fc.nat() }),
-      fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.array(word, { minLength: 1, maxLength: 3 }).map((w) => w.join(' ')) }),
-      fc.record({ kind: fc.constant('delete' as const), a: fc.nat(), b: fc.nat() }),
-      fc.record({ kind: fc.constant('split' as const), at: fc.nat() }),
-      fc.record({ kind: fc.constant('undo' as const) }),
-    );
+    const op = editOp(word);
     fc.assert(
       fc.property(fc.array(fc.array(word, { minLength: 3, maxLength: 12 }), { minLength: 1, maxLength: 4 }), fc.array(op, { maxLength: 25 }), (paragraphs, ops) => {
         const f = fixture(paragraphs.map((w) => w.join(' ')));
         try {
           const created = new Set<string>();
           const mirror = new Map<string, Omit<Passage, 'start' | 'end'>>();
-          let n = 0;
+          const nextId = passageIds();
           for (const o of ops) {
-            const length = documentAnchors(serialize(f.editor)).plainText.length + 1;
-            const creates: { id: string; themeIds: string[] }[] = [];
-            if (o.kind === 'tag') {
-              const [s, e] = [o.a % length, o.b % length].sort((x, y) => x - y) as [number, number];
-              const id = `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
-              if (e > s && tagRange(f.editor, s, e, id) && documentAnchors(serialize(f.editor)).passages.has(id)) {
-                creates.push({ id, themeIds: [f.themeId] });
-                created.add(id);
-              }
-            } else if (o.kind === 'insert') insertText(f.editor, o.at % length, o.text);
-            else if (o.kind === 'delete') {
-              const [s, e] = [o.a % length, o.b % length].sort((x, y) => x - y) as [number, number];
-              deleteRange(f.editor, s, e);
-            } else if (o.kind === 'split') splitParagraph(f.editor, o.at % length);
-            else undo(f.editor);
-
+            const creates = applyEdit(f.editor, o, nextId);
+            for (const c of creates) created.add(c.id);
             const document = serialize(f.editor);
             const saved = f.save(document, creates);
             // What the editor keeps: the passages it had, refreshed by each save's changed ones (all but

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ParsedInput } from '../../../shared/contract/methods';
 import type Database from 'better-sqlite3';
 import type { Passage } from '../../../shared/domain/passage';
 import type { Theme } from '../../../shared/domain/theme';
@@ -89,11 +90,7 @@ export function anchorPassages(db: Database.Database, noteId: string, anchors: D
 }
 
 /** A passage the editor has just marked, with its first themes (or the name of one to create). */
-export interface PassageToCreate {
-  id: string;
-  themeIds: string[];
-  newThemeName?: string;
-}
+export type PassageToCreate = NonNullable<ParsedInput<'notes.save'>['createPassages']>[number];
 
 /** Create passages whose marks the editor has just put in this note's document (within the save's transaction). */
 export function createPassages(
@@ -155,7 +152,7 @@ export function untagPassage(db: Database.Database, passageId: string, themeId: 
 
 export function updatePassage(
   db: Database.Database,
-  input: { id: string; memo?: string; keyQuote?: boolean; participantId?: string | null; speakerFromTurn?: true },
+  input: ParsedInput<'passages.update'>,
 ): Passage {
   return db.transaction(() => {
     requirePassage(db, input.id);
@@ -200,7 +197,7 @@ export function createPassageFromRange(
  */
 export function tagWithNewTheme(
   db: Database.Database,
-  input: { name: string; target: { passageId: string } | { noteId: string; start: number; end: number } },
+  input: ParsedInput<'passages.tagWithNewTheme'>,
   reviewerId: string,
   save: (noteId: string, document: string, baseRevision: number, creates: PassageToCreate[]) => void,
 ): { passage: Passage; theme: Theme; created: boolean } {

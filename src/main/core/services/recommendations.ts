@@ -29,7 +29,7 @@ import {
   updateGroupRow,
   updateRecommendationRow,
 } from '../store/recommendations';
-import { reviewerOf, reviewersById } from '../store/reviewers';
+import { authorship, reviewersById } from '../store/reviewers';
 
 /**
  * Recommendations (issue 8), in groups a reviewer can rename, reorder, add and
@@ -56,10 +56,7 @@ export function listRecommendations(db: Database.Database): RecommendationGroup[
       text: r.text,
       position: r.position,
       findings: cited.get(r.id) ?? [],
-      createdAt: r.created_at,
-      createdBy: reviewerOf(reviewers, r.created_by),
-      updatedAt: r.updated_at,
-      updatedBy: reviewerOf(reviewers, r.updated_by),
+      ...authorship(r, reviewers),
     };
     byGroup.set(r.group_id, [...(byGroup.get(r.group_id) ?? []), rec]);
   }

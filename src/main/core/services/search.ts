@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { AnalysisFilter, SearchHit, SearchPlace, SearchResult } from '../../../shared/domain/analysis';
+import type { ParsedInput } from '../../../shared/contract/methods';
+import type { SearchHit, SearchPlace, SearchResult } from '../../../shared/domain/analysis';
 import { noteFilter, passageFilter } from '../store/analysisFilter';
 import { speakerKey, staffGroupsOfSpeakers } from '../store/noteSpeakers';
 import * as searchStore from '../store/search';
@@ -38,12 +39,7 @@ import { sourceRef } from '../store/sources';
  * only if a match lies inside a key-quote passage (searchPlaces.ts). Memo
  * hits take every filter from their passage, as the theme view does.
  */
-export interface SearchInput {
-  query: string;
-  filters?: AnalysisFilter;
-  limit?: number;
-  offset?: number;
-}
+export type SearchInput = ParsedInput<'search.query'>;
 
 type Marked = MarkedText;
 

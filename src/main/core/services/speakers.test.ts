@@ -66,12 +66,12 @@ describe('speaker codes of a note', () => {
       for (const group of ['doctor', 'doctor', 'nurse', 'midwife']) w.participant(group); // P005 is a midwife now
       const midwives = { staffGroups: ['midwife'] };
       expect(search(w.db, { query: 'lack', filters: midwives }).total).toBe(0);
-      expect(themeView(w.db, { themeIds: [theme], filters: midwives }).counts.passages).toBe(0);
+      expect(themeView(w.db, { themeIds: [theme], mode: 'any', includeSubthemes: false, filters: midwives }).counts.passages).toBe(0);
       const p005 = w.db.prepare(`SELECT id FROM participants WHERE code = 'P005'`).pluck().get() as string;
       linkSpeaker(w.db, { noteId: note.id, code: 'P005', participantId: p005 }, TEST_REVIEWER.id);
       const hits = search(w.db, { query: 'lack', filters: midwives }).hits;
       expect(hits.map((h) => [h.source.noteId, h.speaker])).toEqual([[note.id, { code: 'P005', staffGroup: 'midwife' }]]);
-      expect(themeView(w.db, { themeIds: [theme], filters: midwives }).counts.passages).toBe(1);
+      expect(themeView(w.db, { themeIds: [theme], mode: 'any', includeSubthemes: false, filters: midwives }).counts.passages).toBe(1);
       // P001's turn is linked to P001 (a nurse) from the start.
       expect(search(w.db, { query: 'job', filters: { staffGroups: ['nurse'] } }).total).toBe(1);
     } finally {

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { ParsedInput } from '../../../shared/contract/methods';
 import type { NoteSpeaker } from '../../../shared/contract/speakers';
 import type { StaffGroup } from '../../../shared/domain/participant';
 import type { Passage } from '../../../shared/domain/passage';
@@ -25,7 +26,7 @@ export function speakersOfNote(db: Database.Database, noteId: string): NoteSpeak
 /** Link a code of a note to a participant (or back to unknown), and re-read whose its turns' passages are. */
 export function linkSpeaker(
   db: Database.Database,
-  input: { noteId: string; code: string; participantId: string | null },
+  input: ParsedInput<'speakers.link'>,
   reviewerId: string,
 ): { speakers: NoteSpeaker[]; changedPassages: Passage[] } {
   return db.transaction(() => {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { analysisWorkspace, OTHER_REVIEWER, type AnalysisWorkspace } from '../testing/analysisFixtures';
 import { tempFolders } from '../testing/tempWorkspace';
+import { methods, type MethodInput } from '../../../shared/contract/methods';
 import { themeView, type ThemeViewInput } from './themeView';
 
 /** Half of a surrogate pair without its other half: a character cut in two. */
@@ -33,8 +34,9 @@ function review(w: AnalysisWorkspace) {
   return { themes: { ai, imaging, training, ethics }, p, notes: { leeds, moorfields }, codes: { nurse, ahp } };
 }
 
-const view = (w: AnalysisWorkspace, input: ThemeViewInput) => themeView(w.db, input);
-const ids = (w: AnalysisWorkspace, input: ThemeViewInput) => view(w, input).passages.map((p) => p.passageId);
+/** The view as `themes.view` answers a request: parsed by the contract (its defaults filled in) first. */
+const view = (w: AnalysisWorkspace, input: MethodInput<'themes.view'>) => themeView(w.db, methods['themes.view'].input.parse(input));
+const ids = (w: AnalysisWorkspace, input: MethodInput<'themes.view'>) => view(w, input).passages.map((p) => p.passageId);
 
 describe('theme view', () => {
   it('lists passages of any or all of the themes, sub-themes counting as their theme, by date then place', () => {

@@ -1,10 +1,11 @@
 import type Database from 'better-sqlite3';
+import type { ParsedInput } from '../../../shared/contract/methods';
 import type { ThemeViewPassage, ThemeViewResult } from '../../../shared/domain/analysis';
 import { plainTexts } from '../store/notes';
 import { tagsFor } from '../store/passages';
 import { passageDetails, type PassageDetailRow } from '../store/themeView';
 import { themeViewOrder, type PassageScope } from './analysisScan';
-import { sourceRef } from '../store/sources';
+import { sourceRef, speakerOf } from '../store/sources';
 import { toUnits } from './searchText';
 
 /**
@@ -19,13 +20,7 @@ import { toUnits } from './searchText';
  * for the page — its details and its tags — and each page note's text once,
  * its context slices found in one pass over it (see toUnits).
  */
-export interface ThemeViewInput extends PassageScope {
-  themeIds: string[];
-  mode?: 'any' | 'all';
-  includeSubthemes?: boolean;
-  limit?: number;
-  offset?: number;
-}
+export type ThemeViewInput = ParsedInput<'themes.view'> & PassageScope;
 
 /** Code points of context on each side of a passage. */
 export const CONTEXT = 160;
@@ -59,7 +54,7 @@ export function themeView(db: Database.Database, input: ThemeViewInput): ThemeVi
         quotedText: r.quoted_text,
         ...(context.get(r.id) ?? { before: '', after: '' }),
         themeIds: (tags.get(r.id) ?? []).map((t) => t.themeId),
-        participant: r.participant_id ? { id: r.participant_id, code: r.code!, staffGroup: r.staff_group!, consent: r.consent ?? 'none' } : null,
+        participant: speakerOf(r),
         keyQuote: r.key_quote === 1,
         memo: r.memo,
         detached: r.detached === 1,

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { recordIdSql, type TrackedTable } from '../db/changeTracking';
+import { prepared } from './statements';
 
 /**
  * `change_actor` and `tombstones`: who is changing the workspace now, and what
@@ -139,8 +140,17 @@ const stampFromRow = (row: StampRow): RecordStamp => ({
 });
 
 export function getStamp(db: Database.Database, table: string, recordId: string): RecordStamp | null {
-  const row = db.prepare('SELECT * FROM record_stamps WHERE table_name = ? AND record_id = ?').get(table, recordId) as StampRow | undefined;
+  const row = prepared(db, 'SELECT * FROM record_stamps WHERE table_name = ? AND record_id = ?').get(table, recordId) as StampRow | undefined;
   return row ? stampFromRow(row) : null;
+}
+
+/**
+ * Every record's vector of one table as its stored text, by record id: a merge compares these first and reads
+ * the stamps of only the records whose text differs (most records are the same on both sides).
+ */
+export function versionTexts(db: Database.Database, table: string): Map<string, string> {
+  const rows = prepared(db, 'SELECT record_id, versions FROM record_stamps WHERE table_name = ?').raw().all(table) as [string, string][];
+  return new Map(rows);
 }
 
 /** Every stamp of one table, by record id. */
@@ -151,7 +161,7 @@ export function stampsOf(db: Database.Database, table: string): Map<string, Reco
 
 /** Write a stamp as a merge decided it. */
 export function putStamp(db: Database.Database, table: string, recordId: string, stamp: RecordStamp): void {
-  db.prepare(
+  prepared(db, 
     `INSERT OR REPLACE INTO record_stamps(table_name, record_id, created_at, created_by, changed_at, changed_by, changed_in, versions, field_clocks)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(table, recordId, stamp.createdAt, stamp.createdBy, stamp.changedAt, stamp.changedBy, stamp.changedIn, JSON.stringify(stamp.versions), JSON.stringify(stamp.fieldClocks));

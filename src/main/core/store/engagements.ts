@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Engagement, EngagementFilter, EngagementTypeInfo, NewEngagement } from '../../../shared/domain/engagement';
 import { FieldnotesError } from '../../../shared/rpc/result';
 import { engagementConditions } from './analysisFilter';
-import { likeAnyColumn, likeAnywhere } from './sql';
+import { Conditions } from './sql';
 
 /** The `engagements` table and its family, `engagement_types`. */
 
@@ -71,21 +71,15 @@ const ORDER_BY: Record<NonNullable<EngagementFilter['sort']>, string> = {
 };
 
 export function listEngagements(db: Database.Database, filter: EngagementFilter = {}): Engagement[] {
-  const { where, params } = engagementConditions({
-    engagementTypes: filter.types,
-    organisation: filter.organisation,
-    from: filter.from,
-    to: filter.to,
-  });
-  if (filter.query) {
-    where.push(likeAnyColumn(['e.title', 'e.place', 'e.organisation'], 'query'));
-    params.query = likeAnywhere(filter.query);
-  }
+  const conditions = new Conditions(
+    engagementConditions({ engagementTypes: filter.types, organisation: filter.organisation, from: filter.from, to: filter.to }),
+  );
+  if (filter.query) conditions.textIn(['e.title', 'e.place', 'e.organisation'], 'query', filter.query);
   const columns = ENGAGEMENT_COLUMNS.split(', ').map((c) => `e.${c}`).join(', ');
   const sql = `SELECT ${columns} FROM engagements e LEFT JOIN engagement_types t ON t.id = e.type
-    ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    ${conditions.clause}
     ORDER BY ${ORDER_BY[filter.sort ?? 'date_desc']}`;
-  return (db.prepare(sql).all(params) as EngagementRow[]).map(engagementFromRow);
+  return (db.prepare(sql).all(conditions.params) as EngagementRow[]).map(engagementFromRow);
 }
 
 function rowValues(input: NewEngagement) {

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { CerqualComponent, CerqualInput, Concern, Confidence, FindingStatus } from '../../../shared/domain/finding';
 import { FieldnotesError } from '../../../shared/rpc/result';
 import { nextNumber as nextMetaNumber } from './workspaceMeta';
+import { SOURCE_COLUMNS, SPEAKER_COLUMNS, type SourceRow, type SpeakerRow } from './sources';
 
 /**
  * The findings table, its themes and its supporting passages (issue 8;
@@ -172,7 +173,8 @@ export function moveFindingThemes(db: Database.Database, fromThemeId: string, to
 
 // ── finding_passages ────────────────────────────────────────────────────────
 
-export interface EvidenceRow {
+/** A supporting passage and what is left of it: every column of the passage, its source and speaker NULL once it is deleted. */
+export type EvidenceRow = { [C in keyof SourceRow]: SourceRow[C] | null } & SpeakerRow & {
   finding_id: string;
   passage_id: string;
   position: string;
@@ -185,20 +187,9 @@ export interface EvidenceRow {
   memo: string | null;
   key_quote: number | null;
   detached: number | null;
-  note_id: string | null;
-  note_title: string | null;
-  engagement_id: string | null;
-  engagement_title: string | null;
-  type: string | null;
-  date: string | null;
-  organisation: string | null;
-  participant_id: string | null;
-  code: string | null;
-  staff_group: string | null;
-  consent: 'anonymous' | 'attributed' | 'none' | null;
   /** JSON array of the passage's themes, in the order they were tagged. */
   theme_ids: string | null;
-}
+};
 
 /**
  * Every supporting passage of these findings with what the finding shows of
@@ -208,9 +199,7 @@ export function evidenceRows(db: Database.Database, findingIds: readonly string[
   return db
     .prepare(
       `SELECT fp.finding_id, fp.passage_id, fp.position, fp.quoted_text AS snapshot, fp.added_at, fp.added_by,
-         p.rowid AS exists_, p.quoted_text, p.memo, p.key_quote, p.detached,
-         n.id AS note_id, n.title AS note_title, e.id AS engagement_id, e.title AS engagement_title,
-         e.type, e.date, e.organisation, pa.id AS participant_id, pa.code, pa.staff_group, pa.consent,
+         p.rowid AS exists_, p.quoted_text, p.memo, p.key_quote, p.detached, ${SOURCE_COLUMNS}, ${SPEAKER_COLUMNS},
          (SELECT json_group_array(theme_id) FROM (SELECT theme_id FROM passage_themes pt WHERE pt.passage_id = p.id ORDER BY tagged_at, theme_id))
            AS theme_ids
        FROM finding_passages fp

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { columnsOf, recordIdSql, type TrackedTable } from '../db/changeTracking';
+import { prepared } from './statements';
 
 /**
  * Whole records of any tracked table, by record id, for the merge
@@ -25,7 +26,7 @@ export function recordIds(db: Database.Database, spec: TrackedTable): string[] {
 }
 
 export function readRow(db: Database.Database, spec: TrackedTable, recordId: string): Row | null {
-  return (db.prepare(`SELECT * FROM ${spec.table} WHERE ${whereKey(spec)}`).get(...keyValues(spec, recordId)) as Row | undefined) ?? null;
+  return (prepared(db, `SELECT * FROM ${spec.table} WHERE ${whereKey(spec)}`).get(...keyValues(spec, recordId)) as Row | undefined) ?? null;
 }
 
 /** Rows of a table whose `column` is `value` (children of a record). */
@@ -43,12 +44,12 @@ export function writeRow(db: Database.Database, spec: TrackedTable, row: Row): v
     // UPDATE rather than REPLACE: a REPLACE deletes first, and the delete would cascade to the record's children.
     const sets = columns.filter((c) => !spec.key.includes(c));
     if (sets.length === 0) return;
-    db.prepare(`UPDATE ${spec.table} SET ${sets.map((c) => `${c} = ?`).join(', ')} WHERE ${whereKey(spec)}`).run(
+    prepared(db, `UPDATE ${spec.table} SET ${sets.map((c) => `${c} = ?`).join(', ')} WHERE ${whereKey(spec)}`).run(
       ...sets.map((c) => (row[c] === undefined ? null : row[c])),
       ...keyValues(spec, id),
     );
   } else {
-    db.prepare(`INSERT INTO ${spec.table}(${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...values);
+    prepared(db, `INSERT INTO ${spec.table}(${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...values);
   }
 }
 

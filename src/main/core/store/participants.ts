@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Participant, ParticipantSummary } from '../../../shared/domain/participant';
 import { FieldnotesError } from '../../../shared/rpc/result';
-import { likeAnyColumn, likeAnywhere, likeClause } from './sql';
+import { Conditions, likeAnywhere, likeClause } from './sql';
 
 /**
  * The `participants` table and its family, `engagement_participants` (who
@@ -68,37 +68,26 @@ export interface ParticipantWhere {
 }
 
 export function listParticipants(db: Database.Database, filter: ParticipantWhere = {}): ParticipantSummary[] {
-  const where: string[] = [];
-  const params: Record<string, string> = {};
-  if (filter.staffGroup) {
-    where.push('p.staff_group = @staffGroup');
-    params.staffGroup = filter.staffGroup;
-  }
-  if (filter.consent) {
-    where.push('p.consent = @consent');
-    params.consent = filter.consent;
-  }
+  const conditions = new Conditions();
+  if (filter.staffGroup) conditions.add('p.staff_group = @staffGroup', { staffGroup: filter.staffGroup });
+  if (filter.consent) conditions.add('p.consent = @consent', { consent: filter.consent });
   if (filter.engagementId) {
-    where.push('EXISTS (SELECT 1 FROM engagement_participants ep WHERE ep.participant_id = p.id AND ep.engagement_id = @engagementId)');
-    params.engagementId = filter.engagementId;
+    conditions.add('EXISTS (SELECT 1 FROM engagement_participants ep WHERE ep.participant_id = p.id AND ep.engagement_id = @engagementId)', {
+      engagementId: filter.engagementId,
+    });
   }
   if (filter.attribute) {
     const contains = filter.attribute.match === 'contains';
-    where.push(
+    conditions.add(
       `EXISTS (SELECT 1 FROM participant_attribute_values v
                WHERE v.participant_id = p.id AND v.attribute_id = @attributeId
                  AND ${contains ? likeClause('v.value', 'attributeValue') : 'v.value = @attributeValue'})`,
+      { attributeId: filter.attribute.attributeId, attributeValue: contains ? likeAnywhere(filter.attribute.value) : filter.attribute.value },
     );
-    params.attributeId = filter.attribute.attributeId;
-    params.attributeValue = contains ? likeAnywhere(filter.attribute.value) : filter.attribute.value;
   }
-  (filter.words ?? []).forEach((word, i) => {
-    where.push(likeAnyColumn(['p.code', 'p.role', 'p.organisation_type', 'p.region'], `word${i}`));
-    params[`word${i}`] = likeAnywhere(word);
-  });
-  const sql = `SELECT ${SUMMARY_COLUMNS} FROM participants p
-    ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY p.number`;
-  return (db.prepare(sql).all(params) as ParticipantSummaryRow[]).map(participantSummaryFromRow);
+  (filter.words ?? []).forEach((word, i) => conditions.textIn(['p.code', 'p.role', 'p.organisation_type', 'p.region'], `word${i}`, word));
+  const sql = `SELECT ${SUMMARY_COLUMNS} FROM participants p ${conditions.clause} ORDER BY p.number`;
+  return (db.prepare(sql).all(conditions.params) as ParticipantSummaryRow[]).map(participantSummaryFromRow);
 }
 
 export function getParticipant(db: Database.Database, id: string): Participant {

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { StaffGroup } from '../../../shared/domain/participant';
+import { listReviewers, reviewersById } from './reviewers';
 
 /**
  * Read-only bulk reads for the exports (issue 13): the report and the coded
@@ -7,9 +8,11 @@ import type { StaffGroup } from '../../../shared/domain/participant';
  * in one pass each, rather than one service call per row. They write nothing.
  */
 
-/** Everyone who has written in the workspace, by name, in the order they first did. */
+/** Everyone who has written in the workspace, by name, in the order they first did (by name when at once). */
 export function listReviewerNames(db: Database.Database): string[] {
-  return (db.prepare('SELECT name FROM reviewers ORDER BY first_seen, name').all() as { name: string }[]).map((r) => r.name);
+  return listReviewers(db)
+    .sort((a, b) => byText(a.firstSeen, b.firstSeen) || byText(a.name, b.name))
+    .map((r) => r.name);
 }
 
 /** How many participants each engagement met, by engagement id. */
@@ -72,10 +75,10 @@ export function codedPassages(db: Database.Database): CodedPassage[] {
   const people = new Map(
     (db.prepare('SELECT id, code, staff_group FROM participants').all() as { id: string; code: string; staff_group: StaffGroup }[]).map((p) => [p.id, p]),
   );
-  const reviewers = new Map((db.prepare('SELECT id, name FROM reviewers').all() as { id: string; name: string }[]).map((r) => [r.id, r.name]));
+  const reviewers = reviewersById(db);
   const tags = new Map<string, CodedPassage['tags']>();
   for (const [passageId, themeId, taggedBy] of db.prepare('SELECT passage_id, theme_id, tagged_by FROM passage_themes').raw().all() as [string, string, string][]) {
-    const tag = { themeId, reviewer: reviewers.get(taggedBy) ?? null };
+    const tag = { themeId, reviewer: reviewers.get(taggedBy)?.name ?? null };
     const list = tags.get(passageId);
     if (list) list.push(tag);
     else tags.set(passageId, [tag]);

@@ -27,6 +27,22 @@ export const reviewersById = (db: Database.Database): Map<string, Reviewer> =>
 export const reviewerOf = (reviewers: ReadonlyMap<string, Reviewer>, id: string): Reviewer =>
   reviewers.get(id) ?? { id, name: id, initials: '?' };
 
+/** The columns of a record that names who made it and who last changed it. */
+export interface AuthoredRow {
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+/** Who made a record and who last changed it, and when: the one mapping for findings, recommendations, summaries. */
+export const authorship = (row: AuthoredRow, reviewers: ReadonlyMap<string, Reviewer>) => ({
+  createdAt: row.created_at,
+  createdBy: reviewerOf(reviewers, row.created_by),
+  updatedAt: row.updated_at,
+  updatedBy: reviewerOf(reviewers, row.updated_by),
+});
+
 /** Record the reviewer (or their new name and initials); the first time they were seen stays. */
 export function recordReviewer(db: Database.Database, reviewer: Reviewer, now = new Date().toISOString()): void {
   db.prepare(

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { SourceRow } from './sources';
+import { SOURCE_COLUMNS, SPEAKER_COLUMNS, type SourceRow, type SpeakerRow } from './sources';
 
 /**
  * The reads behind the theme view (services/themeView.ts): the details of one
@@ -7,7 +7,7 @@ import type { SourceRow } from './sources';
  * (services/analysisIndex.ts).
  */
 
-export interface PassageDetailRow extends SourceRow {
+export interface PassageDetailRow extends SourceRow, SpeakerRow {
   rowid: number;
   id: string;
   start_offset: number;
@@ -16,19 +16,14 @@ export interface PassageDetailRow extends SourceRow {
   memo: string;
   key_quote: number;
   detached: number;
-  participant_id: string | null;
-  code: string | null;
-  staff_group: string | null;
-  consent: 'anonymous' | 'attributed' | 'none' | null;
 }
 
 /** A page of passages (by rowid, in no order) with their source and speaker. */
 export function passageDetails(db: Database.Database, rowids: readonly number[]): PassageDetailRow[] {
   return db
     .prepare(
-      `SELECT p.rowid, p.id, p.note_id, p.start_offset, p.end_offset, p.quoted_text, p.memo, p.key_quote, p.detached,
-         n.title AS note_title, e.id AS engagement_id, e.title AS engagement_title, e.type, e.date, e.organisation,
-         pa.id AS participant_id, pa.code, pa.staff_group, pa.consent
+      `SELECT p.rowid, p.id, p.start_offset, p.end_offset, p.quoted_text, p.memo, p.key_quote, p.detached,
+         ${SOURCE_COLUMNS}, ${SPEAKER_COLUMNS}
        FROM passages p JOIN notes n ON n.id = p.note_id JOIN engagements e ON e.id = n.engagement_id
        LEFT JOIN participants pa ON pa.id = p.participant_id
        WHERE p.rowid IN (SELECT value FROM json_each(?))`,

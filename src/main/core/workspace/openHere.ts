@@ -2,7 +2,9 @@ import { realpathSync } from 'node:fs';
 
 /**
  * Workspaces open in this process (real paths). SQLite's exclusive lock keeps other
- * processes out; this keeps a second window of the same process out too.
+ * processes out; this keeps a second window of the same process out too. Module-level on
+ * purpose: it is the one thing every session of the process must see (each window's
+ * session holds its own workspace; this is what they hold between them).
  */
 export const openInThisProcess = new Set<string>();
 

@@ -34,6 +34,7 @@ import { setChangeActor, startChangeSession } from '../store/changeLog';
 import { recordReviewer } from '../store/reviewers';
 import { allMeta, writeMeta } from '../store/workspaceMeta';
 import { openInThisProcess } from './openHere';
+import { forgetConnection } from './connectionMemory';
 
 export interface Workspace {
   readonly path: string;
@@ -250,6 +251,7 @@ export function openWorkspace(inputPath: string, options: OpenOptions = {}): Wor
       openInThisProcess.delete(realPath);
       backups?.stop();
       stopCheckpoints();
+      forgetConnection(db); // the analysis index and note caches go with it: a background build stops here
       db.close();
     },
   };
