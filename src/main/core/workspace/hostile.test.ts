@@ -97,6 +97,7 @@ describe('truncated and byte-flipped files', () => {
     const next = random(SEED + 1);
     const rows: string[] = [];
     const outcomes = new Map<string, number>();
+    const messages = new Map<string, string>();
     for (let i = 0; i < 24; i++) {
       const path = join(folder, `damaged-${i}.fieldnotes`);
       copyFileSync(source, path);
@@ -135,12 +136,16 @@ describe('truncated and byte-flipped files', () => {
         expect(error, `${what}: a typed refusal, not a crash`).toBeInstanceOf(FieldnotesError);
         expect((error as Error).message).toContain(basename(path));
         open = `open: ${(error as FieldnotesError).code}`;
+        if (!messages.has(open)) messages.set(open, (error as Error).message);
         expect(sha256(path), `${what}: refused, and not modified`).toBe(before);
       }
       const key = `${outcome} / ${open}`;
       outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
       rows.push(`| ${what.padEnd(40)} | ${outcome.padEnd(36)} | ${open.padEnd(26)} |`);
     }
-    console.log(`damaged-file outcomes (seed ${SEED + 1}):\n| damage | fieldnotes check | open |\n|---|---|---|\n${rows.join('\n')}\n${[...outcomes].map(([k, n]) => `${n} × ${k}`).join('\n')}`);
+    console.log(
+      `damaged-file outcomes (seed ${SEED + 1}; every refused file's sha256 unchanged):\n| damage | fieldnotes check | open |\n|---|---|---|\n${rows.join('\n')}\n` +
+        `${[...outcomes].map(([k, n]) => `${n} × ${k}`).join('\n')}\n${[...messages].map(([k, m]) => `${k} says: "${m}"`).join('\n')}`,
+    );
   }, 120_000);
 });
