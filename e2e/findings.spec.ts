@@ -13,11 +13,15 @@ test.afterEach(async ({ page }) => {
   await page.goto('about:blank');
 });
 
-/** Call the core as the page does (same host, same token): to set up evidence quickly. */
+/**
+ * Call the core as the page does (same host, same token): to set up evidence quickly. A connection per call:
+ * a kept-alive socket left idle while the test types can be closed by the host (Node's keep-alive timeout) just
+ * as the next call goes out on it — a "socket hang up" that says nothing about the app.
+ */
 async function rpc<M extends MethodName>(page: Page, hostUrl: string, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   const url = new URL(hostUrl);
   const response = await page.request.post(`${url.origin}/rpc`, {
-    headers: { 'x-fieldnotes-token': url.searchParams.get('token') ?? '' },
+    headers: { 'x-fieldnotes-token': url.searchParams.get('token') ?? '', connection: 'close' },
     data: { method, input },
   });
   const result = (await response.json()) as { ok: boolean; value: MethodOutput<M>; error?: { message: string } };

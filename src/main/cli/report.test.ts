@@ -38,6 +38,9 @@ describe('fieldnotes export --format docx|pdf|csv|xlsx', () => {
       const run = await cli('export', workspace, '--format', format, '--out', out, '--date', '2019-02-11');
       expect(run.code, run.err).toBe(EXIT.ok);
       expect(readFileSync(out, 'latin1').startsWith(Buffer.from(magic).toString('latin1'))).toBe(true);
+      // Progress, a line a phase when stderr is not a terminal (there it is one line rewritten).
+      expect(run.err).toContain('Reading the evidence…');
+      expect(run.err).toMatch(/^(Writing the (Word document|CSV file|workbook)|Printing the PDF)…$/m);
       expect(run.out).toMatch(/^Pre-export check: [1-9]\d* left out, [1-9]\d* replaced\.$/m);
       expect(run.out).toMatch(new RegExp(`Left out: .*${silent}.* — .*not for quotation`));
       expect(run.out).toMatch(/Replaced: .*→ \[/);

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act, useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createQueryClient, queryKey, useMutation, useQuery, useUnshownFailure } from './queries';
+import { createQueryClient, queryKey, useMutation, useQuery } from './queries';
 import { answered, eventually, fakeCore, Screen, type FakeCore } from './testCore';
 
 /** Engagement types in memory, and engagement lists whose first query answers slowest. */
@@ -89,24 +89,15 @@ describe('useQuery and useMutation', () => {
 
   it('a failure a screen does not show goes to the failure notice; one it shows does not', async () => {
     const { core } = typesCore();
-    function Notice() {
-      return <p data-id="notice">{useUnshownFailure()?.message ?? ''}</p>;
-    }
     function Shown() {
       const { error } = useQuery('engagementTypes.list', {}, { errorShownHere: true });
       return <p data-id="shown">{error?.message ?? ''}</p>;
     }
     core.failOnce('engagementTypes.list', 'The disk is full.');
-    await screen.render(
-      <>
-        <Shown />
-        <Notice />
-      </>,
-      core,
-    );
+    await screen.render(<Shown />, core);
     await eventually(() => expect(text('shown')).toBe('The disk is full.'));
     await answered(core);
-    expect(text('notice')).toBe('');
+    expect(screen.notice()).toBe('');
 
     let run: () => Promise<unknown> = async () => {};
     function Unshown() {
@@ -115,16 +106,10 @@ describe('useQuery and useMutation', () => {
       return null;
     }
     screen.unmount();
-    await screen.render(
-      <>
-        <Unshown />
-        <Notice />
-      </>,
-      core,
-    );
+    await screen.render(<Unshown />, core);
     core.failOnce('engagementTypes.add', 'Fieldnotes could not write to the disk.');
     await act(() => run());
-    expect(text('notice')).toBe('Fieldnotes could not write to the disk.');
+    expect(screen.notice()).toBe('Fieldnotes could not write to the disk.');
   });
 });
 

@@ -5,7 +5,7 @@ import { expect, vi } from 'vitest';
 import { changedBy, type AnsweredCall } from '../../shared/contract/changes';
 import { createClient, type Transport } from '../../shared/rpc/client';
 import { fail, ok, type Result } from '../../shared/rpc/result';
-import { createQueryClient, DataProvider, reportFailure } from './queries';
+import { createQueryClient, DataProvider, reportFailure, useUnshownFailure } from './queries';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -66,7 +66,12 @@ export function fakeCore(handlers: Record<string, Handler>) {
 }
 export type FakeCore = ReturnType<typeof fakeCore>;
 
-/** One mounted screen under the data layer, and ways to read it. */
+/** The app's failure notice, reduced to its sentence. */
+function Notice() {
+  return <output data-id="notice">{useUnshownFailure()?.message ?? ''}</output>;
+}
+
+/** One mounted screen under the data layer, beside the app's failure notice, and ways to read them. */
 export class Screen {
   private root: Root | null = null;
   private container = document.createElement('div');
@@ -78,6 +83,7 @@ export class Screen {
       this.root!.render(
         <DataProvider client={client} rpc={core.client}>
           {node}
+          <Notice />
         </DataProvider>,
       ),
     );
@@ -86,6 +92,11 @@ export class Screen {
   /** The text of the element marked `data-id`. */
   text(id: string): string | null | undefined {
     return this.container.querySelector(`[data-id="${id}"]`)?.textContent;
+  }
+
+  /** What the failure notice says ('' when quiet). */
+  notice(): string | null | undefined {
+    return this.text('notice');
   }
 
   unmount(): void {

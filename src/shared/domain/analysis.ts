@@ -64,6 +64,7 @@ const TextRange = z.object({ start: z.number().int(), end: z.number().int() });
 
 /** One more place in a note where the search matched (a note hit lists every place, in order). */
 export const SearchPlace = z.object({
+  /** Text around the match, with the matched words marked: [before, match, after, match, after…]; never past its paragraph. */
   snippet: Snippet,
   start: z.number().int(),
   end: z.number().int(),
@@ -78,30 +79,16 @@ export const SearchPlace = z.object({
 });
 export type SearchPlace = z.infer<typeof SearchPlace>;
 
-export const SearchHit = z.object({
+/**
+ * A note (or a passage memo) the search found: its first place — the match the snippet shows, in code points of the
+ * note's plain text, for the jump and to tag it (what you see is what you tag); for a memo hit, the passage's place,
+ * sentence (its quoted text), speaker and themes — and, for a note, every place it matched.
+ */
+export const SearchHit = SearchPlace.extend({
   source: SourceRef,
   /** 'note' for the note's text, 'memo' for a passage memo. */
   kind: z.enum(['note', 'memo']),
   passageId: z.string().nullable(),
-  /** Text around the match, with the matched words marked: [before, match, after, match, after…]; never past its paragraph. */
-  snippet: Snippet,
-  /**
-   * The match the snippet shows, in code points of the note's plain text (for
-   * the jump, and to tag it): what you see is what you tag. For a memo hit,
-   * the passage's place.
-   */
-  start: z.number().int(),
-  end: z.number().int(),
-  /** The sentence of that match (a memo hit: the passage's place). */
-  sentence: TextRange,
-  /** Its words (a memo hit: the passage's quoted text). */
-  sentenceText: z.string(),
-  /** Who says it: the speaker turn the match is in, or the passage's speaker for a memo hit. */
-  speaker: z.object({ code: z.string(), staffGroup: z.string().nullable() }).nullable(),
-  /** Themes of the passages that already cover the match (or of the memo's passage). */
-  themeIds: z.array(z.string()),
-  /** Those passages (a memo hit: its passage): what "Add to finding…" adds. */
-  passageIds: z.array(z.string()),
   /** A note hit: every place in the note the search matched, in order (the one above among them); at most 50. */
   places: z.array(SearchPlace),
   /** How many places there are in all (more than `places` holds when the note has very many). */

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CerqualInput } from '../../../shared/domain/finding';
 import { NewFinding } from '../../../shared/domain/finding';
-import { analysisWorkspace, OTHER_REVIEWER, type AnalysisWorkspace } from '../testing/analysisFixtures';
-import { smallReview } from '../testing/findingsFixtures';
+import { OTHER_REVIEWER } from '../testing/analysisFixtures';
+import { withSmallReview } from '../testing/findingsFixtures';
 import { TEST_REVIEWER, tempFolders } from '../testing/tempWorkspace';
 import {
   addFindingPassages,
@@ -25,14 +25,7 @@ import { deleteTheme, mergeThemes, previewDelete } from './themeRemoval';
 const folders = tempFolders();
 afterEach(() => folders.cleanup());
 
-function withReview(fn: (w: AnalysisWorkspace, r: ReturnType<typeof smallReview>) => void) {
-  const w = analysisWorkspace(folders);
-  try {
-    fn(w, smallReview(w));
-  } finally {
-    w.close();
-  }
-}
+const withReview = (fn: Parameters<typeof withSmallReview>[1]) => withSmallReview(folders, fn);
 
 const by = TEST_REVIEWER.id;
 const newFinding = (input: Partial<NewFinding> & { statement: string }) => NewFinding.parse(input);

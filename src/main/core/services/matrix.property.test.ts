@@ -32,16 +32,21 @@ const filters: fc.Arbitrary<AnalysisFilter> = fc.record(
 
 describe('framework matrix (property)', () => {
   it('adds up, row by row, to the theme view under the same filters', () => {
-    fc.assert(
-      fc.property(fc.array(paragraph, { minLength: 1, maxLength: 12 }), fc.array(filters, { minLength: 1, maxLength: 3 }), (paras, filterSets) => {
-        const w = analysisWorkspace(folders);
-        try {
+    // One workspace for every run (creating one is most of a run's time): each run adds its own themes,
+    // people and engagements, and checks only its own rows, so what earlier runs left is only more evidence
+    // of other themes around them.
+    const w = analysisWorkspace(folders);
+    let run = 0;
+    try {
+      fc.assert(
+        fc.property(fc.array(paragraph, { minLength: 1, maxLength: 12 }), fc.array(filters, { minLength: 1, maxLength: 3 }), (paras, filterSets) => {
+          run++;
           // Codebook: 0 › 1 › 2; 3; 4 › (none) — sub-themes roll up into their parents.
-          const t0 = w.theme('Zero');
+          const t0 = w.theme(`Zero ${run}`);
           const t1 = w.theme('One', t0);
           const t2 = w.theme('Two', t1);
-          const themes = [t0, t1, t2, w.theme('Three'), w.theme('Four')];
-          const engagements = [0, 1, 2].map((i) => w.engagement({ title: `E${i}`, type: TYPES[i % 2], date: `2018-0${i + 1}-01` }));
+          const themes = [t0, t1, t2, w.theme(`Three ${run}`), w.theme(`Four ${run}`)];
+          const engagements = [0, 1, 2].map((i) => w.engagement({ title: `E${i} of run ${run}`, type: TYPES[i % 2], date: `2018-0${i + 1}-01` }));
           const codes = [0, 1, 2, 3].map(
             (i) => createParticipant(w.db, NewParticipant.parse({ staffGroup: GROUPS[i % 3] }), TEST_REVIEWER.id).code,
           );
@@ -68,11 +73,11 @@ describe('framework matrix (property)', () => {
               expect(Object.keys(byE.cells)).toHaveLength(view.engagements);
             }
           }
-        } finally {
-          w.close();
-        }
-      }),
-      { numRuns: 15 },
-    );
+        }),
+        { numRuns: 15 },
+      );
+    } finally {
+      w.close();
+    }
   });
 });

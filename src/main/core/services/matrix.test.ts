@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { analysisWorkspace, type AnalysisWorkspace } from '../testing/analysisFixtures';
-import { smallReview } from '../testing/findingsFixtures';
+import { withSmallReview } from '../testing/findingsFixtures';
 import { TEST_REVIEWER, tempFolders } from '../testing/tempWorkspace';
 import { cooccurrence, cooccurrencePassages } from './cooccurrence';
 import { coverage } from './coverage';
@@ -12,14 +11,7 @@ import { mergeThemes, previewDelete } from './themeRemoval';
 const folders = tempFolders();
 afterEach(() => folders.cleanup());
 
-function withReview(fn: (w: AnalysisWorkspace, r: ReturnType<typeof smallReview>) => void) {
-  const w = analysisWorkspace(folders);
-  try {
-    fn(w, smallReview(w));
-  } finally {
-    w.close();
-  }
-}
+const withReview = (fn: Parameters<typeof withSmallReview>[1]) => withSmallReview(folders, fn);
 
 /** A row's cells as {column: [passages, participants]}, for comparing with the counts worked out by hand. */
 const cellsOf = (m: ReturnType<typeof matrix>, themeId: string) =>

@@ -1,43 +1,25 @@
 // Custom participant attributes and the list's filters, against real workspace files.
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { NewAttributeDefinition, NewParticipant } from '../../../shared/domain/participant';
-import { FieldnotesError } from '../../../shared/rpc/result';
+import { NewAttributeDefinition } from '../../../shared/domain/participant';
+import { addParticipant, refusal, reviewWorkspaces } from '../testing/participantFixtures';
 import { TEST_REVIEWER, tempFolders } from '../testing/tempWorkspace';
-import { createWorkspace, type Workspace } from '../workspace/workspace';
+import type { Workspace } from '../workspace/workspace';
 import { createEngagement } from './engagements';
 import { canonicalNumber, defineAttribute, listAttributes, removeAttribute } from './participantAttributes';
-import { createParticipant, getParticipant, linkEngagement, listParticipants, updateParticipant } from './participants';
+import { getParticipant, linkEngagement, listParticipants, updateParticipant } from './participants';
 
 const folders = tempFolders();
-const open: Workspace[] = [];
+const { newWorkspace, closeAll } = reviewWorkspaces(folders);
 afterEach(() => {
-  for (const w of open.splice(0)) w.close();
+  closeAll();
   folders.cleanup();
 });
 
-function newWorkspace(): Workspace {
-  const w = createWorkspace(join(folders.make(), 'review.fieldnotes'), { name: 'Review', createdBy: TEST_REVIEWER });
-  open.push(w);
-  return w;
-}
-
-const add = (w: Workspace, input: Record<string, unknown> = {}) =>
-  createParticipant(w.db, NewParticipant.parse({ staffGroup: 'nurse', ...input }), TEST_REVIEWER.id);
+const add = addParticipant;
 const define = (w: Workspace, input: Record<string, unknown>) =>
   defineAttribute(w.db, NewAttributeDefinition.parse(input), TEST_REVIEWER.id);
 
-function refusal(fn: () => unknown, code: string): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(FieldnotesError);
-    expect((error as FieldnotesError).code).toBe(code);
-    return (error as FieldnotesError).message;
-  }
-  throw new Error(`expected ${code}, but nothing was thrown`);
-}
 
 /** A workspace with one attribute of each kind. */
 function withAttributes() {

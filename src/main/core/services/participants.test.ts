@@ -1,14 +1,12 @@
 // Participants against real workspace files: codes, consent, links, cascades.
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { NewParticipant, parseParticipantCode } from '../../../shared/domain/participant';
-import { FieldnotesError } from '../../../shared/rpc/result';
+import { parseParticipantCode } from '../../../shared/domain/participant';
+import { addParticipant, refusal, reviewWorkspaces } from '../testing/participantFixtures';
 import { TEST_REVIEWER, tempFolders } from '../testing/tempWorkspace';
-import { createWorkspace, openWorkspace, type Workspace } from '../workspace/workspace';
+import { openWorkspace, type Workspace } from '../workspace/workspace';
 import { createEngagement } from './engagements';
 import {
-  createParticipant,
   deleteParticipant,
   getParticipant,
   linkEngagement,
@@ -19,35 +17,17 @@ import {
 } from './participants';
 
 const folders = tempFolders();
-const open: Workspace[] = [];
+const { newWorkspace, keep, closeAll } = reviewWorkspaces(folders);
 afterEach(() => {
-  for (const w of open.splice(0)) w.close();
+  closeAll();
   folders.cleanup();
 });
 
-function newWorkspace(): Workspace {
-  const w = createWorkspace(join(folders.make(), 'review.fieldnotes'), { name: 'Review', createdBy: TEST_REVIEWER });
-  open.push(w);
-  return w;
-}
-
-/** Create through the contract's schema, as dispatch would, so defaults apply. */
-const add = (w: Workspace, input: Record<string, unknown> = {}) =>
-  createParticipant(w.db, NewParticipant.parse({ staffGroup: 'nurse', ...input }), TEST_REVIEWER.id);
+const add = addParticipant;
 
 const engagement = (w: Workspace, title = 'Moorfields Eye Hospital') =>
   createEngagement(w.db, { title, type: 'site_visit', date: '2018-06-19' }, TEST_REVIEWER.id);
 
-function refusal(fn: () => unknown, code: string): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(FieldnotesError);
-    expect((error as FieldnotesError).code).toBe(code);
-    return (error as FieldnotesError).message;
-  }
-  throw new Error(`expected ${code}, but nothing was thrown`);
-}
 
 describe('pseudonym codes', () => {
   it('are assigned P001, P002… in order of creation', () => {
@@ -62,9 +42,7 @@ describe('pseudonym codes', () => {
     deleteParticipant(w.db, third!.id);
     expect(add(w).code).toBe('P004');
     w.close();
-    open.pop();
-    const again = openWorkspace(w.path);
-    open.push(again);
+    const again = keep(openWorkspace(w.path));
     expect(add(again).code).toBe('P005');
     expect(listParticipants(again.db).map((p) => p.code)).toEqual(['P001', 'P004', 'P005']);
   });
@@ -95,9 +73,7 @@ describe('pseudonym codes', () => {
             if (living.length) deleteParticipant(w.db, living[step.pick % living.length]!.id);
           } else {
             w.close();
-            open.splice(open.indexOf(w), 1);
-            w = openWorkspace(w.path);
-            open.push(w);
+            w = keep(openWorkspace(w.path));
           }
         }
         // Strictly increasing in order of creation means unique and never reused.

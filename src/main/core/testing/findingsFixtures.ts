@@ -2,8 +2,8 @@
 // small enough to count by hand (the counts are worked out in the tests).
 import { NewParticipant } from '../../../shared/domain/participant';
 import { createParticipant } from '../services/participants';
-import type { AnalysisWorkspace } from './analysisFixtures';
-import { TEST_REVIEWER } from './tempWorkspace';
+import { analysisWorkspace, type AnalysisWorkspace } from './analysisFixtures';
+import { TEST_REVIEWER, type tempFolders } from './tempWorkspace';
 
 /**
  * Codebook: AI › Imaging; Training; Ethics; Genomics (no evidence).
@@ -57,4 +57,14 @@ export function smallReview(w: AnalysisWorkspace) {
     notes: { moorfields: mNote, leeds: lNote },
     p,
   };
+}
+
+/** Run `fn` on a fresh small review (smallReview), closing its workspace afterwards whatever happens. */
+export function withSmallReview(folders: ReturnType<typeof tempFolders>, fn: (w: AnalysisWorkspace, r: ReturnType<typeof smallReview>) => void): void {
+  const w = analysisWorkspace(folders);
+  try {
+    fn(w, smallReview(w));
+  } finally {
+    w.close();
+  }
 }

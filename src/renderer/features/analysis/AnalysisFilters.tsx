@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { AnalysisReviewer } from '../../../shared/domain/analysis';
 import type { EngagementTypeInfo } from '../../../shared/domain/engagement';
 import { staffGroupLabels, staffGroups } from '../../../shared/domain/participant';
+import { EngagementConditions } from '../engagements/EngagementConditions';
 import { isFiltering, noFilters, type FilterState } from './analysisState';
 
 interface Props {
@@ -30,29 +31,13 @@ export function AnalysisFilters({ value, onChange, types, reviewers, label }: Pr
           ))}
         </select>
       </div>
-      <div className="filter">
-        <label htmlFor={`${id}-type`}>Engagement type</label>
-        <select id={`${id}-type`} value={value.engagementType} onChange={(e) => set({ engagementType: e.target.value })}>
-          <option value="">All types</option>
-          {types.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="filter">
-        <label htmlFor={`${id}-org`}>Organisation</label>
-        <input id={`${id}-org`} value={value.organisation} maxLength={300} placeholder="e.g. Moorfields" onChange={(e) => set({ organisation: e.target.value })} />
-      </div>
-      <div className="filter">
-        <label htmlFor={`${id}-from`}>From</label>
-        <input id={`${id}-from`} type="date" value={value.from} onChange={(e) => set({ from: e.target.value })} />
-      </div>
-      <div className="filter">
-        <label htmlFor={`${id}-to`}>To</label>
-        <input id={`${id}-to`} type="date" value={value.to} onChange={(e) => set({ to: e.target.value })} />
-      </div>
+      <EngagementConditions
+        typeLabel="Engagement type"
+        organisationHint="e.g. Moorfields"
+        types={types}
+        value={{ type: value.engagementType, organisation: value.organisation, from: value.from, to: value.to }}
+        onChange={({ type, ...rest }) => set({ engagementType: type, ...rest })}
+      />
       <div className="filter">
         <label htmlFor={`${id}-reviewer`}>Reviewer</label>
         <select id={`${id}-reviewer`} value={value.reviewerId} onChange={(e) => set({ reviewerId: e.target.value })}>

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import type { SearchHit, SearchPlace } from '../../../shared/domain/analysis';
 import type { ThemeIndex } from '../themes/useThemeIndex';
 import { evidencePicker } from '../findings/links';
-import { ThemeChip } from '../themes/ThemeChip';
+import { ThemeChips } from '../themes/ThemeChip';
 import { count, sourceLine, speakerLine } from './format';
 
 interface Props {
@@ -55,13 +55,7 @@ function PlaceRow({ hit, place, themes, onOpen, onTag }: { hit: SearchHit; place
       {place.themeIds.length > 0 && (
         <div className="result-head">
           <span className="result-tagged">{hit.kind === 'memo' ? 'Passage tagged' : 'Tagged'}</span>
-          <ul className="result-themes" aria-label="Themes">
-            {place.themeIds.map((id) => (
-              <li key={id}>
-                <ThemeChip name={themes.get(id)?.name ?? '…'} colour={themes.get(id)?.colour ?? '#7F7F7F'} />
-              </li>
-            ))}
-          </ul>
+          <ThemeChips ids={place.themeIds} themes={themes} />
         </div>
       )}
       <p className="result-quote search-snippet" id={snippetId}>

@@ -6,7 +6,7 @@ import { useQueries, type Answer } from '../../api/queries';
 /** Hits fetched at a time; "Show more" asks for the next lot. */
 export const SEARCH_PAGE = 50;
 /** Typing pauses this long before the search runs. */
-const DEBOUNCE_MS = 250;
+export const SEARCH_PAUSE_MS = 250;
 
 export interface SearchData {
   /** The query the hits answer (trimmed); '' before any search. */
@@ -42,7 +42,7 @@ export function useSearch(text: string, filters: AnalysisFilter): SearchData {
   const [asked, setAsked] = useState<Asked | null>(null);
   useEffect(() => {
     if (!key) return;
-    const timer = setTimeout(() => setAsked({ query, filters, key }), DEBOUNCE_MS);
+    const timer = setTimeout(() => setAsked({ query, filters, key }), SEARCH_PAUSE_MS);
     return () => clearTimeout(timer);
     // The key stands for the query and filters.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { EngagementFilter, EngagementSort, EngagementTypeInfo } from '../../../shared/domain/engagement';
+import { EngagementConditions } from './EngagementConditions';
 
 const sorts: { id: EngagementSort; label: string }[] = [
   { id: 'date_desc', label: 'Newest first' },
@@ -25,29 +26,12 @@ export function EngagementFilters({ filter, types, onChange }: Props) {
         <label htmlFor={`${id}-q`}>Search</label>
         <input id={`${id}-q`} type="search" value={filter.query ?? ''} onChange={(e) => set({ query: e.target.value || undefined })} placeholder="Title, place or organisation" />
       </div>
-      <div className="filter">
-        <label htmlFor={`${id}-type`}>Type</label>
-        <select id={`${id}-type`} value={filter.types?.[0] ?? ''} onChange={(e) => set({ types: e.target.value ? [e.target.value] : undefined })}>
-          <option value="">All types</option>
-          {types.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="filter">
-        <label htmlFor={`${id}-org`}>Organisation</label>
-        <input id={`${id}-org`} value={filter.organisation ?? ''} onChange={(e) => set({ organisation: e.target.value || undefined })} />
-      </div>
-      <div className="filter">
-        <label htmlFor={`${id}-from`}>From</label>
-        <input id={`${id}-from`} type="date" value={filter.from ?? ''} onChange={(e) => set({ from: e.target.value || undefined })} />
-      </div>
-      <div className="filter">
-        <label htmlFor={`${id}-to`}>To</label>
-        <input id={`${id}-to`} type="date" value={filter.to ?? ''} onChange={(e) => set({ to: e.target.value || undefined })} />
-      </div>
+      <EngagementConditions
+        typeLabel="Type"
+        types={types}
+        value={{ type: filter.types?.[0] ?? '', organisation: filter.organisation ?? '', from: filter.from ?? '', to: filter.to ?? '' }}
+        onChange={(c) => set({ types: c.type ? [c.type] : undefined, organisation: c.organisation || undefined, from: c.from || undefined, to: c.to || undefined })}
+      />
       <div className="filter">
         <label htmlFor={`${id}-sort`}>Sort by</label>
         <select id={`${id}-sort`} value={filter.sort ?? 'date_desc'} onChange={(e) => set({ sort: e.target.value as EngagementSort })}>

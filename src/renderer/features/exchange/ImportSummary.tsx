@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { QdpxImportReport } from '../../../shared/domain/refi';
 import { count } from '../analysis/format';
-import { ThemeChip } from '../themes/ThemeChip';
+import { ImportedThemeList } from '../themes/ImportedThemeList';
 import '../../styles/themes.css';
 
 /**
@@ -66,14 +66,7 @@ export function ImportSummary({ report, stage }: { report: QdpxImportReport; sta
       {report.themes.items.length > 0 && (
         <details className="exchange-themes">
           <summary>Themes in the file ({report.themes.items.length.toLocaleString('en-GB')})</summary>
-          <ul className="theme-import-list" aria-label="Themes in the file">
-            {report.themes.items.map((item, index) => (
-              <li key={index} style={{ paddingInlineStart: `${item.depth * 1.35}rem` }}>
-                <ThemeChip name={item.name} colour={item.colour} />
-                <span className={`theme-import-status ${item.status}`}>{item.status === 'new' ? 'New' : 'Already here'}</span>
-              </li>
-            ))}
-          </ul>
+          <ImportedThemeList items={report.themes.items} />
         </details>
       )}
     </section>

@@ -1,6 +1,7 @@
 import type { ThemeViewResult } from '../../../shared/domain/analysis';
 import { navigation } from '../../app/navigation';
-import { count, sourceLine, speakerLine } from '../analysis/format';
+import { count } from '../analysis/format';
+import { PassageSource, QuoteInContext } from '../analysis/PassageQuote';
 import { CitedIn } from '../findings/CitedIn';
 
 /**
@@ -21,15 +22,8 @@ export function CellPassages({ data, label, themeId }: { data: ThemeViewResult |
           <li key={p.passageId} className="cell-passage">
             {p.detached && <span className="badge badge-detached">Detached</span>}
             {p.participant?.consent === 'none' && <span className="badge badge-consent">Not for quotation</span>}
-            <p className="result-quote">
-              {p.before && <span className="result-context">{p.before}</span>}
-              <span className="result-passage">{p.quotedText}</span>
-              {p.after && <span className="result-context">{p.after}</span>}
-            </p>
-            <p className="result-source">
-              <span>{speakerLine(p.participant)}</span>
-              <span>{sourceLine(p.source)}</span>
-            </p>
+            <QuoteInContext passage={p} />
+            <PassageSource passage={p} />
             <div className="cell-passage-actions">
               <CitedIn passageId={p.passageId} themeId={themeId} />
               <button

@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import type { AttributeDefinition, Participant } from '../../../shared/domain/participant';
+import { useCallback, useState } from 'react';
+import type { AttributeDefinition, Participant, ParticipantSummary } from '../../../shared/domain/participant';
 import { useMutation, useQuery } from '../../api/queries';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';
@@ -20,6 +20,30 @@ export function NewParticipantDialog({ open, attributes, onClose, onSaved, engag
       <ParticipantForm attributes={attributes} onCancel={onClose} onSaved={onSaved} engagementId={engagementId} />
     </Dialog>
   );
+}
+
+/**
+ * A participants screen's New and Edit dialogs (the Participants area, an engagement's panel), and what opens
+ * them. `engagementId`: a new participant is linked to that engagement as it is saved.
+ */
+export function useParticipantDialogs(attributes: AttributeDefinition[], engagementId?: string) {
+  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<ParticipantSummary | null>(null);
+  const startNew = useCallback(() => setCreating(true), []);
+  const dialogs = (
+    <>
+      <NewParticipantDialog open={creating} attributes={attributes} engagementId={engagementId} onClose={() => setCreating(false)} onSaved={() => setCreating(false)} />
+      <EditParticipantDialog
+        participantId={editing?.id ?? null}
+        code={editing?.code ?? ''}
+        attributes={attributes}
+        onClose={() => setEditing(null)}
+        onSaved={() => setEditing(null)}
+        onDeleted={() => setEditing(null)}
+      />
+    </>
+  );
+  return { startNew, edit: setEditing, dialogs };
 }
 
 interface EditProps {

@@ -5,7 +5,7 @@ import { useCommands, type Command } from '../../commands/registry';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { ConsentBadge } from './ConsentField';
 import { useAttributes, useEngagementParticipants, useParticipantList } from './data';
-import { EditParticipantDialog, NewParticipantDialog } from './ParticipantDialog';
+import { useParticipantDialogs } from './ParticipantDialog';
 import '../../styles/participants.css';
 
 const describe = (p: ParticipantSummary) => [p.code, staffGroupLabels[p.staffGroup], p.role].filter(Boolean).join(' — ');
@@ -17,19 +17,18 @@ const describe = (p: ParticipantSummary) => [p.code, staffGroupLabels[p.staffGro
  * page's drawer already names it.
  */
 export function ParticipantsPanel({ engagementId, title }: { engagementId: string; title?: string }) {
-  const [creating, setCreating] = useState(false);
-  const [editing, setEditing] = useState<ParticipantSummary | null>(null);
   const linked = useEngagementParticipants(engagementId);
   const everyone = useParticipantList({});
   const attributes = useAttributes();
+  const { startNew, edit, dialogs } = useParticipantDialogs(attributes.data ?? [], engagementId);
   // Shown above the list; a later success clears it (`reset`).
   const linking = useMutation('participants.linkEngagement', { errorShownHere: true });
   const unlinking = useMutation('participants.unlinkEngagement', { errorShownHere: true });
   const headingId = useId();
 
   const commands = useMemo<Command[]>(
-    () => [{ id: 'participant.newForEngagement', group: 'Participants', label: 'New participant in this engagement…', run: () => setCreating(true) }],
-    [],
+    () => [{ id: 'participant.newForEngagement', group: 'Participants', label: 'New participant in this engagement…', run: startNew }],
+    [startNew],
   );
   useCommands(commands);
 
@@ -52,7 +51,7 @@ export function ParticipantsPanel({ engagementId, title }: { engagementId: strin
     >
       <header className="panel-header">
         {title && <h2 id={headingId}>{title}</h2>}
-        <button type="button" onClick={() => setCreating(true)}>
+        <button type="button" onClick={startNew}>
           New participant…
         </button>
       </header>
@@ -69,7 +68,7 @@ export function ParticipantsPanel({ engagementId, title }: { engagementId: strin
         <ul className="panel-participants" aria-label="Participants in this engagement">
           {linked.data.map((p) => (
             <li key={p.id}>
-              <button type="button" className="participant-code" onClick={() => setEditing(p)}>
+              <button type="button" className="participant-code" onClick={() => edit(p)}>
                 <span className="visually-hidden">Edit </span>
                 {p.code}
               </button>
@@ -87,21 +86,7 @@ export function ParticipantsPanel({ engagementId, title }: { engagementId: strin
       )}
       {available.length > 0 && <LinkExisting key={available.length} available={available} onLink={link} />}
 
-      <NewParticipantDialog
-        open={creating}
-        attributes={attributes.data ?? []}
-        engagementId={engagementId}
-        onClose={() => setCreating(false)}
-        onSaved={() => setCreating(false)}
-      />
-      <EditParticipantDialog
-        participantId={editing?.id ?? null}
-        code={editing?.code ?? ''}
-        attributes={attributes.data ?? []}
-        onClose={() => setEditing(null)}
-        onSaved={() => setEditing(null)}
-        onDeleted={() => setEditing(null)}
-      />
+      {dialogs}
     </section>
   );
 }

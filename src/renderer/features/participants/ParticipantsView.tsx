@@ -1,11 +1,10 @@
 import { useDeferredValue, useMemo, useState } from 'react';
-import type { ParticipantSummary } from '../../../shared/domain/participant';
 import { useCommands, type Command } from '../../commands/registry';
 import { formatShortcut, type Shortcut } from '../../commands/shortcut';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { AttributesDialog } from './AttributesDialog';
 import { useAttributes, useEngagementChoices, useParticipantList } from './data';
-import { EditParticipantDialog, NewParticipantDialog } from './ParticipantDialog';
+import { useParticipantDialogs } from './ParticipantDialog';
 import { isFiltering, noFilters, ParticipantFilterBar, toFilters, type FilterState } from './ParticipantFilters';
 import { ParticipantTable } from './ParticipantTable';
 import '../../styles/participants.css';
@@ -17,9 +16,7 @@ const count = (n: number) => `${n} participant${n === 1 ? '' : 's'}`;
 /** The Participants area: everyone met, by code, with filters, and the dialogs to add and edit them. */
 export function ParticipantsView() {
   const [filterState, setFilterState] = useState<FilterState>(noFilters);
-  const [creating, setCreating] = useState(false);
   const [defining, setDefining] = useState(false);
-  const [editing, setEditing] = useState<ParticipantSummary | null>(null);
 
   // Typing in the search box should not send a request per keystroke while the list is busy.
   const filters = useDeferredValue(useMemo(() => toFilters(filterState), [filterState]));
@@ -28,13 +25,14 @@ export function ParticipantsView() {
   const shown = useParticipantList(filters);
   const engagements = useEngagementChoices();
   const defined = attributes.data ?? [];
+  const { startNew, edit, dialogs } = useParticipantDialogs(defined);
 
   const commands = useMemo<Command[]>(
     () => [
-      { id: 'participant.new', group: 'Participants', label: 'New participant…', shortcut: NEW_PARTICIPANT_SHORTCUT, run: () => setCreating(true) },
+      { id: 'participant.new', group: 'Participants', label: 'New participant…', shortcut: NEW_PARTICIPANT_SHORTCUT, run: startNew },
       { id: 'participant.attributes', group: 'Participants', label: 'Custom attributes…', run: () => setDefining(true) },
     ],
-    [],
+    [startNew],
   );
   useCommands(commands);
 
@@ -48,7 +46,7 @@ export function ParticipantsView() {
           <button type="button" onClick={() => setDefining(true)}>
             Custom attributes
           </button>
-          <button type="button" className="primary" onClick={() => setCreating(true)}>
+          <button type="button" className="primary" onClick={startNew}>
             New participant <kbd>{formatShortcut(NEW_PARTICIPANT_SHORTCUT)}</kbd>
           </button>
         </div>
@@ -72,7 +70,7 @@ export function ParticipantsView() {
               participants={shown.data}
               attributes={defined}
               caption={filtering ? 'Participants matching the filters, by code' : 'Participants, by code'}
-              onEdit={setEditing}
+              onEdit={edit}
             />
           )}
           {shown.data && shown.data.length === 0 && (
@@ -87,20 +85,7 @@ export function ParticipantsView() {
         </>
       )}
 
-      <NewParticipantDialog
-        open={creating}
-        attributes={defined}
-        onClose={() => setCreating(false)}
-        onSaved={() => setCreating(false)}
-      />
-      <EditParticipantDialog
-        participantId={editing?.id ?? null}
-        code={editing?.code ?? ''}
-        attributes={defined}
-        onClose={() => setEditing(null)}
-        onSaved={() => setEditing(null)}
-        onDeleted={() => setEditing(null)}
-      />
+      {dialogs}
       <AttributesDialog open={defining} attributes={defined} onClose={() => setDefining(false)} />
     </section>
   );

@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { rankThemes } from './rankThemes';
 import { recentThemes } from './recentThemes';
 import type { ThemeIndex } from '../themes/useThemeIndex';
+import type { ThemeChoice } from './useTagWithTheme';
 
 interface Props {
   open: boolean;
@@ -13,7 +14,7 @@ interface Props {
   /** Themes the passage already carries: shown as such, not offered again. */
   already: string[];
   error: string | null;
-  onChoose: (theme: { id: string } | { create: string }) => void;
+  onChoose: (theme: ThemeChoice) => void;
   onClose: () => void;
   /** Where the text being tagged is on screen: the picker opens beside it, never over it. */
   anchor?: DOMRect | null;

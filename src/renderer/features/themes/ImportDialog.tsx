@@ -4,7 +4,7 @@ import type { RpcError } from '../../../shared/rpc/result';
 import { useMutation } from '../../api/queries';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { ThemeChip } from './ThemeChip';
+import { ImportedThemeList } from './ImportedThemeList';
 import { readXmlFile } from './useCodebook';
 
 interface Props {
@@ -98,14 +98,7 @@ function ImportBody({ onClose, onImported }: Omit<Props, 'open'>) {
               ))}
             </ul>
           )}
-          <ul className="theme-import-list" aria-label="Themes in the file" tabIndex={0}>
-            {preview.items.map((item, index) => (
-              <li key={index} style={{ paddingInlineStart: `${item.depth * 1.35}rem` }}>
-                <ThemeChip name={item.name} colour={item.colour} />
-                <span className={`theme-import-status ${item.status}`}>{item.status === 'new' ? 'New' : 'Already here'}</span>
-              </li>
-            ))}
-          </ul>
+          <ImportedThemeList items={preview.items} focusable />
         </section>
       )}
       <div className="actions">

@@ -1,4 +1,5 @@
 import { themeChipStyle } from './colours';
+import type { ThemeIndex } from './useThemeIndex';
 
 interface Props {
   name: string;
@@ -15,5 +16,18 @@ export function ThemeChip({ name, colour, detail }: Props) {
       <span className="theme-chip-name">{name}</span>
       {detail && <span className="theme-chip-detail">{detail}</span>}
     </span>
+  );
+}
+
+/** The themes a passage carries, by id, as chips (a theme not yet loaded shows as "…"). */
+export function ThemeChips({ ids, themes }: { ids: readonly string[]; themes: ThemeIndex }) {
+  return (
+    <ul className="result-themes" aria-label="Themes">
+      {ids.map((id) => (
+        <li key={id}>
+          <ThemeChip name={themes.get(id)?.name ?? '…'} colour={themes.get(id)?.colour ?? '#7F7F7F'} />
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ThemeListItem } from '../../../shared/domain/theme';
-import { useUnshownFailure } from '../../api/queries';
 import { answered, eventually, fakeCore, Screen } from '../../api/testCore';
 import { useCodebook } from './useCodebook';
 import { useThemeIndex } from './useThemeIndex';
@@ -43,9 +42,6 @@ function Tree() {
 function Picker() {
   const index = useThemeIndex();
   return <p data-id="picker">{[...index.values()].map((t) => t.path ? `${t.path} › ${t.name}` : t.name).join('; ')}</p>;
-}
-function Notice() {
-  return <p data-id="notice">{useUnshownFailure()?.message ?? ''}</p>;
 }
 
 const screen = new Screen();
@@ -89,29 +85,17 @@ describe('the codebook, loaded once for every screen that shows it', () => {
   it('a failure to load the index is shown to a person, not dropped', async () => {
     const { core } = codebookCore();
     core.failOnce('themes.list', 'The workspace file could not be read.');
-    await screen.render(
-      <>
-        <Picker />
-        <Notice />
-      </>,
-      core,
-    );
-    await eventually(() => expect(screen.text('notice')).toBe('The workspace file could not be read.'));
+    await screen.render(<Picker />, core);
+    await eventually(() => expect(screen.notice()).toBe('The workspace file could not be read.'));
     expect(screen.text('picker')).toBe('');
   });
 
   it('the tree shows its own failure in place (and the notice stays quiet)', async () => {
     const { core } = codebookCore();
     core.failOnce('themes.list', 'The workspace file could not be read.');
-    await screen.render(
-      <>
-        <Tree />
-        <Notice />
-      </>,
-      core,
-    );
+    await screen.render(<Tree />, core);
     await eventually(() => expect(screen.text('tree')).toBe('The workspace file could not be read.'));
     await answered(core);
-    expect(screen.text('notice')).toBe('');
+    expect(screen.notice()).toBe('');
   });
 });

@@ -228,7 +228,8 @@ function method(model: ReportModel): (Paragraph | Table)[] {
 
 function finding(f: ReportFinding): Paragraph[] {
   const out: Paragraph[] = [heading(`${f.label}  ${f.statement}`, 2)];
-  if (f.draft) out.push(para('Draft finding', 'DraftMark'));
+  // Under its heading, where the PDF puts it (the style's own alignment is the header's, on the right).
+  if (f.draft) out.push(new Paragraph({ style: 'DraftMark', alignment: AlignmentType.LEFT, children: [new TextRun('Draft finding')] }));
   const confidence = new Paragraph({
     style: 'Confidence',
     children: [
@@ -281,16 +282,21 @@ function matrix(model: ReportModel): (Paragraph | Table)[] {
       m.columns.length > 8, // past eight columns the names do not fit across
     ),
   );
-  if (m.summaries.length > 0) {
-    out.push(heading('What the matrix shows', 2));
-    let theme = '';
-    for (const s of m.summaries) {
-      if (s.theme !== theme) {
-        out.push(heading(s.theme, 3));
-        theme = s.theme;
-      }
-      out.push(new Paragraph({ children: [new TextRun({ text: `${s.column}. `, bold: true }), ...lines(s.text.replace(/\n{2,}/g, '\n'))] }));
+  return out;
+}
+
+/** The matrix's written summaries: prose, so on portrait pages after the landscape table. */
+function matrixSummaries(model: ReportModel): Paragraph[] {
+  const m = model.matrix;
+  if (!m || m.rows.length === 0 || m.summaries.length === 0) return [];
+  const out = [heading('What the matrix shows', 2)];
+  let theme = '';
+  for (const s of m.summaries) {
+    if (s.theme !== theme) {
+      out.push(heading(s.theme, 3));
+      theme = s.theme;
     }
+    out.push(new Paragraph({ children: [new TextRun({ text: `${s.column}. `, bold: true }), ...lines(s.text.replace(/\n{2,}/g, '\n'))] }));
   }
   return out;
 }
@@ -402,7 +408,7 @@ export async function reportDocx(model: ReportModel): Promise<Buffer> {
   ];
   if (model.matrix) {
     sections.push({ properties: { page: landscape }, ...chrome, children: matrix(model) });
-    const after = [...recommendations(model), ...appendices(model)];
+    const after = [...matrixSummaries(model), ...recommendations(model), ...appendices(model)];
     if (after.length > 0) sections.push({ properties: { page: portrait }, ...chrome, children: after });
   }
   const document = new Document({

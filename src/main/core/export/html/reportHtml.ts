@@ -81,9 +81,10 @@ function findingHtml(f: ReportFinding, id: string): string {
 export function reportHtml(model: ReportModel): string {
   const chapters: Chapter[] = [];
   const body: string[] = [];
-  const chapter = (id: string, title: string, html: string, children?: Chapter['children'], cls = '') => {
+  /** `continued`: more of the chapter on the default (portrait) pages, after a landscape chapter's table. */
+  const chapter = (id: string, title: string, html: string, children?: Chapter['children'], cls = '', continued = '') => {
     chapters.push({ id, title, children });
-    body.push(`<section class="chapter${cls ? ` ${cls}` : ''}" aria-labelledby="${id}"><h1 id="${id}">${esc(title)}</h1>${html}</section>`);
+    body.push(`<section class="chapter${cls ? ` ${cls}` : ''}" aria-labelledby="${id}"><h1 id="${id}">${esc(title)}</h1>${html}</section>${continued}`);
   };
 
   // Summary
@@ -164,19 +165,22 @@ export function reportHtml(model: ReportModel): string {
       );
     } else html += '<p>No passages are tagged yet.</p>';
     const children: Chapter['children'] = [];
+    // The written summaries are prose: they read on portrait pages, not in landscape lines of 160 characters.
+    let summaries = '';
     if (x.summaries.length) {
       children.push({ id: 'matrix-summaries', title: 'What the matrix shows' });
-      html += '<h2 id="matrix-summaries">What the matrix shows</h2>';
+      summaries += '<section class="chapter-continued" aria-labelledby="matrix-summaries"><h2 id="matrix-summaries">What the matrix shows</h2>';
       let theme = '';
       for (const s of x.summaries) {
         if (s.theme !== theme) {
-          html += `<h3>${esc(s.theme)}</h3>`;
+          summaries += `<h3>${esc(s.theme)}</h3>`;
           theme = s.theme;
         }
-        html += `<p><strong>${esc(s.column)}.</strong> ${esc(s.text).replace(/\n+/g, '<br>')}</p>`;
+        summaries += `<p><strong>${esc(s.column)}.</strong> ${esc(s.text).replace(/\n+/g, '<br>')}</p>`;
       }
+      summaries += '</section>';
     }
-    chapter('matrix', sectionTitles.matrix, html, children, 'landscape');
+    chapter('matrix', sectionTitles.matrix, html, children, 'landscape', summaries);
   }
 
   // Recommendations
