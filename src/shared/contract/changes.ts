@@ -42,13 +42,15 @@ const ALSO: Record<string, readonly string[]> = {
   reviewer: ['analysis'],
   engagements: ['participants', 'notes', 'passages', 'themes', 'search', 'analysis', 'findings', 'matrix'],
   engagementTypes: ['engagements'],
-  participants: ['engagements', 'passages', 'themes', 'search', 'analysis', 'findings', 'matrix'],
+  participants: ['engagements', 'passages', 'themes', 'search', 'analysis', 'findings', 'matrix', 'speakers'],
   attributes: ['participants', 'themes', 'search', 'analysis', 'matrix'],
   notes: ['engagements', 'passages', 'themes', 'search', 'findings', 'matrix', 'agreement'],
-  imports: ['notes', 'engagements', 'passages', 'search'],
+  imports: ['notes', 'engagements', 'passages', 'search', 'speakers'],
   themes: ['passages', 'search', 'analysis', 'codebook', 'findings', 'matrix', 'agreement'],
   codebook: ['themes', 'passages', 'search', 'analysis', 'findings', 'matrix'],
   passages: ['themes', 'search', 'analysis', 'findings', 'matrix', 'agreement'],
+  // A speaker linked: whose turns and passages those are, wherever a passage's speaker shows.
+  speakers: ['passages', 'themes', 'search', 'analysis', 'findings', 'matrix'],
   // A finding's number and statement show in recommendations; a recommendation's citation in a finding.
   findings: ['recommendations'],
   recommendations: ['findings'],

@@ -7,7 +7,11 @@ import { UploadId } from './uploads';
 export const importMethods = {
   'imports.note': method({
     input: z.object({ uploadId: UploadId, engagementId: Id }).strict(),
-    output: z.object({ notes: z.array(NoteSummary) }),
+    output: z.object({
+      notes: z.array(NoteSummary),
+      /** The speaker codes of the new notes: those linked to a participant, and those no participant has (unknown). */
+      speakers: z.object({ linked: z.array(z.string()), unknown: z.array(z.string()) }),
+    }),
     doc: 'Read a completed upload (.docx, .txt, .md or .pdf) into new notes of an engagement, all or nothing.',
   }),
 } as const;

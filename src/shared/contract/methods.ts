@@ -22,6 +22,7 @@ import { passageMethods } from './passages';
 import { recommendationMethods } from './recommendations';
 import { reportMethods } from './report';
 import { searchMethods } from './search';
+import { speakerMethods } from './speakers';
 import { themeMethods } from './themes';
 import { reviewerMethods } from './reviewer';
 import { uploadMethods } from './uploads';
@@ -43,6 +44,7 @@ export const methods = {
   ...participantMethods,
   ...attributeMethods,
   ...noteMethods,
+  ...speakerMethods,
   ...uploadMethods,
   ...importMethods,
   ...attachmentMethods,

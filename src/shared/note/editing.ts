@@ -23,6 +23,7 @@ import {
   type TextNode,
 } from 'lexical';
 import { codePointLength, walkNoteText, type NoteTree } from './walk';
+import { $splitAtSelectionEnd } from './deletion';
 import { noteNodes, registerNoteTransforms } from './nodes';
 import { $copiedNodes } from './copy';
 import { stripForeignMarks, type SerializedNode } from './paste';
@@ -143,7 +144,10 @@ export function insertText(editor: LexicalEditor, position: number, text: string
 export function deleteRange(editor: LexicalEditor, start: number, end: number): boolean {
   if (!select(editor, start, end)) return false;
   editor.update(() => {
-    $rangeSelection()?.removeText();
+    const selection = $rangeSelection();
+    if (!selection) return;
+    $splitAtSelectionEnd(selection);
+    selection.removeText();
   }, discrete);
   return true;
 }

@@ -1,8 +1,9 @@
 import { ListItemNode, ListNode } from '@lexical/list';
 import { MarkNode } from '@lexical/mark';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
-import type { Klass, LexicalEditor, LexicalNode } from 'lexical';
 import { mergeRegister } from '@lexical/utils';
+import type { Klass, LexicalEditor, LexicalNode } from 'lexical';
+import { registerSafeDeletion } from './deletion';
 import { registerPassageMarks } from './passageMarks';
 import { registerSpeakerTurns, SpeakerLabelNode } from './SpeakerLabelNode';
 
@@ -16,8 +17,8 @@ export const noteNodes: Klass<LexicalNode>[] = [HeadingNode, QuoteNode, ListNode
 /**
  * The transforms every note editor runs, live or headless (imports, tagging
  * from a search hit, tests): registered here, once, so the two can never
- * differ. Returns the unregister function.
+ * differ (and deletions that end inside a short node, deletion.ts). Returns the unregister function.
  */
 export function registerNoteTransforms(editor: LexicalEditor): () => void {
-  return mergeRegister(registerSpeakerTurns(editor), registerPassageMarks(editor));
+  return mergeRegister(registerSpeakerTurns(editor), registerPassageMarks(editor), registerSafeDeletion(editor));
 }

@@ -62,7 +62,7 @@ describe('change tracking', () => {
         expect(dataColumns(w.db, spec), spec.table).toEqual([]);
         continue;
       }
-      const change = type(column) === 'TEXT' ? `${column} || ' (edited)'` : `${column} + 1`;
+      const change = type(column) === 'TEXT' ? `coalesce(${column}, '') || ' (edited)'` : `coalesce(${column}, 0) + 1`;
       // A raw UPDATE stands for any write path, converted to the store layer or not: stamping does not depend on it.
       w.db.prepare(`UPDATE ${spec.table} SET ${column} = ${change} WHERE ${recordIdSql(spec, spec.table)} = ?`).run(id);
       const after = getStamp(w.db, spec.table, id)!;

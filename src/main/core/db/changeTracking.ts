@@ -79,6 +79,12 @@ export const TRACKED_TABLES: readonly TrackedTable[] = [
   { table: 'participant_attribute_values', key: ['participant_id', 'attribute_id'], ...madeWith('participants', 'participant_id') },
   { table: 'engagement_participants', key: ['engagement_id', 'participant_id'], ...madeWith('engagements', 'engagement_id') },
   { table: 'notes', key: ['id'], derived: ['plain_text', 'word_count', 'revision'] },
+  {
+    table: 'note_speakers',
+    key: ['note_id', 'code'],
+    creator: (row) => `coalesce(${row}.linked_by, (SELECT n.created_by FROM notes n WHERE n.id = ${row}.note_id))`,
+    createdAt: (row) => `coalesce(${row}.linked_at, (SELECT n.created_at FROM notes n WHERE n.id = ${row}.note_id))`,
+  },
   { table: 'attachments', key: ['id'] },
   { table: 'themes', key: ['id'] },
   { table: 'passages', key: ['id'], derived: ['start_offset', 'end_offset', 'quoted_text', 'detached'] },
@@ -230,7 +236,9 @@ export function installChangeTracking(db: Database.Database): void {
   `);
   const triggers = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'ct\\_%' ESCAPE '\\'`).all() as { name: string }[];
   for (const { name } of triggers) db.exec(`DROP TRIGGER ${name}`);
-  for (const spec of TRACKED_TABLES) stampExisting(db, spec);
+  // A table a later migration makes (note_speakers, 0014) is tracked once it exists: triggers are rebuilt after each migration.
+  const present = TRACKED_TABLES.filter((spec) => columnsOf(db, spec.table).length > 0);
+  for (const spec of present) stampExisting(db, spec);
   // One exec for all: far quicker than one call per trigger when every new workspace builds them.
-  db.exec(TRACKED_TABLES.flatMap((spec) => triggersFor(db, spec)).join('\n'));
+  db.exec(present.flatMap((spec) => triggersFor(db, spec)).join('\n'));
 }

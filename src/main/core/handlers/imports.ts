@@ -1,5 +1,6 @@
 import type { importMethods } from '../../../shared/contract/imports';
 import { importNotes } from '../import/importNotes';
+import { speakerSummary } from '../services/speakers';
 import type { DomainHandlers, HandlerContext } from './context';
 
 export function importHandlers(ctx: HandlerContext): DomainHandlers<typeof importMethods> {
@@ -15,7 +16,8 @@ export function importHandlers(ctx: HandlerContext): DomainHandlers<typeof impor
       } catch (error) {
         ctx.options.log?.('backup before import failed', error); // the import itself is not refused for it
       }
-      return { notes: await importNotes(db, file, engagementId, reviewer.id) };
+      const notes = await importNotes(db, file, engagementId, reviewer.id);
+      return { notes, speakers: speakerSummary(db(), notes.map((n) => n.id)) };
     },
   };
 }

@@ -26,6 +26,7 @@ import { passageHandlers } from './passages';
 import { recommendationHandlers } from './recommendations';
 import { reportHandlers } from './report';
 import { searchHandlers } from './search';
+import { speakerHandlers } from './speakers';
 import { themeHandlers } from './themes';
 import { reviewerHandlers } from './reviewer';
 import { uploadHandlers } from './uploads';
@@ -44,6 +45,7 @@ export function createHandlers(options: CoreOptions, settings: InstallationSetti
     ...participantHandlers(ctx),
     ...attributeHandlers(ctx),
     ...noteHandlers(ctx),
+    ...speakerHandlers(ctx),
     ...uploadHandlers(ctx),
     ...importHandlers(ctx),
     ...attachmentHandlers(ctx),

@@ -67,6 +67,10 @@ describe('merging two workspaces made from one', () => {
     expect(textOf(noteA)).toBe(`${codeOf(onA.id)}: Pharmacists want genomics training.`);
     expect(textOf(noteB)).toBe(`${codeOf(onB.id)}: Midwives want time for AI tools.`);
     expect(codeOf(renamed.recordId)).toBe(renamed.to);
+    // Each note's speaker takes the new code with the person it was linked to (store/noteSpeakers.ts).
+    const speakersOf = (id: string) => a.db.prepare('SELECT code, participant_id FROM note_speakers WHERE note_id = ?').all(id);
+    expect(speakersOf(noteA)).toEqual([{ code: codeOf(onA.id), participant_id: onA.id }]);
+    expect(speakersOf(noteB)).toEqual([{ code: codeOf(onB.id), participant_id: onB.id }]);
 
     // Both sides' edits, field by field; the later of the two same-field edits wins.
     const ethics = a.db.prepare('SELECT name, definition FROM themes WHERE id = ?').get(review.themes.ethics);

@@ -5,13 +5,15 @@ import { trackedTable } from '../db/changeTracking';
 import { anchorPassages } from '../services/passages';
 import { mergeThemes } from '../services/themeRemoval';
 import { versionTexts, withoutStamping } from '../store/changeLog';
-import { readRow, recordIds } from '../store/mergeRows';
+import { readRow, recordIds, type Row } from '../store/mergeRows';
+import { copySpeakers, renameSpeakerCodes } from '../store/noteSpeakers';
 import { addReviewerIfMissing, listReviewers } from '../store/reviewers';
 import { recordOverwrite } from '../store/mergeHistory';
 import { readMeta, writeMeta } from '../store/workspaceMeta';
-import { applyRecords, planRecords, tombstonesToTake, type Outcome } from './mergeRecords';
+import { applyRecords, planRecords, tombstonesToTake, type Outcome, type Side } from './mergeRecords';
 import { settleNoteConflicts, type NoteCopy } from './noteConflicts';
 import { deleteKeptAnyway } from './keptDecisions';
+import { keepSpeakersOfKeptNotes } from './keptSpeakers';
 import { keepNeededParents } from './parents';
 import { documentSide, relabelNote } from './participantCodes';
 import { recordLabel } from './labels';
@@ -30,6 +32,8 @@ interface Plan {
   renumbered: Renumbering[];
   renamed: Renaming[];
   noteCopies: NoteCopy[];
+  /** Notes whose speaker labels were rewritten: note id → codes old → new. */
+  relabelled: Map<string, Map<string, string>>;
 }
 
 function plan(here: Database.Database, there: Database.Database): Plan {
@@ -39,21 +43,24 @@ function plan(here: Database.Database, there: Database.Database): Plan {
   const renamed = settleNames(book);
 
   // Speaker labels in the notes whose text comes from a renumbered person's side.
+  const relabelled = new Map<string, Map<string, string>>();
   if (renumbered.some((r) => r.table === 'participants')) {
+    const relabel = (id: string, row: Row, side: Side) => {
+      const copy = structuredClone(row);
+      const codes = relabelNote(copy, renumbered, side);
+      if (!codes) return;
+      book.adjust('notes', id, String(copy.document), (r) => Object.assign(r, copy));
+      relabelled.set(id, codes);
+    };
     const written = book.outcomes.filter((o) => o.table === 'notes' && o.row);
     for (const id of recordIds(here, trackedTable('notes'))) {
-      if (book.outcomeOf('notes', id)) continue;
-      const row = readRow(here, trackedTable('notes'), id)!;
-      const relabelled = structuredClone(row);
-      if (relabelNote(relabelled, renumbered, 'here')) book.adjust('notes', id, String(relabelled.document), (r) => Object.assign(r, relabelled));
+      if (!book.outcomeOf('notes', id)) relabel(id, readRow(here, trackedTable('notes'), id)!, 'here');
     }
-    for (const o of written) {
-      const relabelled = structuredClone(o.row!);
-      if (relabelNote(relabelled, renumbered, documentSide(o))) book.adjust('notes', o.recordId, String(relabelled.document), (r) => Object.assign(r, relabelled));
-    }
+    for (const o of written) relabel(o.recordId, o.row!, documentSide(o));
   }
   keepNeededParents(book);
-  return { book, renumbered, renamed, noteCopies };
+  keepSpeakersOfKeptNotes(book);
+  return { book, renumbered, renamed, noteCopies, relabelled };
 }
 
 function report({ book, renumbered, renamed, noteCopies }: Plan): MergeReport {
@@ -92,6 +99,8 @@ function notesToReanchor(here: Database.Database, there: Database.Database, outc
     return [...versionTexts(here, table)].filter(([id, text]) => theirs.get(id) !== text).map(([id]) => id);
   };
   for (const id of heldDifferently('notes')) touched.add(id);
+  // A speaker linked differently on the two sides: that note's turns follow the merged link.
+  for (const id of heldDifferently('note_speakers')) touched.add(String((JSON.parse(id) as [string, string])[0]));
   for (const id of heldDifferently('passages')) {
     const passage = readRow(here, trackedTable('passages'), id);
     if (passage) touched.add(String(passage.note_id));
@@ -130,6 +139,10 @@ export function mergeInto(here: Database.Database, there: Database.Database, opt
       const highest = Math.max(Number(readMeta(here, key) ?? 0), Number(readMeta(there, key) ?? 0));
       if (highest > 0) writeMeta(here, key, String(highest));
     }
+    // The relabelled notes' speakers take their new codes, still linked to whom they were. Stamped as
+    // this merge's change: the old code's row leaves a tombstone, so merging the pack again never brings it back.
+    for (const [noteId, codes] of settled.relabelled) renameSpeakerCodes(here, noteId, codes);
+    for (const copy of settled.noteCopies) copySpeakers(here, copy.noteId, copy.copyId);
     const touched = notesToReanchor(here, there, outcomes);
     withoutStamping(here, () => {
       for (const noteId of touched) {

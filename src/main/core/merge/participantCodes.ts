@@ -50,19 +50,26 @@ export function rewriteSpeakerLabels(document: string, codes: ReadonlyMap<string
   return changed ? JSON.stringify(parsed) : null;
 }
 
-/** Rewrite the labels in a note row whose text came from `side`; its derived text and word count follow. */
-export function relabelNote(row: Row, renumbered: readonly Renumbering[], side: Side): boolean {
-  const codes = new Map(renumbered.filter((r) => r.table === 'participants' && r.side === side).map((r) => [r.from, r.to]));
-  if (codes.size === 0) return false;
+/** The participant codes renumbered on one side: old → new. */
+export const renumberedCodes = (renumbered: readonly Renumbering[], side: Side): Map<string, string> =>
+  new Map(renumbered.filter((r) => r.table === 'participants' && r.side === side).map((r) => [r.from, r.to]));
+
+/**
+ * Rewrite the labels in a note row whose text came from `side`; its derived text and word count follow.
+ * Returns the codes rewritten (old → new), or null: the note's speakers (store/noteSpeakers.ts) follow them.
+ */
+export function relabelNote(row: Row, renumbered: readonly Renumbering[], side: Side): Map<string, string> | null {
+  const codes = renumberedCodes(renumbered, side);
+  if (codes.size === 0) return null;
   const document = rewriteSpeakerLabels(String(row.document), codes);
-  if (!document) return false;
+  if (!document) return null;
   const plain = documentAnchors(document).plainText;
   row.document = document;
   row.plain_text = plain;
   row.word_count = countWords(plain);
   // A new revision: an editor or cache holding the note's last revision must not take this text for that one.
   row.revision = Number(row.revision) + 1;
-  return true;
+  return codes;
 }
 
 /** The side a merged note's text comes from. */

@@ -6,7 +6,8 @@ import { emptyDocument } from '../../../shared/note/blocksToDocument';
 import { documentAnchors } from '../../../shared/note/anchors';
 import { withoutMarks } from '../../../shared/note/marks';
 import { countWords, documentText } from '../../../shared/note/text';
-import { anchorPassages, createPassages } from './passages';
+import { anchorPassages, createPassages, speakerCodes } from './passages';
+import { addSpeakerCodes, copySpeakers } from '../store/noteSpeakers';
 import { FieldnotesError } from '../../../shared/rpc/result';
 import { getEngagement, requireEngagement } from '../store/engagements';
 import * as noteStore from '../store/notes';
@@ -26,11 +27,19 @@ export interface NewNote {
 }
 
 /** Insert a note (typed or imported) at the end of its engagement. Call inside a transaction for batches. */
-export function insertNote(db: Database.Database, note: NewNote, reviewerId: string): string {
+export function insertNote(
+  db: Database.Database,
+  note: NewNote,
+  reviewerId: string,
+  options: { id?: string; speakersFrom?: string } = {},
+): string {
   requireEngagement(db, note.engagementId);
   const { plainText, wordCount } = documentText(note.document);
-  const id = randomUUID();
+  const id = options.id ?? randomUUID();
   noteStore.insertNote(db, { id, ...note, plainText, wordCount }, reviewerId, new Date().toISOString());
+  if (options.speakersFrom) copySpeakers(db, options.speakersFrom, id);
+  // Its speaker codes, each linked to whoever has that code now or unknown (an import's summary names those).
+  addSpeakerCodes(db, id, speakerCodes(documentAnchors(note.document)));
   return id;
 }
 
@@ -115,7 +124,12 @@ export function saveCopyOfNote(db: Database.Database, input: ParsedInput<'notes.
     throw new FieldnotesError('INVALID_INPUT', 'Your version could not be kept: its content was not in the expected form.');
   }
   const title = `${original.title.slice(0, 270)} (my version)`;
-  const id = db.transaction(() => insertNote(db, { engagementId: original.engagementId, title, document, source: 'typed' }, reviewerId))();
+  const id = db.transaction(() => {
+    const copy = randomUUID();
+    // Its speakers are the original's before its codes are recorded: a copy is no new voice.
+    insertNote(db, { engagementId: original.engagementId, title, document, source: 'typed' }, reviewerId, { id: copy, speakersFrom: input.id });
+    return copy;
+  })();
   return getNote(db, id);
 }
 

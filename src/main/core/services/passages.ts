@@ -7,7 +7,8 @@ import { codePointSlicer, speakerAt, type DocumentAnchors } from '../../../share
 import { createNoteEditor, serialize, tagRange } from '../../../shared/note/editing';
 import { FieldnotesError } from '../../../shared/rpc/result';
 import { getNote } from '../store/notes';
-import { participantIdsByCode, requireParticipant } from '../store/participants';
+import { addSpeakerCodes, speakerLinks } from '../store/noteSpeakers';
+import { requireParticipant } from '../store/participants';
 import * as passageStore from '../store/passages';
 import { getPassage, requirePassage } from '../store/passages';
 import { requireTheme } from '../store/themes';
@@ -15,14 +16,18 @@ import { themeForName } from './themes';
 
 export { getPassage, passagesByIds, passagesForNote } from '../store/passages';
 
+/** The speaker codes that open a note's turns, each once. */
+export const speakerCodes = (anchors: DocumentAnchors): string[] => [...new Set(anchors.blocks.flatMap((b) => (b.speaker ? [b.speaker] : [])))];
+
 /**
- * Participant ids by code for the speakers of a note's turns, read in one query: a save looks up the
- * speaker of every passage, and one query per passage was most of a large note's save.
+ * Who speaks each turn of a note: its codes' links (store/noteSpeakers.ts), after recording the codes
+ * that have just appeared — never the code's text, so "P005:" is nobody until linked, even once someone
+ * is given P005 (issue 11). One query for the note: a save looks up the speaker of every passage.
  */
-function participantsByCode(db: Database.Database, anchors: DocumentAnchors): (code: string | null) => string | null {
-  const codes = [...new Set(anchors.blocks.flatMap((b) => (b.speaker ? [b.speaker] : [])))];
-  const ids = participantIdsByCode(db, codes);
-  return (code) => (code ? (ids.get(code) ?? null) : null);
+function speakersOf(db: Database.Database, noteId: string, anchors: DocumentAnchors): (code: string | null) => string | null {
+  addSpeakerCodes(db, noteId, speakerCodes(anchors));
+  const links = speakerLinks(db, noteId);
+  return (code) => (code ? (links.get(code) ?? null) : null);
 }
 
 /**
@@ -56,8 +61,8 @@ export function anchorPassages(db: Database.Database, noteId: string, anchors: D
     ? passageStore.anchorRowsTouching(db, noteId, scope.ids, scope.touchingAfter, scope.touchingBefore)
     : passageStore.anchorRows(db, noteId);
   const changed: string[] = [];
+  const participantByCode = speakersOf(db, noteId, anchors);
   if (rows.length === 0) return changed;
-  const participantByCode = participantsByCode(db, anchors);
   const write = passageStore.anchorWriter(db, new Date().toISOString());
   const slice = codePointSlicer(anchors.plainText);
   for (const row of rows) {
@@ -96,7 +101,7 @@ export function createPassages(
   reviewerId: string,
 ): void {
   const now = new Date().toISOString();
-  const participantByCode = participantsByCode(db, anchors);
+  const participantByCode = speakersOf(db, noteId, anchors);
   // One slicer for all: slicing a text with emoji builds its code point index, and an import creates hundreds at once.
   const slice = codePointSlicer(anchors.plainText);
   for (const create of creates) {

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { ParsedInput } from '../../../shared/contract/methods';
 import type { SearchHit, SearchPlace, SearchResult } from '../../../shared/domain/analysis';
 import { noteFilter, passageFilter } from '../store/analysisFilter';
+import { speakerKey, staffGroupsOfSpeakers } from '../store/noteSpeakers';
 import * as searchStore from '../store/search';
 import type { Candidate } from '../store/search';
 import { analysisIndex } from './analysisIndex';
@@ -33,8 +34,8 @@ import { sourceRef } from '../store/sources';
  * reports: the place you jump to or tag is the place you read.
  *
  * A note hit has no single speaker, so the staff-group filter keeps a note
- * only if a match lies in a speaker turn ("P014: …") of someone in those
- * groups, and the hit then shows that match; key quotes only keeps a note
+ * only if a match lies in a speaker turn ("P014: …") the note links to
+ * someone in those groups, and the hit then shows that match; key quotes only keeps a note
  * only if a match lies inside a key-quote passage (searchPlaces.ts). Memo
  * hits take every filter from their passage, as the theme view does.
  */
@@ -174,10 +175,11 @@ function annotate(db: Database.Database, hits: SearchHit[]): void {
     { place: h as SearchPlace, note: h.source.noteId, passage: h.passageId, kind: h.kind },
     ...h.places.map((place) => ({ place, note: h.source.noteId, passage: null, kind: h.kind })),
   ]);
-  const codes = [...new Set(all.flatMap((a) => (a.kind === 'note' && a.place.speaker ? [a.place.speaker.code] : [])))];
-  if (codes.length) {
-    const groups = searchStore.staffGroupsOfCodes(db, codes);
-    for (const a of all) if (a.kind === 'note' && a.place.speaker) a.place.speaker.staffGroup = groups.get(a.place.speaker.code) ?? null;
+  // A turn's staff group is its note's link for the code (an unknown speaker has none), not the code's text.
+  const pairs = all.flatMap((a) => (a.kind === 'note' && a.place.speaker ? [{ noteId: a.note, code: a.place.speaker.code }] : []));
+  if (pairs.length) {
+    const groups = staffGroupsOfSpeakers(db, pairs);
+    for (const a of all) if (a.kind === 'note' && a.place.speaker) a.place.speaker.staffGroup = groups.get(speakerKey(a.note, a.place.speaker.code)) ?? null;
   }
   // The passages covering each place (a memo hit: its own passage), from the analysis index: each note's
   // passages sit together there, so a place looks only at its note's.

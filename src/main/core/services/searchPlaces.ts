@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import type { AnalysisFilter } from '../../../shared/domain/analysis';
 import { SPEAKER_PREFIX } from '../../../shared/note/SpeakerLabelNode';
 import { quotedTexts } from '../store/analysisIndex';
-import { codesInStaffGroups, plainTextsByRowid, type KeyQuoteRow } from '../store/search';
+import { linkedCodesInStaffGroups } from '../store/noteSpeakers';
+import { plainTextsByRowid, type KeyQuoteRow } from '../store/search';
 import { analysisIndex, type AnalysisIndex, type SpeakerLines } from './analysisIndex';
 import { normalise, termPatterns, type SearchTerm } from './searchQuery';
 import type { MarkedText } from './searchMarks';
@@ -11,8 +12,9 @@ import { speakerOfLine, toCodePoints, toUnits, type Span } from './searchText';
 /**
  * Where a note hit may be under the filters that depend on the place of the
  * match: the staff-group filter (the match is in a speaker turn — a paragraph
- * starting "P014:" — of someone in those groups) and key quotes only (the
- * match is inside a key-quote passage).
+ * starting "P014:" — whose code that note links to someone in those groups,
+ * store/noteSpeakers.ts; an unknown speaker is in no group) and key quotes
+ * only (the match is inside a key-quote passage).
  *
  * Which notes qualify is decided for every candidate, so it must be cheap:
  * the turns and key quotes are tested with the terms' patterns (termPatterns)
@@ -88,22 +90,25 @@ export function notePlaces(db: Database.Database, filter: AnalysisFilter, terms:
   const patterns = termPatterns(terms);
   const holds = (normal: string) => patterns.some((p) => p.test(normal));
   const holdsMatch = (text: string) => holds(normalise(text));
-  const codes = filter.staffGroups?.length ? codesInStaffGroups(db, filter.staffGroups) : null;
+  const linked = filter.staffGroups?.length ? linkedCodesInStaffGroups(db, filter.staffGroups) : null;
+  const NONE = new Set<string>();
+  const codesOf = (rowid: number) => linked?.get(rowid) ?? NONE;
   const ix = analysisIndex(db);
   const quotes = filter.keyQuotesOnly ? keyQuotes(db, ix, rowids) : new Map<number, KeyQuote[]>();
 
   const keep = new Set<number>();
-  if (codes && filter.keyQuotesOnly) {
+  if (linked && filter.keyQuotesOnly) {
     // Only the notes with a matching key quote are read, to find whose turn each quote begins in.
-    const readable = rowids.filter((r) => quotes.get(r)?.some((q) => holdsMatch(q.quoted_text)));
+    const readable = rowids.filter((r) => linked.has(r) && quotes.get(r)?.some((q) => holdsMatch(q.quoted_text)));
     for (const { rowid, plain_text: text } of plainTextsByRowid(db, readable)) {
       const mine = (quotes.get(rowid) ?? []).filter((q) => holdsMatch(q.quoted_text));
       const starts = toUnits(text, mine.map((q) => q.start));
-      if (starts.some((unit) => codes.has(speakerOfLine(text, unit) ?? ''))) keep.add(rowid);
+      if (starts.some((unit) => codesOf(rowid).has(speakerOfLine(text, unit) ?? ''))) keep.add(rowid);
     }
-  } else if (codes) {
-    // A note none of whose speakers is in the groups is passed over without a look at its text.
-    for (const [rowid, lines] of speakerLines(db, ix, rowids)) {
+  } else if (linked) {
+    // A note none of whose speakers is linked to someone in the groups is passed over without a look at its text.
+    for (const [rowid, lines] of speakerLines(db, ix, rowids.filter((r) => linked.has(r)))) {
+      const codes = codesOf(rowid);
       for (const [code, turns] of lines) {
         if (codes.has(code) && holds(turns)) {
           keep.add(rowid);
@@ -124,7 +129,7 @@ export function notePlaces(db: Database.Database, filter: AnalysisFilter, terms:
       let all: number[] | null = null;
       const indexOf = new Map<Span, number>();
       return (span) => {
-        if (codes && !codes.has(speakerOfLine(text, span.start) ?? '')) return false;
+        if (linked && !codesOf(rowid).has(speakerOfLine(text, span.start) ?? '')) return false;
         if (filter.keyQuotesOnly) {
           if (!all) {
             all = toCodePoints(text, marked.matches.flatMap((m) => [m.start, m.end]));

@@ -113,16 +113,6 @@ export function getParticipant(db: Database.Database, id: string): Participant {
   };
 }
 
-/** Participant ids by pseudonym code, for the codes given, in one query. */
-export function participantIdsByCode(db: Database.Database, codes: readonly string[]): Map<string, string> {
-  if (codes.length === 0) return new Map();
-  const rows = db.prepare('SELECT code, id FROM participants WHERE code IN (SELECT value FROM json_each(?))').all(JSON.stringify(codes)) as {
-    code: string;
-    id: string;
-  }[];
-  return new Map(rows.map((r) => [r.code, r.id]));
-}
-
 /** The highest participant number in the table (0 when empty). */
 export function highestNumber(db: Database.Database): number {
   return (db.prepare('SELECT coalesce(max(number), 0) AS highest FROM participants').get() as { highest: number }).highest;

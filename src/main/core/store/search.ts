@@ -90,23 +90,6 @@ export function memoSources(db: Database.Database, rowids: readonly number[]): M
     .all(json(rowids)) as MemoSourceRow[];
 }
 
-/** The staff group of each participant code given. */
-export function staffGroupsOfCodes(db: Database.Database, codes: readonly string[]): Map<string, string> {
-  const rows = db.prepare('SELECT code, staff_group FROM participants WHERE code IN (SELECT value FROM json_each(?))').all(json(codes)) as {
-    code: string;
-    staff_group: string;
-  }[];
-  return new Map(rows.map((r) => [r.code, r.staff_group]));
-}
-
-/** The codes of everyone in these staff groups. */
-export function codesInStaffGroups(db: Database.Database, staffGroups: readonly string[]): Set<string> {
-  const rows = db.prepare('SELECT code FROM participants WHERE staff_group IN (SELECT value FROM json_each(?))').all(json(staffGroups)) as {
-    code: string;
-  }[];
-  return new Set(rows.map((r) => r.code));
-}
-
 export interface KeyQuoteRow {
   rowid: number;
   start: number;

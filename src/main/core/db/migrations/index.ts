@@ -12,6 +12,7 @@ import { migration0010 } from './0010_change_tracking';
 import { migration0011 } from './0011_analysis_changes';
 import { migration0012 } from './0012_passage_moves';
 import { migration0013 } from './0013_merge_history';
+import { migration0014 } from './0014_note_speakers';
 
 export interface Migration {
   /** Becomes PRAGMA user_version once applied. Strictly increasing, never reused. */
@@ -35,6 +36,7 @@ export const migrations: readonly Migration[] = [
   migration0011,
   migration0012,
   migration0013,
+  migration0014,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;
