@@ -2,6 +2,7 @@
 // backups reveal nothing (no "SQLite format 3" header, none of the notes,
 // names or themes in their bytes); a wrong passphrase is a sentence and leaves
 // the file as it was; search works; encrypt later, change, remove.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -22,9 +23,12 @@ afterEach(() => folders.cleanup());
 
 const SECRETS = ['Philippa Wetherspoon', 'glaucoma waiting list', 'Workforce resilience'] as const;
 
-/** What `strings` would find: any secret in the bytes, as UTF-8 or lower-cased (the search index). */
+/** What binutils' `strings` finds of the secrets in a file: any of them, as written or lower-cased (the search index). */
 function revealed(path: string): string[] {
-  const text = readFileSync(path).toString('latin1');
+  const found = spawnSync('strings', ['-n', '4', path], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  expect(found.status, 'strings (binutils) runs').toBe(0);
+  // The raw bytes too: `strings` splits a run at a byte it does not print, and a secret could straddle one.
+  const text = `${found.stdout}\n${readFileSync(path).toString('latin1')}`;
   return SECRETS.filter((s) => text.includes(s) || text.includes(s.toLowerCase()) || text.includes(s.split(' ')[0]!.toLowerCase()));
 }
 
@@ -60,7 +64,10 @@ describe('an encrypted workspace', () => {
       backups: backups.flatMap((b) => revealed(b.path)),
       beside: readdirSync(folder).filter((n) => !n.startsWith('secret.fieldnotes')),
     };
-    console.log(`strings on the encrypted workspace: ${JSON.stringify(findings)} (header ${JSON.stringify(header.slice(0, 6))}…)`);
+    console.log(
+      `strings on the encrypted workspace (secrets ${JSON.stringify(SECRETS)}): found in the file ${JSON.stringify(findings.file)}, its -wal ${JSON.stringify(findings.wal)}, ` +
+        `${backups.length} backup(s) ${JSON.stringify(findings.backups)}, other files beside it ${JSON.stringify(findings.beside)}; header ${JSON.stringify(header.slice(0, 6))}…, not "SQLite format 3"`,
+    );
     expect(findings).toEqual({ file: [], wal: [], backups: [], beside: [] });
 
     // With the passphrase: everything is there, and check works.
@@ -80,6 +87,13 @@ describe('an encrypted workspace', () => {
     expect(() => inspectWorkspace(path, wrong)).toThrow(expect.objectContaining({ code: 'WRONG_PASSPHRASE' }));
     expect(sha256(path)).toBe(before);
     expect(readdirSync(join(path, '..'))).toEqual(['locked.fieldnotes']);
+    let message = '';
+    try {
+      openWorkspace(path, { key: wrong });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    console.log(`a wrong passphrase: "${message}"; the file's sha256 before and after: ${before === sha256(path) ? 'the same' : 'CHANGED'}; nothing made beside it`);
   });
 
   it('encrypt later, change the passphrase, remove it; plain backups do not outlive encryption', async () => {

@@ -19,7 +19,7 @@ import { MergeDialog } from './MergeDialog';
 import { NewThemeDialog, type NewThemeRequest } from './NewThemeDialog';
 import { ThemeDetail } from './ThemeDetail';
 import { ThemeTree } from './ThemeTree';
-import { pathOf, visibleRows, type Placement } from './treeModel';
+import { initiallyCollapsed, pathOf, visibleRows, type Placement } from './treeModel';
 import { useCodebook } from './useCodebook';
 import '../../styles/themes.css';
 
@@ -57,6 +57,12 @@ export function ThemesView() {
   const updateTheme = useMutation('themes.update', { errorShownHere: true }).run;
 
   const list = useMemo(() => themes ?? [], [themes]);
+  const folded = useRef(false);
+  useEffect(() => {
+    if (folded.current || !themes) return;
+    folded.current = true;
+    setCollapsed(initiallyCollapsed(themes));
+  }, [themes]);
   const selected = list.find((t) => t.id === selectedId) ?? list[0] ?? null;
   const rows = useMemo(() => visibleRows(list, collapsed), [list, collapsed]);
   const byId = (id: string | null) => (id ? list.find((t) => t.id === id) : undefined);

@@ -30,6 +30,18 @@ export function visibleRows(themes: readonly ThemeListItem[], collapsed: Readonl
   return rows;
 }
 
+/** Above this many themes the codebook opens folded to its top level. */
+export const FOLD_ABOVE = 500;
+
+/**
+ * The branches folded when the codebook first shows: none for a codebook one can read down, every one for a large
+ * one (issue 12: 10,000 themes opened as 10,000 rows to scroll past; folded, they are the 100 top-level themes,
+ * and arrows, Home/End and type-ahead reach the rest).
+ */
+export function initiallyCollapsed(themes: readonly ThemeListItem[]): ReadonlySet<string> {
+  return themes.length > FOLD_ABOVE ? new Set(themes.filter((t) => t.childCount > 0).map((t) => t.id)) : new Set();
+}
+
 /** Where a move puts a theme: under `parentId` at `position` among the siblings it will have. */
 export interface Placement {
   parentId: string | null;
