@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import { IMPORT_ACCEPT } from '../../../shared/domain/files';
 import { useMutation } from '../../api/queries';
 import { FileProgressList } from './FileProgressList';
+import { unknownSpeakersSentence } from './importSummary';
 import { useUploadFile } from './uploadFile';
 import { useFileQueue, type FileJob } from './useFileQueue';
 import '../../styles/files.css';
@@ -36,7 +37,8 @@ export function ImportNotesButton({ engagementId, onImported }: Props) {
       if (!imported.ok) return imported;
       onImportedRef.current();
       const count = imported.value.notes.length;
-      return { ok: true, value: `Imported "${file.name}" as ${count === 1 ? 'a note' : `${count} notes (it is long, so it was split into parts)`}.` };
+      const notes = `Imported "${file.name}" as ${count === 1 ? 'a note' : `${count} notes (it is long, so it was split into parts)`}.`;
+      return { ok: true, value: [notes, unknownSpeakersSentence(imported.value.speakers.unknown)].filter(Boolean).join(' ') };
     },
     [engagementId, uploadFile, importNote],
   );

@@ -6,13 +6,14 @@ import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { $getSelection, $isRangeSelection } from 'lexical';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Note } from '../../../shared/domain/note';
 import { noteNodes } from '../../../shared/note/nodes';
+import { useMutation, useQuery } from '../../api/queries';
 import { useApp } from '../../app/AppContext';
 import type { NoteLocation } from '../../app/navigation';
 import { useCommands, type Command } from '../../commands/registry';
-import { setSpeaker } from './blockCommands';
+import { setSpeaker, speakerCodeAtCaret } from './blockCommands';
 import { ConflictNotice } from './ConflictNotice';
 import { NoteContextMenu } from './NoteContextMenu';
 import { DetachedNotice } from '../passages/DetachedNotice';
@@ -29,6 +30,7 @@ import { useTagging } from '../passages/useTagging';
 import { useThemeIndex } from '../themes/useThemeIndex';
 import { RevealPlugin } from './plugins/RevealPlugin';
 import { SpeakerTurnsPlugin } from './plugins/SpeakerTurnsPlugin';
+import { UnknownSpeakersPlugin } from './plugins/UnknownSpeakersPlugin';
 import { SaveIndicator } from './SaveIndicator';
 import { SpeakerDialog } from './SpeakerDialog';
 import { editorTheme } from './theme';
@@ -114,6 +116,17 @@ function EditorBody({ note, label, onSaved, reveal, recovered, focusOnOpen, onCo
   const tagging = useTagging(editor, session);
   const speakers = useSpeakers(note.engagementId);
   const [choosingSpeaker, setChoosingSpeaker] = useState(false);
+  const noteSpeakers = useQuery('speakers.forNote', { noteId: note.id });
+  const linkSpeaker = useMutation('speakers.link').run;
+  const [linking, setLinking] = useState<string | null>(null);
+  const refetchSpeakers = noteSpeakers.refetch;
+  const speakersTimer = useRef(0);
+  // A new code is recorded by the autosave (its maximum wait is ~500 ms): ask for the note's speakers after it.
+  const unseenCode = useCallback(() => {
+    window.clearTimeout(speakersTimer.current);
+    speakersTimer.current = window.setTimeout(() => void refetchSpeakers(), 1500);
+  }, [refetchSpeakers]);
+  useEffect(() => () => window.clearTimeout(speakersTimer.current), []);
   // A passage to reveal is found once the note's passages have loaded.
   const found = reveal?.passageId ? session.passages.find((p) => p.id === reveal.passageId) : undefined;
   const revealedPassage = found && !found.detached ? { start: found.start, end: found.end } : undefined;
@@ -153,6 +166,14 @@ function EditorBody({ note, label, onSaved, reveal, recovered, focusOnOpen, onCo
       })),
       { id: 'note.speaker', group: 'Note', label: 'Set speaker…', shortcut: SPEAKER_SHORTCUT, run: () => setChoosingSpeaker(true) },
       { id: 'note.tag', group: 'Note', label: 'Tag selection with a theme…', shortcut: TAG_SHORTCUT, run: tag },
+      {
+        id: 'note.linkSpeaker',
+        group: 'Note',
+        label: 'Link speaker to a participant…',
+        // On a speaker turn: its code is linked in this note only, by this choice (issue 11).
+        enabled: () => speakerCodeAtCaret(editor) !== null,
+        run: () => setLinking(speakerCodeAtCaret(editor)),
+      },
     ],
     [editor, tag],
   );
@@ -226,6 +247,24 @@ function EditorBody({ note, label, onSaved, reveal, recovered, focusOnOpen, onCo
           setSpeaker(editor, code);
         }}
       />
+      <SpeakerDialog
+        open={linking !== null}
+        wording={{
+          title: `Link speaker ${linking ?? ''} to…`,
+          hint: `Every turn labelled “${linking ?? ''}:” in this note, and its passages, will be this participant’s. Other notes keep their own links.`,
+          submit: 'Link speaker',
+        }}
+        choices={speakers.map((s) => ({ code: s.code, description: s.description }))}
+        onClose={() => setLinking(null)}
+        onChoose={(code) => {
+          const participant = speakers.find((s) => s.code === code);
+          const speakerCode = linking;
+          setLinking(null);
+          editor.focus();
+          if (participant && speakerCode) void linkSpeaker({ noteId: note.id, code: speakerCode, participantId: participant.id });
+        }}
+      />
+      <UnknownSpeakersPlugin speakers={noteSpeakers.data} onUnseenCode={unseenCode} />
       <TagDialog
         open={tagging.picking !== null}
         themes={themes}

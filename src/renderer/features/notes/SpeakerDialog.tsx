@@ -10,21 +10,29 @@ export interface SpeakerChoice {
 
 interface Props {
   open: boolean;
+  /** Another use of the same choice: linking a speaker code to a participant. */
+  wording?: { title: string; hint: string; submit: string };
   choices: SpeakerChoice[];
   onChoose: (code: string) => void;
   onClose: () => void;
 }
 
 /** Who is speaking? Type a pseudonym code or part of a description, Enter. */
-export function SpeakerDialog({ open, choices, onChoose, onClose }: Props) {
+const SET_SPEAKER = {
+  title: 'Speaker',
+  hint: 'The paragraph becomes this participant’s turn; passages in it will know who said them.',
+  submit: 'Set speaker',
+};
+
+export function SpeakerDialog({ open, choices, onChoose, onClose, wording = SET_SPEAKER }: Props) {
   return (
-    <Dialog title="Speaker" open={open} onClose={onClose}>
-      <SpeakerForm choices={choices} onChoose={onChoose} onClose={onClose} />
+    <Dialog title={wording.title} open={open} onClose={onClose}>
+      <SpeakerForm choices={choices} onChoose={onChoose} onClose={onClose} wording={wording} />
     </Dialog>
   );
 }
 
-function SpeakerForm({ choices, onChoose, onClose }: Omit<Props, 'open'>) {
+function SpeakerForm({ choices, onChoose, onClose, wording }: Omit<Props, 'open' | 'wording'> & { wording: typeof SET_SPEAKER }) {
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | null>(null);
   const inputId = useId();
@@ -51,10 +59,10 @@ function SpeakerForm({ choices, onChoose, onClose }: Omit<Props, 'open'>) {
             </option>
           ))}
         </datalist>
-        <p className="hint">The paragraph becomes this participant’s turn; passages in it will know who said them.</p>
+        <p className="hint">{wording.hint}</p>
       </div>
       <ErrorMessage error={error} />
-      <DialogActions onCancel={onClose} submit="Set speaker" />
+      <DialogActions onCancel={onClose} submit={wording.submit} />
     </form>
   );
 }

@@ -69,3 +69,14 @@ export function setSpeaker(editor: LexicalEditor, code: string): void {
     block.selectEnd();
   });
 }
+
+/** The speaker code of the turn the caret is in ("P014"), or null when its paragraph is no speaker turn. */
+export function speakerCodeAtCaret(editor: LexicalEditor): string | null {
+  return editor.getEditorState().read(() => {
+    const selection = $getSelection();
+    if (!$isRangeSelection(selection)) return null;
+    const block = selection.anchor.getNode().getTopLevelElement();
+    const first = block && $isElementNode(block) ? block.getFirstDescendant() : null;
+    return $isSpeakerLabelNode(first) ? first.getSpeakerCode() : null;
+  });
+}
