@@ -36,6 +36,7 @@ let docx: {
   paragraphs: { style: string; text: string }[];
   tables: string[][][];
   headerRows: boolean[];
+  tableStyles: (string | null)[];
   title: string;
   author: string;
   outline: Record<string, number | null>;
@@ -180,6 +181,8 @@ describe.skipIf(missing.length > 0)('exports read back by LibreOffice, python-do
       // Summary, engagements, staff groups, matrix, engagement log, codebook.
       expect(docx.tables.length).toBeGreaterThanOrEqual(6);
       expect(docx.headerRows.every(Boolean)).toBe(true);
+      // Every table takes its look from the one table style defined in the document, not from formatting of its own.
+      expect(docx.tableStyles).toEqual(docx.tables.map(() => 'Fieldnotes Table'));
       expect(docx.outline).toEqual({ 'Heading 1': 0, 'Heading 2': 1, 'Heading 3': 2 });
       expect(docx.title).toBe('The Topol Review');
     });

@@ -13,6 +13,7 @@
  * Word's "Update Table" (F9) makes them exact.
  */
 import type { EstimatedPageNumbers, IContext, IParagraphStyleOptions, IStylesOptions, IXmlableObject, PageNumberEstimator } from 'docx';
+import { TABLE_STYLE } from './styles';
 
 /**
  * Arial's advance widths (the same as Helvetica's and Liberation Sans's), in thousandths of an em, for
@@ -210,8 +211,11 @@ function measureParagraph(p: unknown, width: number, metricsOf: (id: string | un
 function measureTable(tbl: unknown, metricsOf: (id: string | undefined) => Metrics): { rows: RowBlock[]; bookmarks: string[] } {
   const grid = elements(first(tbl, 'w:tblGrid'), 'w:gridCol').map((c) => Number(attr(c, 'w:w') ?? 0));
   const bookmarks: string[] = [];
-  // A cell's own margin on a side, else the table's.
-  const tableMargins = first(first(tbl, 'w:tblPr'), 'w:tblCellMar');
+  // A cell's own margin on a side, else the table's, else its style's (the report's one table style).
+  const tblPr = first(tbl, 'w:tblPr');
+  const tableMargins = first(tblPr, 'w:tblCellMar');
+  const styled = attr(first(tblPr, 'w:tblStyle'), 'w:val') === TABLE_STYLE.id;
+  const styleMargin = (side: string) => (styled ? TABLE_STYLE.cellMargins[side.slice(2) as keyof typeof TABLE_STYLE.cellMargins] : undefined);
   const rows = elements(tbl, 'w:tr').map((tr) => {
     const trPr = first(tr, 'w:trPr');
     let column = 0;
@@ -219,7 +223,7 @@ function measureTable(tbl: unknown, metricsOf: (id: string | undefined) => Metri
     for (const tc of elements(tr, 'w:tc')) {
       const span = Number(attr(first(first(tc, 'w:tcPr'), 'w:gridSpan'), 'w:val') ?? 1);
       const margins = first(first(tc, 'w:tcPr'), 'w:tcMar');
-      const margin = (side: string) => Number(attr(first(margins, side), 'w:w') ?? attr(first(tableMargins, side), 'w:w') ?? 0);
+      const margin = (side: string) => Number(attr(first(margins, side), 'w:w') ?? attr(first(tableMargins, side), 'w:w') ?? styleMargin(side) ?? 0);
       const width = grid.slice(column, column + span).reduce((a, b) => a + b, 0) - margin('w:left') - margin('w:right');
       column += span;
       let cell = margin('w:top') + margin('w:bottom');

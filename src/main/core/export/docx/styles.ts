@@ -19,6 +19,42 @@ export const PALE = 'E8EDEE';
 const pt = (n: number) => n * 2; // docx sizes are half-points
 const spacing = (before: number, after: number) => ({ before: before * 20, after: after * 20 }); // twips from points
 
+/** The shading of every other body row, as the HTML's. */
+const STRIPE = 'F4F6F7';
+
+/** The report's one table style: its cell margins, also read by the page estimate (twips). */
+export const TABLE_STYLE = { id: 'FieldnotesTable', name: 'Fieldnotes Table', cellMargins: { top: 60, bottom: 60, left: 90, right: 90 } };
+
+/**
+ * "Fieldnotes Table": rules between the rows and none between the columns, a blue header row in white bold,
+ * every other body row shaded. docx writes paragraph and character styles but not table styles, so this one is
+ * written as WordprocessingML (ECMA-376 §17.7.6) and given to docx as `externalStyles`, beside which docx still
+ * writes its defaults and our `styles`. (Its `importedStyles` would take the place of docx's defaults.) The tables
+ * turn the header row and banding on with their `tblLook`.
+ */
+const tableStyle = () => {
+  const rule = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="${RULE}"/>`;
+  const none = (side: string) => `<w:${side} w:val="nil"/>`;
+  const margin = (side: keyof typeof TABLE_STYLE.cellMargins) => `<w:${side} w:w="${TABLE_STYLE.cellMargins[side]}" w:type="dxa"/>`;
+  const shade = (fill: string) => `<w:shd w:val="clear" w:color="auto" w:fill="${fill}"/>`;
+  return (
+    `<w:style w:type="table" w:styleId="${TABLE_STYLE.id}"><w:name w:val="${TABLE_STYLE.name}"/><w:uiPriority w:val="59"/><w:qFormat/>` +
+    `<w:tblPr><w:tblStyleRowBandSize w:val="1"/>` +
+    `<w:tblBorders>${rule('top')}${none('left')}${rule('bottom')}${none('right')}${rule('insideH')}${none('insideV')}</w:tblBorders>` +
+    `<w:tblCellMar>${margin('top')}${margin('left')}${margin('bottom')}${margin('right')}</w:tblCellMar></w:tblPr>` +
+    `<w:tblStylePr w:type="firstRow"><w:rPr><w:b/><w:color w:val="FFFFFF"/></w:rPr><w:tcPr>${shade(BLUE)}<w:vAlign w:val="bottom"/></w:tcPr></w:tblStylePr>` +
+    `<w:tblStylePr w:type="band2Horz"><w:tcPr>${shade(STRIPE)}</w:tcPr></w:tblStylePr>` +
+    `</w:style>`
+  );
+};
+
+/** The styles part docx starts from: the namespaces of its own defaults, and the table style. */
+export const externalStyles =
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
+  `<w:styles xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ` +
+  `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" ` +
+  `xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml" mc:Ignorable="w14 w15">${tableStyle()}</w:styles>`;
+
 export const styles: IStylesOptions = {
   default: {
     document: {

@@ -33,6 +33,7 @@ print(json.dumps({
     "paragraphs": paragraphs,
     "tables": tables,
     "headerRows": header_rows,
+    "tableStyles": [t.style.name if t.style is not None else None for t in d.tables],
     "title": d.core_properties.title,
     "author": d.core_properties.author,
     "outline": outline,
