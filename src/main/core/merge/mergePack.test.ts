@@ -3,19 +3,16 @@ import type Database from 'better-sqlite3';
 import { NewParticipant } from '../../../shared/domain/participant';
 import { blocksToDocument } from '../../../shared/note/blocksToDocument';
 import { createNoteEditor, serialize } from '../../../shared/note/editing';
-import { actAs } from '../services/reviewer';
 import { createNote, saveNote } from '../services/notes';
 import { createParticipant } from '../services/participants';
 import { deletePassage } from '../services/passages';
 import { updateTheme } from '../services/themes';
-import { analysisWorkspace, OTHER_REVIEWER } from '../testing/analysisFixtures';
 import { content, forks } from '../testing/mergeFixtures';
-import { fullReview } from '../testing/teamFixtures';
 import { tempFolders, TEST_REVIEWER } from '../testing/tempWorkspace';
 import { mergeInto, previewMerge } from './mergePack';
 
 const folders = tempFolders();
-const { fork, closeAll } = forks(folders);
+const { fork, twoLaptops, closeAll } = forks(folders);
 afterEach(() => {
   closeAll();
   folders.cleanup();
@@ -30,13 +27,7 @@ function speakerNote(db: Database.Database, engagementId: string, code: string, 
 
 describe('merging two workspaces made from one', () => {
   it('unites both sides’ work, renumbers a colliding participant and rewrites their speaker labels, the same in either order, and a second merge changes nothing', () => {
-    const w = analysisWorkspace(folders);
-    const review = fullReview(w);
-    const a = fork(w.db, 'laptop-a');
-    const b = fork(w.db, 'laptop-b');
-    w.close();
-    actAs(a.db, TEST_REVIEWER, 'laptop-a');
-    actAs(b.db, OTHER_REVIEWER, 'laptop-b');
+    const { review, a, b } = twoLaptops();
 
     // Each laptop meets a new person and, not knowing of the other, gives them the same code.
     const person = (db: Database.Database, staffGroup: string) =>

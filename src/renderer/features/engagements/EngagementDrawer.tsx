@@ -1,6 +1,7 @@
 import type { Engagement } from '../../../shared/domain/engagement';
 import { AttachmentsPanel } from '../files/AttachmentsPanel';
 import { ParticipantsPanel } from '../participants/ParticipantsPanel';
+import { RecordHistorySection } from '../team/HistoryPanel';
 import { EngagementForm } from './EngagementForm';
 
 export type DrawerPanel = 'details' | 'participants' | 'attachments';
@@ -24,7 +25,14 @@ export function EngagementDrawer({ panel, engagement, onClose, onChanged }: Prop
           Close
         </button>
       </header>
-      {panel === 'details' && <EngagementForm key={engagement.id} engagement={engagement} onCancel={onClose} onDone={onChanged} />}
+      {panel === 'details' && (
+        <>
+          {/* First, when there is any: a value a merge replaced is what needs a decision here. */}
+          <RecordHistorySection record={{ table: 'engagements', recordId: engagement.id }} />
+          {/* Keyed by the last change too, so a value put back from the history shows in the form at once. */}
+          <EngagementForm key={`${engagement.id}:${engagement.updatedAt}`} engagement={engagement} onCancel={onClose} onDone={onChanged} />
+        </>
+      )}
       {panel === 'participants' && <ParticipantsPanel engagementId={engagement.id} />}
       {panel === 'attachments' && <AttachmentsPanel engagementId={engagement.id} headed={false} />}
     </aside>

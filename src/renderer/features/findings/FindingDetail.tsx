@@ -8,6 +8,7 @@ import { count, sourceLine, speakerLine } from '../analysis/format';
 import { ThemeChip } from '../themes/ThemeChip';
 import type { ThemeIndex } from '../themes/useThemeIndex';
 import { CerqualForm } from './CerqualForm';
+import { RecordHistorySection } from '../team/HistoryPanel';
 
 const stateLabel = { attached: '', detached: 'Detached: its text was deleted from the note', deleted: 'Deleted: only the quoted text is kept' };
 
@@ -157,6 +158,7 @@ export function FindingDetail({ finding, themes, onDeleted }: { finding: Finding
         )}
       </section>
       <CerqualForm key={`${finding.id} ${finding.cerqual.assessedAt ?? ''}`} findingId={finding.id} cerqual={finding.cerqual} />
+      <RecordHistorySection record={{ table: 'findings', recordId: finding.id }} />
     </article>
   );
 }

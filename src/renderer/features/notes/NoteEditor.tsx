@@ -253,6 +253,8 @@ function EditorBody({ note, label, onSaved, reveal, recovered, focusOnOpen, onCo
           title: `Link speaker ${linking ?? ''} to…`,
           hint: `Every turn labelled “${linking ?? ''}:” in this note, and its passages, will be this participant’s. Other notes keep their own links.`,
           submit: 'Link speaker',
+          check: (code) =>
+            speakers.some((s) => s.code === code) ? null : `No participant has the code ${code}. Add them under Participants first, or choose one from the list.`,
         }}
         choices={speakers.map((s) => ({ code: s.code, description: s.description }))}
         onClose={() => setLinking(null)}

@@ -11,14 +11,14 @@ export interface SpeakerChoice {
 interface Props {
   open: boolean;
   /** Another use of the same choice: linking a speaker code to a participant. */
-  wording?: { title: string; hint: string; submit: string };
+  wording?: { title: string; hint: string; submit: string; check?: (code: string) => string | null };
   choices: SpeakerChoice[];
   onChoose: (code: string) => void;
   onClose: () => void;
 }
 
 /** Who is speaking? Type a pseudonym code or part of a description, Enter. */
-const SET_SPEAKER = {
+const SET_SPEAKER: NonNullable<Props['wording']> = {
   title: 'Speaker',
   hint: 'The paragraph becomes this participant’s turn; passages in it will know who said them.',
   submit: 'Set speaker',
@@ -44,6 +44,8 @@ function SpeakerForm({ choices, onChoose, onClose, wording }: Omit<Props, 'open'
     const typed = value.trim().toUpperCase();
     const code = /^P\d{3,}$/.test(typed) ? typed : matches.length === 1 ? matches[0]!.code : null;
     if (!code) return setError('Type a pseudonym code such as P014, or enough of a description to pick one participant.');
+    const problem = wording.check?.(code);
+    if (problem) return setError(problem);
     onChoose(code);
   };
 

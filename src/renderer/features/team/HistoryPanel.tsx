@@ -33,6 +33,23 @@ export function HistoryPanel() {
   );
 }
 
+/**
+ * A record's history beside the record (its page or details): the values merges replaced with a colleague's
+ * later change, each with "Put back". Nothing shows while it has none.
+ */
+export function RecordHistorySection({ record }: { record: RecordRef }) {
+  const history = useQuery('history.get', record, { errorShownHere: true });
+  if (!history.data?.entries.length) return null;
+  const headingId = `history-${record.table}-${record.recordId}`;
+  return (
+    <section className="record-history-section" aria-labelledby={headingId}>
+      <h3 id={headingId}>History</h3>
+      <p className="hint">Values a merge replaced with a colleague’s later change. Put one back to make it yours again.</p>
+      <RecordHistory record={record} />
+    </section>
+  );
+}
+
 function RecordHistory({ record }: { record: RecordRef }) {
   const history = useQuery('history.get', record, { errorShownHere: true });
   const restore = useMutation('history.restore', { errorShownHere: true });

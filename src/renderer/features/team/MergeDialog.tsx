@@ -1,10 +1,11 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { formatBytes } from '../../../shared/domain/files';
-import { describeKinds, MergeKind, mergeTableLabel, type MergePackInfo, type MergeReport } from '../../../shared/domain/merge';
+import { describeKinds, MergeKind, mergeTableLabel, type MergePackInfo, type MergeRecordRef, type MergeReport } from '../../../shared/domain/merge';
 import type { RpcError } from '../../../shared/rpc/result';
 import { useMutation } from '../../api/queries';
 import { useApp } from '../../app/AppContext';
 import { Dialog } from '../../ui/Dialog';
+import { DialogActions, DoneAction } from '../../ui/DialogActions';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useUploadFile } from '../files/uploadFile';
 
@@ -31,6 +32,8 @@ function MergeBody({ onClose }: { onClose: () => void }) {
   const [file, setFile] = useState<File | null>(null);
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const [combine, setCombine] = useState(true);
+  // Records kept against a deletion that the person chose to delete anyway ("table id").
+  const [deleteAnyway, setDeleteAnyway] = useState<ReadonlySet<string>>(new Set());
   const [error, setError] = useState<RpcError | string | null>(null);
   const uploadFile = useUploadFile();
   const discardMerge = useMutation('merge.discard').run;
@@ -58,7 +61,8 @@ function MergeBody({ onClose }: { onClose: () => void }) {
 
   const merge = async (previewId: string) => {
     setStep({ kind: 'working', phase: 'Taking a backup, then merging…' });
-    const result = await runMerge({ previewId, combineThemes: combine });
+    const chosen = step.kind === 'preview' ? step.report.kept.filter((k) => deleteAnyway.has(keptKey(k))) : [];
+    const result = await runMerge({ previewId, combineThemes: combine, deleteAnyway: chosen.map(({ table, recordId }) => ({ table, recordId })) });
     if (!result.ok) return fail(result.error);
     setStep({ kind: 'done', ...result.value });
   };
@@ -75,24 +79,31 @@ function MergeBody({ onClose }: { onClose: () => void }) {
           Merged into “{workspace?.name}”: {describeKinds(step.report.counts)}. A backup from just before is in Backups ({step.backup}).
         </p>
         <MergeSummary report={step.report} stage="done" />
-        <div className="actions">
-          <button type="button" className="primary" autoFocus onClick={onClose}>
-            Done
-          </button>
-        </div>
+        <DoneAction onDone={onClose} />
       </div>
     );
   }
   if (step.kind === 'preview') {
     const sameNames = step.report.renamed.filter((r) => r.table === 'themes').length;
+    const choose = (k: MergeRecordRef, remove: boolean) =>
+      setDeleteAnyway((was) => {
+        const next = new Set(was);
+        if (remove) next.add(keptKey(k));
+        else next.delete(keptKey(k));
+        return next;
+      });
+    const merging = (event: FormEvent) => {
+      event.preventDefault();
+      void merge(step.previewId);
+    };
     return (
-      <div className="merge">
+      <form className="merge dialog-form" onSubmit={merging}>
         <p className="dialog-lede">
           “{step.pack.name}” from {step.pack.fileName}
           {step.pack.reviewers.length ? `, worked on by ${step.pack.reviewers.join(', ')}` : ''}. Nothing has changed yet: merging does
           all of this in one step, after a backup.
         </p>
-        <MergeSummary report={step.report} stage="preview" />
+        <MergeSummary report={step.report} stage="preview" deleteAnyway={deleteAnyway} onChoose={choose} />
         {sameNames > 0 && (
           <label className="check">
             <input type="checkbox" checked={combine} onChange={(e) => setCombine(e.target.checked)} />
@@ -100,15 +111,8 @@ function MergeBody({ onClose }: { onClose: () => void }) {
           </label>
         )}
         <ErrorMessage error={error} />
-        <div className="actions">
-          <button type="button" onClick={leave}>
-            Cancel
-          </button>
-          <button type="button" className="primary" autoFocus onClick={() => void merge(step.previewId)}>
-            Merge
-          </button>
-        </div>
-      </div>
+        <DialogActions onCancel={leave} submit="Merge" autoFocus />
+      </form>
     );
   }
   return (
@@ -126,22 +130,27 @@ function MergeBody({ onClose }: { onClose: () => void }) {
         </p>
       )}
       <ErrorMessage error={error} />
-      <div className="actions">
-        <button type="button" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="submit" className="primary" aria-disabled={step.kind === 'working'}>
-          Preview merge
-        </button>
-      </div>
+      <DialogActions onCancel={onClose} submit="Preview merge" />
     </form>
   );
 }
 
+const keptKey = (k: MergeRecordRef) => `${k.table} ${k.recordId}`;
+
+interface SummaryProps {
+  report: MergeReport;
+  stage: 'preview' | 'done';
+  /** In the preview: the kept records chosen for "Delete anyway", and how to choose. */
+  deleteAnyway?: ReadonlySet<string>;
+  onChoose?: (record: MergeRecordRef, remove: boolean) => void;
+}
+
 /** The counts per kind of record, then what the merge settles by itself: codes, names, notes edited on both sides. */
-function MergeSummary({ report, stage }: { report: MergeReport; stage: 'preview' | 'done' }) {
+function MergeSummary({ report, stage, deleteAnyway, onChoose }: SummaryProps) {
   const tables = Object.keys(report.byTable);
   const will = stage === 'preview';
+  // A note's text both sides changed is settled by its conflict copy, listed above.
+  const fieldConflicts = report.conflicts.filter((c) => !(c.table === 'notes' && report.noteCopies.some((n) => n.noteId === c.recordId)));
   if (tables.length === 0) return <p className="empty">Nothing to merge: everything in the pack is here already.</p>;
   return (
     <>
@@ -171,67 +180,89 @@ function MergeSummary({ report, stage }: { report: MergeReport; stage: 'preview'
         </tbody>
       </table>
       {report.renumbered.length > 0 && (
-        <section aria-label="Renumbered">
-          <h3>Codes given on both laptops</h3>
-          <ul className="merge-list">
+        <SummarySection label="Renumbered" heading="Codes given on both laptops">
             {report.renumbered.map((r) => (
               <li key={r.recordId}>
                 {r.from} → <strong>{r.to}</strong> ({mergeTableLabel(r.table).toLowerCase()} from {r.side === 'here' ? 'this workspace' : 'the pack'}; entered later
                 {r.table === 'participants' ? ', so renumbered with the speaker labels in their notes' : ', so renumbered'})
               </li>
             ))}
-          </ul>
-        </section>
+        </SummarySection>
       )}
       {report.noteCopies.length > 0 && (
-        <section aria-label="Notes edited on both laptops">
-          <h3>Notes edited on both laptops</h3>
-          <p className="hint">Both versions are kept: the later edit in the note, the other as a copy beside it, each with its own passages.</p>
-          <ul className="merge-list">
+        <SummarySection
+          label="Notes edited on both laptops"
+          heading="Notes edited on both laptops"
+          hint="Both versions are kept: the later edit in the note, the other as a copy beside it, each with its own passages."
+        >
             {report.noteCopies.map((c) => (
               <li key={c.copyId}>{c.title}</li>
             ))}
-          </ul>
-        </section>
+        </SummarySection>
       )}
       {report.renamed.length > 0 && (
-        <section aria-label="Same names">
-          <h3>Same names</h3>
-          <ul className="merge-list">
+        <SummarySection label="Same names" heading="Same names">
             {report.renamed.map((r) => (
               <li key={r.recordId}>
                 {mergeTableLabel(r.table)}: “{r.from}” twice; the later is “{r.to}”
               </li>
             ))}
-          </ul>
-        </section>
+        </SummarySection>
       )}
-      {report.conflicts.filter((c) => !(c.table === 'notes' && report.noteCopies.some((n) => n.noteId === c.recordId))).length > 0 && (
-        <section aria-label="Changed on both laptops">
-          <h3>Fields changed on both laptops</h3>
-          <p className="hint">The later change wins; the other value is kept in the record’s history, where it can be put back.</p>
-          <ul className="merge-list">
-            {report.conflicts.map((c) => (
+      {fieldConflicts.length > 0 && (
+        <SummarySection
+          label="Changed on both laptops"
+          heading="Fields changed on both laptops"
+          hint="The later change wins; the other value is kept in the record’s history (beside the record), where it can be put back."
+        >
+            {fieldConflicts.map((c) => (
               <li key={`${c.table}:${c.recordId}`}>
                 {mergeTableLabel(c.table)}: “{c.label}” — {c.columns.map((col) => col.replace(/_/g, ' ')).join(', ')}
               </li>
             ))}
-          </ul>
-        </section>
+        </SummarySection>
       )}
       {report.kept.length > 0 && (
-        <section aria-label="Kept although deleted">
-          <h3>Deleted on one laptop, changed on the other</h3>
-          <p className="hint">Kept, since the change came after the deletion was made. Delete them again if they should go.</p>
-          <ul className="merge-list">
-            {report.kept.map((k) => (
-              <li key={`${k.table}:${k.recordId}`}>
-                {mergeTableLabel(k.table)}: “{k.label}” (deleted {k.deletedOn === 'here' ? 'here' : 'in the pack'})
-              </li>
-            ))}
-          </ul>
-        </section>
+        <SummarySection
+          label="Kept although deleted"
+          heading="Deleted on one laptop, changed on the other"
+          hint={
+            will
+              ? 'Each was changed after the deletion was made, so it is kept unless you choose to delete it anyway (what it holds goes with it, as in any deletion).'
+              : 'Each was changed after the deletion was made.'
+          }
+        >
+            {report.kept.map((k) => {
+              const what = `${mergeTableLabel(k.table)}: “${k.label}” (deleted ${k.deletedOn === 'here' ? 'here' : 'in the pack'})`;
+              if (!will || !onChoose) return <li key={keptKey(k)}>{what} — {k.decision === 'deleted' ? 'deleted anyway' : 'kept'}</li>;
+              const remove = deleteAnyway?.has(keptKey(k)) ?? false;
+              return (
+                <li key={keptKey(k)}>
+                  <fieldset className="kept-choice">
+                    <legend>{what}</legend>
+                    <label>
+                      <input type="radio" name={`kept-${keptKey(k)}`} checked={!remove} onChange={() => onChoose(k, false)} /> Keep
+                    </label>
+                    <label>
+                      <input type="radio" name={`kept-${keptKey(k)}`} checked={remove} onChange={() => onChoose(k, true)} /> Delete anyway
+                    </label>
+                  </fieldset>
+                </li>
+              );
+            })}
+        </SummarySection>
       )}
     </>
+  );
+}
+
+/** One part of what the merge settles by itself: a named region, its heading, a line on why, and its list. */
+function SummarySection({ label, heading, hint, children }: { label: string; heading: string; hint?: string; children: ReactNode }) {
+  return (
+    <section aria-label={label}>
+      <h3>{heading}</h3>
+      {hint && <p className="hint">{hint}</p>}
+      <ul className="merge-list">{children}</ul>
+    </section>
   );
 }

@@ -4,6 +4,7 @@ import type { RpcError } from '../../../shared/rpc/result';
 import { useMutation } from '../../api/queries';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { ColourField } from './ColourField';
+import { RecordHistorySection } from '../team/HistoryPanel';
 
 interface Props {
   theme: ThemeListItem;
@@ -170,6 +171,7 @@ export function ThemeDetail({ theme, path, nameRef, onSaved, onMerge, onMoveTo, 
           </button>
         </div>
       </form>
+      <RecordHistorySection record={{ table: 'themes', recordId: theme.id }} />
     </section>
   );
 }
