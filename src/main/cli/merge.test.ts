@@ -4,11 +4,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { NewParticipant } from '../../shared/domain/participant';
 import { packBytes } from '../core/merge/packs';
 import { actAs } from '../core/services/reviewer';
-import { createNote, renameNote } from '../core/services/notes';
+import { createNote, deleteNote, renameNote } from '../core/services/notes';
 import { createParticipant } from '../core/services/participants';
 import { analysisWorkspace, OTHER_REVIEWER } from '../core/testing/analysisFixtures';
 import { fullReview } from '../core/testing/teamFixtures';
-import { sha256, tempFolders, withRawDb } from '../core/testing/tempWorkspace';
+import { sha256, tempFolders, TEST_REVIEWER, withRawDb } from '../core/testing/tempWorkspace';
 import { openWorkspace } from '../core/workspace/workspace';
 import { runCli } from './run';
 
@@ -104,6 +104,38 @@ describe('fieldnotes merge', () => {
     expect(answer.preview.byTable.notes).toEqual({ changed: 1 });
     expect((await cli(['merge', second, '--into', here, '--yes'])).code).toBe(0);
     expect(withRawDb(here, (db) => db.prepare('SELECT title FROM notes WHERE id = ?').pluck().get(note.id))).toBe('Grace’s notes, Leeds');
+  }, 60_000);
+
+  it('a note deleted here but renamed in the pack afterwards is kept and listed, or deleted with --delete-anyway', async () => {
+    const { here, pack, note } = twoLaptops();
+    expect((await cli(['merge', pack, '--into', here, '--yes'])).code).toBe(0);
+    // The colleague renames their note; here, meanwhile, it is deleted.
+    const theirs = join(folders.make(), 'grace.fieldnotes');
+    writeFileSync(theirs, readPackFrom(pack));
+    const b = openWorkspace(theirs);
+    actAs(b.db, OTHER_REVIEWER, 'laptop-b');
+    renameNote(b.db, note.id, 'Grace’s notes, Leeds');
+    const second = join(folders.make(), 'second pack.fieldnotes');
+    writeFileSync(second, packBytes(b.db));
+    b.close();
+    const mine = openWorkspace(here);
+    actAs(mine.db, TEST_REVIEWER, 'laptop-a');
+    deleteNote(mine.db, note.id);
+    mine.close();
+    const copy = join(folders.make(), 'secretariat copy.fieldnotes');
+    withRawDb(here, (db) => db.prepare('VACUUM INTO ?').run(copy));
+    const titleIn = (path: string) => withRawDb(path, (db) => db.prepare('SELECT title FROM notes WHERE id = ?').pluck().get(note.id));
+
+    const kept = await cli(['merge', second, '--into', here, '--yes']);
+    expect(kept.code).toBe(0);
+    expect(kept.out).toContain('(kept; add --delete-anyway to delete them):');
+    expect(kept.out).toContain('Notes: "Grace’s notes, Leeds" (deleted here)');
+    expect(titleIn(here)).toBe('Grace’s notes, Leeds');
+
+    const gone = await cli(['merge', second, '--into', copy, '--yes', '--delete-anyway']);
+    expect(gone.code).toBe(0);
+    expect(gone.out).toContain('(deleted anyway, as --delete-anyway asks):');
+    expect(titleIn(copy)).toBeUndefined();
   }, 60_000);
 
   it('refuses what is not a pack with a sentence naming it, and leaves the workspace as it was', async () => {

@@ -15,14 +15,15 @@ export interface MergeFlags {
   yes?: boolean;
   json?: boolean;
   'combine-themes'?: boolean;
+  'delete-anyway'?: boolean;
 }
 
-export const MERGE_HELP = `  fieldnotes merge <pack.fieldnotes> --into <file.fieldnotes> [--dry-run] [--yes] [--combine-themes] [--json]`;
+export const MERGE_HELP = `  fieldnotes merge <pack.fieldnotes> --into <file.fieldnotes> [--dry-run] [--yes] [--combine-themes] [--delete-anyway] [--json]`;
 
 const KIND_HEADINGS: Record<MergeKind, string> = { new: 'new', changed: 'changed', conflicting: 'both changed', deleted: 'deleted', kept: 'kept' };
 
 /** The preview as a table: one line per kind of record that changes, one column per kind of change. */
-export function previewLines(report: MergeReport, pack: MergePackInfo, into: string, combine = false): string[] {
+export function previewLines(report: MergeReport, pack: MergePackInfo, into: string, combine = false, deleteAnyway = false): string[] {
   const by = pack.reviewers.length ? ` (worked on by ${pack.reviewers.join(', ')})` : '';
   const lines = [`Merging "${pack.name}" from ${pack.fileName}${by} into ${basename(into)}:`];
   const tables = TRACKED_TABLES.map((t) => t.table).filter((t) => report.byTable[t]);
@@ -51,7 +52,11 @@ export function previewLines(report: MergeReport, pack: MergePackInfo, into: str
     for (const c of report.conflicts) lines.push(`  ${mergeTableLabel(c.table)}: "${c.label}" — ${c.columns.join(', ')}`);
   }
   if (report.kept.length) {
-    lines.push('Deleted on one side but changed on the other afterwards (kept; delete them again if they should go):');
+    lines.push(
+      deleteAnyway
+        ? 'Deleted on one side but changed on the other afterwards (deleted anyway, as --delete-anyway asks):'
+        : 'Deleted on one side but changed on the other afterwards (kept; add --delete-anyway to delete them):',
+    );
     for (const k of report.kept) lines.push(`  ${mergeTableLabel(k.table)}: "${k.label}" (deleted ${k.deletedOn === 'here' ? 'here' : 'in the pack'})`);
   }
   return lines;
@@ -76,7 +81,7 @@ export async function mergeCommand(packPath: string, flags: MergeFlags, io: Io):
       here.close();
     }
     if (flags.json && flags['dry-run']) io.out(JSON.stringify({ ok: true, merged: false, pack: info, preview }));
-    else if (!flags.json) for (const line of previewLines(preview, info, into, Boolean(flags['combine-themes']))) io.out(line);
+    else if (!flags.json) for (const line of previewLines(preview, info, into, Boolean(flags['combine-themes']), Boolean(flags['delete-anyway']))) io.out(line);
     if (flags['dry-run']) {
       if (!flags.json) io.out('Dry run: nothing was merged, and neither file has been changed.');
       return 0;
@@ -91,7 +96,9 @@ export async function mergeCommand(packPath: string, flags: MergeFlags, io: Io):
     const backup = backupWorkspaceFile(into, undefined, io.key, 'before merge');
     const workspace = openWorkspace(into, { key: io.key });
     try {
-      const result = mergeInto(workspace.db, pack.db, { combineThemes: Boolean(flags['combine-themes']) });
+      // The records the preview listed as kept against a deletion go after all: the person's answer to "the merge asks".
+      const deleteAnyway = flags['delete-anyway'] ? preview.kept.map(({ table, recordId }) => ({ table, recordId })) : [];
+      const result = mergeInto(workspace.db, pack.db, { combineThemes: Boolean(flags['combine-themes']), deleteAnyway });
       if (flags.json) io.out(JSON.stringify({ ok: true, merged: true, pack: info, result, backup: backup.path }));
       else io.out(`Merged: ${describeKinds(result.counts)}. A backup from before the merge is at ${backup.path}`);
       return 0;

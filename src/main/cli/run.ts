@@ -46,7 +46,9 @@ Commands:
   merge    Merge a colleague's merge pack ("Send for merging…" in the app) into a workspace: prints what
            is new, changed, changed on both sides and deleted, asks, takes a backup, then merges in one
            transaction. --dry-run only previews (changes nothing); --yes merges without asking;
-           --combine-themes combines themes of one name under one parent (their passages move).
+           --combine-themes combines themes of one name under one parent (their passages move);
+           --delete-anyway deletes the records one side deleted and the other changed afterwards
+           (without it they are kept, and listed).
 
 Options:
   --name      Workspace name (default: the file name).
@@ -112,6 +114,7 @@ export function runCli(argv: string[], io: Io): number | Promise<number> {
         'dry-run': { type: 'boolean' },
         yes: { type: 'boolean', short: 'y' },
         'combine-themes': { type: 'boolean' },
+        'delete-anyway': { type: 'boolean' },
       },
     });
   } catch (error) {
