@@ -42,7 +42,7 @@ let docx: {
   outline: Record<string, number | null>;
   quoteStyleDefined: boolean;
   updateFields: boolean;
-  chrome: { header: string; footer: string; firstHeader: string | null }[];
+  chrome: { header: string; footer: string; firstHeader: string | null; footerTabs: number[]; textWidth: number }[];
 };
 type DocxRead = typeof docx;
 /** The same report marked as a draft and naming those who consented to be named. */
@@ -223,6 +223,12 @@ describe.skipIf(missing.length > 0)('exports read back by LibreOffice, python-do
       const final = [...docx.paragraphs.map((p) => p.text), ...docx.chrome.flatMap((c) => [c.header, c.footer])].join('\n');
       // (A draft finding is marked "Draft finding" in either.)
       expect(final).not.toMatch(/not for circulation|— DRAFT|\(draft\)|^Draft$/m);
+    });
+
+    it('Word: the page number sits at the right margin of every section, the landscape matrix too', () => {
+      const widths = new Set(docx.chrome.map((c) => c.textWidth));
+      expect(widths.size).toBe(2); // portrait and landscape
+      for (const section of docx.chrome) expect(section.footerTabs).toEqual([section.textWidth]);
     });
 
     it('PDF: a draft says so on its title page and at the top and foot of every other page; a final report nowhere', () => {

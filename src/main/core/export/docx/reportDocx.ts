@@ -360,12 +360,13 @@ function appendices(model: ReportModel): (Paragraph | Table)[] {
   return out;
 }
 
-function footer(model: ReportModel): Footer {
+/** The page number sits at the right margin of its section's pages: a landscape section has a wider line. */
+function footer(model: ReportModel, width = PORTRAIT_WIDTH): Footer {
   return new Footer({
     children: [
       new Paragraph({
         style: 'Footer',
-        tabStops: [{ type: 'right', position: PORTRAIT_WIDTH }],
+        tabStops: [{ type: 'right', position: width }],
         border: { top: { style: BorderStyle.SINGLE, size: 4, color: RULE, space: 6 } },
         children: [
           new TextRun(`${model.title}${model.draft ? ' — DRAFT' : ''}`),
@@ -402,7 +403,7 @@ export async function reportDocx(model: ReportModel): Promise<Buffer> {
     },
   ];
   if (model.matrix) {
-    sections.push({ properties: { page: landscape }, ...chrome, children: matrix(model) });
+    sections.push({ properties: { page: landscape }, ...chrome, footers: { default: footer(model, LANDSCAPE_WIDTH) }, children: matrix(model) });
     const after = [...matrixSummaries(model), ...recommendations(model), ...appendices(model)];
     if (after.length > 0) sections.push({ properties: { page: portrait }, ...chrome, children: after });
   }

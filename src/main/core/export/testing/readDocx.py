@@ -26,6 +26,9 @@ chrome = [{
     "header": " ".join(p.text for p in s.header.paragraphs),
     "footer": " ".join(p.text for p in s.footer.paragraphs),
     "firstHeader": " ".join(p.text for p in s.first_page_header.paragraphs) if s.different_first_page_header_footer else None,
+    # Where the footer's page number sits (its right tab stop) and how wide the section's text is, in twips.
+    "footerTabs": [round(int(t.position) / 635) for p in s.footer.paragraphs for t in p.paragraph_format.tab_stops],
+    "textWidth": round((int(s.page_width) - int(s.left_margin) - int(s.right_margin)) / 635),
 } for s in d.sections]
 print(json.dumps({
     "chrome": chrome,
