@@ -90,14 +90,7 @@ describe('fieldnotes merge', () => {
     const { here, pack, note } = twoLaptops();
     expect((await cli(['merge', pack, '--into', here, '--yes'])).code).toBe(0);
     // The colleague renames their note and sends a new pack.
-    const theirs = join(folders.make(), 'grace.fieldnotes');
-    writeFileSync(theirs, readPackFrom(pack));
-    const b = openWorkspace(theirs);
-    actAs(b.db, OTHER_REVIEWER, 'laptop-b');
-    renameNote(b.db, note.id, 'Grace’s notes, Leeds');
-    const second = join(folders.make(), 'second pack.fieldnotes');
-    writeFileSync(second, packBytes(b.db));
-    b.close();
+    const second = renamedInNextPack(pack, note.id);
     const run = await cli(['merge', second, '--into', here, '--dry-run', '--json']);
     const answer = JSON.parse(run.out) as { merged: boolean; preview: { counts: Record<string, number>; byTable: Record<string, Record<string, number>> } };
     expect(answer.merged).toBe(false);
@@ -110,14 +103,7 @@ describe('fieldnotes merge', () => {
     const { here, pack, note } = twoLaptops();
     expect((await cli(['merge', pack, '--into', here, '--yes'])).code).toBe(0);
     // The colleague renames their note; here, meanwhile, it is deleted.
-    const theirs = join(folders.make(), 'grace.fieldnotes');
-    writeFileSync(theirs, readPackFrom(pack));
-    const b = openWorkspace(theirs);
-    actAs(b.db, OTHER_REVIEWER, 'laptop-b');
-    renameNote(b.db, note.id, 'Grace’s notes, Leeds');
-    const second = join(folders.make(), 'second pack.fieldnotes');
-    writeFileSync(second, packBytes(b.db));
-    b.close();
+    const second = renamedInNextPack(pack, note.id);
     const mine = openWorkspace(here);
     actAs(mine.db, TEST_REVIEWER, 'laptop-a');
     deleteNote(mine.db, note.id);
@@ -152,3 +138,16 @@ describe('fieldnotes merge', () => {
 });
 
 const readPackFrom = (path: string) => withRawDb(path, (db) => db.serialize());
+
+/** The colleague, back on their laptop (the first pack's copy), renames their note and sends the next pack. */
+function renamedInNextPack(pack: string, noteId: string): string {
+  const theirs = join(folders.make(), 'grace.fieldnotes');
+  writeFileSync(theirs, readPackFrom(pack));
+  const b = openWorkspace(theirs);
+  actAs(b.db, OTHER_REVIEWER, 'laptop-b');
+  renameNote(b.db, noteId, 'Grace’s notes, Leeds');
+  const second = join(folders.make(), 'second pack.fieldnotes');
+  writeFileSync(second, packBytes(b.db));
+  b.close();
+  return second;
+}
