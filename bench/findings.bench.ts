@@ -195,7 +195,7 @@ function lines(db: Database.Database, scale: number, passages: ReturnType<typeof
         )
         .all(top.t.id),
   );
-  const fts = () => db.prepare('SELECT rowid FROM notes_fts WHERE notes_fts MATCH ?').all(COMMON_WORD);
+  const fts = () => db.prepare('SELECT rowid FROM note_blocks_fts WHERE note_blocks_fts MATCH ?').all(COMMON_WORD);
   line(`search “${COMMON_WORD}” with a staff-group filter (page of 50)`, false, () => search(db, { query: COMMON_WORD, filters: { staffGroups: ['nurse'] }, limit: 50 }), fts, true);
   line(`search “${COMMON_WORD}”, key quotes only (page of 50)`, false, () => search(db, { query: COMMON_WORD, filters: { keyQuotesOnly: true }, limit: 50 }), fts, true);
   line(

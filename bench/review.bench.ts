@@ -23,6 +23,8 @@ import { BENCH_ROOT, runProbe, withBenchWorkspace } from './harness';
 import { Random } from './workspace/random';
 import { COMMON_WORD, RARE_WORD } from './workspace/vocabulary';
 import { CHROMIUM_FLAGS, chromiumPath } from '../src/main/core/export/pdf/chromiumFlags';
+import { documentFromFrame } from '../src/shared/note/blocks';
+import { joinedBlocks } from '../src/main/core/store/noteBlocks';
 
 const ROOT = BENCH_ROOT;
 const TARGET_MS = 50;
@@ -62,12 +64,14 @@ function readFacts(path: string): Facts {
   const db = new Database(path, { readonly: true });
   try {
     const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
-    const note = db
+    const row = db
       .prepare(
-        `SELECT id, document, revision, word_count AS words, (SELECT count(*) FROM passages p WHERE p.note_id = notes.id) AS passages
+        `SELECT id, document AS frame, revision, word_count AS words, (SELECT count(*) FROM passages p WHERE p.note_id = notes.id) AS passages
          FROM notes ORDER BY word_count DESC LIMIT 1`,
       )
-      .get() as Facts['note'];
+      .get() as Omit<Facts['note'], 'document'> & { frame: string };
+    const { frame, ...rest } = row;
+    const note: Facts['note'] = { ...rest, document: documentFromFrame(frame, joinedBlocks(db, row.id)) };
     const theme = db
       .prepare(
         `SELECT t.id, t.name, count(*) AS passages FROM passage_themes pt JOIN themes t ON t.id = pt.theme_id

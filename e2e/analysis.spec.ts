@@ -145,6 +145,16 @@ test('theme view and search: tagged passages with context, filters and counts, j
   await expect(analysis.results().first()).toContainText('Moorfields Eye Hospital · Site visit · 19 Jun 2018');
   await analysis.search('radiograph*');
   await expect(analysis.results().first()).toContainText('P001 · Allied health professional');
+  // Filtered by the staff group of the turn the match is in (issue 8): the hit stays, shown at P001's turn.
+  await analysis.filters().getByLabel('Staff group').selectOption({ label: 'Allied health professional' });
+  await expect(analysis.panel()).toContainText('1 result for “radiograph*”');
+  await expect(analysis.results().first()).toContainText('P001 · Allied health professional');
+  await page.screenshot({ path: join(SCREENS, 'search-filtered-light.png') });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: join(SCREENS, 'search-filtered-dark.png') });
+  expect(await axeViolations(page)).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await analysis.filters().getByLabel('Staff group').selectOption({ label: 'All staff groups' });
   await analysis.filters().getByLabel('Engagement type').selectOption({ label: 'Workshop' });
   await expect(analysis.panel()).toContainText('Nothing found for “radiograph*” with these filters');
   await analysis.filters().getByRole('button', { name: 'Clear filters' }).click();

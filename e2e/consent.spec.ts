@@ -1,13 +1,15 @@
 import { join } from 'node:path';
+import type { Locator } from '@playwright/test';
 import { AnalysisScreen } from './support/analysis';
 import { FieldnotesApp } from './support/app';
 import { axeViolations, expect, test } from './support/fixtures';
-import { NotesPage, selectText, tagWith } from './support/notes';
-import { ParticipantsScreen } from './support/participants';
+import { caretIn, NotesPage, selectText, tagWith } from './support/notes';
+import { screenBothModes } from './support/screens';
+import { ParticipantsScreen, workspaceWithP001 } from './support/participants';
 
 const SCREENS = join(__dirname, '../.tmp/screens');
 
-test('a passage of a participant not for quotation says so in the passage bar and the theme view, and a key quote of it asks first', async ({ page, host }) => {
+test('a passage of a participant not for quotation says so in the passage bar, the theme view and search hits, and a key quote of it asks first', async ({ page, host }) => {
   test.setTimeout(120_000);
   const app = new FieldnotesApp(page);
   const notes = new NotesPage(page);
@@ -74,4 +76,81 @@ test('a passage of a participant not for quotation says so in the passage bar an
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.screenshot({ path: join(SCREENS, 'consent-theme-view-dark.png') });
   expect(await axeViolations(page)).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  // Search: a hit of P001's words carries the same sign, with the same words and title; P002's does not.
+  await analysis.tab('Search').click();
+  const sign = (where: Locator) => where.getByTitle('P001 did not consent to quotation: their words are never quoted in the report.', { exact: true });
+  await analysis.search('radiographers');
+  await expect(analysis.results()).toHaveCount(1);
+  await expect(sign(analysis.results().first())).toBeVisible();
+  await expect(sign(analysis.results().first())).toHaveText('⊘ P001 not for quotation');
+  await analysis.search('pays');
+  await expect(analysis.results()).toHaveCount(1);
+  await expect(analysis.results().first()).toContainText('P002 · Nurse');
+  await expect(analysis.results().first()).not.toContainText('not for quotation');
+  // One note, both turns: each place says it for its own speaker.
+  await analysis.search('training');
+  const places = analysis.places(analysis.results().first());
+  await expect(places).toHaveCount(2);
+  await expect(places.nth(0)).toContainText('P001 · Allied health professional');
+  await expect(sign(places.nth(0))).toBeVisible();
+  await expect(places.nth(1)).toContainText('P002 · Nurse');
+  await expect(places.nth(1)).not.toContainText('not for quotation');
+  await page.screenshot({ path: join(SCREENS, 'consent-search-light.png') });
+  expect(await axeViolations(page)).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: join(SCREENS, 'consent-search-dark.png') });
+  expect(await axeViolations(page)).toEqual([]);
+});
+
+test('a passage of a speaker code linked to nobody says its consent is unknown, in the passage bar and search hits, and a key quote of it asks first', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  const app = await workspaceWithP001(page, host, 'unknown-speaker.fieldnotes', { staffGroup: 'Nurse', consent: 'Quotable anonymously', consentDate: '2018-06-01' });
+  const notes = new NotesPage(page);
+  await app.addEngagement('Leeds pharmacy panel', 'Workshop', '2018-09-03');
+  // P005 is nobody's code: an unknown speaker until a reviewer links it.
+  await notes.write('P005: Nobody asked the pharmacists about AI.');
+  await expect(page.locator('.speaker-label[data-unknown]')).toHaveText('P005:');
+  await selectText(page, 'pharmacists');
+  await tagWith(page, 'Education, training');
+  await caretIn(page, 'pharmacists');
+
+  const bar = page.getByRole('region', { name: 'Passage at the cursor' });
+  const unknownSign = (where: Locator) =>
+    where.getByTitle('P005 is not linked to a participant, so whether they consented to quotation is unknown. Exports leave these words out until the code is linked to a participant who may be quoted.', { exact: true });
+  await expect(unknownSign(bar)).toHaveText('? P005 consent unknown: link before quoting');
+  await bar.getByLabel('Key quote').click();
+  const warning = bar.getByRole('alert');
+  await expect(warning).toContainText('P005 is not linked to a participant, so whether they consented to quotation is unknown.');
+  await expect(bar.getByLabel('Key quote')).not.toBeChecked();
+  await screenBothModes(page, 'consent-unknown-passage-bar');
+  expect(await axeViolations(page)).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await axeViolations(page)).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await warning.getByRole('button', { name: 'Cancel' }).click();
+
+  const analysis = new AnalysisScreen(page);
+  await analysis.open();
+  await analysis.tab('Search').click();
+  await analysis.search('pharmacists');
+  await expect(analysis.results()).toHaveCount(1);
+  await expect(analysis.results().first()).toContainText('P005 · unknown speaker');
+  await expect(unknownSign(analysis.results().first())).toBeVisible();
+  await screenBothModes(page, 'consent-unknown-search');
+  expect(await axeViolations(page)).toEqual([]);
+
+  // Linked to P001, who consented: the sign goes.
+  await page.keyboard.press('Control+1');
+  await page.getByRole('button', { name: 'Leeds pharmacy panel', exact: true }).click();
+  await page.getByRole('button', { name: /^Leeds pharmacy panel,/ }).click();
+  await page.getByRole('button', { name: 'P005 — unknown speaker: link to a participant…' }).click();
+  const linkTo = page.getByRole('dialog', { name: 'Link speaker P005 to…' });
+  await linkTo.getByLabel('Participant').fill('P001');
+  await page.keyboard.press('Enter');
+  await expect(linkTo).toBeHidden();
+  await caretIn(page, 'pharmacists');
+  await expect(bar.getByLabel('Said by').locator('option:checked')).toHaveText(/^P001 — Nurse/);
+  await expect(bar).not.toContainText('consent unknown');
 });

@@ -11,6 +11,7 @@ import { FieldnotesApp } from './support/app';
 import { expect, test } from './support/fixtures';
 import { startHost, type RunningHost } from './support/host';
 import { NotesPage } from './support/notes';
+import { noteTextSql } from '../src/main/core/store/noteBlocks';
 
 // Ten in `npm test` keeps the suite inside CI's time; the core's own writer test (hostile.test.ts) is killed fifty times.
 const KILLS = Number(process.env.CRASH_KILLS ?? 10);
@@ -23,7 +24,7 @@ function storedText(file: string): string {
   // The killed process held SQLite's lock; the OS released it. Opening replays the WAL.
   const db = new Database(file, { fileMustExist: true });
   try {
-    const row = db.prepare('SELECT plain_text FROM notes LIMIT 1').get() as { plain_text: string };
+    const row = db.prepare(`SELECT ${noteTextSql('notes.id')} AS plain_text FROM notes LIMIT 1`).get() as { plain_text: string };
     return row.plain_text;
   } finally {
     db.close();

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { FieldnotesApp } from './support/app';
 import { axeViolations, expect, test } from './support/fixtures';
+import { openReview } from './support/review';
+import { screenBothModes } from './support/screens';
 
 test('engagements: full details, a workspace’s own type, filters and sort, edit', async ({ page, host }) => {
   const app = new FieldnotesApp(page);
@@ -60,4 +62,41 @@ test('engagements: full details, a workspace’s own type, filters and sort, edi
   await filters.getByLabel('Search').fill('nothing like this');
   await expect(page.getByText('No engagement matches these filters.')).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
+});
+
+test('1,600 engagements: a window of rows in the page, the keyboard to the last and back, search finds one', async ({ page, host }) => {
+  const app = new FieldnotesApp(page);
+  await openReview(page, host, app, 'many');
+  const table = page.getByRole('table', { name: 'Engagements' });
+  const rows = table.locator('tbody tr[aria-rowindex]');
+  await expect(table).toHaveAttribute('aria-rowcount', '1604'); // the header, the small review's 3 and 1,600
+  expect(await rows.count()).toBeLessThan(80);
+
+  // One row in the Tab order; End goes to the last engagement, in view below the sticky header, its place announced.
+  await rows.first().getByRole('button').focus();
+  await page.keyboard.press('End');
+  const lastName = { name: 'Listed engagement 0001', exact: true };
+  const last = table.getByRole('button', lastName);
+  await expect(last).toBeFocused();
+  await expect(last).toBeInViewport();
+  await expect(rows.filter({ has: page.getByRole('button', lastName) })).toHaveAttribute('aria-rowindex', '1604');
+  const header = (await table.locator('thead').boundingBox())!;
+  expect((await last.boundingBox())!.y).toBeGreaterThanOrEqual(header.y + header.height - 1);
+  expect(await rows.count()).toBeLessThan(80);
+  await page.keyboard.press('ArrowUp');
+  await expect(table.getByRole('button', { name: 'Listed engagement 0002', exact: true })).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(table.locator('tr[aria-rowindex="2"] button')).toBeFocused();
+  await page.keyboard.press('PageDown');
+  await expect(table.locator('tr[aria-rowindex="2"] button')).not.toBeFocused();
+  await page.keyboard.press('Home');
+  expect(await axeViolations(page)).toEqual([]);
+  await screenBothModes(page, 'engagements-1600');
+
+  // Enter opens the focused engagement; the filters still narrow 1,600 to one.
+  await page.getByRole('search', { name: 'Filter engagements' }).getByLabel('Search').fill('Listed engagement 0800');
+  await expect(rows).toHaveCount(1);
+  await rows.first().getByRole('button').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Listed engagement 0800', level: 1 })).toBeVisible();
 });

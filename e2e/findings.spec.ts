@@ -81,8 +81,8 @@ test('matrix summaries, a finding from three passages with CERQual, a recommenda
   await page.keyboard.press('Control+5');
   await page.getByRole('tab', { name: 'Matrix' }).click();
   const grid = page.getByRole('grid');
-  await expect(grid.getByRole('gridcell', { name: 'Training, Nurse: 2 passages, 1 participants' })).toHaveText('2 · 1');
-  await expect(grid.getByRole('gridcell', { name: 'AI triage, Doctor: 1 passages, 1 participants' })).toHaveText('1 · 1');
+  await expect(grid.getByRole('gridcell', { name: 'Training, Nurse: 2 passages, 1 participant', exact: true })).toHaveText('2 · 1');
+  await expect(grid.getByRole('gridcell', { name: 'AI triage, Doctor: 1 passage, 1 participant', exact: true })).toHaveText('1 · 1');
 
   // First summary: open the cell with the mouse, write, leave the field.
   await grid.getByRole('gridcell', { name: /^Training, Nurse/ }).click();
@@ -109,6 +109,8 @@ test('matrix summaries, a finding from three passages with CERQual, a recommenda
   await expect(grid.getByRole('gridcell', { name: /^AI triage, Doctor/ })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('complementary', { name: /AI triage × Doctor|AI triage by Doctor/ }).getByRole('listitem')).toHaveCount(1);
+  // The doctor may not be quoted: the cell's passage carries the same consent sign as the passage bar and theme view.
+  await expect(page.getByRole('complementary', { name: /AI triage × Doctor|AI triage by Doctor/ }).getByRole('listitem')).toContainText('⊘ P002 not for quotation');
   await screens(page, 'matrix');
 
   // A finding from three passages: start it from the open cell's passage, add one from another cell and one from search.
@@ -136,8 +138,8 @@ test('matrix summaries, a finding from three passages with CERQual, a recommenda
 
   // The co-occurrence grid and coverage, looked at.
   await page.getByRole('tab', { name: 'Co-occurrence' }).click();
-  await expect(page.getByRole('button', { name: 'AI triage and Training: 1 passages with both' }).first()).toBeVisible();
-  await page.getByRole('button', { name: 'AI triage and Training: 1 passages with both' }).first().click();
+  await expect(page.getByRole('button', { name: 'AI triage and Training: 1 passage with both' }).first()).toBeVisible();
+  await page.getByRole('button', { name: 'AI triage and Training: 1 passage with both' }).first().click();
   await expect(page.getByRole('complementary', { name: /passages with both/ }).getByRole('listitem')).toHaveCount(1);
   await screens(page, 'cooccurrence');
   await page.getByRole('tab', { name: 'Coverage' }).click();
@@ -152,6 +154,7 @@ test('matrix summaries, a finding from three passages with CERQual, a recommenda
   await expect(finding).toContainText('3 passages from 2 participants in 2 staff groups, across 1 engagement');
   await expect(finding.getByRole('list', { name: 'Warnings' })).toContainText('rests on one engagement only');
   await expect(finding.getByRole('list', { name: 'Warnings' })).toContainText('may not be quoted');
+  await expect(finding.locator('.evidence').filter({ hasText: 'AI triage reads scans' })).toContainText('⊘ P002 not for quotation');
   const cerqual = finding.getByRole('form', { name: 'GRADE-CERQual assessment' });
   await cerqual.getByRole('group', { name: 'Methodological limitations' }).getByLabel('Concern').selectOption('minor');
   await cerqual.getByRole('group', { name: 'Methodological limitations' }).getByLabel('Note').fill('Live notes, not recordings.');
@@ -165,6 +168,11 @@ test('matrix summaries, a finding from three passages with CERQual, a recommenda
   await expect(finding.getByRole('form', { name: 'GRADE-CERQual assessment' }).getByRole('status')).toContainText(/Assessment saved|Assessed by Ada Lovelace/);
   await page.locator('.content').evaluate((el) => el.scrollTo(0, 0));
   await screens(page, 'findings');
+  // Every action is in the palette too (issue 8): the open finding's status.
+  await page.keyboard.press('Control+k');
+  await page.getByRole('combobox', { name: 'Type a command' }).fill('mark f1 as agreed');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: /F1/, level: 2 })).toContainText('Agreed');
 
   // A recommendation citing it, for healthcare professionals.
   await page.getByRole('tab', { name: 'Recommendations' }).click();
@@ -174,6 +182,12 @@ test('matrix summaries, a finding from three passages with CERQual, a recommenda
   await page.getByRole('button', { name: 'Add recommendation' }).click();
   await expect(page.getByRole('region', { name: 'Healthcare professionals' })).toContainText('Rests on F1');
   await screens(page, 'recommendations');
+  // From the palette too: the next recommendation's form opens in its group, its text field ready.
+  await page.keyboard.press('Control+k');
+  await page.getByRole('combobox', { name: 'Type a command' }).fill('add a recommendation for the health system');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: 'The health system' }).getByLabel('Recommendation')).toBeFocused();
+  await page.getByRole('region', { name: 'The health system' }).getByRole('button', { name: 'Cancel' }).click();
 
   // Reload: everything is still there.
   await page.reload();
@@ -185,6 +199,7 @@ test('matrix summaries, a finding from three passages with CERQual, a recommenda
   await page.getByRole('tab', { name: 'Findings' }).click();
   await page.getByRole('button', { name: /^F1/ }).click();
   await expect(finding.locator('.evidence')).toHaveCount(3);
+  await expect(page.getByRole('heading', { name: /F1/, level: 2 })).toContainText('Agreed');
   const reloaded = finding.getByRole('form', { name: 'GRADE-CERQual assessment' });
   await expect(reloaded.getByRole('group', { name: 'Adequacy' }).getByLabel('Concern')).toHaveValue('moderate');
   await expect(reloaded.getByRole('group', { name: 'Adequacy' }).getByLabel('Note')).toHaveValue('Two participants at one site.');
@@ -203,12 +218,20 @@ test('matrix summaries, a finding from three passages with CERQual, a recommenda
   await finding.locator('.evidence').first().getByRole('button', { name: 'Open in note' }).click();
   const bar = page.getByRole('region', { name: 'Passage at the cursor' });
   await expect(bar.getByRole('button', { name: /Open finding F1/ })).toBeVisible();
+  // The passage at the cursor goes to a finding from the palette as well as from its bar.
+  await page.keyboard.press('Control+k');
+  await page.getByRole('combobox', { name: 'Type a command' }).fill('add the passage at the cursor');
+  await page.keyboard.press('Enter');
+  await expect(picker).toBeVisible();
+  await expect(picker.getByRole('radio', { name: /F1/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(picker).toBeHidden();
   await bar.getByRole('button', { name: /Open finding F1/ }).click();
   await expect(page.getByRole('article', { name: /F1/ })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Findings', level: 1 })).toBeVisible();
 });
 
-test('recommendations reorder by keyboard and by drag, and keep their order after a reload', async ({ page, host }) => {
+test('recommendations reorder by keyboard and by drag, are edited and deleted, their groups renamed and deleted — all kept after a reload', async ({ page, host }) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1280, height: 800 });
   const app = new FieldnotesApp(page);
@@ -241,4 +264,29 @@ test('recommendations reorder by keyboard and by drag, and keep their order afte
   await page.getByRole('navigation', { name: 'Workspace areas' }).getByRole('button', { name: /Findings/ }).click();
   await page.getByRole('tab', { name: 'Recommendations' }).click();
   await expect(order()).toHaveText(['Fund new roles.', 'Teach data literacy.', 'Protect learning time.']);
+
+  // Edit a recommendation's words, delete one (it asks first), rename a group and delete an empty one.
+  await group.getByRole('button', { name: 'Edit R1' }).click();
+  const editing = group.getByLabel('Recommendation');
+  await expect(editing).toBeFocused();
+  await expect(editing).toHaveValue('Protect learning time.');
+  await editing.fill('Protect learning time for nurses.');
+  await screens(page, 'recommendation-edit');
+  await group.getByRole('button', { name: 'Save recommendation' }).click();
+  await expect(order()).toHaveText(['Fund new roles.', 'Teach data literacy.', 'Protect learning time for nurses.']);
+  page.once('dialog', (d) => void d.accept());
+  await group.getByRole('button', { name: 'Delete R2' }).click();
+  await expect(order()).toHaveText(['Fund new roles.', 'Protect learning time for nurses.']);
+  await page.getByRole('button', { name: 'Rename the group The health system' }).click();
+  await page.getByLabel('Group name').fill('The NHS');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: 'The NHS' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /Delete the empty group Healthcare/ })).toHaveCount(0); // not empty
+  await page.getByRole('button', { name: 'Delete the empty group The citizen and patient' }).click();
+  await expect(page.getByRole('region', { name: 'The citizen and patient' })).toHaveCount(0);
+  await page.reload();
+  await page.getByRole('navigation', { name: 'Workspace areas' }).getByRole('button', { name: /Findings/ }).click();
+  await page.getByRole('tab', { name: 'Recommendations' }).click();
+  await expect(page.locator('.rec-group h2')).toHaveText(['Healthcare professionals', 'The NHS']);
+  await expect(order()).toHaveText(['Fund new roles.', 'Protect learning time for nurses.']);
 });

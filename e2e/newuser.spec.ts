@@ -1,28 +1,14 @@
 // A new user's first hour (issue 11): where focus lands, the dialogs' fit and words, the palette's
 // everyday commands, and a second workspace showing only its own rows.
-import { execFileSync } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { FieldnotesApp } from './support/app';
 import { axeViolations, expect, test } from './support/fixtures';
-import type { RunningHost } from './support/host';
 import { AnalysisScreen } from './support/analysis';
-import { NotesPage } from './support/notes';
+import { NotesPage, selectText, tagWith } from './support/notes';
+import { openReview } from './support/review';
 import { focused, screenBothModes } from './support/screens';
-
-const ROOT = resolve(__dirname, '..');
-
-/** The unit tests' small review (e2e/support/reviewWorkspace.ts), opened by a new reviewer. */
-async function openReview(page: Page, host: RunningHost, app: FieldnotesApp, variant: '' | 'long' = ''): Promise<void> {
-  const args = ['--import', 'tsx', join(ROOT, 'e2e/support/reviewWorkspace.ts'), host.workspaces, ...(variant ? [variant] : [])];
-  const path = execFileSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' }).trim();
-  await app.goto(host.url);
-  await app.introduceReviewer('Ada Lovelace', 'AL');
-  await page.keyboard.press('Control+o');
-  await page.getByRole('dialog', { name: 'Open workspace' }).getByLabel('Workspace file').fill(path);
-  await page.keyboard.press('Control+Enter');
-  await expect(page.getByRole('heading', { name: 'Engagements', level: 1 })).toBeVisible();
-}
 
 test('first run to first note: focus, dialogs, palette, settings, a second workspace', async ({ page, host }) => {
   const app = new FieldnotesApp(page);
@@ -53,10 +39,22 @@ test('first run to first note: focus, dialogs, palette, settings, a second works
   await form.getByLabel('New type').fill('Webinar');
   await form.getByLabel('Context').press('Control+Enter');
   await expect(form.getByRole('alert')).toHaveText('The title is too long: keep it to 300 characters.');
+  // Said below the fields of a dialog taller than the window, and brought into view there, clear of the buttons.
+  await expect(form.getByRole('alert')).toBeInViewport({ ratio: 1 });
+  const said = (await form.getByRole('alert').boundingBox())!;
+  expect(said.y + said.height).toBeLessThanOrEqual((await form.locator('.actions').boundingBox())!.y);
+  // Its title stays in view as its body scrolls, like its buttons.
+  await expect(form.getByRole('heading', { name: 'New engagement' })).toBeInViewport({ ratio: 1 });
   await screenBothModes(page, 'dialog-new-engagement');
+  expect(await axeViolations(page), 'the longest dialog at 1280×800, light').toEqual([]);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await axeViolations(page), 'the longest dialog at 1280×800, dark').toEqual([]);
+  await page.emulateMedia({ colorScheme: 'light' });
   await form.getByLabel('Title').fill('Moorfields Eye Hospital');
   await form.getByLabel('Title').press('Control+Enter');
   await expect(page.getByRole('heading', { name: 'Moorfields Eye Hospital', level: 1 })).toBeVisible();
+  // The new engagement's page: focus on its first thing to do, not the whole main area the dialog fell back to.
+  await expect(page.getByRole('button', { name: /^Start taking notes/ })).toBeFocused();
 
   // Ctrl+Alt+N opens a new note with the caret in it: typing goes straight into the note.
   await page.keyboard.press('Control+Alt+n');
@@ -64,7 +62,7 @@ test('first run to first note: focus, dialogs, palette, settings, a second works
   await page.keyboard.type('Staff said the reading centre triages OCT scans.');
   await notes.saved();
 
-  // The palette: undo in the note; an empty result on one line; help; appearance; settings.
+  // The palette: undo and redo in the note; an empty result on one line; help; appearance; settings.
   await page.keyboard.press('Control+k');
   const palette = page.getByRole('combobox', { name: 'Type a command' });
   await palette.fill('undo');
@@ -72,11 +70,25 @@ test('first run to first note: focus, dialogs, palette, settings, a second works
   await expect(notes.editor()).toBeFocused();
   await expect(notes.editor()).not.toContainText('OCT scans.');
   await page.keyboard.press('Control+k');
+  await palette.fill('redo');
+  await page.keyboard.press('Enter');
+  await expect(notes.editor()).toBeFocused();
+  await expect(notes.editor()).toContainText('OCT scans.');
+  // The words people use find their commands: "quote" the Quotation block, in the note.
+  await page.keyboard.press('Control+k');
+  await palette.fill('quote');
+  await expect(page.getByRole('option')).toHaveText([/^NoteQuotation/]);
+  await page.keyboard.press('Enter');
+  await expect(notes.editor().locator('blockquote')).toContainText('OCT scans.');
+  await page.keyboard.press('Control+z');
+  await expect(notes.editor().locator('blockquote')).toHaveCount(0);
+  await page.keyboard.press('Control+k');
   await palette.fill('no such command at all');
   const empty = page.getByRole('status').filter({ hasText: 'No command matches' });
   await expect(empty).toBeVisible();
   expect((await empty.boundingBox())!.width, 'the empty result spans the palette, not a narrow column').toBeGreaterThan(500);
   await screenBothModes(page, 'palette-empty');
+  expect(await axeViolations(page), 'the palette with no result').toEqual([]);
   await palette.fill('keyboard shortcuts');
   await page.keyboard.press('Enter');
   const shortcuts = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
@@ -139,7 +151,30 @@ test('first run to first note: focus, dialogs, palette, settings, a second works
   await expect(app.engagementRow('Moorfields Eye Hospital')).toBeVisible();
 });
 
+test('an engagement opened from the list by the keyboard puts focus in its note, not on the page body', async ({ page, host }) => {
+  const app = new FieldnotesApp(page);
+  await openReview(page, host, app);
+  // Enter on a title: the list (and the button pressed) goes, the engagement's page comes.
+  await page.getByRole('button', { name: 'Moorfields visit', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Moorfields visit', level: 1 })).toBeVisible();
+  await expect(new NotesPage(page).editor()).toBeFocused();
+  // One without notes: its "Start taking notes".
+  await app.backToEngagements();
+  await page.keyboard.press('Control+Shift+E');
+  const form = page.getByRole('dialog', { name: 'New engagement' });
+  await form.getByLabel('Title').fill('Leeds follow-up');
+  await page.keyboard.press('Control+Enter');
+  await app.backToEngagements();
+  await page.getByRole('button', { name: 'Leeds follow-up', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: /^Start taking notes/ })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(new NotesPage(page).editor()).toBeFocused();
+});
+
 test('rename and delete a note, delete an engagement: what goes with it is said first', async ({ page, host }) => {
+  test.setTimeout(120_000); // five journeys in one workspace: ~25 s at a load of 5, ~60 s at 15
   const app = new FieldnotesApp(page);
   await openReview(page, host, app);
   await page.getByRole('button', { name: 'Moorfields visit', exact: true }).click();
@@ -202,9 +237,16 @@ test('rename and delete a note, delete an engagement: what goes with it is said 
   await expect(app.engagementRow('Leeds workshop')).toHaveCount(1);
   await expect.poll(() => focused(page)).toBe('button: New engagement Ctrl+Shift+E');
 
-  // A theme moves without dragging (WCAG 2.5.7): Move to… from the palette, a new parent chosen from a list.
+  // A theme moves without dragging (WCAG 2.5.7): Move to… in its right-click menu and the palette, a new parent
+  // chosen from a list.
   await page.keyboard.press('Control+3');
-  await page.getByRole('treeitem', { name: /^Genomics/ }).click();
+  await page.getByRole('treeitem', { name: /^Genomics/ }).click({ button: 'right' });
+  const themeMenu = page.getByRole('menu', { name: 'Theme “Genomics”' });
+  await expect(themeMenu.getByRole('menuitem')).toHaveText(['Rename F2', 'Move to… Ctrl+Shift+M', 'Delete… Delete']);
+  await expect(themeMenu.getByRole('menuitem', { name: /^Rename/ })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(themeMenu).toBeHidden();
+  await expect(page.getByRole('treeitem', { name: /^Genomics/ })).toBeFocused();
   await page.keyboard.press('Control+k');
   await page.getByRole('combobox', { name: 'Type a command' }).fill('move theme');
   await page.keyboard.press('Enter');
@@ -217,9 +259,76 @@ test('rename and delete a note, delete an engagement: what goes with it is said 
   await page.keyboard.press('Control+Enter');
   await expect(page.getByRole('status').filter({ hasText: 'Moved “Genomics” under “Imaging”, position 1.' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Genomics' })).toContainText('Under AI › Imaging.');
+
+  // An imported "P005:" nobody has is an unknown speaker, said in the summary and in the note; its label's
+  // own "Link…" opens the picker, and once linked the mark goes and the label says whose turn it is.
+  const transcript = join(host.workspaces, 'Leeds pharmacy panel.txt');
+  writeFileSync(transcript, 'P001: We learn on the job.\nP005: Nobody asked the pharmacists about AI.\n');
+  await page.keyboard.press('Control+1');
+  await page.getByRole('button', { name: 'Leeds workshop', exact: true }).click();
+  await page.getByLabel('Files to import as notes').setInputFiles(transcript);
+  await expect(page.getByRole('list', { name: 'Importing files' })).toContainText(
+    '1 speaker code matches no participant: P005 — it is shown as an unknown speaker until you link it',
+  );
+  await page.getByRole('button', { name: /^Leeds pharmacy panel/ }).click();
+  const unknown = page.locator('.speaker-label[data-unknown]');
+  await expect(unknown).toHaveText('P005:');
+  await expect(page.locator('.speaker-label:not([data-unknown])')).toHaveText('P001:');
+  await screenBothModes(page, 'unknown-speaker-import');
+  await selectText(page, 'pharmacists');
+  await tagWith(page, 'Training');
+  await page.getByText('pharmacists').click();
+  const saidBy = page.getByRole('article', { name: 'Passage: pharmacists' }).getByLabel('Said by').locator('option:checked');
+  await expect(saidBy).toHaveText('Nobody in particular');
+  // Next after the note in the Tab order: the keyboard reaches it from the text.
+  const linkP005 = page.getByRole('button', { name: 'P005 — unknown speaker: link to a participant…' });
+  await page.keyboard.press('Tab');
+  await expect(linkP005).toBeFocused();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await axeViolations(page), 'the mark and its button in dark mode').toEqual([]);
+  await screenBothModes(page, 'unknown-speaker-note');
+  await page.keyboard.press('Enter');
+  const linkTo = page.getByRole('dialog', { name: 'Link speaker P005 to…' });
+  await linkTo.getByLabel('Participant').fill('P004');
+  expect(await axeViolations(page)).toEqual([]);
+  await screenBothModes(page, 'unknown-speaker-link');
+  await page.keyboard.press('Enter');
+  await expect(linkTo).toBeHidden();
+  await expect(unknown).toHaveCount(0);
+  await expect(linkP005).toHaveCount(0);
+  await expect(page.locator('.speaker-label[data-linked-to="P004"]')).toHaveText('P005:');
+  await expect(new NotesPage(page).editor()).toBeFocused();
+  // The open note's passage in that turn is P004's now, without reopening the note.
+  await page.getByText('pharmacists').click();
+  await expect(saidBy).toHaveText(/^P004 — Pharmacist/);
+  // And undone from the palette on the turn: an unknown speaker again, its passage nobody's, said aloud.
+  await page.keyboard.press('Control+k');
+  await page.getByRole('combobox', { name: 'Type a command' }).fill('unlink speaker');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Speaker P005 in this note is unlinked: an unknown speaker again' })).toBeAttached();
+  await expect(unknown).toHaveText('P005:');
+  await expect(linkP005).toHaveCount(1);
+  await expect(saidBy).toHaveText('Nobody in particular'); // the caret is still in the passage
+  // The link dialog offers the unlink too, for a linked turn (P001, linked when imported), not for an unknown one.
+  await linkP005.click();
+  await expect(page.getByRole('dialog', { name: 'Link speaker P005 to…' }).getByRole('button', { name: 'Unlink speaker' })).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  // Relinking a turn from the palette offers whoever has its code now, for the person to confirm.
+  await page.getByText('We learn on the job.').click();
+  await page.keyboard.press('Control+k');
+  await page.getByRole('combobox', { name: 'Type a command' }).fill('link speaker');
+  await page.keyboard.press('Enter');
+  const relink = page.getByRole('dialog', { name: 'Link speaker P001 to…' });
+  await expect(relink.getByLabel('Participant')).toHaveValue('P001');
+  expect(await axeViolations(page), 'the link dialog with its Unlink speaker').toEqual([]);
+  await relink.getByRole('button', { name: 'Unlink speaker' }).click();
+  await expect(relink).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'Speaker P001 in this note is unlinked' })).toBeAttached();
+  await expect(page.locator('.speaker-label[data-unknown]')).toHaveText(['P001:', 'P005:']);
+  await expect(new NotesPage(page).editor()).toBeFocused();
 });
 
-test('two tabs on one workspace: each says so, a clash asks before unload and keeps both', async ({ page, host, context }) => {
+test('two tabs on one workspace: each says so, a clash asks before unload, keeps both or takes theirs', async ({ page, host, context }) => {
   const app = new FieldnotesApp(page);
   const mine = new NotesPage(page);
   await app.goto(host.url);
@@ -269,6 +378,21 @@ test('two tabs on one workspace: each says so, a clash asks before unload and ke
   await expect(mine.editor()).not.toContainText('Nurses');
   await mine.saved();
   expect(await axeViolations(page)).toEqual([]);
+
+  // Take theirs: a second clash on the original, and this tab drops its words for the other tab's; no copy is made.
+  await theirs.editor().click();
+  await other.keyboard.press('Control+End');
+  await other.keyboard.type(' Radiographers read them first.');
+  await theirs.saved();
+  await mine.editor().click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' Porters were not asked.');
+  await expect(conflict).toBeVisible({ timeout: 20_000 });
+  await conflict.getByRole('button', { name: 'Take theirs (drop my changes)' }).click();
+  await expect(conflict).toBeHidden();
+  await expect(mine.editor()).toContainText('Seen at the reading centre. Staff triage OCT scans. Radiographers read them first.');
+  await expect(mine.editor()).not.toContainText('Porters');
+  await expect(list.getByRole('listitem')).toHaveCount(2); // the note and the first copy: no second copy
   await other.close();
 });
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { FieldnotesApp } from './support/app';
-import { focusRingContrast } from './support/contrast';
+import { activeOptionContrast, focusRingContrast } from './support/contrast';
 import { axeViolations, expect, test } from './support/fixtures';
 import { NotesPage } from './support/notes';
 
@@ -38,8 +38,10 @@ test.describe('at 200% zoom (a 1280×800 screen shows 640×400 CSS px)', () => {
     expect(last.y + 24, 'its line is on screen').toBeLessThanOrEqual(400);
     expect(await page.evaluate('document.documentElement.scrollWidth'), 'no sideways scrolling').toBeLessThanOrEqual(640);
     await page.screenshot({ path: join(SCREENS, 'note-200pc-zoom-light.png') });
+    expect(await axeViolations(page), 'at 200%, light').toEqual([]);
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.screenshot({ path: join(SCREENS, 'note-200pc-zoom-dark.png') });
+    expect(await axeViolations(page), 'at 200%, dark').toEqual([]);
   });
 });
 
@@ -62,6 +64,7 @@ test.describe('at 320 CSS px wide', () => {
     await page.screenshot({ path: join(SCREENS, 'note-320px-light.png') });
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.screenshot({ path: join(SCREENS, 'note-320px-dark.png') });
+    expect(await axeViolations(page), 'at 320 px, dark').toEqual([]);
     await page.emulateMedia({ colorScheme: 'light' });
     await toggle.click();
     await areas.getByRole('button', { name: /^Themes/ }).click();
@@ -90,7 +93,7 @@ test('a skip link to the main area, and each screen its own page title', async (
   void notes;
 });
 
-test('the focus ring stands out 3:1 on every surface, in light and dark', async ({ page, host }) => {
+test('the focus ring and the palette’s active option stand out 3:1 on every surface, in light and dark', async ({ page, host }) => {
   const notes = await openNote(page, host, 'focus.fieldnotes');
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
@@ -113,6 +116,13 @@ test('the focus ring stands out 3:1 on every surface, in light and dark', async 
     await page.keyboard.press('Control+k');
     await expect(page.getByRole('combobox', { name: 'Type a command' })).toBeFocused();
     measured.push(await focusRingContrast(page));
+    // The palette's active option is outlined 3:1 against its list, not only tinted (the tag picker's is held in tagging-ux).
+    await page.keyboard.type('theme');
+    const active = page.getByRole('listbox', { name: 'Commands' }).locator('[role="option"][aria-selected="true"]');
+    await expect(active).toHaveCount(1);
+    measured.push({ element: 'the palette’s active option', ratio: await activeOptionContrast(active) });
+    await page.screenshot({ path: join(SCREENS, `palette-${scheme}.png`) });
+    expect(await axeViolations(page), `the palette with results (${scheme})`).toEqual([]);
     await page.keyboard.press('Escape');
     for (const m of measured) expect(m.ratio, `${m.element} (${scheme})`).toBeGreaterThanOrEqual(3);
   }

@@ -60,6 +60,7 @@ test('the tag picker opens beside the selection, never over it; "partners" ranks
   // The active option is outlined, not only tinted.
   expect(await activeOptionContrast(options.first()), 'active option against the list, light').toBeGreaterThanOrEqual(3);
   expect((await focusRingContrast(page)).ratio, 'picker input focus ring, light').toBeGreaterThanOrEqual(3);
+  expect(await axeViolations(page), 'the picker by its selection, light').toEqual([]);
   await page.emulateMedia({ colorScheme: 'dark' });
   expect(await activeOptionContrast(options.first()), 'active option against the list, dark').toBeGreaterThanOrEqual(3);
   expect((await focusRingContrast(page)).ratio, 'picker input focus ring, dark').toBeGreaterThanOrEqual(3);

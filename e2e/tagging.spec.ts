@@ -54,7 +54,9 @@ test('tag with the keyboard alone, overlap two passages, edit around them, reloa
   await page.keyboard.press('ArrowRight');
   const bar = page.getByRole('region', { name: 'Passage at the cursor' });
   await expect(bar.getByRole('list', { name: 'Themes' })).toContainText('Education and training');
-  await bar.getByLabel('Key quote').click(); // saved, then shown checked
+  await bar.getByLabel('Key quote').click();
+  // P014 is nobody's code in this workspace (an unknown speaker, 360dfbf): a key quote of it asks first.
+  await bar.getByRole('alert').getByRole('button', { name: 'Mark as key quote anyway' }).click(); // saved, then shown checked
   await expect(bar.getByLabel('Key quote')).toBeChecked();
   await bar.getByLabel('Memo').fill('Said by two radiographers independently.');
   await bar.getByLabel('Memo').blur();

@@ -2,10 +2,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../src/main/core/db/migrations';
 import { tempFolders, withRawDb } from '../../src/main/core/testing/tempWorkspace';
+import { search } from '../../src/main/core/services/search';
 import { inspectWorkspace } from '../../src/main/core/workspace/workspace';
 import { documentAnchors, sliceCodePoints, speakerAt } from '../../src/shared/note/anchors';
 import { reserialize } from '../../src/shared/note/blocksToDocument';
 import { apportion, BIG_NOTE_TITLE, generateWorkspace, type GeneratedWorkspace } from './generate';
+import { documentFromFrame } from '../../src/shared/note/blocks';
+import { joinedBlocks, noteTextSql } from '../../src/main/core/store/noteBlocks';
+import { RARE_WORD } from './vocabulary';
 
 const folders = tempFolders();
 const SCALE = 0.01;
@@ -31,7 +35,10 @@ interface PassageRow {
 
 const read = (path: string) =>
   withRawDb(path, (db) => ({
-    notes: db.prepare('SELECT id, title, document, plain_text, word_count FROM notes ORDER BY rowid').all() as NoteRow[],
+    // A note's text is its blocks (migration 0015): read whole, as the document and text they make.
+    notes: (db.prepare(`SELECT id, title, document AS frame, ${noteTextSql('notes.id')} AS plain_text, word_count FROM notes ORDER BY rowid`).all() as (Omit<NoteRow, 'document'> & { frame: string })[]).map(
+      ({ frame, ...n }) => ({ ...n, document: documentFromFrame(frame, joinedBlocks(db, n.id)) }),
+    ),
     passages: db
       .prepare(
         `SELECT p.id, p.note_id, p.start_offset, p.end_offset, p.quoted_text, p.detached, pa.code AS participant_code,
@@ -77,6 +84,8 @@ describe('generateWorkspace', () => {
     expect(notes.length).toBe(c.notes);
     expect(notes.reduce((n, note) => n + note.word_count, 0)).toBe(c.words);
     expect(passages.length).toBe(c.passages);
+    const overlaps = (a: PassageRow, b: PassageRow) => b.id !== a.id && b.note_id === a.note_id && b.start_offset < a.end_offset && a.start_offset < b.end_offset;
+    expect(c.overlapping).toBe(passages.filter((a) => passages.some((b) => overlaps(a, b))).length);
     const big = notes.find((n) => n.title === BIG_NOTE_TITLE)!;
     expect(big.id).toBe(made.bigNote.id);
     expect(big.word_count).toBe(made.bigNote.words);
@@ -99,6 +108,17 @@ describe('generateWorkspace', () => {
       // The participant is the speaker of the turn the passage starts in.
       expect(p.participant_code).toBe(speakerAt(anchors.blocks, p.start_offset));
     }
+  });
+
+  it('finds its notes and memos by full-text search (the indexes are built after the rows went in)', () => {
+    withRawDb(made.path, (db) => {
+      const notes = search(db, { query: RARE_WORD, limit: 100 });
+      expect(notes.hits.filter((h) => h.kind === 'note')).toHaveLength(made.counts.notesWithRareWord);
+      const withMemo = (db.prepare(`SELECT count(*) AS n FROM passages WHERE memo LIKE '%evaluation report%'`).get() as { n: number }).n;
+      expect(withMemo).toBeGreaterThan(0);
+      const memos = search(db, { query: '"evaluation report"', limit: 1000 });
+      expect(memos.hits.filter((h) => h.kind === 'memo')).toHaveLength(withMemo);
+    });
   });
 
   it('builds the same content from the same seed', () => {

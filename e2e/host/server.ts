@@ -104,7 +104,12 @@ export async function startLoopbackHost(options: HostOptions): Promise<LoopbackH
   const listeners = new Set<ServerResponse>();
   function broadcast<E extends EventName>(event: E, payload: EventPayload<E>): void {
     const frame = `data: ${JSON.stringify({ event, payload })}\n\n`;
-    for (const listener of listeners) listener.write(frame);
+    for (const listener of listeners) {
+      listener.write(frame);
+      // Node holds a response's writes until the next tick; an event sent during one long synchronous step of
+      // the core (a migration's progress, workspace.upgrading) must reach the page then, not after it.
+      listener.socket?.uncork();
+    }
   }
   let origin = '';
 

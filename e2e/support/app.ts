@@ -39,6 +39,20 @@ export class FieldnotesApp {
     await expect(this.page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
   }
 
+  /** From the first page to a new workspace, as the default reviewer. */
+  async startWorkspace(url: string, name: string, path: string): Promise<void> {
+    await this.goto(url);
+    await this.introduceReviewer();
+    await this.createWorkspace(name, path);
+  }
+
+  /** The Topol template as the workspace's codebook, from the Themes area's empty state. */
+  async useTopolTemplate(): Promise<void> {
+    await this.page.keyboard.press('Control+3');
+    await this.page.getByRole('button', { name: 'Use the Topol template' }).click();
+    await expect(this.page.getByRole('status').filter({ hasText: /Added \d+ themes/ })).toBeVisible();
+  }
+
   /** Back from an engagement's page to the list, by the breadcrumb. */
   async backToEngagements(): Promise<void> {
     await this.page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('button', { name: 'Engagements' }).click();

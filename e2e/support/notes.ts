@@ -18,6 +18,14 @@ export class NotesPage {
     await expect(this.editor()).toBeVisible();
   }
 
+  /** Start a note, type the text into it and wait until it is saved. */
+  async write(text: string): Promise<void> {
+    await this.startNote();
+    await this.editor().click();
+    await this.page.keyboard.type(text);
+    await this.saved();
+  }
+
   /** Wait until the editor says everything typed is saved. */
   async saved(): Promise<void> {
     await expect(this.page.locator('.save-indicator')).toHaveText('Saved', { timeout: 20_000 });
@@ -51,6 +59,13 @@ export async function selectText(page: Page, text: string): Promise<void> {
   })()`);
   // Let Lexical read the DOM selection.
   await page.waitForTimeout(50);
+}
+
+/** Put the caret inside these words of the open note (the passage bar then shows the passages there). */
+export async function caretIn(page: Page, text: string): Promise<void> {
+  await selectText(page, text);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowLeft');
 }
 
 /** Tag the selection from the keyboard: Ctrl+M, type part of the theme, Enter. */

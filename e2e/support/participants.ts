@@ -1,4 +1,7 @@
+import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
+import { FieldnotesApp } from './app';
+import type { RunningHost } from './host';
 
 export interface ParticipantInput {
   staffGroup: string;
@@ -85,4 +88,20 @@ export class ParticipantsScreen {
     await expect(dialog.getByLabel('Staff group')).toBeVisible();
     return dialog;
   }
+}
+
+/**
+ * A new workspace with the Topol codebook and one participant, P001, left on the Engagements area: where a passage
+ * and its speaker's consent are tried.
+ */
+export async function workspaceWithP001(page: Page, host: RunningHost, file: string, p001: ParticipantInput): Promise<FieldnotesApp> {
+  const app = new FieldnotesApp(page);
+  await app.startWorkspace(host.url, file.replace(/\.fieldnotes$/, ''), join(host.workspaces, file));
+  await app.useTopolTemplate();
+  const participants = new ParticipantsScreen(page);
+  await participants.open();
+  await participants.add(p001);
+  await expect(participants.table()).toContainText('P001');
+  await page.keyboard.press('Control+1');
+  return app;
 }

@@ -12,6 +12,8 @@ import {
   ContentDigest,
   domainHints,
   seededFuzzCore,
+  settleHeldShift,
+  settleJob,
   openCopy,
   textCells,
   type FuzzCore,
@@ -90,8 +92,11 @@ describe('hostile text in every string field', () => {
         // A path field gets the text as a file name in the sandbox, never relative to wherever the tests run.
         const input = setAt(base, path, /path$/i.test(String(path.at(-1))) ? join(folder, text) : text);
         const what = `${path.join('.')} with ${kind}`;
+        // What an earlier call left to write once saves pause (a block save's held shift) is its own change, not this one's.
+        settleHeldShift(core);
         const before = digest.now();
         const result = await core.invoke(method, input);
+        await settleJob(core, result);
         const problem = answerProblem(method, result);
         if (problem) problems.push(`${what}: ${problem}`);
         if (!result.ok) {

@@ -9,7 +9,7 @@ import { createHandlers } from './handlers';
 import { createCore, type Core } from './index';
 import { Session } from './session';
 import { InstallationSettings } from './settings/settings';
-import { makeVersion0Workspace, makeWorkspace, snapshot, tempFolders } from './testing/tempWorkspace';
+import { makeOldWorkspace, makeVersion0Workspace, makeWorkspace, snapshot, TEST_REVIEWER, tempFolders, withRawDb } from './testing/tempWorkspace';
 import { inspectWorkspace } from './workspace/workspace';
 
 const folders = tempFolders();
@@ -155,7 +155,47 @@ describe('createCore: the first slice', () => {
     const path = join(folders.make(), 'old.fieldnotes');
     makeVersion0Workspace(path);
     expect(await value(core, 'workspace.open', { path })).toMatchObject({ schemaVersion: LATEST_SCHEMA_VERSION });
-    expect(logged).toEqual([[expect.stringMatching(/^backed up to .*old\.fieldnotes\.v0-.*\.bak$/), undefined]]);
+    // The backup comes first; then a migration that may take a while (note_blocks) says so before and after.
+    expect(logged).toEqual([
+      [expect.stringMatching(/^backed up to .*old\.fieldnotes\.v0-.*\.bak$/), undefined],
+      [expect.stringMatching(/^updating the workspace: storing each note paragraph by paragraph/), undefined],
+      [expect.stringMatching(/^updated the workspace \(note_blocks\) in \d+\.\d s$/), undefined],
+    ]);
+  });
+
+  it('tells the page while an older workspace is upgraded: what is done, notes so far of all, then that it is over', async () => {
+    const events: [string, unknown][] = [];
+    const core = createCore({
+      settingsFolder: folders.make('fieldnotes-settings-'),
+      defaultFolder: folders.make(),
+      host: 'loopback',
+      version: '9.9.9-test',
+      log: () => {},
+      emit: (event, payload) => events.push([event, payload]),
+    });
+    cores.push(core);
+    const path = join(folders.make(), 'old.fieldnotes');
+    makeOldWorkspace(path, 14); // the format before notes were stored paragraph by paragraph (0015)
+    withRawDb(path, (db) => {
+      const add = db.prepare(
+        `INSERT INTO notes(id, engagement_id, title, document, plain_text, position, created_at, created_by, updated_at, updated_by)
+         VALUES (?, 'e-old', ?, '{}', 'Training matters.', ?, '2020-02-02', ?, '2020-02-02', ?)`,
+      );
+      for (let i = 0; i < 120; i++) add.run(`n-${i}`, `Notes ${i}`, i + 1, TEST_REVIEWER.id, TEST_REVIEWER.id);
+    });
+    await value(core, 'workspace.open', { path });
+    const upgrading = events.filter(([name]) => name === 'workspace.upgrading').map(([, payload]) => payload);
+    const notice = expect.stringMatching(/^storing each note paragraph by paragraph/);
+    expect(upgrading[0]).toEqual({ notice, done: null, total: null, finished: false });
+    expect(upgrading.at(-2)).toEqual({ notice, done: 120, total: 120, finished: false });
+    expect(upgrading.at(-1)).toEqual({ notice, done: null, total: null, finished: true });
+    const counts = upgrading.slice(1, -1) as { done: number; total: number }[];
+    expect(counts.every((c) => c.total === 120) && counts.every((c, i) => i === 0 || c.done > counts[i - 1]!.done)).toBe(true);
+    // Opening it again, current now, says nothing of upgrading.
+    await value(core, 'workspace.close');
+    events.length = 0;
+    await value(core, 'workspace.open', { path });
+    expect(events.filter(([name]) => name === 'workspace.upgrading')).toEqual([]);
   });
 
   it('passes typed refusals through: a text file is NOT_A_WORKSPACE, and stays unchanged', async () => {

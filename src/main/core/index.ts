@@ -3,6 +3,7 @@ import { changedBy } from '../../shared/contract/changes';
 import { dispatch } from '../../shared/rpc/dispatch';
 import type { Result } from '../../shared/rpc/result';
 import { explainStorageError } from './errors';
+import { writeHeldShift } from './services/noteBlocks';
 import { createHandlers } from './handlers';
 import type { CoreOptions } from './ports';
 import { Session } from './session';
@@ -25,6 +26,14 @@ export function createCore(options: CoreOptions): Core {
   const handlers = createHandlers(options, settings, session);
   return {
     invoke: async (method, input) => {
+      // What the last saves held back (the passages they moved) is written before anything else can read them;
+      // a block save composes with it or writes it itself (services/noteBlocks.ts).
+      const open = session.workspace?.db;
+      try {
+        if (open?.open && method !== 'notes.save') writeHeldShift(open);
+      } catch (error) {
+        log('the passages the last save moved could not be written yet', error);
+      }
       const result = await dispatch(handlers, method, input, log, explainStorageError);
       // Announce what the call made stale, so every screen showing it refetches, whoever made the call.
       const namespaces = result.ok && typeof method === 'string' ? changedBy(method, { input, output: result.value }) : [];

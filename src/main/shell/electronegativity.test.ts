@@ -5,10 +5,12 @@
  *
  * Offline and quiet: it fetches translations (i18n) and Electron's release list (AvailableSecurityFixes) with
  * `got`; that module is replaced by one that fails at once, the release check is excluded (we pin Electron in
- * package.json), and its console chatter is held back unless the test fails.
+ * package.json), and its console chatter is held back unless the test fails. It reads a copy of src/ without the
+ * tests (`*.test.ts(x)`: never shipped, a quarter of the code), under the same relative paths.
  */
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -42,15 +44,23 @@ function offlineElectronegativity(): Run {
   return require('@doyensec/electronegativity') as Run;
 }
 
+/** src/ as shipped: every file but the tests, in a temporary folder. */
+function shippedSource(): string {
+  const copy = join(mkdtempSync(join(tmpdir(), 'fieldnotes-electronegativity-')), 'src');
+  cpSync(SRC, copy, { recursive: true, filter: (path) => !/\.test\.tsx?$/.test(path) });
+  return copy;
+}
+
 async function scan() {
   const run = offlineElectronegativity();
   const held: unknown[][] = [];
   const log = console.log;
+  const input = shippedSource();
   console.log = (...args: unknown[]) => void held.push(args);
   try {
     const result = await run(
       {
-        input: SRC,
+        input,
         output: null,
         isRelative: true,
         customScan: [],
@@ -65,6 +75,7 @@ async function scan() {
     return { ...result, held };
   } finally {
     console.log = log;
+    rmSync(dirname(input), { recursive: true, force: true });
   }
 }
 

@@ -4,7 +4,8 @@ import type { BrowserWindow, NativeTheme } from 'electron';
  * The window's own background, painted before the page and wherever it has not painted yet (a resize): the
  * page's `--bg` (app.css) in light and dark. The page itself needs nothing from here to follow the system: with
  * `nativeTheme.themeSource` left at 'system', Chromium's prefers-color-scheme is the OS's light or dark, which the
- * renderer's "system" mode follows (features/settings/themeMode.ts).
+ * renderer's "system" mode follows (features/settings/themeMode.ts). A light or dark chosen in the app stays in the
+ * page: it does not reach native menus, which follow the OS.
  */
 export const WINDOW_BACKGROUND = { light: '#ffffff', dark: '#15191e' } as const;
 

@@ -87,6 +87,22 @@ describe('useQuery and useMutation', () => {
     expect(text('list')).toBe('for-b');
   });
 
+  it('say they are loading while the last input’s answer is kept for a new input, until its own comes', async () => {
+    const { core } = typesCore();
+    let setQuery: (q: string) => void = () => {};
+    function List() {
+      const [query, set] = useState('b');
+      setQuery = set;
+      const { data, loading } = useQuery('engagements.list', { query });
+      return <p data-id="list">{`${data?.map((e) => e.id).join(',') ?? 'none'}${loading ? ' (loading)' : ''}`}</p>;
+    }
+    await screen.render(<List />, core);
+    await eventually(() => expect(text('list')).toBe('for-b'));
+    act(() => setQuery('a'));
+    expect(text('list')).toBe('for-b (loading)');
+    await eventually(() => expect(text('list')).toBe('for-a'));
+  });
+
   it('a failure a screen does not show goes to the failure notice; one it shows does not', async () => {
     const { core } = typesCore();
     function Shown() {

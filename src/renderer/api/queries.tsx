@@ -138,6 +138,7 @@ export interface Query<T, Raw = T> {
   /** The latest answer (kept while the next loads); undefined before the first. */
   data: T | undefined;
   error: RpcError | null;
+  /** No answer for this input yet (`data` may be the last input's, kept meanwhile). */
   loading: boolean;
   /** Fetch again now; resolves when the new answer is in. */
   refetch: () => Promise<void>;
@@ -164,7 +165,9 @@ export function useQuery<M extends MethodName, T = MethodOutput<M>>(
     queryFn: () => callOrThrow(method, input, rpc),
     enabled: options.enabled ?? true,
     select: options.select,
-    ...(kept && { gcTime: 0 }),
+    // Current by the screen's own hand, so never stale while held — an answer another screen asked for first
+    // (the note page, for the editor it opens) is taken as it is, not asked for again; dropped once none shows it.
+    ...(kept && { gcTime: 0, staleTime: Infinity }),
     meta: { errorShownHere: options.errorShownHere ?? false, keptCurrentHere: kept },
   });
   const keyText = JSON.stringify(key);
@@ -179,7 +182,7 @@ export function useQuery<M extends MethodName, T = MethodOutput<M>>(
   return {
     data: query.data as T | undefined,
     error: query.error ? asRpcError(query.error) : null,
-    loading: query.isPending && (options.enabled ?? true),
+    loading: (query.isPending || query.isPlaceholderData) && (options.enabled ?? true),
     refetch: useCallback(async () => {
       await refetch();
     }, [refetch]),

@@ -18,6 +18,7 @@ import { WorkspaceDialogs } from '../features/workspace/WorkspaceDialogs';
 import { REFUSALS_OFFERED, RefusedWorkspaceDialog } from '../features/protection/RefusedWorkspaceDialog';
 import { AppContext, type AppState } from './AppContext';
 import { CloseGuard, saveBeforeLeaving } from './CloseGuard';
+import { UpgradeListener } from '../features/workspace/UpgradeNotice';
 import { Dialog } from '../ui/Dialog';
 import { ErrorMessage } from '../ui/ErrorMessage';
 
@@ -157,7 +158,7 @@ function Ready({ info, reviewer, setReviewer, workspace, setWorkspace }: ReadyPr
       // Help › Keyboard Shortcuts in the desktop menu too.
       { id: 'help.shortcuts', group: 'Help', label: 'Keyboard shortcuts', shortcut: { key: '/', mod: true }, run: () => setShown('shortcuts') },
       { id: 'settings.open', group: 'Settings', label: 'Your name and appearance…', shortcut: { key: ',', mod: true }, run: () => setShown('settings') },
-      ...THEME_MODES.map(({ mode, label }) => ({ id: `appearance.${mode}`, group: 'Appearance', label, run: () => setThemeMode(mode) })),
+      ...THEME_MODES.map(({ mode, label, keywords }) => ({ id: `appearance.${mode}`, group: 'Appearance', label, keywords, run: () => setThemeMode(mode) })),
     ],
     [workspace, closeWorkspace, showWorkspaceDialog, openWithoutPath, info.host],
   );
@@ -189,6 +190,7 @@ function Ready({ info, reviewer, setReviewer, workspace, setWorkspace }: ReadyPr
       <ShortcutsDialog open={shown === 'shortcuts'} onClose={() => setShown(null)} />
       <SettingsDialog open={shown === 'settings'} reviewer={reviewer} onReviewer={setReviewer} onClose={() => setShown(null)} />
       <CloseGuard />
+      <UpgradeListener />
       <Dialog title="The workspace could not be opened" open={openError !== null} onClose={() => setOpenError(null)}>
         <ErrorMessage error={openError} />
         <div className="actions">

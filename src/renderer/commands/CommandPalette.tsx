@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useActiveOption } from '../ui/useActiveOption';
 import { Dialog } from '../ui/Dialog';
 import { commandRegistry, useAllCommands } from './registry';
+import { matchCommands } from './matchCommands';
 import { formatShortcut } from './shortcut';
 
 /** Ctrl/Cmd+K: every command by name, with its shortcut, reachable from the keyboard. */
@@ -16,13 +17,7 @@ export function CommandPalette({ open, onClose }: { open: boolean; onClose: () =
 function PaletteBody({ onClose }: { onClose: () => void }) {
   const all = useAllCommands();
   const [query, setQuery] = useState('');
-  const visible = useMemo(() => {
-    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-    return all
-      .filter((c) => c.id !== 'palette.open' && (!c.enabled || c.enabled()))
-      .filter((c) => words.every((w) => `${c.group} ${c.label}`.toLowerCase().includes(w)))
-      .sort((a, b) => a.group.localeCompare(b.group) || a.label.localeCompare(b.label));
-  }, [all, query]);
+  const visible = useMemo(() => matchCommands(all, query), [all, query]);
 
   const run = (id: string) => {
     onClose();

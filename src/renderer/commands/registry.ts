@@ -10,6 +10,8 @@ export interface Command {
   id: string;
   label: string;
   group: string;
+  /** Other words a person may type for it, matched but not shown ("quote" for Quotation). */
+  keywords?: string;
   shortcut?: Shortcut;
   /** The shortcut is handled by a component itself (e.g. Ctrl+B in the editor); shown, not listened for. */
   handledElsewhere?: boolean;

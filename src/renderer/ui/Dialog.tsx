@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { focusAdrift, focusHome } from './focusHome';
 
 interface DialogProps {
   title: string;
@@ -32,18 +33,6 @@ function placeBeside(dialog: HTMLDialogElement, anchor: DOMRect): void {
   }
 }
 
-/**
- * Focus the next thing to use on the screen as it is now (issue 11: never <body>): the open note, else the
- * screen's primary action (marked `data-focus-home`), else the main area.
- */
-export function focusHome(): void {
-  const next =
-    document.querySelector<HTMLElement>('.note-text[contenteditable="true"]') ??
-    document.querySelector<HTMLElement>('[data-focus-home]') ??
-    document.querySelector<HTMLElement>('#main');
-  next?.focus();
-}
-
 /** Ctrl/Cmd+Enter submits the dialog's form from any field (a textarea's Enter is a new line). */
 function submitOnCtrlEnter(event: KeyboardEvent<HTMLDialogElement>): void {
   if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
@@ -61,9 +50,7 @@ function submitOnCtrlEnter(event: KeyboardEvent<HTMLDialogElement>): void {
  */
 function landFocus(): void {
   setTimeout(() => {
-    const active = document.activeElement;
-    if (active && active !== document.body && active.isConnected) return;
-    if (document.querySelector('dialog[open]')) return;
+    if (!focusAdrift() || document.querySelector('dialog[open]')) return;
     focusHome();
   }, 0);
 }

@@ -1,7 +1,25 @@
-/** A form's closing row: Cancel, then the primary action that submits the form (focused first where it is the next step). */
-export function DialogActions({ onCancel, submit, busy, autoFocus }: { onCancel: () => void; submit: string; busy?: boolean; autoFocus?: boolean }) {
+import type { ReactNode } from 'react';
+
+/**
+ * A form's closing row: another way out if the form has one (`before`), Cancel, then the primary action that
+ * submits the form (focused first where it is the next step).
+ */
+export function DialogActions({
+  onCancel,
+  submit,
+  busy,
+  autoFocus,
+  before,
+}: {
+  onCancel: () => void;
+  submit: string;
+  busy?: boolean;
+  autoFocus?: boolean;
+  before?: ReactNode;
+}) {
   return (
     <div className="actions">
+      {before}
       <button type="button" onClick={onCancel}>
         Cancel
       </button>

@@ -28,6 +28,14 @@ describe('what a call makes stale', () => {
     expect(changedBy('notes.save', { input: null, output: null })).toEqual(changedBy('notes.save'));
   });
 
+  it('an autosave that only retyped passages names their reads and what shows the text, not the codebook or findings', () => {
+    const retyped = changedBy('notes.save', { input: { id: 'n' }, output: { changedPassages: [{ id: 'p' }], passagesRetyped: true } });
+    expect(retyped).toEqual(expect.arrayContaining(['passages', 'search', 'themes.view', 'matrix.cell']));
+    expect(isStale(retyped, 'themes', 'themes.list')).toBe(false);
+    expect(isStale(retyped, 'findings', 'findings.citing')).toBe(false);
+    expect(changedBy('notes.save', { input: {}, output: { changedPassages: [{ id: 'p' }], passagesRetyped: false } })).toContain('themes');
+  });
+
   it('every method of the contract is classified without throwing', () => {
     for (const method of methodNames) expect(Array.isArray(changedBy(method))).toBe(true);
   });

@@ -99,8 +99,18 @@ function saveTouchedPassages({ input, output }: AnsweredCall): boolean {
 }
 
 /** Writes whose reach depends on what they did: a narrower list when the call says so. */
+/**
+ * An autosave that only retyped passages (typing inside one: the core says `passagesRetyped`) changed their
+ * quoted text and places, not what counts or lists them: the codebook's counts, findings and the matrix's
+ * counts are as they were. Announcing them refetched the codebook and the passage bar's findings after every
+ * autosave while someone typed inside a passage (issue 11).
+ */
+const RETYPED: readonly string[] = [...NOTE_TEXT, 'passages'];
+
+const saveRetypedPassages = ({ output }: AnsweredCall): boolean => (output as { passagesRetyped?: unknown } | null)?.passagesRetyped === true;
+
 const BY_ANSWER: Record<string, (call: AnsweredCall) => readonly string[] | undefined> = {
-  'notes.save': (call) => (saveTouchedPassages(call) ? undefined : NOTE_TEXT),
+  'notes.save': (call) => (!saveTouchedPassages(call) ? NOTE_TEXT : saveRetypedPassages(call) ? RETYPED : undefined),
 };
 
 export const namespaceOf = (method: string): string => method.slice(0, method.indexOf('.'));

@@ -8,6 +8,17 @@ export const events = {
   'app.beforeClose': z.object({}),
   /** A call changed data: queries of these method namespaces are stale ('*': all of them). See changes.ts. */
   'data.changed': z.object({ namespaces: z.array(z.string()) }),
+  /**
+   * The workspace being opened is being upgraded to this version's format by a migration that can take long
+   * (its notice: what it does); `done` of `total` notes so far when it counts them; `finished` once it is over,
+   * or the open failed. The page says so while the open call waits.
+   */
+  'workspace.upgrading': z.object({
+    notice: z.string(),
+    done: z.number().int().nullable(),
+    total: z.number().int().nullable(),
+    finished: z.boolean(),
+  }),
 } as const;
 
 export type Events = typeof events;

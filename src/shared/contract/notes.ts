@@ -15,6 +15,13 @@ export const noteMethods = {
     doc: 'The notes of one engagement, in order.',
   }),
   'notes.get': method({ input: z.object({ id: Id }).strict(), output: Note, doc: 'One note with its document.' }),
+  'notes.forEditor': method({
+    input: z.object({ id: Id }).strict(),
+    output: Note,
+    // Its passages are a call of their own (passages.forNote), asked for at once: the core reads them while the
+    // page builds the document. In this answer they held the document back (issue 11).
+    doc: 'One note as its editor opens it: its document, and its blocks read into memory after the answer for the first save.',
+  }),
   'notes.create': method({
     input: z.object({ engagementId: Id, title: Title.optional() }).strict(),
     output: Note,

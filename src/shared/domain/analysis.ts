@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IsoDate } from './engagement';
-import { Speaker } from './participant';
+import { Consent, Speaker } from './participant';
 
 const Id = z.string().min(1).max(100);
 
@@ -72,7 +72,8 @@ export const SearchPlace = z.object({
   sentence: TextRange,
   /** That sentence's words, for the tag picker to show what it will tag. */
   sentenceText: z.string(),
-  speaker: z.object({ code: z.string(), staffGroup: z.string().nullable() }).nullable(),
+  /** Who says it: a linked participant's staff group and consent (null: an unknown speaker), for the consent sign. */
+  speaker: z.object({ code: z.string(), staffGroup: z.string().nullable(), consent: Consent.nullable() }).nullable(),
   themeIds: z.array(z.string()),
   /** The passages that already cover the match: what "Add to finding…" adds. */
   passageIds: z.array(z.string()),

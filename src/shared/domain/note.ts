@@ -36,5 +36,10 @@ export const SavedNote = z.object({
    * save's cost must not grow with the note.
    */
   changedPassages: z.array(Passage),
+  /**
+   * True when every passage it changed kept its themes, speaker and detachment and none was created: only
+   * their quoted text and places changed (typing inside a passage). What counts passages is as it was.
+   */
+  passagesRetyped: z.boolean().optional(),
 });
 export type SavedNote = z.infer<typeof SavedNote>;

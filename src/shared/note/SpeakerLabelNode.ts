@@ -12,7 +12,7 @@ type DomElement = ReturnType<TextNode['createDOM']>;
 
 /** "P014:" at the start of a paragraph: the speaker of that turn, by pseudonym code. */
 export const SPEAKER_PREFIX = /^(P\d{3,}):/;
-const WHOLE_LABEL = /^P\d{3,}:$/;
+export const WHOLE_LABEL = /^P\d{3,}:$/;
 
 /**
  * The "P014:" that opens a speaker turn. It stays ordinary text in the

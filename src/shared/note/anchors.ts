@@ -32,6 +32,36 @@ export interface DocumentAnchors {
   passages: Map<string, Range>;
 }
 
+/**
+ * What re-anchoring a note's passages asks of its text (core services/passages.ts): a whole document's anchors
+ * answer it (`wholeAnchorSource`), and so do a block save's blocks without joining the note (`blocksAnchorSource`
+ * in blocks.ts).
+ */
+export interface AnchorSource {
+  /** The smallest range covering all of a passage's marks, if it has any. */
+  range(id: string): Range | undefined;
+  /** The text between two code-point offsets. */
+  slice(start: number, end: number): string;
+  /** The speaker of the turn a position falls in. */
+  speakerAt(position: number): string | null;
+  /** The speaker codes of the turns the change may have added (each once). */
+  speakerCodes(): string[];
+}
+
+/** The speaker codes that open these blocks' turns, each once. */
+export const speakerCodesOf = (blocks: readonly BlockInfo[]): string[] => [...new Set(blocks.flatMap((b) => (b.speaker ? [b.speaker] : [])))];
+
+export function wholeAnchorSource(anchors: DocumentAnchors): AnchorSource {
+  // Built when first asked: with emoji in the text, the slicer indexes all of it.
+  let slice: ((start: number, end: number) => string) | undefined;
+  return {
+    range: (id) => anchors.passages.get(id),
+    slice: (start, end) => (slice ??= codePointSlicer(anchors.plainText))(start, end),
+    speakerAt: (position) => speakerAt(anchors.blocks, position),
+    speakerCodes: () => speakerCodesOf(anchors.blocks),
+  };
+}
+
 export { codePointLength } from './walk';
 
 /** The serialized document, as the walker sees it. */
@@ -44,6 +74,11 @@ const serializedTree: NoteTree<SerializedNode> = {
 export function documentAnchors(document: string): DocumentAnchors {
   const root = (JSON.parse(document) as { root?: SerializedNode }).root;
   if (!root || root.type !== 'root' || !Array.isArray(root.children)) throw new Error('not a note document');
+  return nodesAnchors(root.children as unknown[]);
+}
+
+/** The anchors of top-level nodes already parsed (a document's children, or one of them): no JSON read again. */
+export function nodesAnchors(nodes: readonly unknown[]): DocumentAnchors {
   // Pieces joined once at the end: growing one string and slicing it per block is quadratic.
   const pieces: string[] = [];
   let blockText = '';
@@ -53,7 +88,7 @@ export function documentAnchors(document: string): DocumentAnchors {
     const known = passages.get(id);
     passages.set(id, known ? { start: Math.min(known.start, start), end: Math.max(known.end, end) } : { start, end });
   };
-  walkNoteText(root.children as SerializedNode[], serializedTree, {
+  walkNoteText(nodes as SerializedNode[], serializedTree, {
     piece(text) {
       pieces.push(text);
       blockText += text;
@@ -97,7 +132,7 @@ export function codePointSlicer(text: string): (start: number, end: number) => s
 }
 
 /** The speaker of the block a position falls in (blocks are in order and apart: a binary search). */
-export function speakerAt(blocks: BlockInfo[], position: number): string | null {
+export function speakerAt(blocks: readonly BlockInfo[], position: number): string | null {
   let low = 0;
   let high = blocks.length - 1;
   while (low < high) {

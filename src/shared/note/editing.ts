@@ -9,7 +9,6 @@ import { createEmptyHistoryState, registerHistory } from '@lexical/history';
 import { $wrapSelectionInMarkNode } from '@lexical/mark';
 import {
   $createRangeSelection,
-  $getRoot,
   $getSelection,
   $isRangeSelection,
   $isElementNode,
@@ -25,6 +24,7 @@ import {
 import { codePointLength, walkNoteText, type NoteTree } from './walk';
 import { $splitAtSelectionEnd } from './deletion';
 import { noteNodes, registerNoteTransforms } from './nodes';
+import { $noteBlocks } from './NoteSectionNode';
 import { $copiedNodes } from './copy';
 import { stripForeignMarks, type SerializedNode } from './paste';
 
@@ -55,7 +55,7 @@ const liveTree: NoteTree<LexicalNode> = {
 /** Text nodes with their canonical positions, by the same walker as saving; call inside read/update. */
 function $spans(): TextSpan[] {
   const spans: TextSpan[] = [];
-  walkNoteText($getRoot().getChildren(), liveTree, {
+  walkNoteText($noteBlocks(), liveTree, {
     piece(text, start, node) {
       if (node && $isTextNode(node)) spans.push({ node, start, end: start + codePointLength(text) });
     },

@@ -55,6 +55,12 @@ export interface TrackedTable {
    * moves them all; it must not restamp them all.
    */
   derived?: readonly string[];
+  /**
+   * When a column counts as changed, where that is not its own value changing: a note's text lives in
+   * `note_blocks` (migration 0015) and its `document` column holds only the frame, so the note's text
+   * changed exactly when its revision moved.
+   */
+  changedWhen?: Readonly<Record<string, string>>;
 }
 
 /** A record that says itself who made it and when, in columns of other names. */
@@ -78,7 +84,12 @@ export const TRACKED_TABLES: readonly TrackedTable[] = [
   { table: 'participants', key: ['id'] },
   { table: 'participant_attribute_values', key: ['participant_id', 'attribute_id'], ...madeWith('participants', 'participant_id') },
   { table: 'engagement_participants', key: ['engagement_id', 'participant_id'], ...madeWith('engagements', 'engagement_id') },
-  { table: 'notes', key: ['id'], derived: ['plain_text', 'word_count', 'revision'] },
+  {
+    table: 'notes',
+    key: ['id'],
+    derived: ['plain_text', 'word_count', 'revision'],
+    changedWhen: { document: 'NEW.document IS NOT OLD.document OR NEW.revision IS NOT OLD.revision' },
+  },
   {
     table: 'note_speakers',
     key: ['note_id', 'code'],
@@ -179,11 +190,12 @@ function triggersFor(db: Database.Database, spec: TrackedTable): string[] {
   END;`);
 
   if (data.length === 0) return sql;
-  const changed = data.map((c) => `NEW.${c} IS NOT OLD.${c}`).join(' OR ');
+  const changedOne = (c: string) => `(${spec.changedWhen?.[c] ?? `NEW.${c} IS NOT OLD.${c}`})`;
+  const changed = data.map(changedOne).join(' OR ');
   // The count is the session's entry in the vector after this change (the vector is bumped in the same UPDATE);
   // the dot is built once per change, in a subquery, not once per column.
   const dot = `json_array(${NOW}, coalesce((SELECT session_id FROM change_actor), 'unknown'), coalesce(json_extract(versions, ${SESSION_PATH}), 0) + 1)`;
-  const clocks = data.map((c) => `'$.${c}', CASE WHEN NEW.${c} IS NOT OLD.${c} THEN json(d.dot) ELSE field_clocks -> '$.${c}' END`).join(', ');
+  const clocks = data.map((c) => `'$.${c}', CASE WHEN ${changedOne(c)} THEN json(d.dot) ELSE field_clocks -> '$.${c}' END`).join(', ');
   sql.push(`CREATE TRIGGER ct_${t}_update AFTER UPDATE ON ${t} WHEN ${STAMPING} AND NOT (${keyChanged}) AND (${changed}) BEGIN
     INSERT INTO record_stamps(table_name, record_id, created_at, created_by) VALUES ('${t}', ${recordIdSql(spec, 'NEW')}, ${made.at}, ${made.by})
     ON CONFLICT(table_name, record_id) DO NOTHING;

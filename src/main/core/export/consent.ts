@@ -46,7 +46,9 @@ export type WithheldReason =
   /** The speaker is marked "not for quotation". */
   | 'not_for_quotation'
   /** The passage runs into a turn of a speaker who is not for quotation (or is not a recorded participant). */
-  | 'contains_unquotable_speaker';
+  | 'contains_unquotable_speaker'
+  /** Said in a turn of a speaker code linked to no participant: whose consent is unknown (export/unlinkedSpeakers.ts). */
+  | 'unknown_speaker';
 
 export type QuoteDecision =
   | {
@@ -262,7 +264,15 @@ export function staffGroupInText(group: StaffGroup): string {
   return label.charAt(0).toLowerCase() + label.slice(1);
 }
 
-export function consentRules(participants: ConsentParticipant[], attribution: AttributionLevel): ConsentRules {
+/**
+ * `unlinked`: passage id → the speaker code of its turn, for passages said by a code linked to nobody
+ * (`unlinkedSpeakers`); withheld, since nobody has said whose consent applies.
+ */
+export function consentRules(
+  participants: ConsentParticipant[],
+  attribution: AttributionLevel,
+  unlinked: ReadonlyMap<string, string> = new Map(),
+): ConsentRules {
   const byId = new Map(participants.map((p) => [p.id, p]));
   const byCode = new Map(participants.map((p) => [p.code, p]));
   const named = (p: ConsentParticipant) => attribution === 'names' && p.consent === 'attributed' && p.realName.trim() !== '';
@@ -298,6 +308,15 @@ export function consentRules(participants: ConsentParticipant[], attribution: At
         reason: 'not_for_quotation',
         speakers: speaker ? [speaker.code] : [],
         explanation: `Said by ${code}, who is not for quotation.`,
+      };
+    }
+    const unknownCode = unlinked.get(source.passageId);
+    if (unknownCode !== undefined) {
+      return {
+        quotable: false,
+        reason: 'unknown_speaker',
+        speakers: [unknownCode],
+        explanation: `Said by ${unknownCode}, a speaker code linked to no participant, so whose consent applies is unknown: link the code to quote it.`,
       };
     }
     // Speaker turns inside the passage: every one must be someone who may be quoted.

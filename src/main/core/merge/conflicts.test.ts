@@ -1,16 +1,21 @@
 // What a merge settles itself (issue 10): a note edited on both laptops, codes, numbers and names given on both,
 // deletions against later changes, and parents deleted under a new child. Each merged both ways, compared.
 import { afterEach, describe, expect, it } from 'vitest';
-import { insertText } from '../../../shared/note/editing';
+import { blocksToDocument } from '../../../shared/note/blocksToDocument';
+import { createNoteEditor, insertText, serialize } from '../../../shared/note/editing';
 import { deleteEngagement } from '../services/engagements';
 import { createFinding } from '../services/findings';
-import { createNote, deleteNote, renameNote } from '../services/notes';
+import { createNote, deleteNote, renameNote, saveNote } from '../services/notes';
+import { deleteParticipant } from '../services/participants';
+import { tagPassage } from '../services/passages';
+import { linkSpeaker, speakersOfNote } from '../services/speakers';
 import { deleteTheme } from '../services/themeRemoval';
 import { createTheme } from '../services/themes';
 import { OTHER_REVIEWER } from '../testing/analysisFixtures';
-import { content, editNote, forks, misquoted } from '../testing/mergeFixtures';
+import { content, editNote, forks, laterOnTheClock, misquoted } from '../testing/mergeFixtures';
 import { tempFolders, TEST_REVIEWER } from '../testing/tempWorkspace';
 import { mergeInto, previewMerge } from './mergePack';
+import { noteTextSql } from '../store/noteBlocks';
 
 const folders = tempFolders();
 const { fork, mergeBothWays, twoLaptops, closeAll } = forks(folders);
@@ -24,7 +29,7 @@ const GRACE = OTHER_REVIEWER.id;
 
 
 const noteRow = (db: import('better-sqlite3').Database, id: string) =>
-  db.prepare('SELECT title, plain_text FROM notes WHERE id = ?').get(id) as { title: string; plain_text: string } | undefined;
+  db.prepare(`SELECT title, ${noteTextSql('notes.id')} AS plain_text FROM notes WHERE id = ?`).get(id) as { title: string; plain_text: string } | undefined;
 const noteOf = (db: import('better-sqlite3').Database, passageId: string) => db.prepare('SELECT note_id FROM passages WHERE id = ?').pluck().get(passageId);
 
 describe('a note edited on both laptops', () => {
@@ -32,6 +37,7 @@ describe('a note edited on both laptops', () => {
     const { review, a, b } = twoLaptops();
     const note = review.notes.moorfields.id;
     const adas = editNote(a.db, note, ADA, (e) => insertText(e, 0, 'Ada first. '), { words: 'Ada first', themeIds: [review.themes.ethics] })!;
+    laterOnTheClock(); // Grace's edit is the later
     const graces = editNote(b.db, note, GRACE, (e) => insertText(e, 0, 'Grace first. '), { words: 'Grace first', themeIds: [review.themes.training] })!;
 
     const preview = previewMerge(a.db, b.db);
@@ -69,10 +75,12 @@ describe('names and numbers given on both laptops', () => {
   it('renames the later theme of one name under one parent and renumbers the later finding; combining moves the passages', () => {
     const { review, a, b } = twoLaptops();
     const onA = createTheme(a.db, { name: 'Equity', parentId: review.themes.ai }, ADA);
+    laterOnTheClock(); // B's theme is the later
     const onB = createTheme(b.db, { name: 'equity', parentId: review.themes.ai }, GRACE);
     createTheme(b.db, { name: 'Equity', parentId: null }, GRACE); // another parent: no clash
     const tagged = editNote(b.db, review.notes.leeds.id, GRACE, () => {}, { words: 'Nurses need', themeIds: [onB.id] })!;
     const fa = createFinding(a.db, { statement: 'Radiographers want protected time.', themeIds: [], passageIds: [], status: 'draft' }, ADA);
+    laterOnTheClock(); // B's finding is the later
     const fb = createFinding(b.db, { statement: 'Nurses want protected time.', themeIds: [], passageIds: [], status: 'draft' }, GRACE);
     expect(fa.number).toBe(fb.number);
 
@@ -114,6 +122,88 @@ describe('deletions against changes', () => {
       ]),
     );
     expect(intoB.kept.map((k) => [k.table, k.deletedOn])).toEqual(expect.arrayContaining([['engagements', 'here'], ['notes', 'here']]));
+  });
+
+  // Found by the property test (seed 728142): a speaker link is ON DELETE SET NULL, so the deleting laptop's own
+  // links went quietly, but the other laptop's new or changed link arrived pointing at nobody and the merge's
+  // commit broke the foreign key. The person spoke: they are kept and listed, as any needed parent is.
+  it('keeps a participant deleted on one laptop whom a new note on the other quotes, its turn still theirs, both ways', () => {
+    const { review, a, b } = twoLaptops();
+    const pharmacist = review.people.pharmacist;
+    const note = createNote(a.db, review.engagements.bristol, 'Bristol follow-up', ADA);
+    const turn = blocksToDocument([{ kind: 'paragraph', runs: [{ text: `${pharmacist.code}: We need pharmacists on the ward.` }] }]);
+    saveNote(a.db, { id: note.id, document: serialize(createNoteEditor(turn)), baseRevision: note.revision }, ADA);
+    const said = editNote(a.db, note.id, ADA, () => {}, { words: 'pharmacists on the ward', themeIds: [review.themes.training] })!;
+    deleteParticipant(b.db, pharmacist.id);
+
+    const { intoA, intoB, bCopy } = mergeBothWays(a, b);
+    expect(content(a.db)).toEqual(content(b.db));
+    expect(speakersOfNote(a.db, note.id)).toEqual([expect.objectContaining({ code: pharmacist.code, participant: expect.objectContaining({ id: pharmacist.id }) })]);
+    expect(a.db.prepare('SELECT participant_id FROM passages WHERE id = ?').pluck().get(said)).toBe(pharmacist.id);
+    expect(intoA.kept).toEqual([expect.objectContaining({ table: 'participants', recordId: pharmacist.id, deletedOn: 'there' })]);
+    expect(intoB.kept).toEqual([expect.objectContaining({ table: 'participants', recordId: pharmacist.id, deletedOn: 'here' })]);
+    expect(previewMerge(a.db, bCopy.db).counts).toEqual(none);
+  });
+
+  it('keeps a participant deleted on one laptop to whom the other linked a speaker by hand meanwhile', () => {
+    const { review, a, b } = twoLaptops();
+    const { nurse, ahp } = review.people;
+    linkSpeaker(a.db, { noteId: review.notes.leeds.id, code: nurse.code, participantId: ahp.id }, ADA);
+    deleteParticipant(b.db, ahp.id);
+
+    const { intoA } = mergeBothWays(a, b);
+    expect(content(a.db)).toEqual(content(b.db));
+    expect(speakersOfNote(b.db, review.notes.leeds.id)).toEqual([expect.objectContaining({ code: nurse.code, participant: expect.objectContaining({ id: ahp.id }), linkedByHand: true })]);
+    expect(intoA.kept.map((k) => [k.table, k.recordId])).toEqual([['participants', ahp.id]]);
+  });
+
+  // Found by the property test (seed 1084): a note kept against a deletion kept its speakers, but not the person a
+  // speaker names when the same laptop deleted them too; the kept speaker arrived pointing at nobody.
+  it('keeps the person a kept note’s speaker names when the laptop that deleted the note deleted them too', () => {
+    const { review, a, b } = twoLaptops();
+    const { doctor } = review.people;
+    const note = review.notes.moorfields.id;
+    deleteNote(a.db, note);
+    deleteParticipant(a.db, doctor.id);
+    editNote(b.db, note, GRACE, () => {}, { words: 'helps radiographers', themeIds: [review.themes.ethics] }); // Grace, not knowing, in P002's turn
+
+    const { intoA, intoB } = mergeBothWays(a, b);
+    expect(content(a.db)).toEqual(content(b.db));
+    expect(speakersOfNote(a.db, note)).toEqual(expect.arrayContaining([expect.objectContaining({ code: doctor.code, participant: expect.objectContaining({ id: doctor.id }) })]));
+    expect(intoA.kept.map((k) => [k.table, k.recordId])).toEqual(expect.arrayContaining([['notes', note], ['participants', doctor.id]]));
+    expect(intoB.kept.map((k) => [k.table, k.recordId])).toEqual(expect.arrayContaining([['notes', note], ['participants', doctor.id]]));
+  });
+
+  // Found by the property test (seed 1067): names were settled before the deleted parents were kept, so a theme
+  // kept for the other laptop's tagging came back beside a namesake and broke the unique sibling names.
+  it('renames a theme that meets a namesake only because a deleted theme is kept for the other laptop’s tagging', () => {
+    const { review, a, b } = twoLaptops();
+    const { training } = review.themes;
+    const sub = createTheme(a.db, { name: 'training', parentId: training }, ADA);
+    deleteTheme(a.db, training); // its sub-theme “training” moves up, beside where “Training” stood
+    tagPassage(b.db, review.p.scans, training, GRACE); // Grace, not knowing, tags with “Training”: it is kept
+
+    const { intoA, intoB } = mergeBothWays(a, b);
+    expect(content(a.db)).toEqual(content(b.db));
+    expect(a.db.prepare('SELECT name FROM themes WHERE id IN (?, ?) ORDER BY name').pluck().all(training, sub.id)).toEqual(['Training', 'training (2)']);
+    expect(intoA.renamed).toEqual([expect.objectContaining({ table: 'themes', recordId: sub.id, to: 'training (2)', keptBy: training })]);
+    expect(intoB.kept.map((k) => [k.table, k.recordId])).toEqual([['themes', training]]);
+  });
+
+  // Found by the property test (seed 1067): the laptop that kept "Training" received its sub-theme "training",
+  // moved up to stand where "Training" stood, before "Training" itself was deleted — the unique sibling names broke.
+  it('takes a sub-theme moved up by its parent’s deletion beside that parent, which goes in the same merge', () => {
+    const { review, a, b } = twoLaptops();
+    const { training } = review.themes;
+    const sub = createTheme(a.db, { name: 'training', parentId: training }, ADA);
+    deleteTheme(a.db, training); // “training” moves up, beside where “Training” stood
+    const parent = a.db.prepare('SELECT parent_id FROM themes WHERE id = ?').pluck().get(sub.id);
+
+    const { intoA, intoB } = mergeBothWays(a, b);
+    expect(content(a.db)).toEqual(content(b.db));
+    expect(b.db.prepare('SELECT count(*) FROM themes WHERE id = ?').pluck().get(training)).toBe(0);
+    expect(b.db.prepare('SELECT name, parent_id AS parent FROM themes WHERE id = ?').get(sub.id)).toEqual({ name: 'training', parent });
+    expect([intoA.renamed, intoB.renamed, intoA.kept, intoB.kept]).toEqual([[], [], [], []]);
   });
 
   const none = { new: 0, changed: 0, conflicting: 0, deleted: 0, kept: 0 };

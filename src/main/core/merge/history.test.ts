@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { updateTheme } from '../services/themes';
-import { forks } from '../testing/mergeFixtures';
+import { forks, laterOnTheClock } from '../testing/mergeFixtures';
 import { tempFolders } from '../testing/tempWorkspace';
 import { listRecordsWithHistory, recordHistory, restoreOverwritten } from './history';
 import { mergeInto, previewMerge } from './mergePack';
@@ -16,6 +16,7 @@ describe('a record’s history after a merge', () => {
   it('keeps the value that lost a field both laptops changed, shows it, and restores it as a change of its own', () => {
     const { review, a, b } = twoLaptops();
     updateTheme(a.db, { id: review.themes.genomics, definition: 'Ada’s definition' });
+    laterOnTheClock(); // Grace's is the later change
     updateTheme(b.db, { id: review.themes.genomics, definition: 'Grace’s definition' });
     const graces = fork(b.db, 'grace-pack');
     mergeInto(a.db, graces.db);

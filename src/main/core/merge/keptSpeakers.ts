@@ -12,10 +12,11 @@ const recordIdOf = (row: { note_id: unknown; code: unknown }) => JSON.stringify(
  * deleted they went with it (a cascade), not by anyone's choice. Each is kept as having seen that deletion, so no
  * later merge deletes or asks about it; a row the other side renamed or dropped itself still goes. Both merge
  * orders must end alike: the note may be kept here (its speakers here, the other side's tombstones over them)
- * or come back from there (its speakers there, this side's tombstones over them).
+ * or come back from there (its speakers there, this side's tombstones over them). Returns whether it kept any.
  */
-export function keepSpeakersOfKeptNotes(book: PlanBook): void {
+export function keepSpeakersOfKeptNotes(book: PlanBook): boolean {
   const spec = trackedTable(SPEAKERS);
+  let kept = false;
   for (const o of book.outcomes) {
     if (o.table !== SPEAKERS || o.kind !== 'deleted') continue;
     const [noteId] = JSON.parse(o.recordId) as [string, string];
@@ -26,6 +27,7 @@ export function keepSpeakersOfKeptNotes(book: PlanBook): void {
     o.kind = 'changed';
     o.row = row;
     o.stamp = { ...stamp, versions: keptAgainst(stamp.versions, getTombstone(book.there, o.table, o.recordId)) };
+    kept = true;
   }
   const comingBack = book.outcomes.filter((o) => o.table === 'notes' && o.kind === 'kept' && o.origin === 'there');
   for (const note of comingBack) {
@@ -36,6 +38,8 @@ export function keepSpeakersOfKeptNotes(book: PlanBook): void {
       const stamp = getStamp(book.there, SPEAKERS, recordId);
       if (!tomb || !stamp) continue;
       book.add({ table: SPEAKERS, recordId, kind: 'new', origin: 'there', row, stamp: { ...stamp, versions: keptAgainst(stamp.versions, tomb) } });
+      kept = true;
     }
   }
+  return kept;
 }

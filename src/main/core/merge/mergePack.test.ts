@@ -10,6 +10,7 @@ import { updateTheme } from '../services/themes';
 import { content, forks } from '../testing/mergeFixtures';
 import { tempFolders, TEST_REVIEWER } from '../testing/tempWorkspace';
 import { mergeInto, previewMerge } from './mergePack';
+import { noteTextSql } from '../store/noteBlocks';
 
 const folders = tempFolders();
 const { fork, twoLaptops, closeAll } = forks(folders);
@@ -63,7 +64,7 @@ describe('merging two workspaces made from one', () => {
     expect(new Set(codes).size).toBe(codes.length);
     const renamed = intoA.renumbered[0]!;
     const codeOf = (id: string) => a.db.prepare('SELECT code FROM participants WHERE id = ?').pluck().get(id) as string;
-    const textOf = (id: string) => a.db.prepare('SELECT plain_text FROM notes WHERE id = ?').pluck().get(id) as string;
+    const textOf = (id: string) => a.db.prepare(`SELECT ${noteTextSql('notes.id')} FROM notes WHERE id = ?`).pluck().get(id) as string;
     expect(textOf(noteA)).toBe(`${codeOf(onA.id)}: Pharmacists want genomics training.`);
     expect(textOf(noteB)).toBe(`${codeOf(onB.id)}: Midwives want time for AI tools.`);
     expect(codeOf(renamed.recordId)).toBe(renamed.to);

@@ -39,6 +39,9 @@ interface Plan {
 function plan(here: Database.Database, there: Database.Database): Plan {
   const book = new PlanBook(here, there, planRecords(here, there));
   const noteCopies = settleNoteConflicts(book);
+  // What the merge keeps against a deletion comes before codes and names: a kept record takes part in both.
+  // A kept note keeps its speakers, and a speaker the person they name: until nothing more is kept.
+  while (keepNeededParents(book) || keepSpeakersOfKeptNotes(book));
   const renumbered = settleNumbers(book);
   const renamed = settleNames(book);
 
@@ -58,8 +61,6 @@ function plan(here: Database.Database, there: Database.Database): Plan {
     }
     for (const o of written) relabel(o.recordId, o.row!, documentSide(o));
   }
-  keepNeededParents(book);
-  keepSpeakersOfKeptNotes(book);
   return { book, renumbered, renamed, noteCopies, relabelled };
 }
 

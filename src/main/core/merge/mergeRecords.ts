@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { dataColumns, TRACKED_TABLES, type TrackedTable } from '../db/changeTracking';
 import { dropOrphanStamps, getStamp, listTombstones, putStamp, putTombstone, versionTexts, withoutStamping, type RecordStamp, type Tombstone } from '../store/changeLog';
 import { deleteRow, readRow, recordIds, writeRow, type Row } from '../store/mergeRows';
+import { releaseName } from '../store/themes';
 import { covers, joinVectors, keptAgainst, laterDot, sameVector, sawChange, wasKeptAgainst } from './vectors';
 
 /**
@@ -162,6 +163,9 @@ export function applyRecords(db: Database.Database, outcomes: readonly Outcome[]
   // under a theme new in the same pack) has no order of its rows that is parents-first by id. Reset at commit.
   db.pragma('defer_foreign_keys = ON');
   withoutStamping(db, () => {
+    // A theme deleted in this merge gives up its name first: the other side may have moved a sub-theme of the same
+    // name up into its place, and that row is written before the deletions (which go children first, below).
+    for (const o of outcomes) if (o.table === 'themes' && o.kind === 'deleted') releaseName(db, o.recordId);
     for (const spec of TRACKED_TABLES) {
       const rows = outcomes.filter((o) => o.table === spec.table && o.row);
       // Records here first: one renumbered here frees its code before the other side's record arrives with it.

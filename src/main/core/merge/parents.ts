@@ -10,15 +10,22 @@ import { keptAgainst } from './vectors';
  * Deleting it would take the new note with it (ON DELETE CASCADE) or leave it
  * pointing nowhere; so the parent is kept, marked as having seen the
  * deletion (vectors.ts keptAgainst), and listed as kept for the
- * person to decide. Repeated until no kept record needs another.
+ * person to decide. Repeated until no kept record needs another. Returns
+ * whether it kept anything.
+ *
+ * ON DELETE SET NULL links count too (a note's speaker, a passage's): the
+ * deleting laptop's own links were set to null, seen by its deletion, so they
+ * need nothing; but a link the other laptop made or changed meanwhile names
+ * someone who spoke, and would arrive pointing at nobody.
  */
-export function keepNeededParents(book: PlanBook): void {
+export function keepNeededParents(book: PlanBook): boolean {
+  let kept = false;
   const links = TRACKED_TABLES.flatMap((spec) =>
     foreignKeys(book.here, spec.table)
-      .filter((fk) => fk.onDelete !== 'SET NULL' && TRACKED_TABLES.some((t) => t.table === fk.parent && t.key.length === 1))
+      .filter((fk) => TRACKED_TABLES.some((t) => t.table === fk.parent && t.key.length === 1))
       .map((fk) => ({ child: spec.table, column: fk.column, parent: fk.parent })),
   );
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed; kept ||= changed) {
     changed = false;
     for (const link of links) {
       // A parent the merge would delete here, while a child here stays or a child arrives.
@@ -47,6 +54,7 @@ export function keepNeededParents(book: PlanBook): void {
       }
     }
   }
+  return kept;
 }
 
 /** Does a record that stays after the merge point at this parent? */

@@ -6,6 +6,7 @@ import { TEST_REVIEWER, tempFolders } from '../testing/tempWorkspace';
 import { REFI, themeWorkspace } from '../testing/themeFixtures';
 import { importProject } from './importProject';
 import { readQdpx } from './readQdpx';
+import { noteTextSql } from '../store/noteBlocks';
 
 const folders = tempFolders();
 afterEach(() => folders.cleanup());
@@ -64,7 +65,7 @@ describe('importing ATLAS.ti 8’s real export', () => {
     const { db, report } = await importBytes(sample('atlasti8-macos.qdpx'), 'atlasti8-macos.qdpx');
     expect(report.themes.added).toBe(14);
     expect(report.counts).toMatchObject({ passages: 0, participants: 0, memos: 2 });
-    const notes = (db.prepare('SELECT title, plain_text FROM notes ORDER BY title').all() as { title: string; plain_text: string }[]);
+    const notes = (db.prepare(`SELECT title, ${noteTextSql('notes.id')} AS plain_text FROM notes ORDER BY title`).all() as { title: string; plain_text: string }[]);
     expect(notes.map((n) => n.title)).toEqual(['Memo: My favorite Coke ad', 'Memo: Research Plan']);
     expect(notes[1]!.plain_text).toContain('This is a great project');
     const said = report.notCarried.join('\n');
@@ -98,7 +99,7 @@ describe('tolerating what real exports do', () => {
       const passage = db.prepare('SELECT quoted_text, memo FROM passages').get() as { quoted_text: string; memo: string };
       expect(passage).toEqual({ quoted_text: 'First line', memo: 'A memo as description' });
       expect((db.prepare('SELECT colour FROM themes').get() as { colour: string }).colour).toBe('#AABBCC');
-      expect((db.prepare('SELECT plain_text FROM notes').get() as { plain_text: string }).plain_text).toBe('First line\nSecond 😀 line\n');
+      expect((db.prepare(`SELECT ${noteTextSql('notes.id')} AS plain_text FROM notes`).get() as { plain_text: string }).plain_text).toBe('First line\nSecond 😀 line\n');
     }
   });
 

@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
 import { codePointLength } from '../../../shared/note/anchors';
-import { TEST_REVIEWER, tempFolders } from '../testing/tempWorkspace';
-import { theme, themeWorkspace } from '../testing/themeFixtures';
+import { join } from 'node:path';
+import { freshWorkspace, TEST_REVIEWER, tempFolders } from '../testing/tempWorkspace';
+import { theme } from '../testing/themeFixtures';
 import { defineAttribute, engagement, participant, taggedNote } from '../testing/refiFixtures';
 import { updatePassage } from '../services/passages';
 import { exportQdpx } from './exportProject';
@@ -60,7 +61,8 @@ describe('a .qdpx export imports back as the same workspace', () => {
   it('themes, passages (text and themes), memos and participants survive, over non-ASCII, emoji, CRLF and overlapping passages', async () => {
     await fc.assert(
       fc.asyncProperty(workspaceShape, async (shape) => {
-        const source = themeWorkspace(folders, 'Round trip');
+        // Two empty workspaces per run, copied rather than created (creating both was most of a run's time).
+        const source = freshWorkspace(join(folders.make(), 'source.fieldnotes'), 'Round trip');
         const db = source.db;
         const themeIds: string[] = [];
         shape.themes.forEach((n, i) => themeIds.push(theme(db, n, shape.nested && i > 0 ? themeIds[0]! : null)));
@@ -85,7 +87,7 @@ describe('a .qdpx export imports back as the same workspace', () => {
         });
         const before = content(db);
         const exported = exportQdpx(db, 'test', { omitNotForQuotation: false, includeRealNames: true, qualifyNames: false });
-        const target = themeWorkspace(folders, 'Imported');
+        const target = freshWorkspace(join(folders.make(), 'imported.fieldnotes'), 'Imported');
         importProject(target.db, await readQdpx(Buffer.from(exported.bytes), 'round.qdpx'), TEST_REVIEWER.id);
         const after = content(target.db);
         source.close();

@@ -1,41 +1,33 @@
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateWorkspace } from '../../../../bench/workspace/generate';
+import { describe, expect, it } from 'vitest';
 import type { AnalysisFilter } from '../../../shared/domain/analysis';
 import type { Dimension } from '../../../shared/domain/matrix';
 import { referenceCooccurrence, referenceMatrixTallies, referenceOverlappingRowids, referenceSpans, referenceThemeViewRowids } from '../testing/analysisReference';
 import { ID_RANGES } from '../store/analysisIndex';
-import { tempFolders } from '../testing/tempWorkspace';
+import { generatedWorkspaceForFile } from '../testing/generatedWorkspace';
 import { openWorkspace, type Workspace } from '../workspace/workspace';
 import { analysisIndex, buildInBackground, compareBinary, isBuildingInBackground, type AnalysisIndex } from './analysisIndex';
 import { matrixTallies, themeViewOrder, type MatrixTallies } from './analysisScan';
 import { cooccurrence, cooccurrencePassages } from './cooccurrence';
 import { updateEngagement, getEngagement } from './engagements';
-import { deleteNote, saveNote } from './notes';
+import { deleteNote, getNote, saveNote } from './notes';
 import { saveNoteBlocks } from './noteBlocks';
 import { splitDocument } from '../../../shared/note/blocks';
 import { updateParticipant } from './participants';
 import { createPassageFromRange, deletePassage, tagPassage, untagPassage, updatePassage } from './passages';
 import { listThemes, moveTheme } from './themes';
+import { noteTextSql } from '../store/noteBlocks';
 
 /**
  * The analysis index (issue 8) answers exactly as the SQL it replaced (testing/analysisReference.ts), on a
  * generated workspace, and keeps doing so after writes of every kind it follows — the same open database
  * throughout, so each comparison after a write is the index's incremental refresh, not a rebuild.
  */
-const folders = tempFolders();
 let workspace: Workspace;
 let reviewer: string;
-
-beforeAll(() => {
-  const made = generateWorkspace(join(folders.make(), 'index.fieldnotes'), { seed: 3, scale: 0.02 });
-  workspace = openWorkspace(made.path);
-  reviewer = workspace.db.prepare('SELECT id FROM reviewers ORDER BY id LIMIT 1').pluck().get() as string;
-}, 60_000);
-afterAll(() => {
-  workspace?.close();
-  folders.cleanup();
-});
+generatedWorkspaceForFile('index', { seed: 3, scale: 0.02 }, (opened, reviewerId) => {
+  workspace = opened;
+  reviewer = reviewerId;
+}, () => workspace);
 
 const plain = (t: MatrixTallies) => ({
   cells: Object.fromEntries([...t.cells].map(([k, row]) => [k, Object.fromEntries(row)])),
@@ -159,7 +151,7 @@ describe('the analysis index', () => {
     const db = workspace.db;
     const themes = listThemes(db);
     const passage = (n: number) => db.prepare('SELECT id FROM passages ORDER BY rowid LIMIT 1 OFFSET ?').pluck().get(n) as string;
-    const note = db.prepare('SELECT id, plain_text FROM notes ORDER BY length(plain_text) DESC LIMIT 1').get() as { id: string; plain_text: string };
+    const note = db.prepare(`SELECT id, ${noteTextSql('notes.id')} AS plain_text FROM notes ORDER BY word_count DESC LIMIT 1`).get() as { id: string; plain_text: string };
 
     // A new passage with two themes, through the note's save as the app does it.
     createPassageFromRange(db, { noteId: note.id, start: 0, end: 40, themeIds: [themes[0]!.id, themes[5]!.id] }, (document, baseRevision, creates) =>
@@ -168,7 +160,7 @@ describe('the analysis index', () => {
     expectSameAsFreshBuild();
 
     // Typing in the middle of the note as the editor saves it: one block, every passage after it moved.
-    const current = db.prepare('SELECT document, revision FROM notes WHERE id = ?').get(note.id) as { document: string; revision: number };
+    const current = getNote(db, note.id);
     const blocks = splitDocument(current.document).blocks;
     const middle = Math.floor(blocks.length / 2);
     const typed = JSON.parse(blocks[middle]!) as { children: unknown[] };

@@ -122,6 +122,11 @@ export interface AnalysisIndex {
    * dropped when, and only when, the note's text changes.
    */
   noteText: Map<string, SpeakerLines>;
+  /**
+   * Per note id, its attached key quotes' texts normalised for matching, by passage rowid (searchPlaces.ts):
+   * read by search's key-quotes filter, dropped when any of the note's passages (or its text) changes.
+   */
+  keyQuoteText: Map<string, Map<number, string>>;
   /** Search pages' marked note texts for the last few queries (searchMarks.ts), dropped as noteText is. */
   searchMarks: SearchMarks;
 }
@@ -138,6 +143,7 @@ class LiveIndex {
   private dims: Dimensions | null = null;
   private flat: Passages | null = null;
   private noteText = new Map<string, SpeakerLines>();
+  private keyQuoteText = new Map<string, Map<number, string>>();
   private searchMarks = new SearchMarks();
   /** One string per id of a theme, person or reviewer, however many rows name it. */
   private readonly pool = new Map<string, string>();
@@ -162,7 +168,7 @@ class LiveIndex {
     this.tick = tick;
     this.dims ??= readDimensions(this.db);
     this.flat ??= flatten(this.dims, this.slices, this.reviewers);
-    return { dims: this.dims, passages: this.flat, noteText: this.noteText, searchMarks: this.searchMarks };
+    return { dims: this.dims, passages: this.flat, noteText: this.noteText, keyQuoteText: this.keyQuoteText, searchMarks: this.searchMarks };
   }
 
   /**
@@ -195,6 +201,7 @@ class LiveIndex {
     this.building = null;
     this.slices.clear();
     this.noteText.clear();
+    this.keyQuoteText.clear();
     this.searchMarks.clear();
     this.reviewers.clear();
     this.pool.clear();
@@ -235,6 +242,7 @@ class LiveIndex {
     }
     this.slices = slices;
     this.noteText.clear();
+    this.keyQuoteText.clear();
     this.searchMarks.clear();
     this.dims = null;
     this.flat = null;
@@ -260,6 +268,7 @@ class LiveIndex {
       const fresh = slicesOf(passagesOf(this.db, notes), tags, firstTagOf(tags), this.intern);
       for (const id of notes) {
         this.noteText.delete(id);
+        this.keyQuoteText.delete(id);
         this.searchMarks.forget(id);
         const slice = fresh.get(id);
         if (slice) this.slices.set(id, slice);

@@ -3,8 +3,9 @@
  * save this core acknowledged, as one splice (`shared/note/blocks.ts`). The core keeps each recently
  * saved note as its blocks with their per-block text and marks, so a save re-reads one paragraph instead
  * of parsing and walking a 4 MB document, and re-anchors only the passages around the splice (the ones
- * after it move in one statement). The note's stored document and text stay whole, exactly as a whole
- * save would store them.
+ * after it move in one statement). The workspace stores a note per block too (store/noteBlocks.ts), so
+ * the save writes the blocks it replaced and their full-text rows, and the note's row its count and
+ * revision: nothing in it grows with the note but the passages it moves.
  */
 import type Database from 'better-sqlite3';
 import type { ParsedInput } from '../../../shared/contract/methods';
@@ -13,16 +14,17 @@ import {
   applyPatch,
   blockAnchors,
   blockStarts,
-  joinAnchors,
+  blocksAnchorSource,
   patchProblem,
-  splitDocument,
   type BlockAnchors,
   type BlockPatch,
 } from '../../../shared/note/blocks';
 import { FieldnotesError } from '../../../shared/rpc/result';
+import { blockRows, spliceBlocks } from '../store/noteBlocks';
 import * as noteStore from '../store/notes';
+import * as passageStore from '../store/passages';
 import { passagesByIds } from '../store/passages';
-import { anchorPassages, createPassages, type AnchorScope } from './passages';
+import { anchorBlockSave, createPassages, type AnchorScope } from './passages';
 import { memoryPart, remembered } from '../workspace/connectionMemory';
 
 /** A save as `notes.save` parsed it, with the blocks changed since the last save (a whole document goes to saveNote). */
@@ -31,8 +33,8 @@ export type BlockSave = Omit<ParsedInput<'notes.save'>, 'document' | 'patch'> & 
 /** A saved note as blocks, at a revision. */
 interface NoteBlocks {
   revision: number;
-  before: string;
-  after: string;
+  /** Each block's place in note_blocks. */
+  seqs: number[];
   blocks: string[];
   anchors: BlockAnchors[];
   /** The patch that made this revision, to recognise the same save sent again. */
@@ -58,10 +60,9 @@ function remember(db: Database.Database, id: string, note: NoteBlocks): void {
 
 const unreadable = () => new FieldnotesError('INVALID_INPUT', 'The note could not be saved: its content was not in the expected form.');
 
-function load(db: Database.Database, id: string): NoteBlocks {
-  const stored = noteStore.noteForSave(db, id);
-  const split = splitDocument(stored.document);
-  return { revision: stored.revision, ...split, anchors: split.blocks.map(blockAnchors), lastPatch: null };
+function load(db: Database.Database, id: string, revision: number): NoteBlocks {
+  const { seqs, blocks } = blockRows(db, id);
+  return { revision, seqs, blocks, anchors: blocks.map(blockAnchors), lastPatch: null };
 }
 
 /**
@@ -84,10 +85,72 @@ function scopeOf(old: readonly BlockAnchors[], next: readonly BlockAnchors[], pa
   };
 }
 
+/**
+ * Read a note's blocks into the core's memory before its first save (the editor has just opened it): parsing
+ * every block of the 200,000-word note took that save 130 ms on a quiet machine, 0.5–1 s on a loaded one.
+ */
+export function rememberForEditing(db: Database.Database, id: string): void {
+  const { revision } = noteStore.noteSaveState(db, id);
+  if (rememberedNotes(db).get(id)?.revision !== revision) remember(db, id, load(db, id, revision));
+}
+
+/** Whether a note's blocks are in the core's memory at its stored revision (read ahead, or by a save). */
+export function remembersForEditing(db: Database.Database, id: string): boolean {
+  return rememberedNotes(db).get(id)?.revision === noteStore.noteSaveState(db, id).revision;
+}
+
+/**
+ * Write the passages saves moved, if they held them (`holdShift`). The handler runs it once saves pause
+ * (`writeHeldShiftAfterPause`), the core before every other call (core/index.ts), re-anchoring before reading
+ * (services/passages.ts), opening a workspace after a crash and closing it (workspace/workspace.ts): no reader
+ * sees the moved passages in their old places.
+ */
+export const writeHeldShift = (db: Database.Database): boolean => passageStore.writeHeldShift(db);
+
+/**
+ * How long block saves must pause before the shift they hold is written: past the autosave's longest wait (500 ms,
+ * renderer/features/notes/autosave.ts), so someone typing without a break has it written once, when they stop.
+ */
+export const HELD_SHIFT_PAUSE_MS = 1000;
+
+const PENDING_WRITE = memoryPart(
+  'held shift write',
+  () => ({ timer: undefined as NodeJS.Timeout | undefined }),
+  (pending) => clearTimeout(pending.timer),
+);
+
+/**
+ * Write the held shift once no block save has come for `HELD_SHIFT_PAUSE_MS` (each save puts it off again). Until
+ * then it is in the workspace, and every other call, re-anchoring and opening writes it first; a `log`ged failure
+ * leaves it there too.
+ */
+export function writeHeldShiftAfterPause(db: Database.Database, log: (error: unknown) => void): void {
+  const pending = remembered(db, PENDING_WRITE);
+  clearTimeout(pending.timer);
+  pending.timer = setTimeout(() => {
+    pending.timer = undefined;
+    try {
+      if (db.open) passageStore.writeHeldShift(db);
+    } catch (error) {
+      log(error);
+    }
+  }, HELD_SHIFT_PAUSE_MS);
+  pending.timer.unref();
+}
+
+/**
+ * Save a splice of blocks. With `holdShift`, the passages after the splice (2,000 in the middle of a note of
+ * 4,000: 2 MB of the log and most of the save, issue 11) are not moved in the save's transaction: the shift is
+ * kept in the workspace beside the save, to be written by `writeHeldShift` once saves pause. The text and the
+ * passages it changed are stored when the answer goes; what waits is where the later passages start. A save
+ * that splices just before the held passages (typing on in one paragraph) adds its shift to the held one
+ * rather than writing it: the 2,000 rows are written once per pause, not once per save.
+ */
 export function saveNoteBlocks(
   db: Database.Database,
   input: BlockSave,
   reviewerId: string,
+  options: { holdShift?: boolean } = {},
 ): SavedNote {
   const savedAt = new Date().toISOString();
   const patchText = JSON.stringify(input.patch);
@@ -96,7 +159,7 @@ export function saveNoteBlocks(
     const stored = noteStore.noteSaveState(db, input.id);
     // What another save wrote (a whole document, another window) is read afresh: revisions tell.
     let current = rememberedNotes(db).get(input.id);
-    if (!current || current.revision !== stored.revision) current = load(db, input.id);
+    if (!current || current.revision !== stored.revision) current = load(db, input.id, stored.revision);
     if (current.revision !== input.baseRevision) {
       if (current.revision === input.baseRevision + 1 && current.lastPatch === patchText && !input.createPassages?.length) {
         // The same save again (its answer was lost on the way back): it is already stored; say so.
@@ -116,17 +179,39 @@ export function saveNoteBlocks(
     }
     const blocks = applyPatch(current.blocks, input.patch, input.patch.blocks);
     const anchors = applyPatch(current.anchors, input.patch, inserted);
-    const joined = joinAnchors(anchors);
+    const text = blocksAnchorSource(anchors, inserted);
+    const wordCount = anchors.reduce((sum, b) => sum + b.words, 0);
     const revision = current.revision + 1;
-    const document = current.before + blocks.join(',') + current.after;
-    noteStore.writeNoteContent(db, input.id, { document, plainText: joined.plainText, wordCount: joined.wordCount, revision }, reviewerId, savedAt);
-    const changed = anchorPassages(db, input.id, joined, scopeOf(current.anchors, anchors, input.patch, inserted));
+    const seqs = spliceBlocks(db, input.id, current.seqs, input.patch, input.patch.blocks.map((block, i) => ({ block, text: inserted[i]!.text })));
+    noteStore.writeNoteSaved(db, input.id, { wordCount, revision }, reviewerId, savedAt);
+    const scope = scopeOf(current.anchors, anchors, input.patch, inserted);
+    const earlier = options.holdShift === true ? passageStore.heldShift(db) : undefined;
+    // Typing on where the held save typed: the passages it held start where this splice ends, so the two shifts add up.
+    const composing = earlier !== undefined && earlier.noteId === input.id && earlier.from + earlier.by === scope.touchingBefore;
+    const holding = composing || (options.holdShift === true && scope.shift !== 0 && Number.isFinite(scope.touchingBefore));
+    const anchored = anchorBlockSave(db, input.id, text, scope, { hold: holding, keepHeld: composing });
+    const changed = anchored.changed;
     if (input.createPassages?.length) {
-      createPassages(db, input.id, joined, input.createPassages, reviewerId);
+      createPassages(db, input.id, text, input.createPassages, reviewerId);
       changed.push(...input.createPassages.map((p) => p.id));
     }
-    saved = { revision, before: current.before, after: current.after, blocks, anchors, lastPatch: patchText };
-    return { revision, wordCount: joined.wordCount, savedAt, changedPassages: passagesByIds(db, [...new Set(changed)]) };
+    const created = input.createPassages?.map((p) => p.id) ?? [];
+    if (composing) {
+      // What the held save wrote was final then; those of its rows past this splice move now, by rowid.
+      if (scope.shift !== 0) passageStore.shiftSettled(db, earlier, scope.touchingBefore, scope.shift, anchored.settled);
+      passageStore.holdShift(db, {
+        noteId: input.id,
+        from: earlier.from,
+        by: earlier.by + scope.shift,
+        settled: [...new Set([...earlier.settled, ...anchored.settled])],
+        created: [...new Set([...earlier.created, ...created])],
+      });
+    } else if (holding) {
+      passageStore.holdShift(db, { noteId: input.id, from: scope.touchingBefore, by: scope.shift, settled: anchored.settled, created });
+    }
+    saved = { revision, seqs, blocks, anchors, lastPatch: patchText };
+    const retyped = changed.length > 0 && anchored.onlyRetyped && !input.createPassages?.length;
+    return { revision, wordCount, savedAt, changedPassages: passagesByIds(db, [...new Set(changed)]), ...(retyped && { passagesRetyped: true }) };
   })();
   // Remembered only once committed: a save that failed leaves the note as the core last stored it.
   if (saved) remember(db, input.id, saved);

@@ -128,6 +128,17 @@ describe('notes', () => {
   });
 });
 
+describe('a note opened for its editor (notes.forEditor, issue 11)', () => {
+  it('answers the note as notes.get does, without its passages (a call of their own, asked for at once)', async () => {
+    const { core, engagementId } = await coreWithEngagement();
+    const note = await ok<{ id: string; revision: number }>(core.invoke('notes.create', { engagementId }));
+    await ok(core.invoke('notes.save', { id: note.id, document: sample, baseRevision: note.revision }));
+    expect(await ok(core.invoke('notes.forEditor', { id: note.id }))).toEqual(await ok(core.invoke('notes.get', { id: note.id })));
+    expect(await core.invoke('notes.forEditor', { id: PASSAGE })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    core.close();
+  });
+});
+
 describe('what a save announces as changed', () => {
   it('a save of text alone names what shows the text, not the codebook; one that makes or changes a passage names it', async () => {
     const announced: string[][] = [];

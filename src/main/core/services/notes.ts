@@ -5,11 +5,13 @@ import type { Note, NoteSource, NoteSummary, SavedNote } from '../../../shared/d
 import { emptyDocument } from '../../../shared/note/blocksToDocument';
 import { documentAnchors } from '../../../shared/note/anchors';
 import { withoutMarks } from '../../../shared/note/marks';
-import { countWords, documentText } from '../../../shared/note/text';
-import { anchorPassages, createPassages, speakerCodes } from './passages';
+import { blockAnchors, diffBlocks, splitDocument, storedDocument } from '../../../shared/note/blocks';
+import { countWords } from '../../../shared/note/text';
+import { anchorPassages, createPassages } from './passages';
 import { addSpeakerCodes, copySpeakers } from '../store/noteSpeakers';
 import { FieldnotesError } from '../../../shared/rpc/result';
 import { getEngagement, requireEngagement } from '../store/engagements';
+import { blockRows, spliceBlocks, writeBlocks } from '../store/noteBlocks';
 import * as noteStore from '../store/notes';
 import { getNote, listNotes } from '../store/notes';
 import { passagesByIds } from '../store/passages';
@@ -34,12 +36,19 @@ export function insertNote(
   options: { id?: string; speakersFrom?: string } = {},
 ): string {
   requireEngagement(db, note.engagementId);
-  const { plainText, wordCount } = documentText(note.document);
+  const { frame, blocks } = storedDocument(note.document);
+  const wordCount = blocks.reduce((sum, b) => sum + countWords(b.text), 0);
   const id = options.id ?? randomUUID();
-  noteStore.insertNote(db, { id, ...note, plainText, wordCount }, reviewerId, new Date().toISOString());
+  noteStore.insertNote(
+    db,
+    { id, engagementId: note.engagementId, title: note.title, source: note.source, frame, wordCount },
+    reviewerId,
+    new Date().toISOString(),
+  );
+  writeBlocks(db, id, blocks);
   if (options.speakersFrom) copySpeakers(db, options.speakersFrom, id);
   // Its speaker codes, each linked to whoever has that code now or unknown (an import's summary names those).
-  addSpeakerCodes(db, id, speakerCodes(documentAnchors(note.document)));
+  addSpeakerCodes(db, id, [...new Set(blocks.flatMap((b) => b.speakers))]);
   return id;
 }
 
@@ -68,25 +77,31 @@ export function createNote(db: Database.Database, engagementId: string, title: s
 }
 
 /**
- * The autosave path: one small transaction. The document is stored exactly as
- * sent; its text and word count are derived here so they can never disagree
- * with it. A stale base revision means another window saved in between.
+ * The whole-document save (the block save's fallback, tagging from the core): one small transaction.
+ * The document is stored exactly as sent — its frame, and the blocks that differ from the stored ones
+ * (one splice, as a block save) — its text and word count derived here so they can never disagree with
+ * it. A stale base revision means another window saved in between.
  */
 export function saveNote(
   db: Database.Database,
   input: WholeSave,
   reviewerId: string,
 ): SavedNote {
-  let anchors;
+  let anchors, split;
   try {
     anchors = documentAnchors(input.document);
+    split = splitDocument(input.document);
   } catch {
     throw new FieldnotesError('INVALID_INPUT', 'The note could not be saved: its content was not in the expected form.');
   }
+  const sentFrame = split.before + split.after;
   const savedAt = new Date().toISOString();
   return db.transaction(() => {
-    const current = noteStore.noteForSave(db, input.id);
-    if (current.revision !== input.baseRevision && current.document === input.document && !input.createPassages?.length) {
+    const current = noteStore.noteSaveState(db, input.id);
+    const frame = noteStore.noteFrame(db, input.id);
+    const rows = blockRows(db, input.id);
+    const patch = diffBlocks(rows.blocks, split.blocks);
+    if (current.revision !== input.baseRevision && frame === sentFrame && !patch && !input.createPassages?.length) {
       // The same save again (its answer was lost on the way back): it is already stored; say so.
       return { revision: current.revision, wordCount: current.wordCount, savedAt: current.updatedAt, changedPassages: [] };
     }
@@ -98,7 +113,8 @@ export function saveNote(
     }
     const revision = current.revision + 1;
     const wordCount = countWords(anchors.plainText);
-    noteStore.writeNoteContent(db, input.id, { document: input.document, plainText: anchors.plainText, wordCount, revision }, reviewerId, savedAt);
+    if (patch) spliceBlocks(db, input.id, rows.seqs, patch, patch.blocks.map((block) => ({ block, text: blockAnchors(block).text })));
+    noteStore.writeNoteSaved(db, input.id, { wordCount, revision, ...(frame === sentFrame ? {} : { frame: sentFrame }) }, reviewerId, savedAt);
     const changed = anchorPassages(db, input.id, anchors);
     if (input.createPassages?.length) {
       createPassages(db, input.id, anchors, input.createPassages, reviewerId);

@@ -15,6 +15,7 @@ import { createWorkspace, type Workspace } from '../workspace/workspace';
 import { createEngagement } from './engagements';
 import { createNote, saveNote } from './notes';
 import { passagesForNote } from './passages';
+import { noteTextSql } from '../store/noteBlocks';
 
 const SEED = testSeed();
 const SEPARATOR = ['\n', '\n']; // between paragraphs, as the note's plain text has it
@@ -300,7 +301,7 @@ function run(initial: string[][], ops: Op[], reached: Set<string>): void {
     revision = saved.revision;
     const stored = new Map(passagesForNote(workspace.db, note.id).map((p) => [p.id, p]));
     const where = `seed ${SEED}, after ${JSON.stringify(o)}`;
-    expect(workspace.db.prepare('SELECT plain_text FROM notes WHERE id = ?').pluck().get(note.id), `${where}: the note's text`).toBe(model.text.join(''));
+    expect(workspace.db.prepare(`SELECT ${noteTextSql('notes.id')} FROM notes WHERE id = ?`).pluck().get(note.id), `${where}: the note's text`).toBe(model.text.join(''));
     for (const id of created) {
       const passage = stored.get(id);
       expect(passage, `${where}: passage ${id} disappeared`).toBeDefined();

@@ -3,7 +3,7 @@ import type { ParsedInput } from '../../../shared/contract/methods';
 import type Database from 'better-sqlite3';
 import type { Passage } from '../../../shared/domain/passage';
 import type { Theme } from '../../../shared/domain/theme';
-import { codePointSlicer, speakerAt, type DocumentAnchors } from '../../../shared/note/anchors';
+import { wholeAnchorSource, type AnchorSource, type DocumentAnchors } from '../../../shared/note/anchors';
 import { createNoteEditor, serialize, tagRange } from '../../../shared/note/editing';
 import { FieldnotesError } from '../../../shared/rpc/result';
 import { getNote } from '../store/notes';
@@ -16,16 +16,13 @@ import { themeForName } from './themes';
 
 export { getPassage, passagesByIds, passagesForNote } from '../store/passages';
 
-/** The speaker codes that open a note's turns, each once. */
-export const speakerCodes = (anchors: DocumentAnchors): string[] => [...new Set(anchors.blocks.flatMap((b) => (b.speaker ? [b.speaker] : [])))];
-
 /**
  * Who speaks each turn of a note: its codes' links (store/noteSpeakers.ts), after recording the codes
  * that have just appeared — never the code's text, so "P005:" is nobody until linked, even once someone
  * is given P005 (issue 11). One query for the note: a save looks up the speaker of every passage.
  */
-function speakersOf(db: Database.Database, noteId: string, anchors: DocumentAnchors): (code: string | null) => string | null {
-  addSpeakerCodes(db, noteId, speakerCodes(anchors));
+function speakersOf(db: Database.Database, noteId: string, anchors: AnchorSource): (code: string | null) => string | null {
+  addSpeakerCodes(db, noteId, anchors.speakerCodes());
   const links = speakerLinks(db, noteId);
   return (code) => (code ? (links.get(code) ?? null) : null);
 }
@@ -56,24 +53,66 @@ export interface AnchorScope {
  * in one statement.
  */
 export function anchorPassages(db: Database.Database, noteId: string, anchors: DocumentAnchors, scope?: AnchorScope): string[] {
-  if (scope && scope.shift !== 0) passageStore.shiftPassages(db, noteId, scope.touchingBefore, scope.shift);
+  return anchor(db, noteId, wholeAnchorSource(anchors), scope).changed;
+}
+
+/** What anchoring a block save did: see `anchorBlockSave`. */
+export interface BlockAnchoring {
+  changed: string[];
+  /** The rows read and written here: their offsets are final. */
+  settled: number[];
+  /** Every changed passage kept its speaker and detachment: only its quoted text (and place) changed. */
+  onlyRetyped: boolean;
+}
+
+/**
+ * `anchorPassages` for a block save. With `holdShift`, the passages after the splice are not moved here: the
+ * caller holds that shift (store/passages.ts `holdShift`) to write after answering, and `settled` names the rows
+ * this wrote, which must not move with it.
+ */
+export function anchorBlockSave(
+  db: Database.Database,
+  noteId: string,
+  anchors: AnchorSource,
+  scope: AnchorScope,
+  shift: { hold: boolean; keepHeld: boolean },
+): BlockAnchoring {
+  return anchor(db, noteId, anchors, scope, shift);
+}
+
+/**
+ * With `keepHeld`, the shift an earlier save held is left unwritten: the caller composes it with this one, which it
+ * may do only when every passage that shift moves starts where the scope ends or later (services/noteBlocks.ts).
+ * Read here by its old offsets (text was typed before it), such a passage is placed by its marks and settled.
+ */
+function anchor(
+  db: Database.Database,
+  noteId: string,
+  anchors: AnchorSource,
+  scope: AnchorScope | undefined,
+  shift: { hold: boolean; keepHeld: boolean } = { hold: false, keepHeld: false },
+): BlockAnchoring {
+  // A shift an earlier save held is written first: the rows are read, and written, in their present places.
+  if (!shift.keepHeld) passageStore.writeHeldShift(db);
+  if (scope && scope.shift !== 0 && !shift.hold) passageStore.shiftPassages(db, noteId, scope.touchingBefore, scope.shift);
   const rows = scope
     ? passageStore.anchorRowsTouching(db, noteId, scope.ids, scope.touchingAfter, scope.touchingBefore)
     : passageStore.anchorRows(db, noteId);
   const changed: string[] = [];
+  const settled = rows.map((r) => r.rowid);
+  let onlyRetyped = true;
   const participantByCode = speakersOf(db, noteId, anchors);
-  if (rows.length === 0) return changed;
+  if (rows.length === 0) return { changed, settled, onlyRetyped };
   const write = passageStore.anchorWriter(db, new Date().toISOString());
-  const slice = codePointSlicer(anchors.plainText);
   for (const row of rows) {
-    const range = anchors.passages.get(row.id);
+    const range = anchors.range(row.id);
     const next: passageStore.Anchor = range
       ? {
           start: range.start,
           end: range.end,
-          text: slice(range.start, range.end),
+          text: anchors.slice(range.start, range.end),
           detached: 0,
-          participant: row.speaker_set_by_hand ? row.participant_id : participantByCode(speakerAt(anchors.blocks, range.start)),
+          participant: row.speaker_set_by_hand ? row.participant_id : participantByCode(anchors.speakerAt(range.start)),
         }
       : { start: row.start_offset, end: row.end_offset, text: row.quoted_text, detached: 1, participant: row.participant_id };
     const same = next.text === row.quoted_text && next.detached === row.detached && next.participant === row.participant_id;
@@ -81,12 +120,13 @@ export function anchorPassages(db: Database.Database, noteId: string, anchors: D
     if (!same) {
       write.reanchor(row.rowid, next);
       changed.push(row.id);
+      if (next.detached !== row.detached || next.participant !== row.participant_id) onlyRetyped = false;
     } else if (moved) {
       // Text typed before a passage only moves it: the narrowest write, and not news for the editor.
       write.move(row.rowid, next.start, next.end);
     }
   }
-  return changed;
+  return { changed, settled, onlyRetyped };
 }
 
 /** A passage the editor has just marked, with its first themes (or the name of one to create). */
@@ -96,16 +136,16 @@ export type PassageToCreate = NonNullable<ParsedInput<'notes.save'>['createPassa
 export function createPassages(
   db: Database.Database,
   noteId: string,
-  anchors: DocumentAnchors,
+  text: DocumentAnchors | AnchorSource,
   creates: PassageToCreate[],
   reviewerId: string,
 ): void {
   const now = new Date().toISOString();
+  // One source for all: slicing a text with emoji builds its code point index, and an import creates hundreds at once.
+  const anchors = 'passages' in text ? wholeAnchorSource(text) : text;
   const participantByCode = speakersOf(db, noteId, anchors);
-  // One slicer for all: slicing a text with emoji builds its code point index, and an import creates hundreds at once.
-  const slice = codePointSlicer(anchors.plainText);
   for (const create of creates) {
-    const range = anchors.passages.get(create.id);
+    const range = anchors.range(create.id);
     if (!range) throw new FieldnotesError('INVALID_INPUT', 'The passage to tag is not in the note any more. Select the text again.');
     const existingNote = passageStore.noteOfPassage(db, create.id);
     if (existingNote !== undefined && existingNote !== noteId) {
@@ -117,8 +157,8 @@ export function createPassages(
         noteId,
         start: range.start,
         end: range.end,
-        quotedText: slice(range.start, range.end),
-        participantId: participantByCode(speakerAt(anchors.blocks, range.start)),
+        quotedText: anchors.slice(range.start, range.end),
+        participantId: participantByCode(anchors.speakerAt(range.start)),
       };
       passageStore.insertPassage(db, passage, reviewerId, now);
     }

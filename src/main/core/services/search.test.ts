@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { makeOldWorkspace, tempFolders, TEST_REVIEWER, withRawDb } from '../testing/tempWorkspace';
 import { openWorkspace } from '../workspace/workspace';
 import { deleteNote, renameNote } from './notes';
+import { updateParticipant } from './participants';
 import { deletePassage, updatePassage } from './passages';
 import { search } from './search';
 
@@ -17,7 +18,7 @@ const find = (w: AnalysisWorkspace, query: string, filters = {}) => search(w.db,
 
 /** The FTS5 indexes agree with the rows they index (the triggers forgot nothing). */
 function indexesAgree(w: AnalysisWorkspace): void {
-  w.db.exec(`INSERT INTO notes_fts(notes_fts, rank) VALUES ('integrity-check', 1);
+  w.db.exec(`INSERT INTO note_blocks_fts(note_blocks_fts, rank) VALUES ('integrity-check', 1);
              INSERT INTO memos_fts(memos_fts, rank) VALUES ('integrity-check', 1);`);
   expect(w.db.pragma('integrity_check', { simple: true })).toBe('ok');
 }
@@ -187,6 +188,47 @@ describe('search', () => {
     }
   });
 
+  it('ranks notes as BM25 over whole notes: more occurrences first, in paragraphs or in one, and a short note above a long one', () => {
+    const w = analysisWorkspace(folders);
+    try {
+      const e = w.engagement();
+      const filler = (n: number) => Array.from({ length: n }, (_, i) => `Paragraph ${i} is about the waiting room and the car park.`);
+      // Made in the opposite order of their rank, so a ranking by rowid (or none) fails.
+      const longOnce = w.note(e, ['Triage came up once.', ...filler(30)]);
+      const once = w.note(e, ['Triage came up once.', ...filler(3)]);
+      const oneParagraph = w.note(e, ['Triage, triage and triage again: triage was all they spoke of.', ...filler(3)]);
+      const paragraphs = w.note(e, ['Triage first.', 'Triage second.', 'Triage third.', 'Triage fourth.', 'Triage fifth.', ...filler(3)]);
+      w.note(e, filler(5));
+      w.note(e, filler(6));
+      w.note(e, filler(7));
+      const order = (query: string) => find(w, query).hits.map((h) => h.source.noteId);
+      expect(order('triage')).toEqual([paragraphs.id, oneParagraph.id, once.id, longOnce.id]);
+      expect(order('tria*')).toEqual([paragraphs.id, oneParagraph.id, once.id, longOnce.id]);
+      // A phrase counts the paragraphs that hold it.
+      expect(order('"triage came"')).toEqual([once.id, longOnce.id]);
+    } finally {
+      w.close();
+    }
+  });
+
+  it('ranks a word by its occurrences as the index itself folds it ("ﬁ" and fullwidth letters kept, not decomposed)', () => {
+    const w = analysisWorkspace(folders);
+    try {
+      const e = w.engagement();
+      const filler = ['The waiting room and the car park.', 'More about the car park.'];
+      // Made in the opposite order of their rank. Search's own folding reads "ﬁne" as "fine", which no note holds.
+      const twoParagraphs = w.note(e, ['ﬁne first.', 'ﬁne second.', ...filler]);
+      const fourInOne = w.note(e, ['ﬁne, ﬁne, ﬁne and ﬁne.', 'The waiting room.', ...filler]);
+      w.note(e, filler);
+      w.note(e, [...filler, 'Nothing else.']);
+      const order = (query: string) => find(w, query).hits.map((h) => h.source.noteId);
+      expect(order('ﬁne')).toEqual([fourInOne.id, twoParagraphs.id]);
+      expect(order('ﬁn*')).toEqual([fourInOne.id, twoParagraphs.id]);
+    } finally {
+      w.close();
+    }
+  });
+
   it('pages through the hits with the total for all of them', () => {
     const w = analysisWorkspace(folders);
     try {
@@ -236,7 +278,7 @@ describe('search filters', () => {
       const nobody = w.note(e, ['Training without speakers.']);
       let hits = find(w, 'training', { staffGroups: ['nurse'] }).hits;
       expect(hits.map((h) => h.source.noteId)).toEqual([note.id]);
-      expect(hits[0]!.speaker).toEqual({ code: nurse, staffGroup: 'nurse' });
+      expect(hits[0]!.speaker).toEqual({ code: nurse, staffGroup: 'nurse', consent: 'none' });
       expect(sliceCodePoints(note.text(), hits[0]!.start, hits[0]!.end)).toBe('Training');
       expect(hits[0]!.start).toBe(note.text().indexOf(`${nurse}:`) + 6);
       expect(find(w, 'training', { staffGroups: ['midwife'] }).total).toBe(0);
@@ -245,6 +287,31 @@ describe('search filters', () => {
       hits = find(w, 'protected', { staffGroups: ['nurse'] }).hits;
       expect(hits.map((h) => h.kind)).toEqual(['memo']);
       expect(find(w, 'protected', { staffGroups: ['doctor'] }).total).toBe(0);
+    } finally {
+      w.close();
+    }
+  });
+
+  it("a hit's speaker carries the participant's consent, so a hit of someone not for quotation can say so (issue 11)", () => {
+    const w = analysisWorkspace(folders);
+    try {
+      const e = w.engagement();
+      const unquotable = w.participant('nurse'); // P001: consent not recorded, so not for quotation
+      const quotable = w.participant('doctor'); // P002
+      const id = w.db.prepare('SELECT id FROM participants WHERE code = ?').pluck().get(quotable) as string;
+      updateParticipant(w.db, { id, consent: 'anonymous', consentDate: '2018-06-01' });
+      const theme = w.theme('Training');
+      const note = w.note(e, [`${unquotable}: Training comes first.`, `${quotable}: Training pays for itself.`, 'P009: Training, said a stranger.']);
+      const [hit] = find(w, 'training').hits;
+      expect(hit!.places.map((p) => p.speaker)).toEqual([
+        { code: unquotable, staffGroup: 'nurse', consent: 'none' },
+        { code: quotable, staffGroup: 'doctor', consent: 'anonymous' },
+        { code: 'P009', staffGroup: null, consent: null }, // an unknown speaker: no one's consent to show
+      ]);
+      expect(hit!.speaker).toEqual(hit!.places[0]!.speaker);
+      // A memo hit: its passage's speaker.
+      note.tag('Training comes first', [theme], { memo: 'Protected time wanted.' });
+      expect(find(w, 'protected').hits.map((h) => [h.kind, h.speaker])).toEqual([['memo', { code: unquotable, staffGroup: 'nurse', consent: 'none' }]]);
     } finally {
       w.close();
     }
@@ -264,6 +331,28 @@ describe('search filters', () => {
       expect(sliceCodePoints(note.text(), hit.start, hit.end)).toBe('training');
       expect(hit.start).toBe(note.text().indexOf('training'));
       expect(hit.themeIds).toEqual([theme]);
+    } finally {
+      w.close();
+    }
+  });
+
+  it('key quotes only follows a key quote whose text changed (its text is kept between searches)', () => {
+    const w = analysisWorkspace(folders);
+    try {
+      const e = w.engagement();
+      const theme = w.theme('Training');
+      const note = w.note(e, ['Alpha is said once here. The key quote speaks of beta only.']);
+      note.tag('The key quote speaks of beta only', [theme], { keyQuote: true });
+      expect(find(w, 'alpha', { keyQuotesOnly: true }).total).toBe(0);
+      expect(find(w, 'beta', { keyQuotesOnly: true }).total).toBe(1);
+      // "beta" becomes "alpha" inside the key quote: the quote kept from the last search is stale.
+      const at = note.text().indexOf('beta');
+      note.remove(at, at + 4);
+      note.insert(at, 'alpha');
+      expect(note.text()).toContain('speaks of alpha only');
+      const hits = find(w, 'alpha', { keyQuotesOnly: true }).hits;
+      expect(hits.map((h) => [h.kind, h.start])).toEqual([['note', at]]);
+      expect(find(w, 'beta', { keyQuotesOnly: true }).total).toBe(0);
     } finally {
       w.close();
     }

@@ -2,16 +2,17 @@ import type Database from 'better-sqlite3';
 import type { ParsedInput } from '../../../shared/contract/methods';
 import type { SearchHit, SearchPlace, SearchResult } from '../../../shared/domain/analysis';
 import { noteFilter, passageFilter } from '../store/analysisFilter';
-import { speakerKey, staffGroupsOfSpeakers } from '../store/noteSpeakers';
+import { type LinkedSpeaker, speakerKey, speakersOfPlaces } from '../store/noteSpeakers';
 import * as searchStore from '../store/search';
 import type { Candidate } from '../store/search';
 import { analysisIndex } from './analysisIndex';
 import type { MarkedText } from './searchMarks';
 import { notePlaces, type Places } from './searchPlaces';
-import { parseSearch, toFtsQuery } from './searchQuery';
+import { parseSearch, toFtsQuery, toTermQuery } from './searchQuery';
 import {
   chooseAnchor,
   CLOSE,
+  markedNote,
   OPEN,
   placesOf,
   readMarked,
@@ -28,7 +29,8 @@ import { sourceRef } from '../store/sources';
  *
  * FTS5 finds and ranks (bm25: hits in notes first, then hits in memos, each
  * by rank), SQL applies the filters, and only the page of hits shown is read
- * in full. For those, FTS5's highlight() marks every match with its own
+ * (of its notes, the paragraphs that matched; the rest by their lengths,
+ * store/search.ts). For those, FTS5's highlight() marks every match with its own
  * tokenizer, so positions agree with what matched — accents, case and emoji
  * included — and the snippet is cut around the match whose position the hit
  * reports: the place you jump to or tag is the place you read.
@@ -46,19 +48,26 @@ type Marked = MarkedText;
 /** Places listed under one note hit; a note with more says how many more there are. */
 export const PLACES_PER_NOTE = 50;
 
-/** Each row's text with its matches marked by FTS5, for the given rowids of one FTS table. */
-function highlights(db: Database.Database, table: 'notes_fts' | 'memos_fts', fts: string, rowids: number[]): Map<number, Marked> {
-  const rows = searchStore.highlighted(db, table, fts, rowids, { open: OPEN, close: CLOSE });
+/** Each memo's text with its matches marked by FTS5, by passage rowid. */
+function memoHighlights(db: Database.Database, fts: string, rowids: number[]): Map<number, Marked> {
   const out = new Map<number, Marked>();
-  for (const row of rows) {
-    const read = readMarked(row.marked) ?? { text: row.marked.replace(/[\uFDD0\uFDD1]/g, ''), matches: [] };
-    out.set(row.rowid, read);
+  for (const row of searchStore.highlighted(db, 'memos_fts', fts, rowids, { open: OPEN, close: CLOSE })) {
+    out.set(row.rowid, readMarked(row.marked) ?? { text: row.marked.replace(/[\uFDD0\uFDD1]/g, ''), matches: [] });
   }
   return out;
 }
 
-/** The notes' marked texts, from those kept for this query (searchMarks.ts) where the note is unchanged, else from FTS5. */
-function noteHighlights(db: Database.Database, fts: string, rowids: number[]): Map<number, Marked> {
+/** A search as a note's marks are read for it: the whole FTS5 query, and any one of its terms (a note's blocks each hold some). */
+export interface NoteQuery {
+  fts: string;
+  anyTerm: string;
+}
+
+/**
+ * The notes' marked texts, from those kept for this query (searchMarks.ts) where the note is unchanged,
+ * else from FTS5 — its blocks marked where any term matches (`anyTerm`).
+ */
+function noteHighlights(db: Database.Database, { fts, anyTerm }: NoteQuery, rowids: number[]): Map<number, Marked> {
   const { dims, searchMarks } = analysisIndex(db);
   searchMarks.touch(fts);
   const idOf = (rowid: number) => {
@@ -73,9 +82,10 @@ function noteHighlights(db: Database.Database, fts: string, rowids: number[]): M
     if (kept) out.set(rowid, kept);
     else missing.push(rowid);
   }
-  for (const [rowid, marked] of highlights(db, 'notes_fts', fts, missing)) {
-    out.set(rowid, marked);
-    const id = idOf(rowid);
+  for (const note of searchStore.highlightedNotes(db, anyTerm, missing, { open: OPEN, close: CLOSE })) {
+    const marked = markedNote(note.blocks);
+    out.set(note.rowid, marked);
+    const id = idOf(note.rowid);
     if (id !== undefined) searchMarks.set(fts, id, marked);
   }
   return out;
@@ -93,21 +103,36 @@ function notePlace(m: Marked, anchor: Span | null): SearchPlace {
     end: end!,
     sentence: { start: sentenceStart!, end: sentenceEnd! },
     sentenceText: m.text.slice(sentence.start, sentence.end),
-    speaker: code ? { code, staffGroup: null } : null,
+    speaker: code ? { code, staffGroup: null, consent: null } : null,
     themeIds: [],
     passageIds: [],
   };
 }
 
-export function search(db: Database.Database, input: SearchInput): SearchResult {
+/**
+ * The reads behind a page of hits that have a fast way and a plain one (issue 8): the notes' texts with
+ * their matches marked, and the staff group and consent of each speaker of a place. testing/searchReference.ts holds
+ * the plain ones, and search.reference.test.ts holds search's answers to them on a generated workspace.
+ */
+export interface PageReads {
+  /** The notes' (by rowid) texts with the matches of the query's terms marked. */
+  noteMarks(db: Database.Database, query: NoteQuery, rowids: number[]): Map<number, Marked>;
+  /** speakerKey(note, code) → the staff group and consent of the participant that code of the note is linked to. */
+  speakers(db: Database.Database, pairs: { noteId: string; code: string }[]): Map<string, LinkedSpeaker>;
+}
+
+const FAST: PageReads = { noteMarks: noteHighlights, speakers: speakersOfPlaces };
+
+export function search(db: Database.Database, input: SearchInput, reads: PageReads = FAST): SearchResult {
   const terms = parseSearch(input.query);
   if (terms.length === 0) return { total: 0, hits: [] };
   const fts = toFtsQuery(terms);
+  const each = terms.map((t) => toFtsQuery([t]));
   const filter = input.filters ?? {};
   const nf = noteFilter(filter);
   const pf = passageFilter(filter);
 
-  let notes = searchStore.noteCandidates(db, fts, nf);
+  let notes = searchStore.noteCandidates(db, terms.map(toTermQuery), nf);
   const memos = searchStore.memoCandidates(db, fts, pf);
 
   let places: Places | null = null;
@@ -121,14 +146,14 @@ export function search(db: Database.Database, input: SearchInput): SearchResult 
   const all = [...notes.sort(byRank), ...memos.sort(byRank)];
   const offset = input.offset ?? 0;
   const page = all.slice(offset, offset + (input.limit ?? 50));
-  return { total: all.length, hits: buildHits(db, fts, page, places, terms.length > 1) };
+  return { total: all.length, hits: buildHits(db, reads, { fts, anyTerm: each.join(' OR ') }, page, places, terms.length > 1) };
 }
 
-function buildHits(db: Database.Database, fts: string, page: Candidate[], places: Places | null, severalTerms: boolean): SearchHit[] {
+function buildHits(db: Database.Database, reads: PageReads, query: NoteQuery, page: Candidate[], places: Places | null, severalTerms: boolean): SearchHit[] {
   const noteIds = page.filter((c) => c.kind === 'note').map((c) => c.rowid);
   const memoIds = page.filter((c) => c.kind === 'memo').map((c) => c.rowid);
-  const noteText = noteHighlights(db, fts, noteIds);
-  const memoText = highlights(db, 'memos_fts', fts, memoIds);
+  const noteText = reads.noteMarks(db, query, noteIds);
+  const memoText = memoHighlights(db, query.fts, memoIds);
 
   const noteRows = new Map(searchStore.noteSources(db, noteIds).map((r) => [r.rowid, r]));
   const memoRows = new Map(searchStore.memoSources(db, memoIds).map((r) => [r.rowid, r]));
@@ -157,7 +182,7 @@ function buildHits(db: Database.Database, fts: string, page: Candidate[], places
         end: row.end_offset,
         sentence: { start: row.start_offset, end: row.end_offset },
         sentenceText: row.quoted_text,
-        speaker: row.code ? { code: row.code, staffGroup: row.staff_group } : null,
+        speaker: row.code ? { code: row.code, staffGroup: row.staff_group, consent: row.consent } : null,
         themeIds: [],
         passageIds: [],
         places: [],
@@ -165,21 +190,27 @@ function buildHits(db: Database.Database, fts: string, page: Candidate[], places
       });
     }
   }
-  annotate(db, hits);
+  annotate(db, reads, hits);
   return hits;
 }
 
-/** Fill in each place's speaker's staff group and the passages (and their themes) already on it: two queries for the page. */
-function annotate(db: Database.Database, hits: SearchHit[]): void {
+/** Fill in each place's speaker's staff group and consent, and the passages (and their themes) already on it: two queries for the page. */
+function annotate(db: Database.Database, reads: PageReads, hits: SearchHit[]): void {
   const all: { place: SearchPlace; note: string; passage: string | null; kind: SearchHit['kind'] }[] = hits.flatMap((h) => [
     { place: h as SearchPlace, note: h.source.noteId, passage: h.passageId, kind: h.kind },
     ...h.places.map((place) => ({ place, note: h.source.noteId, passage: null, kind: h.kind })),
   ]);
-  // A turn's staff group is its note's link for the code (an unknown speaker has none), not the code's text.
+  // A turn's staff group and consent are its note's link for the code (an unknown speaker has neither), not the
+  // code's text: consent rides on the same read, so a hit of someone not for quotation can say so at no extra query.
   const pairs = all.flatMap((a) => (a.kind === 'note' && a.place.speaker ? [{ noteId: a.note, code: a.place.speaker.code }] : []));
   if (pairs.length) {
-    const groups = staffGroupsOfSpeakers(db, pairs);
-    for (const a of all) if (a.kind === 'note' && a.place.speaker) a.place.speaker.staffGroup = groups.get(speakerKey(a.note, a.place.speaker.code)) ?? null;
+    const linked = reads.speakers(db, pairs);
+    for (const a of all) {
+      if (a.kind !== 'note' || !a.place.speaker) continue;
+      const who = linked.get(speakerKey(a.note, a.place.speaker.code));
+      a.place.speaker.staffGroup = who?.staffGroup ?? null;
+      a.place.speaker.consent = who?.consent ?? null;
+    }
   }
   // The passages covering each place (a memo hit: its own passage), from the analysis index: each note's
   // passages sit together there, so a place looks only at its note's.

@@ -3,7 +3,7 @@ import type { AnalysisFilter } from '../../../shared/domain/analysis';
 import { SPEAKER_PREFIX } from '../../../shared/note/SpeakerLabelNode';
 import { quotedTexts } from '../store/analysisIndex';
 import { linkedCodesInStaffGroups } from '../store/noteSpeakers';
-import { plainTextsByRowid, type KeyQuoteRow } from '../store/search';
+import { plainTextsByRowid } from '../store/search';
 import { analysisIndex, type AnalysisIndex, type SpeakerLines } from './analysisIndex';
 import { normalise, termPatterns, type SearchTerm } from './searchQuery';
 import type { MarkedText } from './searchMarks';
@@ -31,27 +31,45 @@ export interface Places {
   allowedIn(rowid: number, marked: MarkedText): (span: Span) => boolean;
 }
 
-type KeyQuote = KeyQuoteRow;
+/** An attached key quote of a note: where it is, in code points, and its text normalised for matching. */
+interface KeyQuote {
+  start: number;
+  end: number;
+  normal: string;
+}
 
 /**
- * The attached key quotes of these notes (by note rowid), from the analysis index, with their text read
- * by passage rowid — not a scan of every passage for its flag.
+ * The attached key quotes of these notes (by note rowid), from the analysis index, each with its text
+ * normalised — kept in the index until the note's passages change; the rest read by passage rowid (not a
+ * scan of every passage for its flag) and normalised once.
  */
 function keyQuotes(db: Database.Database, ix: AnalysisIndex, rowids: number[]): Map<number, KeyQuote[]> {
-  const { dims, passages } = ix;
+  const { dims, passages, keyQuoteText } = ix;
   // Each note's passages sit together in the index: look only at the candidates'.
-  const found: { rowid: number; passage: number; start: number; end: number }[] = [];
+  const found: { rowid: number; id: string; passage: number; start: number; end: number }[] = [];
+  const unread: number[] = [];
   for (const rowid of rowids) {
     const note = dims.noteByRowid.get(rowid);
     if (note === undefined) continue;
+    const id = dims.noteIds[note]!;
+    const kept = keyQuoteText.get(id);
     for (let i = passages.noteStart[note]!; i < passages.noteStart[note + 1]!; i++) {
-      if (passages.keyQuote[i] === 1 && passages.detached[i] === 0) found.push({ rowid, passage: passages.rowid[i]!, start: passages.start[i]!, end: passages.end[i]! });
+      if (passages.keyQuote[i] !== 1 || passages.detached[i] !== 0) continue;
+      found.push({ rowid, id, passage: passages.rowid[i]!, start: passages.start[i]!, end: passages.end[i]! });
+      if (!kept?.has(passages.rowid[i]!)) unread.push(passages.rowid[i]!);
     }
   }
-  const texts = new Map(quotedTexts(db, found.map((f) => f.passage)));
+  const read = new Map(quotedTexts(db, unread).map(([passage, text]) => [passage, normalise(text)]));
   const out = new Map<number, KeyQuote[]>();
   for (const f of found) {
-    const quote = { rowid: f.rowid, start: f.start, end: f.end, quoted_text: texts.get(f.passage) ?? '' };
+    let kept = keyQuoteText.get(f.id);
+    let normal = kept?.get(f.passage);
+    if (normal === undefined) {
+      normal = read.get(f.passage) ?? '';
+      if (!kept) keyQuoteText.set(f.id, (kept = new Map()));
+      kept.set(f.passage, normal);
+    }
+    const quote = { start: f.start, end: f.end, normal };
     const list = out.get(f.rowid);
     if (list) list.push(quote);
     else out.set(f.rowid, [quote]);
@@ -89,7 +107,6 @@ function speakerLines(db: Database.Database, ix: AnalysisIndex, rowids: number[]
 export function notePlaces(db: Database.Database, filter: AnalysisFilter, terms: SearchTerm[], rowids: number[]): Places {
   const patterns = termPatterns(terms);
   const holds = (normal: string) => patterns.some((p) => p.test(normal));
-  const holdsMatch = (text: string) => holds(normalise(text));
   const linked = filter.staffGroups?.length ? linkedCodesInStaffGroups(db, filter.staffGroups) : null;
   const NONE = new Set<string>();
   const codesOf = (rowid: number) => linked?.get(rowid) ?? NONE;
@@ -99,9 +116,9 @@ export function notePlaces(db: Database.Database, filter: AnalysisFilter, terms:
   const keep = new Set<number>();
   if (linked && filter.keyQuotesOnly) {
     // Only the notes with a matching key quote are read, to find whose turn each quote begins in.
-    const readable = rowids.filter((r) => linked.has(r) && quotes.get(r)?.some((q) => holdsMatch(q.quoted_text)));
+    const readable = rowids.filter((r) => linked.has(r) && quotes.get(r)?.some((q) => holds(q.normal)));
     for (const { rowid, plain_text: text } of plainTextsByRowid(db, readable)) {
-      const mine = (quotes.get(rowid) ?? []).filter((q) => holdsMatch(q.quoted_text));
+      const mine = (quotes.get(rowid) ?? []).filter((q) => holds(q.normal));
       const starts = toUnits(text, mine.map((q) => q.start));
       if (starts.some((unit) => codesOf(rowid).has(speakerOfLine(text, unit) ?? ''))) keep.add(rowid);
     }
@@ -117,7 +134,7 @@ export function notePlaces(db: Database.Database, filter: AnalysisFilter, terms:
       }
     }
   } else {
-    for (const rowid of rowids) if (quotes.get(rowid)?.some((q) => holdsMatch(q.quoted_text))) keep.add(rowid);
+    for (const rowid of rowids) if (quotes.get(rowid)?.some((q) => holds(q.normal))) keep.add(rowid);
   }
 
   return {

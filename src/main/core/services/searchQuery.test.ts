@@ -53,7 +53,7 @@ describe('search queries', () => {
     const w = analysisWorkspace(folders);
     try {
       w.note(w.engagement(), ['Training 🙂 for the réseau (AI) — "quoted" text, NEAR and NOT included.']);
-      const run = w.db.prepare('SELECT rowid FROM notes_fts WHERE notes_fts MATCH ?');
+      const run = w.db.prepare('SELECT rowid FROM note_blocks_fts WHERE note_blocks_fts MATCH ?');
       fc.assert(
         fc.property(fc.oneof(syntaxy, fc.string({ unit: 'binary' })), (text) => {
           const terms = parseSearch(text);

@@ -68,6 +68,14 @@ export function toFtsQuery(terms: SearchTerm[]): string {
   return terms.map((t) => `"${t.text.replaceAll('"', '""')}"${t.prefix ? '*' : ''}`).join(' ');
 }
 
+/**
+ * A term as the note index is asked for it (store/search.ts): its FTS5 query, and its words when it is not a
+ * phrase — if the index's tokenizer makes one word of them, its occurrences are counted for ranking.
+ */
+export function toTermQuery(term: SearchTerm): { fts: string; words: string | null; prefix: boolean } {
+  return { fts: toFtsQuery([term]), words: term.phrase ? null : term.text, prefix: term.prefix };
+}
+
 const TOKEN_CHARS = '\\p{L}\\p{N}\\p{Co}';
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -70,7 +70,7 @@ describe('speaker codes of a note', () => {
       const p005 = w.db.prepare(`SELECT id FROM participants WHERE code = 'P005'`).pluck().get() as string;
       linkSpeaker(w.db, { noteId: note.id, code: 'P005', participantId: p005 }, TEST_REVIEWER.id);
       const hits = search(w.db, { query: 'lack', filters: midwives }).hits;
-      expect(hits.map((h) => [h.source.noteId, h.speaker])).toEqual([[note.id, { code: 'P005', staffGroup: 'midwife' }]]);
+      expect(hits.map((h) => [h.source.noteId, h.speaker])).toEqual([[note.id, { code: 'P005', staffGroup: 'midwife', consent: 'none' }]]);
       expect(themeView(w.db, { themeIds: [theme], mode: 'any', includeSubthemes: false, filters: midwives }).counts.passages).toBe(1);
       // P001's turn is linked to P001 (a nurse) from the start.
       expect(search(w.db, { query: 'job', filters: { staffGroups: ['nurse'] } }).total).toBe(1);

@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { FieldnotesError } from '../../../shared/rpc/result';
+import type { MigrationReport } from '../db/migrate';
 import { buildInBackground } from './analysisIndex';
 import { actAs } from './reviewer';
 import { keyForFile, newKey, type WorkspaceKey } from '../workspace/encryption';
 import { DamagedWorkspaceError } from '../workspace/errors';
 import { rememberedKeys } from '../workspace/rememberedKeys';
-import { createWorkspace, openWorkspace, type Workspace } from '../workspace/workspace';
+import { createWorkspace, openWorkspace, refuseNewWorkspacePath, type Workspace } from '../workspace/workspace';
 import type { HandlerContext } from '../handlers/context';
 
 /** Refusals the page can act on for the same file without naming it again (protection.*, recovery.*). */
@@ -29,9 +30,28 @@ export function workspaceOpener(ctx: HandlerContext) {
   };
   const withKey = (inputPath: string, key: WorkspaceKey | undefined) => {
     const path = resolve(inputPath);
+    let upgrading: string | null = null;
+    let told = 0;
+    const tell = (notice: string, done: number | null, total: number | null, finished: boolean) => {
+      told = performance.now();
+      options.emit?.('workspace.upgrading', { notice, done, total, finished });
+    };
     try {
-      return adopt(openWorkspace(path, { onBackup: (b) => options.log?.(`backed up to ${b}`), backups: {}, key }));
+      // Logged before and after; the page is told too, as it goes (at most every 200 ms), since the open call
+      // it waits on answers only when the migration is over.
+      const onMigration: MigrationReport = ({ migration, seconds, done, total }) => {
+        const notice = migration.notice ?? migration.name;
+        if (done !== undefined) {
+          if (performance.now() - told >= 200 || done === total) tell(notice, done, total ?? null, false);
+          return;
+        }
+        options.log?.(seconds === undefined ? `updating the workspace: ${migration.notice}` : `updated the workspace (${migration.name}) in ${seconds.toFixed(1)} s`);
+        upgrading = seconds === undefined ? notice : null;
+        tell(notice, null, null, seconds !== undefined);
+      };
+      return adopt(openWorkspace(path, { onBackup: (b) => options.log?.(`backed up to ${b}`), onMigration, backups: {}, key }));
     } catch (error) {
+      if (upgrading) tell(upgrading, null, null, true); // the open failed part-way: the page stops waiting for it
       if (error instanceof FieldnotesError && ACTIONABLE.has(error.code)) {
         session.refused = { path, code: error.code, findings: error instanceof DamagedWorkspaceError ? error.findings : [], key };
       }
@@ -67,6 +87,7 @@ export function workspaceOpener(ctx: HandlerContext) {
       }
     },
     async create(path: string, name: string, passphrase?: string) {
+      refuseNewWorkspacePath(path); // before the key: a refusal should not wait for Argon2id
       const key = passphrase ? await newKey(passphrase) : undefined;
       return adopt(createWorkspace(path, { name, createdBy: ctx.requireReviewer() }, { key, backups: {} }));
     },

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { noteTextSql, noteTexts } from './noteBlocks';
 
 /**
  * The reads behind inter-coder agreement (issue 10): who tagged what, as
@@ -56,7 +57,7 @@ export interface CodedNoteRow {
 export function codedNotes(db: Database.Database, ids: readonly string[]): CodedNoteRow[] {
   return db
     .prepare(
-      `SELECT n.id, n.title, n.engagement_id, length(n.plain_text) AS length
+      `SELECT n.id, n.title, n.engagement_id, length(${noteTextSql('n.id')}) AS length
          FROM notes n WHERE n.id IN (SELECT value FROM json_each(?)) ORDER BY n.id`,
     )
     .all(JSON.stringify(ids)) as CodedNoteRow[];
@@ -64,8 +65,7 @@ export function codedNotes(db: Database.Database, ids: readonly string[]): Coded
 
 /** The plain text of one note, to quote where two reviewers differ. */
 export function notePlainText(db: Database.Database, id: string): string {
-  const row = db.prepare('SELECT plain_text FROM notes WHERE id = ?').get(id) as { plain_text: string } | undefined;
-  return row?.plain_text ?? '';
+  return noteTexts(db, [id]).get(id) ?? '';
 }
 
 export function themeNames(db: Database.Database, ids: readonly string[]): Map<string, string> {

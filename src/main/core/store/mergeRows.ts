@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
+import { documentFromFrame, storedDocument } from '../../../shared/note/blocks';
 import { columnsOf, recordIdSql, type TrackedTable } from '../db/changeTracking';
+import { joinedBlocks, noteTexts, writeBlocks } from './noteBlocks';
 import { prepared } from './statements';
 
 /**
@@ -9,6 +11,10 @@ import { prepared } from './statements';
  * than on each table's domain type. Table and column names come from
  * TRACKED_TABLES and the schema itself, never from outside; every value is a
  * parameter.
+ *
+ * A note's text is stored per block (store/noteBlocks.ts); here a note's row
+ * carries it whole, as `document` and `plain_text`, as it did before: the merge
+ * compares and settles whole texts, and writing the row stores its blocks.
  */
 
 export type Row = Record<string, unknown>;
@@ -25,18 +31,34 @@ export function recordIds(db: Database.Database, spec: TrackedTable): string[] {
   return db.prepare(`SELECT ${recordIdSql(spec, 't')} FROM ${spec.table} t`).pluck().all() as string[];
 }
 
+/** A note's row with its whole text in place of the frame. */
+function withText(db: Database.Database, row: Row): Row {
+  const id = String(row.id);
+  return { ...row, document: documentFromFrame(String(row.document), joinedBlocks(db, id)), plain_text: noteTexts(db, [id]).get(id) ?? '' };
+}
+
+const rowOut = (db: Database.Database, spec: TrackedTable, row: Row): Row => (spec.table === 'notes' ? withText(db, row) : row);
+
 export function readRow(db: Database.Database, spec: TrackedTable, recordId: string): Row | null {
-  return (prepared(db, `SELECT * FROM ${spec.table} WHERE ${whereKey(spec)}`).get(...keyValues(spec, recordId)) as Row | undefined) ?? null;
+  const row = prepared(db, `SELECT * FROM ${spec.table} WHERE ${whereKey(spec)}`).get(...keyValues(spec, recordId)) as Row | undefined;
+  return row ? rowOut(db, spec, row) : null;
 }
 
 /** Rows of a table whose `column` is `value` (children of a record). */
 export function rowsWhere(db: Database.Database, spec: TrackedTable, column: string, value: unknown): Row[] {
   if (!columnsOf(db, spec.table).includes(column)) throw new Error(`${spec.table} has no column ${column}`);
-  return db.prepare(`SELECT * FROM ${spec.table} WHERE ${column} = ?`).all(value) as Row[];
+  return (db.prepare(`SELECT * FROM ${spec.table} WHERE ${column} = ?`).all(value) as Row[]).map((row) => rowOut(db, spec, row));
 }
 
 /** Write a record as given: its row replaced in place when the id is there, else inserted. */
-export function writeRow(db: Database.Database, spec: TrackedTable, row: Row): void {
+export function writeRow(db: Database.Database, spec: TrackedTable, given: Row): void {
+  const stored = spec.table === 'notes' ? storedDocument(String(given.document)) : null;
+  const row = stored ? { ...given, document: stored.frame, plain_text: '' } : given;
+  writeTableRow(db, spec, row);
+  if (stored) writeBlocks(db, String(row.id), stored.blocks);
+}
+
+function writeTableRow(db: Database.Database, spec: TrackedTable, row: Row): void {
   const columns = columnsOf(db, spec.table);
   const id = recordIdOf(spec, row);
   const values = columns.map((c) => (row[c] === undefined ? null : row[c]));
@@ -58,10 +80,6 @@ export function deleteRow(db: Database.Database, spec: TrackedTable, recordId: s
 }
 
 /** The foreign keys of a table: which column points at which table. */
-export function foreignKeys(db: Database.Database, table: string): { column: string; parent: string; onDelete: string }[] {
-  return (db.prepare('SELECT "from" AS column, "table" AS parent, on_delete AS onDelete FROM pragma_foreign_key_list(?)').all(table) as {
-    column: string;
-    parent: string;
-    onDelete: string;
-  }[]);
+export function foreignKeys(db: Database.Database, table: string): { column: string; parent: string }[] {
+  return db.prepare('SELECT "from" AS column, "table" AS parent FROM pragma_foreign_key_list(?)').all(table) as { column: string; parent: string }[];
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { Consent } from '../../../shared/domain/participant';
 
 /**
  * `note_speakers` (migration 0014): each speaker code of a note and who it is — a participant, or
@@ -98,17 +99,42 @@ export function linkedCodesInStaffGroups(db: Database.Database, staffGroups: rea
   return out;
 }
 
-/** The staff group of the participant each (note, code) is linked to; absent: unknown speaker. */
-export function staffGroupsOfSpeakers(db: Database.Database, pairs: readonly { noteId: string; code: string }[]): Map<string, string> {
+/** Who a linked speaker of a search place is, as the hit shows it: the staff group, and consent for the sign. */
+export interface LinkedSpeaker {
+  staffGroup: string | null;
+  consent: Consent;
+}
+
+/**
+ * The staff group and consent of the participant each (note, code) is linked to; absent: unknown speaker. Read
+ * for the notes as a whole (a page of search hits names ~50 notes and over a thousand pairs): matching each pair
+ * through json_each cost more than reading those notes' few links.
+ */
+export function speakersOfPlaces(db: Database.Database, pairs: readonly { noteId: string; code: string }[]): Map<string, LinkedSpeaker> {
   if (pairs.length === 0) return new Map();
+  const notes = [...new Set(pairs.map((p) => p.noteId))];
   const rows = db
     .prepare(
-      `SELECT ns.note_id, ns.code, pa.staff_group FROM json_each(?) j
-       JOIN note_speakers ns ON ns.note_id = j.value ->> '$.noteId' AND ns.code = j.value ->> '$.code'
-       JOIN participants pa ON pa.id = ns.participant_id`,
+      `SELECT ns.note_id, ns.code, pa.staff_group, pa.consent FROM note_speakers ns JOIN participants pa ON pa.id = ns.participant_id
+       WHERE ns.note_id IN (SELECT value FROM json_each(?))`,
     )
-    .all(json(pairs)) as { note_id: string; code: string; staff_group: string }[];
-  return new Map(rows.map((r) => [speakerKey(r.note_id, r.code), r.staff_group]));
+    .raw()
+    .all(json(notes)) as [string, string, string | null, Consent][];
+  const out = new Map<string, LinkedSpeaker>();
+  for (const [note, code, staffGroup, consent] of rows) out.set(speakerKey(note, code), { staffGroup, consent });
+  return out;
 }
 
 export const speakerKey = (noteId: string, code: string): string => `${noteId}\u0000${code}`;
+
+/** Each note's speaker codes linked to nobody: the turns whose speaker's consent is unknown (issue 11). */
+export function unlinkedSpeakerCodes(db: Database.Database): Map<string, Set<string>> {
+  const rows = db.prepare('SELECT note_id, code FROM note_speakers WHERE participant_id IS NULL').all() as { note_id: string; code: string }[];
+  const byNote = new Map<string, Set<string>>();
+  for (const r of rows) {
+    const codes = byNote.get(r.note_id) ?? new Set<string>();
+    codes.add(r.code);
+    byNote.set(r.note_id, codes);
+  }
+  return byNote;
+}

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempFolders } from '../testing/tempWorkspace';
 import { noteFor, themeWorkspace } from '../testing/themeFixtures';
-import { getNote, getNoteSummary, listNotes, noteForSave, plainTexts, renameNote, requireNote } from './notes';
+import { getNote, getNoteSummary, listNotes, noteSaveState, plainTexts, renameNote, requireNote } from './notes';
 
 const folders = tempFolders();
 afterEach(() => folders.cleanup());
@@ -15,7 +15,7 @@ describe('the notes store', () => {
     expect('document' in summary).toBe(false);
     expect(getNote(db, id).document).toContain('root');
     expect(listNotes(db, summary.engagementId).map((n) => n.id)).toEqual([id]);
-    expect(noteForSave(db, id).revision).toBe(0);
+    expect(noteSaveState(db, id).revision).toBe(0);
     expect(plainTexts(db, [id]).get(id)).toBe('');
   });
 

@@ -1,10 +1,13 @@
 import type Database from 'better-sqlite3';
 import { NoteSource, type Note, type NoteSummary } from '../../../shared/domain/note';
+import { documentFromFrame } from '../../../shared/note/blocks';
 import { FieldnotesError } from '../../../shared/rpc/result';
+import { joinedBlocks, noteTexts } from './noteBlocks';
+import { prepared } from './statements';
 
 /**
- * The `notes` table. Its full-text index (`notes_fts`) follows the rows by
- * triggers (migration 0007), so no write here names it.
+ * The `notes` table. A note's text is in `note_blocks` (store/noteBlocks.ts, migration 0015): the row's
+ * `document` holds the document's frame only, and `plain_text` is left empty.
  */
 
 export interface NoteRow {
@@ -56,21 +59,19 @@ export function getNoteSummary(db: Database.Database, id: string): NoteSummary {
 export function getNote(db: Database.Database, id: string): Note {
   const row = db.prepare(`SELECT ${SUMMARY_COLUMNS}, document FROM notes WHERE id = ?`).get(id) as NoteRow | undefined;
   if (!row) throw noteMissing();
-  return { ...noteSummaryFromRow(row), document: row.document };
+  return { ...noteSummaryFromRow(row), document: documentFromFrame(row.document, joinedBlocks(db, id)) };
+}
+
+/** The stored frame of a note's document (the root without its blocks). */
+export function noteFrame(db: Database.Database, id: string): string {
+  const frame = db.prepare('SELECT document FROM notes WHERE id = ?').pluck().get(id) as string | undefined;
+  if (frame === undefined) throw noteMissing();
+  return frame;
 }
 
 /** Refuse with the one message when the note is gone. */
 export function requireNote(db: Database.Database, id: string): void {
   if (!db.prepare('SELECT 1 FROM notes WHERE id = ?').get(id)) throw noteMissing();
-}
-
-/** What a save compares against: the stored revision and document. */
-export function noteForSave(db: Database.Database, id: string): { revision: number; document: string; wordCount: number; updatedAt: string } {
-  const row = db.prepare('SELECT revision, document, word_count, updated_at FROM notes WHERE id = ?').get(id) as
-    | { revision: number; document: string; word_count: number; updated_at: string }
-    | undefined;
-  if (!row) throw noteMissing();
-  return { revision: row.revision, document: row.document, wordCount: row.word_count, updatedAt: row.updated_at };
 }
 
 /** A save's check without the document: its revision, count and time. */
@@ -83,38 +84,31 @@ export function noteSaveState(db: Database.Database, id: string): { revision: nu
 }
 
 /** The plain text of a set of notes by id (for context around passages and search hits). */
-export function plainTexts(db: Database.Database, ids: readonly string[]): Map<string, string> {
-  const rows = db.prepare('SELECT id, plain_text FROM notes WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as {
-    id: string;
-    plain_text: string;
-  }[];
-  return new Map(rows.map((r) => [r.id, r.plain_text]));
-}
+export const plainTexts = noteTexts;
 
 export interface NewNoteRow {
   id: string;
   engagementId: string;
   title: string;
-  document: string;
-  plainText: string;
+  /** The document's frame; its blocks go to note_blocks. */
+  frame: string;
   wordCount: number;
   source: NoteSummary['source'];
 }
 
-/** Insert a note at the end of its engagement. */
+/** Insert a note at the end of its engagement (its blocks are written after it). */
 export function insertNote(db: Database.Database, note: NewNoteRow, reviewerId: string, now: string): void {
   db.prepare(
     `INSERT INTO notes(id, engagement_id, title, document, plain_text, word_count, revision, source, position,
        created_at, created_by, updated_at, updated_by)
-     VALUES (@id, @engagement_id, @title, @document, @plain_text, @word_count, 0, @source,
+     VALUES (@id, @engagement_id, @title, @document, '', @word_count, 0, @source,
        (SELECT coalesce(max(position), 0) + 1 FROM notes WHERE engagement_id = @engagement_id),
        @now, @reviewer, @now, @reviewer)`,
   ).run({
     id: note.id,
     engagement_id: note.engagementId,
     title: note.title,
-    document: note.document,
-    plain_text: note.plainText,
+    document: note.frame,
     word_count: note.wordCount,
     source: note.source,
     now,
@@ -122,23 +116,26 @@ export function insertNote(db: Database.Database, note: NewNoteRow, reviewerId: 
   });
 }
 
-/** The autosave's write: the document with the text and count derived from it, one revision on. */
-export function writeNoteContent(
+/**
+ * The autosave's write of the row, beside the blocks it changed: the count derived from the text, one
+ * revision on, and the frame when it changed (a whole save).
+ */
+export function writeNoteSaved(
   db: Database.Database,
   id: string,
-  content: { document: string; plainText: string; wordCount: number; revision: number },
+  saved: { wordCount: number; revision: number; frame?: string },
   reviewerId: string,
   savedAt: string,
 ): void {
-  db.prepare(
-    `UPDATE notes SET document = @document, plain_text = @plain_text, word_count = @word_count,
+  prepared(
+    db,
+    `UPDATE notes SET document = coalesce(@frame, document), word_count = @word_count,
        revision = @revision, updated_at = @saved_at, updated_by = @reviewer WHERE id = @id`,
   ).run({
     id,
-    document: content.document,
-    plain_text: content.plainText,
-    word_count: content.wordCount,
-    revision: content.revision,
+    frame: saved.frame ?? null,
+    word_count: saved.wordCount,
+    revision: saved.revision,
     saved_at: savedAt,
     reviewer: reviewerId,
   });

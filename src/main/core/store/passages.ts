@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { Passage } from '../../../shared/domain/passage';
 import { FieldnotesError } from '../../../shared/rpc/result';
+import { prepared } from './statements';
+import { deleteMeta, readMeta, writeMeta } from './workspaceMeta';
 
 type PassageTag = Passage['tags'][number];
 
@@ -9,6 +11,9 @@ type PassageTag = Passage['tags'][number];
  *
  * Writes are few and named — insert, anchor, set memo / key quote / speaker,
  * tag, untag, delete — so authorship, a change log or tombstones hook in here.
+ * Those run once per passage (creating a note's passages, tagging them, a bench
+ * workspace's 160,000) keep their statements prepared (`prepared`): compiling an
+ * insert with this table's triggers each time was most of its cost.
  */
 
 export interface PassageRow {
@@ -42,12 +47,11 @@ export const passageMissing = (): FieldnotesError => new FieldnotesError('NOT_FO
 export function tagsFor(db: Database.Database, passageIds: readonly string[]): Map<string, PassageTag[]> {
   const byPassage = new Map<string, PassageTag[]>();
   if (passageIds.length === 0) return byPassage;
-  const rows = db
-    .prepare(
-      `SELECT passage_id, theme_id, tagged_by, tagged_at FROM passage_themes
-       WHERE passage_id IN (SELECT value FROM json_each(?)) ORDER BY tagged_at, theme_id`,
-    )
-    .all(JSON.stringify(passageIds)) as TagRow[];
+  const rows = prepared(
+    db,
+    `SELECT passage_id, theme_id, tagged_by, tagged_at FROM passage_themes
+     WHERE passage_id IN (SELECT value FROM json_each(?)) ORDER BY tagged_at, theme_id`,
+  ).all(JSON.stringify(passageIds)) as TagRow[];
   for (const row of rows) {
     const tag = { themeId: row.theme_id, taggedBy: row.tagged_by, taggedAt: row.tagged_at };
     const tags = byPassage.get(row.passage_id);
@@ -99,19 +103,19 @@ export function passagesByIds(db: Database.Database, ids: readonly string[]): Pa
 }
 
 export function getPassage(db: Database.Database, id: string): Passage {
-  const row = db.prepare(`SELECT ${PASSAGE_COLUMNS} FROM passages WHERE id = ?`).get(id) as PassageRow | undefined;
+  const row = prepared(db, `SELECT ${PASSAGE_COLUMNS} FROM passages WHERE id = ?`).get(id) as PassageRow | undefined;
   if (!row) throw passageMissing();
   return passagesFromRows(db, [row])[0]!;
 }
 
 /** Refuse with the one message when the passage is gone. */
 export function requirePassage(db: Database.Database, id: string): void {
-  if (!db.prepare('SELECT 1 FROM passages WHERE id = ?').get(id)) throw passageMissing();
+  if (!prepared(db, 'SELECT 1 FROM passages WHERE id = ?').get(id)) throw passageMissing();
 }
 
 /** The note a passage belongs to, or undefined when there is no such passage. */
 export function noteOfPassage(db: Database.Database, id: string): string | undefined {
-  return (db.prepare('SELECT note_id FROM passages WHERE id = ?').get(id) as { note_id: string } | undefined)?.note_id;
+  return (prepared(db, 'SELECT note_id FROM passages WHERE id = ?').get(id) as { note_id: string } | undefined)?.note_id;
 }
 
 // Anchoring: a save brings each passage of its note in line with the document.
@@ -136,22 +140,92 @@ export function anchorRows(db: Database.Database, noteId: string): AnchorRow[] {
     .all(noteId) as AnchorRow[];
 }
 
-/** The rows a block-level save may have changed: named by id, or attached and overlapping `after` < end, start < `before`. */
+const ANCHOR_COLUMNS = ['rowid', 'id', 'start_offset', 'end_offset', 'quoted_text', 'participant_id', 'speaker_set_by_hand', 'detached'];
+
+/**
+ * The rows a block-level save may have changed: named by id, or attached and overlapping `after` < end, start <
+ * `before`. Two lookups, not one `OR`: with the `OR` SQLite read every passage of the note, row and all (15 ms a
+ * save in a note of 4,000, issue 11). By id it seeks each (the ids first: CROSS JOIN keeps that order); the overlap
+ * is found in passages_for_analysis (note, detached, start, end, …), whose entries carry the offsets, so only the
+ * rows that overlap are read.
+ */
 export function anchorRowsTouching(db: Database.Database, noteId: string, ids: readonly string[], after: number, before: number): AnchorRow[] {
-  return db
-    .prepare(
-      `SELECT rowid, id, start_offset, end_offset, quoted_text, participant_id, speaker_set_by_hand, detached FROM passages
-       WHERE note_id = @note AND (id IN (SELECT value FROM json_each(@ids)) OR (detached = 0 AND end_offset > @after AND start_offset < @before))`,
-    )
-    .all({ note: noteId, ids: JSON.stringify(ids), after, before: Math.min(before, Number.MAX_SAFE_INTEGER) }) as AnchorRow[];
+  return prepared(
+    db,
+    `SELECT ${ANCHOR_COLUMNS.map((c) => `p.${c}`).join(', ')} FROM json_each(@ids) AS j CROSS JOIN passages p
+       WHERE p.id = j.value AND p.note_id = @note
+     UNION
+     SELECT ${ANCHOR_COLUMNS.join(', ')} FROM passages INDEXED BY passages_for_analysis
+       WHERE note_id = @note AND detached = 0 AND start_offset < @before AND end_offset > @after`,
+  ).all({ note: noteId, ids: JSON.stringify(ids), after, before: Math.min(before, Number.MAX_SAFE_INTEGER) }) as AnchorRow[];
 }
 
 /** Text typed before them moved these passages (attached, starting at `from` or later) by `by` code points. */
 export function shiftPassages(db: Database.Database, noteId: string, from: number, by: number): void {
   if (!Number.isFinite(from)) return;
-  db.prepare(
+  prepared(
+    db,
     'UPDATE passages SET start_offset = start_offset + @by, end_offset = end_offset + @by WHERE note_id = @note AND detached = 0 AND start_offset >= @from',
   ).run({ note: noteId, from, by });
+}
+
+/**
+ * The passages a save moved but has not written yet (services/noteBlocks.ts): attached ones of `noteId` from `from`
+ * on, by `by`, except those the save itself wrote (`settled` rowids, and `created` ids) — their offsets are final.
+ */
+export interface HeldShift {
+  noteId: string;
+  from: number;
+  by: number;
+  settled: number[];
+  created: string[];
+}
+
+/** One held shift at most, kept in the workspace itself: a process that dies before writing it leaves it here. */
+const HELD_SHIFT = 'held passage shift';
+
+/** The shift a save held and nothing has written yet, if any. */
+export function heldShift(db: Database.Database): HeldShift | undefined {
+  const held = readMeta(db, HELD_SHIFT);
+  return held === undefined ? undefined : (JSON.parse(held) as HeldShift);
+}
+
+/** Keep a shift to write after the save's answer, in the save's transaction, in place of any held before (written or composed first). */
+export function holdShift(db: Database.Database, shift: HeldShift): void {
+  writeMeta(db, HELD_SHIFT, JSON.stringify(shift));
+}
+
+/**
+ * Move by `by` the rows an earlier save held still (its `settled` rowids and `created` ids: their offsets were
+ * final) that start at `from` or later, but not those this save wrote (`except`): a few rows, by rowid.
+ */
+export function shiftSettled(db: Database.Database, held: Pick<HeldShift, 'settled' | 'created'>, from: number, by: number, except: readonly number[]): void {
+  prepared(
+    db,
+    `UPDATE passages SET start_offset = start_offset + @by, end_offset = end_offset + @by
+     WHERE (rowid IN (SELECT value FROM json_each(@settled)) OR id IN (SELECT value FROM json_each(@created)))
+       AND detached = 0 AND start_offset >= @from AND rowid NOT IN (SELECT value FROM json_each(@except))`,
+  ).run({ settled: JSON.stringify(held.settled), created: JSON.stringify(held.created), from, by, except: JSON.stringify(except) });
+}
+
+/**
+ * Write the held shift, if any, in its own transaction (or the caller's). Every call to the core but a block save
+ * (which composes with it or writes it), every re-anchoring and every opening does this first, so nothing reads the
+ * moved passages' old offsets.
+ */
+export function writeHeldShift(db: Database.Database): boolean {
+  const shift = heldShift(db);
+  if (shift === undefined) return false;
+  db.transaction(() => {
+    prepared(
+      db,
+      `UPDATE passages SET start_offset = start_offset + @by, end_offset = end_offset + @by
+       WHERE note_id = @note AND detached = 0 AND start_offset >= @from
+         AND rowid NOT IN (SELECT value FROM json_each(@settled)) AND id NOT IN (SELECT value FROM json_each(@created))`,
+    ).run({ note: shift.noteId, from: shift.from, by: shift.by, settled: JSON.stringify(shift.settled), created: JSON.stringify(shift.created) });
+    deleteMeta(db, HELD_SHIFT);
+  })();
+  return true;
 }
 
 export interface Anchor {
@@ -168,11 +242,12 @@ export interface Anchor {
  * typed before it only shifted its offsets.
  */
 export function anchorWriter(db: Database.Database, now: string) {
-  const update = db.prepare(
+  const update = prepared(
+    db,
     `UPDATE passages SET start_offset = @start, end_offset = @end, quoted_text = @text, detached = @detached,
        participant_id = @participant, updated_at = @now WHERE rowid = @rowid`,
   );
-  const move = db.prepare('UPDATE passages SET start_offset = ?, end_offset = ? WHERE rowid = ?');
+  const move = prepared(db, 'UPDATE passages SET start_offset = ?, end_offset = ? WHERE rowid = ?');
   return {
     reanchor: (rowid: number, anchor: Anchor) => void update.run({ rowid, now, ...anchor }),
     move: (rowid: number, start: number, end: number) => void move.run(start, end, rowid),
@@ -189,7 +264,8 @@ export interface NewPassage {
 }
 
 export function insertPassage(db: Database.Database, passage: NewPassage, reviewerId: string, now: string): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO passages(id, note_id, start_offset, end_offset, quoted_text, participant_id, created_at, created_by, updated_at)
      VALUES (@id, @note, @start, @end, @text, @participant, @now, @reviewer, @now)`,
   ).run({
@@ -205,11 +281,11 @@ export function insertPassage(db: Database.Database, passage: NewPassage, review
 }
 
 export function setMemo(db: Database.Database, id: string, memo: string, now: string): void {
-  db.prepare('UPDATE passages SET memo = ?, updated_at = ? WHERE id = ?').run(memo, now, id);
+  prepared(db, 'UPDATE passages SET memo = ?, updated_at = ? WHERE id = ?').run(memo, now, id);
 }
 
 export function setKeyQuote(db: Database.Database, id: string, keyQuote: boolean, now: string): void {
-  db.prepare('UPDATE passages SET key_quote = ?, updated_at = ? WHERE id = ?').run(keyQuote ? 1 : 0, now, id);
+  prepared(db, 'UPDATE passages SET key_quote = ?, updated_at = ? WHERE id = ?').run(keyQuote ? 1 : 0, now, id);
 }
 
 /** `participantId` given: chosen by hand, kept across saves. `'fromTurn'`: the next save derives it from the turn again. */
@@ -229,7 +305,8 @@ export function deletePassage(db: Database.Database, id: string): void {
 
 /** Tag a passage with a theme; tagging it again changes nothing. */
 export function addTag(db: Database.Database, passageId: string, themeId: string, reviewerId: string, now: string): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO passage_themes(passage_id, theme_id, tagged_at, tagged_by) VALUES (?, ?, ?, ?)
      ON CONFLICT(passage_id, theme_id) DO NOTHING`,
   ).run(passageId, themeId, now, reviewerId);

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Theme } from '../../../shared/domain/theme';
 import { FieldnotesError } from '../../../shared/rpc/result';
+import { prepared } from './statements';
 
 /**
  * The `themes` table: the codebook's tree.
@@ -49,7 +50,7 @@ export const themeMissing = (): FieldnotesError =>
   new FieldnotesError('NOT_FOUND', 'That theme no longer exists. It may have been merged or deleted; the codebook has been reloaded.');
 
 export function findThemeRow(db: Database.Database, id: string): ThemeRow | undefined {
-  return db.prepare(`SELECT ${THEME_COLUMNS} FROM themes WHERE id = ?`).get(id) as ThemeRow | undefined;
+  return prepared(db, `SELECT ${THEME_COLUMNS} FROM themes WHERE id = ?`).get(id) as ThemeRow | undefined;
 }
 
 export function getThemeRow(db: Database.Database, id: string): ThemeRow {
@@ -60,7 +61,7 @@ export function getThemeRow(db: Database.Database, id: string): ThemeRow {
 
 /** Refuse with the one message when the theme is gone. */
 export function requireTheme(db: Database.Database, id: string): void {
-  if (!db.prepare('SELECT 1 FROM themes WHERE id = ?').get(id)) throw themeMissing();
+  if (!prepared(db, 'SELECT 1 FROM themes WHERE id = ?').get(id)) throw themeMissing();
 }
 
 /** Sub-themes of `parentId` (null: the top level) in their order. */

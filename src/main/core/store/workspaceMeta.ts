@@ -20,6 +20,10 @@ export function writeMeta(db: Database.Database, key: string, value: string): vo
   db.prepare('INSERT INTO workspace_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
 }
 
+export function deleteMeta(db: Database.Database, key: string): void {
+  db.prepare('DELETE FROM workspace_meta WHERE key = ?').run(key);
+}
+
 /**
  * The next number of a counter kept beside a table's own highest: one past
  * whichever is larger (a row written by an older app may be above the counter),

@@ -15,6 +15,7 @@ import { dispatch } from '../../../shared/rpc/dispatch';
 import type { Result } from '../../../shared/rpc/result';
 import { explainStorageError } from '../errors';
 import { createHandlers } from '../handlers';
+import { writeHeldShift } from '../services/noteBlocks';
 import { Session } from '../session';
 import type { Core } from '../index';
 import { InstallationSettings } from '../settings/settings';
@@ -239,6 +240,29 @@ export function domainHints(method: MethodName, pools: Pools, places: Places): F
     }
     return kind ? mixed(pools[kind], fromSchema) : undefined;
   };
+}
+
+/**
+ * Wait until a report export a call started has written its file or given up: the file is that call's
+ * change, and must not be counted against the next one (or land after its folder is gone).
+ */
+export async function settleJob(core: FuzzCore, result: Result<unknown>): Promise<void> {
+  const jobId = result.ok ? (result.value as { jobId?: string } | null)?.jobId : undefined;
+  if (!jobId) return;
+  for (let i = 0; i < 200; i++) {
+    const progress = await core.invoke('report.progress', { jobId });
+    if (!progress.ok || (progress.value as { state: string }).state !== 'running') return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * Write what earlier block saves held back (the passages they moved, written once saves pause or by the next
+ * call): it is those saves' change, and must not be counted against the next call.
+ */
+export function settleHeldShift(core: FuzzCore): void {
+  const db = core.session.workspace?.db;
+  if (db?.open) writeHeldShift(db);
 }
 
 /** Copy the seeded workspace into a folder of its own and open it there; the copy's path. */

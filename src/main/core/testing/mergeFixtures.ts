@@ -43,12 +43,27 @@ export function forks(folders: ReturnType<typeof tempFolders>) {
   return { fork, mergeBothWays, twoLaptops, closeAll: () => open.splice(0).forEach((w) => w.close()) };
 }
 
+/**
+ * Waits until the clock has moved on a millisecond, so the next change is stamped later than the last: a change's
+ * time is SQLite's to the millisecond, and two changes in one millisecond are ordered by their sessions' random ids.
+ * A test that says which of two edits is "the later" calls this between them.
+ */
+export function laterOnTheClock(): void {
+  const now = Date.now();
+  while (Date.now() === now) {
+    // a millisecond at most
+  }
+}
+
 /** Everything a person could see, table by table, in a fixed order (passages' own edit times aside: re-anchoring sets them). */
 export function content(db: Database.Database): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {};
   for (const spec of TRACKED_TABLES) {
     const rows = db.prepare(`SELECT * FROM ${spec.table} ORDER BY ${spec.key.join(', ')}`).all() as Record<string, unknown>[];
-    out[spec.table] = rows.map((r) => (spec.table === 'passages' ? { ...r, updated_at: undefined } : r));
+    // A note's text is its blocks (store/noteBlocks.ts): compared whole, as the document they make.
+    out[spec.table] = rows.map((r) =>
+      spec.table === 'passages' ? { ...r, updated_at: undefined } : spec.table === 'notes' ? { ...r, document: getNote(db, String(r.id)).document } : r,
+    );
   }
   out.tombstones = db.prepare('SELECT table_name, record_id FROM tombstones ORDER BY 1, 2').all();
   return out;
@@ -73,7 +88,7 @@ export function editNote(db: Database.Database, noteId: string, by: string, edit
 /** Passages whose stored text is not the text under their marks in their note (should be none). */
 export function misquoted(db: Database.Database): string[] {
   const wrong: string[] = [];
-  const notes = db.prepare('SELECT id, document FROM notes').all() as { id: string; document: string }[];
+  const notes = (db.prepare('SELECT id FROM notes').pluck().all() as string[]).map((id) => getNote(db, id));
   const anchorsOf = new Map(notes.map((n) => [n.id, documentAnchors(n.document)]));
   const passages = db.prepare('SELECT id, note_id, quoted_text, detached FROM passages').all() as { id: string; note_id: string; quoted_text: string; detached: number }[];
   for (const p of passages) {

@@ -4,8 +4,8 @@ import { documentAnchors } from '../../../shared/note/anchors';
 import { createNoteEditor, deleteRange, insertText, serialize, splitParagraph, tagRange, undo } from '../../../shared/note/editing';
 import { createEngagement } from '../services/engagements';
 import { createNote } from '../services/notes';
-import { createWorkspace, type Workspace } from '../workspace/workspace';
-import { TEST_REVIEWER } from './tempWorkspace';
+import type { Workspace } from '../workspace/workspace';
+import { freshWorkspace, TEST_REVIEWER } from './tempWorkspace';
 
 /**
  * A note to edit and tag, and random edits of it: what the anchoring property (services/passages.test.ts) and
@@ -15,21 +15,21 @@ import { TEST_REVIEWER } from './tempWorkspace';
 /** The one theme a test note's passages are tagged with. */
 export const TRAINING = 'theme-training';
 
-/** A new workspace in `folder` with one engagement, one empty note in it, and the theme TRAINING. */
+/** A new workspace in `folder` (a copy: the properties make one or two per run) with one engagement, one empty note in it, and the theme TRAINING. */
 export function workspaceWithNote(
   folder: string,
   name: string,
   engagement: { title: string; type: string },
   noteTitle?: string,
-): { workspace: Workspace; noteId: string } {
-  const workspace = createWorkspace(join(folder, `${name}.fieldnotes`), { name, createdBy: TEST_REVIEWER });
+): { workspace: Workspace; noteId: string; engagementId: string } {
+  const workspace = freshWorkspace(join(folder, `${name}.fieldnotes`), name);
   const { db } = workspace;
   const { id: engagementId } = createEngagement(db, { ...engagement, date: '2018-06-19' }, TEST_REVIEWER.id);
   const note = createNote(db, engagementId, noteTitle, TEST_REVIEWER.id);
   db.prepare(
     `INSERT INTO themes(id, parent_id, name, colour, position, created_at, created_by) VALUES (?, NULL, 'Training', '#1F77B4', 0, '2024-01-01', ?)`,
   ).run(TRAINING, TEST_REVIEWER.id);
-  return { workspace, noteId: note.id };
+  return { workspace, noteId: note.id, engagementId };
 }
 
 /** Passage ids 00000000-0000-4000-8000-000000000001, …2, … (valid UUIDs, in order). */

@@ -3,13 +3,13 @@ import { expect } from 'vitest';
 import { NewParticipant } from '../../../shared/domain/participant';
 import { FieldnotesError } from '../../../shared/rpc/result';
 import { createParticipant } from '../services/participants';
-import { createWorkspace, type Workspace } from '../workspace/workspace';
-import { TEST_REVIEWER, type tempFolders } from './tempWorkspace';
+import type { Workspace } from '../workspace/workspace';
+import { freshWorkspace, TEST_REVIEWER, type tempFolders } from './tempWorkspace';
 
 /** What the participants and attributes tests share: fresh workspaces, a participant made as dispatch would, a refusal. */
 
 /**
- * Fresh workspaces in `folders`, each closed by `closeAll` (call it in afterEach, before the folders go), and any
+ * Fresh workspaces in `folders` (copies of one created once: the codes property makes one per run), each closed by `closeAll` (call it in afterEach, before the folders go), and any
  * reopened one handed to `keep` (closing one twice is harmless).
  */
 export function reviewWorkspaces(folders: ReturnType<typeof tempFolders>): { newWorkspace(): Workspace; keep(w: Workspace): Workspace; closeAll(): void } {
@@ -20,7 +20,7 @@ export function reviewWorkspaces(folders: ReturnType<typeof tempFolders>): { new
       return w;
     },
     newWorkspace() {
-      const w = createWorkspace(join(folders.make(), 'review.fieldnotes'), { name: 'Review', createdBy: TEST_REVIEWER });
+      const w = freshWorkspace(join(folders.make(), 'review.fieldnotes'), 'Review');
       open.push(w);
       return w;
     },

@@ -20,7 +20,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { WorkspaceInfo } from '../../../shared/domain/workspace';
 import { FieldnotesError } from '../../../shared/rpc/result';
-import { migrate } from '../db/migrate';
+import { migrate, type MigrationReport } from '../db/migrate';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { APPLICATION_ID, applyConnectionPragmas, sniffHeader, sqliteCode } from '../db/sqlite';
 import { backupFolderFor, discardBackups, listBackups, restoreBackup, takeBackup, type BackupInfo } from '../backup/backups';
@@ -32,6 +32,7 @@ import { CHECK_FOLDER_PREFIX, examineWorkspace, refuseIfHeldElsewhere, walRefusa
 import { readWal } from './wal';
 import { setChangeActor, startChangeSession } from '../store/changeLog';
 import { recordReviewer } from '../store/reviewers';
+import { writeHeldShift } from '../store/passages';
 import { allMeta, writeMeta } from '../store/workspaceMeta';
 import { openInThisProcess } from './openHere';
 import { forgetConnection } from './connectionMemory';
@@ -55,6 +56,8 @@ export interface Workspace {
 export interface OpenOptions {
   /** Called with the path of the safety copy taken before a migration. */
   onBackup?: (backupPath: string) => void;
+  /** Told what a long migration is doing, before and after it (db/migrate.ts). */
+  onMigration?: MigrationReport;
   /** When to fold the WAL back into the file (tests shorten it). */
   checkpoint?: CheckpointTiming;
   /** The key of an encrypted workspace (from its passphrase: encryption.ts). */
@@ -210,11 +213,13 @@ export function openWorkspace(inputPath: string, options: OpenOptions = {}): Wor
       db.prepare('VACUUM INTO ?').run(backup);
       chmodSync(backup, 0o600);
       options.onBackup?.(backup);
-      migrate(db);
+      migrate(db, undefined, options.onMigration);
       if (!logStarted) startLog(db);
     }
     writeMeta(db, 'last_opened_at', new Date().toISOString());
     startChangeSession(db);
+    // A save answered just before the process ended may have left the passages it moved unwritten.
+    writeHeldShift(db);
   } catch (error) {
     db.close();
     throw explainOpenError(error, path);
@@ -250,6 +255,11 @@ export function openWorkspace(inputPath: string, options: OpenOptions = {}): Wor
       closed = true;
       openInThisProcess.delete(realPath);
       backups?.stop();
+      try {
+        writeHeldShift(db); // so the closed file holds the passages a last save moved in their places
+      } catch {
+        // Kept in the file: the next open writes it.
+      }
       stopCheckpoints();
       forgetConnection(db); // the analysis index and note caches go with it: a background build stops here
       db.close();
@@ -386,12 +396,11 @@ export interface NewWorkspace {
 }
 
 /**
- * Create a workspace file. It is built under a temporary name and linked into
- * place only when complete, so a crash or full disk never leaves half a
- * workspace under the name the user chose, and an existing file is never
- * overwritten.
+ * Refuse a place a new workspace cannot go: a file is already there, or the folder is missing. Asked again by
+ * createWorkspace, and first by whoever has slow work to do before it (deriving a passphrase's key takes half
+ * a second), so the refusal comes at once.
  */
-export function createWorkspace(inputPath: string, init: NewWorkspace, options: Pick<OpenOptions, 'key' | 'backups'> = {}): Workspace {
+export function refuseNewWorkspacePath(inputPath: string): void {
   const path = resolve(inputPath);
   const folder = dirname(path);
   if (existsSync(path)) {
@@ -403,6 +412,18 @@ export function createWorkspace(inputPath: string, init: NewWorkspace, options: 
   if (!existsSync(folder)) {
     throw new FieldnotesError('NOT_FOUND', `The folder "${folder}" does not exist. Choose another.`);
   }
+}
+
+/**
+ * Create a workspace file. It is built under a temporary name and linked into
+ * place only when complete, so a crash or full disk never leaves half a
+ * workspace under the name the user chose, and an existing file is never
+ * overwritten.
+ */
+export function createWorkspace(inputPath: string, init: NewWorkspace, options: Pick<OpenOptions, 'key' | 'backups'> = {}): Workspace {
+  const path = resolve(inputPath);
+  refuseNewWorkspacePath(path);
+  const folder = dirname(path);
   const temporary = `${path}${CREATING_MARK}${randomBytes(4).toString('hex')}`;
   try {
     // Readable by this user only; SQLite gives the -wal the same mode as the file.

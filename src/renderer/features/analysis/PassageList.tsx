@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ThemeViewPassage } from '../../../shared/domain/analysis';
+import { rowAfterKey } from '../../ui/rowKeys';
 import type { ThemeIndex } from '../themes/useThemeIndex';
 import { PassageRow } from './PassageRow';
 import type { ThemeViewData } from './useThemeView';
@@ -12,14 +13,8 @@ interface Props {
   onOpen: (passage: ThemeViewPassage) => void;
 }
 
-const KEYS: Record<string, (active: number, last: number) => number> = {
-  ArrowDown: (a, last) => Math.min(a + 1, last),
-  ArrowUp: (a) => Math.max(a - 1, 0),
-  PageDown: (a, last) => Math.min(a + 8, last),
-  PageUp: (a) => Math.max(a - 8, 0),
-  Home: () => 0,
-  End: (_, last) => last,
-};
+/** Page Up/Down move this many passages (a few fit on a screen; their heights vary). */
+const PAGE = 8;
 
 /**
  * The theme view's passages, virtualised: only the rows in view (and a few
@@ -57,9 +52,8 @@ export function PassageList({ data, themes, typeLabel, onOpen }: Props) {
 
   const current = Math.min(active, Math.max(count - 1, 0));
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
-    const move = KEYS[event.key];
-    if (move) {
-      const next = move(current, count - 1);
+    const next = rowAfterKey(event.key, current, count, PAGE);
+    if (next !== undefined) {
       setActive(next);
       setFocusWanted((n) => n + 1);
       virtualizer.scrollToIndex(next, { align: 'auto' });

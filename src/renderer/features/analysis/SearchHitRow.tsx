@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { SearchHit, SearchPlace } from '../../../shared/domain/analysis';
 import type { ThemeIndex } from '../themes/useThemeIndex';
 import { evidencePicker } from '../findings/links';
+import { ConsentSign, UnknownConsentSign } from '../participants/ConsentSign';
 import { ThemeChips } from '../themes/ThemeChip';
 import { count, sourceLine, speakerLine } from './format';
 
@@ -21,8 +22,9 @@ export const placesOfHit = (hit: SearchHit): SearchPlace[] => (hit.kind === 'not
 
 /**
  * One search hit: a note (or a passage's memo) with every place it matched grouped under it, each place with the
- * words around the match (matches marked), who says it, and what to do with it. A match inside tagged passages
- * (or in a passage's memo) can go to a finding as it is; elsewhere, tag it first.
+ * words around the match (matches marked), who says it (with the consent sign if they are not for quotation), and
+ * what to do with it. A match inside tagged passages (or in a passage's memo) can go to a finding as it is;
+ * elsewhere, tag it first.
  */
 export function SearchHitRow({ hit, themes, typeLabel, onOpen, onTag }: Props) {
   const places = placesOfHit(hit);
@@ -64,6 +66,8 @@ function PlaceRow({ hit, place, themes, onOpen, onTag }: { hit: SearchHit; place
       <div className="result-foot">
         <p className="result-source">
           <span className={place.speaker ? 'result-speaker' : 'result-speaker none'}>{speakerLine(place.speaker)}</span>
+          {place.speaker?.consent === 'none' && <ConsentSign code={place.speaker.code} />}
+          {place.speaker && place.speaker.consent === null && <UnknownConsentSign code={place.speaker.code} />}
         </p>
         <div className="result-actions">
           <button type="button" onClick={onTag} disabled={placeless} aria-describedby={snippetId}>

@@ -8,9 +8,12 @@ export const count = (n: number, word: string, plural = `${word}s`) => `${n.toLo
 export const staffGroupLabel = (group: string | null | undefined): string =>
   group ? (staffGroupLabels[group as StaffGroup] ?? group) : 'staff group not recorded';
 
-/** "P014 · Allied health professional", or "no speaker". */
+/**
+ * "P014 · Allied health professional", or "no speaker". Every participant has a staff group, so a turn's code with
+ * none is linked to nobody in its note (issue 11): an unknown speaker, not a person whose group went unrecorded.
+ */
 export const speakerLine = (speaker: { code: string; staffGroup: string | null } | null): string =>
-  speaker ? `${speaker.code} · ${staffGroupLabel(speaker.staffGroup)}` : 'no speaker';
+  speaker ? `${speaker.code} · ${speaker.staffGroup ? staffGroupLabel(speaker.staffGroup) : 'unknown speaker'}` : 'no speaker';
 
 /**
  * Where a passage or hit comes from, each part said once: "Moorfields Eye Hospital · Site visit · 12 Jun 2018 ·

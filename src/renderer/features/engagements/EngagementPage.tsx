@@ -1,10 +1,11 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from '../../api/queries';
 import type { NoteLocation } from '../../app/navigation';
 import { useCommands, type Command } from '../../commands/registry';
 import { formatShortcut, type Shortcut } from '../../commands/shortcut';
 import { NoteEditor } from '../notes/NoteEditor';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { focusAdrift, focusHome } from '../../ui/focusHome';
 import { ImportNotesButton } from '../files/ImportNotesButton';
 import { useNotes } from '../notes/useNotes';
 import { useBreadcrumbs } from '../shell/breadcrumbs';
@@ -51,6 +52,17 @@ export function EngagementPage({ engagementId, location, onBack }: Props) {
     [createNote, onBack],
   );
   useCommands(commands);
+
+  // Opened from the list (its row went with it) or by the New engagement dialog (closed before this page had its
+  // data): once the open note or the way to start one is on screen, focus goes there rather than stay adrift.
+  const arrived = Boolean(engagement && notes.notes && (notes.notes.length === 0 || notes.open));
+  useEffect(() => {
+    if (!arrived) return;
+    const frame = requestAnimationFrame(() => {
+      if (focusAdrift()) focusHome();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [arrived]);
 
   if (!engagement) return <ErrorMessage error={error} />;
   const when = [formatDate(engagement.date), engagement.startTime && `${engagement.startTime}${engagement.endTime ? `–${engagement.endTime}` : ''}`];
@@ -121,7 +133,7 @@ export function EngagementPage({ engagementId, location, onBack }: Props) {
             notes.notes && (
               <div className="empty note-empty">
                 <p>No notes yet for this engagement.</p>
-                <button type="button" className="primary" onClick={() => void notes.createNote()}>
+                <button type="button" className="primary" data-focus-home onClick={() => void notes.createNote()}>
                   Start taking notes <kbd>{formatShortcut(NEW_NOTE)}</kbd>
                 </button>
               </div>

@@ -4,13 +4,12 @@ import { useQuery } from '../../api/queries';
 import type { NoteLocation } from '../../app/navigation';
 import { useCommands, type Command } from '../../commands/registry';
 import { formatShortcut, type Shortcut } from '../../commands/shortcut';
-import { Clipped } from '../../ui/Clipped';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { EngagementFilters } from './EngagementFilters';
 import { EngagementForm } from './EngagementForm';
 import { EngagementPage } from './EngagementPage';
-import { formatDate } from './format';
+import { EngagementTable } from './EngagementTable';
 import { useEngagementTypes } from './useEngagementTypes';
 import '../../styles/engagements.css';
 
@@ -60,7 +59,7 @@ function EngagementList({ onOpen, onNew }: { onOpen: (id: string) => void; onNew
 
   const filtered = Boolean(filter.types?.length || filter.organisation || filter.from || filter.to || filter.query);
   return (
-    <section className="area">
+    <section className="area engagement-list">
       <header className="area-header">
         <h1 id="area-title">Engagements</h1>
         <button type="button" className="primary" data-focus-home onClick={onNew}>
@@ -83,37 +82,7 @@ function EngagementList({ onOpen, onNew }: { onOpen: (id: string) => void; onNew
           </p>
         )}
       </div>
-      {engagements && engagements.length > 0 && (
-        <table className="list-table">
-          <caption className="visually-hidden">Engagements</caption>
-          <thead>
-            <tr>
-              <th scope="col">Title</th>
-              <th scope="col">Type</th>
-              <th scope="col">Date</th>
-              <th scope="col">Organisation</th>
-            </tr>
-          </thead>
-          <tbody>
-            {engagements.map((e) => (
-              <tr key={e.id}>
-                <td>
-                  <button type="button" className="row-link clip" title={e.title} onClick={() => onOpen(e.id)}>
-                    {e.title}
-                  </button>
-                </td>
-                <td>{labelOf(e.type)}</td>
-                <td>
-                  <time dateTime={e.date}>{formatDate(e.date)}</time>
-                </td>
-                <td>
-                  <Clipped text={e.organisation} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {engagements && engagements.length > 0 && <EngagementTable engagements={engagements} labelOf={labelOf} onOpen={onOpen} />}
     </section>
   );
 }

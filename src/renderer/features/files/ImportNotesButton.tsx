@@ -37,7 +37,7 @@ export function ImportNotesButton({ engagementId, onImported }: Props) {
       if (!imported.ok) return imported;
       onImportedRef.current();
       const count = imported.value.notes.length;
-      const notes = `Imported "${file.name}" as ${count === 1 ? 'a note' : `${count} notes (it is long, so it was split into parts)`}.`;
+      const notes = `Imported “${file.name}” as ${count === 1 ? 'a note' : `${count} notes (it is long, so it was split into parts)`}.`;
       return { ok: true, value: [notes, unknownSpeakersSentence(imported.value.speakers.unknown)].filter(Boolean).join(' ') };
     },
     [engagementId, uploadFile, importNote],

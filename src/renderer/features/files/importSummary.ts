@@ -4,6 +4,7 @@
  */
 export function unknownSpeakersSentence(codes: readonly string[]): string {
   if (codes.length === 0) return '';
-  const [what, them] = codes.length === 1 ? ['1 speaker code matches', 'it is'] : [`${codes.length} speaker codes match`, 'they are'];
-  return `${what} no participant: ${codes.join(', ')} — ${them} shown as unknown speakers until you link ${codes.length === 1 ? 'it' : 'each'} (“Link speaker to a participant…”, Ctrl+K, on the turn).`;
+  const [what, shown, each] =
+    codes.length === 1 ? ['1 speaker code matches', 'it is shown as an unknown speaker', 'it'] : [`${codes.length} speaker codes match`, 'they are shown as unknown speakers', 'each'];
+  return `${what} no participant: ${codes.join(', ')} — ${shown} until you link ${each} (“Link…” beside its label in the note).`;
 }

@@ -1,10 +1,12 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { findingLabel, findingStatusLabels, findingStatuses, type Finding, type FindingStatus } from '../../../shared/domain/finding';
 import { recommendationLabel } from '../../../shared/domain/recommendation';
 import { useMutation } from '../../api/queries';
 import { navigation } from '../../app/navigation';
+import { useCommands, type Command } from '../../commands/registry';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { count, sourceLine, speakerLine } from '../analysis/format';
+import { ConsentSign } from '../participants/ConsentSign';
 import { ThemeChip } from '../themes/ThemeChip';
 import type { ThemeIndex } from '../themes/useThemeIndex';
 import { CerqualForm } from './CerqualForm';
@@ -26,11 +28,33 @@ export function FindingDetail({ finding, themes, onDeleted }: { finding: Finding
   const saveStatement = () => {
     if (statement.trim() && statement !== finding.statement) void update.run({ id: finding.id, statement });
   };
-  const confirmDelete = () => {
-    const cited = finding.citedBy.map((r) => recommendationLabel(r.number)).join(', ');
-    const question = cited ? `Delete ${label}? ${cited} cite${finding.citedBy.length === 1 ? 's' : ''} it and will stop citing it.` : `Delete ${label}?`;
-    if (window.confirm(question)) void del.run({ id: finding.id }).then((r) => r.ok && onDeleted());
-  };
+  const { run: updateRun } = update;
+  const { run: deleteRun } = del;
+  const { citedBy } = finding;
+  const confirmDelete = useMemo(
+    () => () => {
+      const cited = citedBy.map((r) => recommendationLabel(r.number)).join(', ');
+      const question = cited ? `Delete ${label}? ${cited} cite${citedBy.length === 1 ? 's' : ''} it and will stop citing it.` : `Delete ${label}?`;
+      if (window.confirm(question)) void deleteRun({ id: finding.id }).then((r) => r.ok && onDeleted());
+    },
+    [citedBy, label, deleteRun, finding.id, onDeleted],
+  );
+  // Every action of the open finding is in the palette too (issue 8): its status and its deletion.
+  const commands = useMemo<Command[]>(
+    () => [
+      ...findingStatuses
+        .filter((st) => st !== finding.status)
+        .map((st) => ({
+          id: `finding.status.${st}`,
+          group: 'Findings',
+          label: `Mark ${label} as ${findingStatusLabels[st].toLowerCase()}`,
+          run: () => void updateRun({ id: finding.id, status: st }),
+        })),
+      { id: 'finding.delete', group: 'Findings', label: `Delete finding ${label}…`, run: confirmDelete },
+    ],
+    [finding.id, finding.status, label, updateRun, confirmDelete],
+  );
+  useCommands(commands);
 
   return (
     <article className="finding-detail" aria-labelledby="finding-title">
@@ -130,7 +154,7 @@ export function FindingDetail({ finding, themes, onDeleted }: { finding: Finding
             {finding.passages.map((p) => (
               <li key={p.passageId} className={`evidence evidence-${p.state}`}>
                 {p.state !== 'attached' && <span className="badge badge-detached">{stateLabel[p.state]}</span>}
-                {p.participant?.consent === 'none' && <span className="badge badge-consent">Not for quotation</span>}
+                {p.participant?.consent === 'none' && <ConsentSign code={p.participant.code} />}
                 {p.keyQuote && <span className="badge badge-key">★ Key quote</span>}
                 <blockquote>{p.quotedText}</blockquote>
                 <p className="result-source">

@@ -1,8 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { findingLabel, type FindingSummary } from '../../../shared/domain/finding';
 import { recommendationLabel, type Recommendation } from '../../../shared/domain/recommendation';
+import type { RpcError } from '../../../shared/rpc/result';
 import { useMutation, useQuery } from '../../api/queries';
+import { useCommands, type Command } from '../../commands/registry';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { RecommendationForm } from './RecommendationForm';
 
 /** Recommendations by group, each citing findings; reordered by Alt+arrow keys or by dragging. */
 export function RecommendationsPanel({ findings }: { findings: FindingSummary[] }) {
@@ -10,17 +13,37 @@ export function RecommendationsPanel({ findings }: { findings: FindingSummary[] 
   const create = useMutation('recommendations.create', { errorShownHere: true });
   const move = useMutation('recommendations.move');
   const createGroup = useMutation('recommendations.createGroup', { errorShownHere: true });
+  const update = useMutation('recommendations.update', { errorShownHere: true });
+  const remove = useMutation('recommendations.delete', { errorShownHere: true });
+  const renameGroup = useMutation('recommendations.renameGroup', { errorShownHere: true });
+  const deleteGroup = useMutation('recommendations.deleteGroup', { errorShownHere: true });
+  // One form open at a time: adding to a group, editing a recommendation, or renaming a group.
   const [adding, setAdding] = useState<string | null>(null);
-  const [text, setText] = useState('');
-  const [cited, setCited] = useState<string[]>([]);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [renaming, setRenaming] = useState<string | null>(null);
   const [groupName, setGroupName] = useState('');
   const [dragged, setDragged] = useState<string | null>(null);
 
   const start = (groupId: string) => {
+    setEditing(null);
+    setRenaming(null);
     setAdding(groupId);
-    setText('');
-    setCited([]);
   };
+  const confirmRemove = (rec: Recommendation) => {
+    if (window.confirm(`Delete ${recommendationLabel(rec.number)}? “${rec.text}” goes from the report; the findings it cites stay.`)) void remove.run({ id: rec.id });
+  };
+  // Every action of the area is in the palette too (issue 8): one command per group to start a recommendation.
+  const commands = useMemo<Command[]>(
+    () =>
+      groups.map((g) => ({
+        id: `recommendations.add.${g.id}`,
+        group: 'Recommendations',
+        label: `Add a recommendation for ${g.name.toLowerCase()}`,
+        run: () => start(g.id),
+      })),
+    [groups],
+  );
+  useCommands(commands);
   const moveTo = (rec: Recommendation, groupId: string, index: number) => void move.run({ id: rec.id, groupId, index });
   // A keyboard move re-renders the list (into another group, a new element): the moved handle keeps the focus,
   // so Alt+arrow can be pressed again at once.
@@ -36,7 +59,26 @@ export function RecommendationsPanel({ findings }: { findings: FindingSummary[] 
     <div className="recommendations" ref={panel}>
       {groups.map((g, gi) => (
         <section key={g.id} className="rec-group" aria-labelledby={`group-${g.id}`}>
-          <h2 id={`group-${g.id}`}>{g.name}</h2>
+          {renaming === g.id ? (
+            <GroupNameForm
+              name={g.name}
+              error={renameGroup.error}
+              onSubmit={(name) => void renameGroup.run({ id: g.id, name }).then((r) => r.ok && setRenaming(null))}
+              onCancel={() => setRenaming(null)}
+            />
+          ) : (
+            <div className="rec-group-head">
+              <h2 id={`group-${g.id}`}>{g.name}</h2>
+              <button type="button" className="quiet small" aria-label={`Rename the group ${g.name}`} onClick={() => (setAdding(null), setEditing(null), setRenaming(g.id))}>
+                Rename…
+              </button>
+              {g.recommendations.length === 0 && (
+                <button type="button" className="quiet small danger-quiet" aria-label={`Delete the empty group ${g.name}`} onClick={() => void deleteGroup.run({ id: g.id })}>
+                  Delete group
+                </button>
+              )}
+            </div>
+          )}
           {g.recommendations.length === 0 && <p className="empty">No recommendations for {g.name.toLowerCase()} yet.</p>}
           <ol
             className="rec-list"
@@ -87,49 +129,47 @@ export function RecommendationsPanel({ findings }: { findings: FindingSummary[] 
                 >
                   <span aria-hidden="true">⠿</span> {recommendationLabel(r.number)}
                 </button>
-                <span className="rec-text">{r.text}</span>
-                <span className="rec-cites">
-                  {r.findings.length ? `Rests on ${r.findings.map((f) => findingLabel(f.number)).join(', ')}` : 'Cites no finding yet'}
-                </span>
+                {editing === r.id ? (
+                  <div className="rec-edit">
+                    <RecommendationForm
+                      findings={findings}
+                      initial={{ text: r.text, findingIds: r.findings.map((f) => f.id) }}
+                      submitLabel="Save recommendation"
+                      pending={update.pending}
+                      error={update.error}
+                      onSubmit={(text, findingIds) => void update.run({ id: r.id, text, findingIds }).then((res) => res.ok && setEditing(null))}
+                      onCancel={() => setEditing(null)}
+                    />
+                  </div>
+                ) : (
+                  <>
+                    <span className="rec-text">{r.text}</span>
+                    <span className="rec-cites">
+                      {r.findings.length ? `Rests on ${r.findings.map((f) => findingLabel(f.number)).join(', ')}` : 'Cites no finding yet'}
+                    </span>
+                    <span className="rec-actions">
+                      <button type="button" className="quiet small" aria-label={`Edit ${recommendationLabel(r.number)}`} onClick={() => (setAdding(null), setRenaming(null), setEditing(r.id))}>
+                        Edit…
+                      </button>
+                      <button type="button" className="quiet small danger-quiet" aria-label={`Delete ${recommendationLabel(r.number)}`} onClick={() => confirmRemove(r)}>
+                        Delete…
+                      </button>
+                    </span>
+                  </>
+                )}
               </li>
             ))}
           </ol>
           {adding === g.id ? (
-            <form
-              className="new-rec"
-              onSubmit={(e) => {
-                e.preventDefault();
-                void create.run({ groupId: g.id, text, findingIds: cited }).then((res) => res.ok && setAdding(null));
-              }}
-            >
-              <label htmlFor={`rec-text-${g.id}`}>Recommendation</label>
-              <textarea id={`rec-text-${g.id}`} rows={2} value={text} autoFocus onChange={(e) => setText(e.target.value)} />
-              <fieldset>
-                <legend>Rests on findings</legend>
-                {findings.length === 0 && <p className="hint">No findings yet: add them in the Findings tab first.</p>}
-                {findings.map((f) => (
-                  <label key={f.id} className="choice">
-                    <input
-                      type="checkbox"
-                      checked={cited.includes(f.id)}
-                      onChange={(e) => setCited(e.target.checked ? [...cited, f.id] : cited.filter((x) => x !== f.id))}
-                    />
-                    <span>
-                      <strong>{findingLabel(f.number)}</strong> {f.statement}
-                    </span>
-                  </label>
-                ))}
-              </fieldset>
-              <ErrorMessage error={create.error} />
-              <div className="actions">
-                <button type="button" onClick={() => setAdding(null)}>
-                  Cancel
-                </button>
-                <button type="submit" className="primary" disabled={create.pending}>
-                  Add recommendation
-                </button>
-              </div>
-            </form>
+            <RecommendationForm
+              findings={findings}
+              initial={{ text: '', findingIds: [] }}
+              submitLabel="Add recommendation"
+              pending={create.pending}
+              error={create.error}
+              onSubmit={(text, findingIds) => void create.run({ groupId: g.id, text, findingIds }).then((res) => res.ok && setAdding(null))}
+              onCancel={() => setAdding(null)}
+            />
           ) : (
             <button type="button" onClick={() => start(g.id)}>
               Add a recommendation for {g.name.toLowerCase()}
@@ -137,6 +177,7 @@ export function RecommendationsPanel({ findings }: { findings: FindingSummary[] 
           )}
         </section>
       ))}
+      <ErrorMessage error={remove.error ?? deleteGroup.error} />
       <form
         className="new-group"
         onSubmit={(e) => {
@@ -152,5 +193,36 @@ export function RecommendationsPanel({ findings }: { findings: FindingSummary[] 
         <ErrorMessage error={createGroup.error} />
       </form>
     </div>
+  );
+}
+
+/** A group's new name, typed where its heading was: Enter keeps it, Escape keeps the old one. */
+function GroupNameForm({ name, error, onSubmit, onCancel }: { name: string; error: RpcError | null; onSubmit: (name: string) => void; onCancel: () => void }) {
+  const [value, setValue] = useState(name);
+  return (
+    <form
+      className="rec-group-rename"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit(value);
+      }}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        onCancel();
+      }}
+    >
+      <label>
+        Group name
+        <input value={value} autoFocus onChange={(e) => setValue(e.target.value)} />
+      </label>
+      <button type="submit" className="primary">
+        Rename group
+      </button>
+      <button type="button" onClick={onCancel}>
+        Cancel
+      </button>
+      <ErrorMessage error={error} />
+    </form>
   );
 }

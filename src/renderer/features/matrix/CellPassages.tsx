@@ -3,6 +3,7 @@ import { navigation } from '../../app/navigation';
 import { count } from '../analysis/format';
 import { PassageSource, QuoteInContext } from '../analysis/PassageQuote';
 import { CitedIn } from '../findings/CitedIn';
+import { ConsentSign } from '../participants/ConsentSign';
 
 /**
  * A short list of passages (a matrix or co-occurrence cell), each with its source, findings and a way to its
@@ -21,7 +22,7 @@ export function CellPassages({ data, label, themeId }: { data: ThemeViewResult |
         {data.passages.map((p) => (
           <li key={p.passageId} className="cell-passage">
             {p.detached && <span className="badge badge-detached">Detached</span>}
-            {p.participant?.consent === 'none' && <span className="badge badge-consent">Not for quotation</span>}
+            {p.participant?.consent === 'none' && <ConsentSign code={p.participant.code} />}
             <QuoteInContext passage={p} />
             <PassageSource passage={p} />
             <div className="cell-passage-actions">

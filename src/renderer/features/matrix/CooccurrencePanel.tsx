@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useQuery } from '../../api/queries';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { toFilter, type AnalysisState } from '../analysis/analysisState';
+import { count } from '../analysis/format';
 import { CellPassages } from './CellPassages';
 import { heat } from './heat';
 
@@ -68,7 +69,7 @@ export function CooccurrencePanel({ state }: { state: AnalysisState }) {
                         <button
                           type="button"
                           className="cell-link"
-                          aria-label={`${row.name} and ${col.name}: ${p?.both ?? 0} passages with both`}
+                          aria-label={`${row.name} and ${col.name}: ${count(p?.both ?? 0, 'passage')} with both`}
                           onClick={() => setChosen({ a: row.id, b: col.id, kind: 'both' })}
                         >
                           {p?.both ?? 0}
@@ -77,7 +78,7 @@ export function CooccurrencePanel({ state }: { state: AnalysisState }) {
                         <button
                           type="button"
                           className="cell-link"
-                          aria-label={`${row.name} and ${col.name}: ${p?.overlapping ?? 0} overlapping pairs`}
+                          aria-label={`${row.name} and ${col.name}: ${count(p?.overlapping ?? 0, 'overlapping pair')}`}
                           onClick={() => setChosen({ a: row.id, b: col.id, kind: 'overlapping' })}
                         >
                           {p?.overlapping ?? 0}

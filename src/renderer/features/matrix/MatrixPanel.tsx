@@ -4,10 +4,12 @@ import { useMutation, useQuery } from '../../api/queries';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { AnalysisFilters } from '../analysis/AnalysisFilters';
 import { toFilter, type AnalysisState } from '../analysis/analysisState';
+import { count } from '../analysis/format';
 import type { AnalysisOptions } from '../analysis/useAnalysisOptions';
 import { formatWhen } from '../findings/format';
 import { CellPassages } from './CellPassages';
 import { heat } from './heat';
+import { visibleRows } from './rows';
 
 interface Props {
   state: AnalysisState;
@@ -18,19 +20,6 @@ interface Props {
 interface Cell {
   themeId: string;
   column: string;
-}
-
-/** Rows shown: every theme whose ancestors are all expanded. */
-function visibleRows(m: MatrixResult | undefined, collapsed: ReadonlySet<string>) {
-  if (!m) return [];
-  const hidden = new Set<string>();
-  return m.rows.filter((r) => {
-    if (r.parentId && (hidden.has(r.parentId) || collapsed.has(r.parentId))) {
-      hidden.add(r.themeId);
-      return false;
-    }
-    return true;
-  });
 }
 
 /**
@@ -189,7 +178,7 @@ export function MatrixPanel({ state, update, options }: Props) {
                           role="gridcell"
                           tabIndex={isActive ? 0 : -1}
                           aria-selected={isOpen}
-                          aria-label={`${r.name}, ${c.label}: ${cell?.passages ?? 0} passages, ${cell?.participants ?? 0} participants${summary ? ', summarised' : ''}`}
+                          aria-label={`${r.name}, ${c.label}: ${count(cell?.passages ?? 0, 'passage')}, ${count(cell?.participants ?? 0, 'participant')}${summary ? ', summarised' : ''}`}
                           className={`matrix-cell${isOpen ? ' open' : ''}`}
                           style={{ background: heat(cell?.passages ?? 0, max) }}
                           onClick={() => {

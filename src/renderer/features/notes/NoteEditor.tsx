@@ -3,13 +3,13 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
-import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { $getSelection, $isRangeSelection } from 'lexical';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Note } from '../../../shared/domain/note';
 import { noteNodes } from '../../../shared/note/nodes';
-import { useMutation, useQuery } from '../../api/queries';
+import { NoteSectionNode } from '../../../shared/note/NoteSectionNode';
+import { useQuery } from '../../api/queries';
 import { useApp } from '../../app/AppContext';
 import type { NoteLocation } from '../../app/navigation';
 import { useCommands, type Command } from '../../commands/registry';
@@ -29,7 +29,9 @@ import { TagDialog } from '../passages/TagDialog';
 import { useTagging } from '../passages/useTagging';
 import { useThemeIndex } from '../themes/useThemeIndex';
 import { RevealPlugin } from './plugins/RevealPlugin';
-import { SpeakerTurnsPlugin } from './plugins/SpeakerTurnsPlugin';
+import { CaretSyncPlugin } from './plugins/CaretSyncPlugin';
+import { NoteDocumentPlugin } from './plugins/NoteDocumentPlugin';
+import { TypedTextPlugin } from './plugins/TypedTextPlugin';
 import { UnknownSpeakersPlugin } from './plugins/UnknownSpeakersPlugin';
 import { SaveIndicator } from './SaveIndicator';
 import { SpeakerDialog } from './SpeakerDialog';
@@ -37,6 +39,7 @@ import { editorTheme } from './theme';
 import { editorTools, SPEAKER_SHORTCUT, Toolbar } from './Toolbar';
 import { useNoteSession, type Recovered } from './useNoteSession';
 import { takeOverUnsaved } from './savers';
+import { useSpeakerLinks } from './useSpeakerLinks';
 import { useSpeakers } from './useSpeakers';
 import '../../styles/editor.css';
 import '../../styles/passages.css';
@@ -65,9 +68,11 @@ export function NoteEditor({ note, label, onSaved, reveal, focusOnOpen, onConfli
   const initialConfig = useMemo(
     () => ({
       namespace: 'fieldnotes-note',
-      nodes: noteNodes,
+      // Sections only here: the live note's blocks are grouped for the browser's sake (NoteSectionNode.ts).
+      nodes: [...noteNodes, NoteSectionNode],
       theme: editorTheme,
-      editorState: recovered?.document ?? note.document,
+      // Empty: NoteDocumentPlugin loads the document once the note's transforms are registered (issue 11).
+      editorState: null,
       onError: (error: Error) => {
         throw error;
       },
@@ -117,8 +122,8 @@ function EditorBody({ note, label, onSaved, reveal, recovered, focusOnOpen, onCo
   const speakers = useSpeakers(note.engagementId);
   const [choosingSpeaker, setChoosingSpeaker] = useState(false);
   const noteSpeakers = useQuery('speakers.forNote', { noteId: note.id });
-  const linkSpeaker = useMutation('speakers.link').run;
   const [linking, setLinking] = useState<string | null>(null);
+  const { isLinked, setLink, announcement: linkAnnouncement } = useSpeakerLinks(note.id, noteSpeakers.data, session.setPassages);
   const refetchSpeakers = noteSpeakers.refetch;
   const speakersTimer = useRef(0);
   // A new code is recorded by the autosave (its maximum wait is ~500 ms): ask for the note's speakers after it.
@@ -157,6 +162,7 @@ function EditorBody({ note, label, onSaved, reveal, recovered, focusOnOpen, onCo
         id: tool.id,
         group: 'Note',
         label: tool.label,
+        keywords: tool.keywords,
         shortcut: tool.shortcut,
         handledElsewhere: tool.native,
         run: () => {
@@ -165,7 +171,7 @@ function EditorBody({ note, label, onSaved, reveal, recovered, focusOnOpen, onCo
         },
       })),
       { id: 'note.speaker', group: 'Note', label: 'Set speaker…', shortcut: SPEAKER_SHORTCUT, run: () => setChoosingSpeaker(true) },
-      { id: 'note.tag', group: 'Note', label: 'Tag selection with a theme…', shortcut: TAG_SHORTCUT, run: tag },
+      { id: 'note.tag', group: 'Note', label: 'Tag selection with a theme…', keywords: 'code coding label', shortcut: TAG_SHORTCUT, run: tag },
       {
         id: 'note.linkSpeaker',
         group: 'Note',
@@ -174,10 +180,24 @@ function EditorBody({ note, label, onSaved, reveal, recovered, focusOnOpen, onCo
         enabled: () => speakerCodeAtCaret(editor) !== null,
         run: () => setLinking(speakerCodeAtCaret(editor)),
       },
+      {
+        id: 'note.unlinkSpeaker',
+        group: 'Note',
+        label: 'Unlink speaker',
+        // On a linked turn: its code in this note becomes an unknown speaker again, its passages nobody's.
+        enabled: () => isLinked(speakerCodeAtCaret(editor)),
+        run: () => {
+          const code = speakerCodeAtCaret(editor);
+          if (code) void setLink(code, null);
+        },
+      },
     ],
-    [editor, tag],
+    [editor, tag, isLinked, setLink],
   );
   useCommands(commands);
+  // A passage following a turn whose code is linked to nobody is an unknown speaker's: its consent is unknown.
+  const turnCode = tagging.atCaret.some((p) => p.participantId === null && !p.speakerSetByHand) ? speakerCodeAtCaret(editor) : null;
+  const unknownSpeaker = turnCode !== null && !isLinked(turnCode) ? turnCode : null;
 
   return (
     <div className="note-editor">
@@ -201,6 +221,9 @@ function EditorBody({ note, label, onSaved, reveal, recovered, focusOnOpen, onCo
       <p className="visually-hidden" role="status">
         {tagging.announcement}
       </p>
+      <p className="visually-hidden" role="status">
+        {linkAnnouncement}
+      </p>
       {tagging.tagError && (
         <p className="error tag-error" role="alert">
           {tagging.tagError}
@@ -213,6 +236,8 @@ function EditorBody({ note, label, onSaved, reveal, recovered, focusOnOpen, onCo
             placeholder={<p className="note-placeholder">Start typing. Type “P014:” to start a speaker’s turn; Ctrl+; inserts the time.</p>}
             ErrorBoundary={LexicalErrorBoundary}
           />
+          {/* In the scrolling column, after the text: its "Link…" buttons are placed beside the labels. */}
+          <UnknownSpeakersPlugin speakers={noteSpeakers.data} onUnseenCode={unseenCode} onLink={setLinking} />
         </div>
       </NoteContextMenu>
       <PassageBar
@@ -220,6 +245,7 @@ function EditorBody({ note, label, onSaved, reveal, recovered, focusOnOpen, onCo
         themes={themes}
         speakers={speakers}
         reviewerId={reviewer.id}
+        unknownSpeaker={unknownSpeaker}
         onAddTheme={(p) => {
           setPickAnchor(document.activeElement?.getBoundingClientRect() ?? null);
           tagging.openPicker(p);
@@ -230,12 +256,14 @@ function EditorBody({ note, label, onSaved, reveal, recovered, focusOnOpen, onCo
         onReturnToNote={() => editor.focus()}
       />
       <HistoryPlugin />
-      <ListPlugin />
-      <SpeakerTurnsPlugin />
+      <NoteDocumentPlugin document={recovered?.document ?? note.document} />
       <CopyPlugin />
+      <CaretSyncPlugin />
+      <TypedTextPlugin />
       <PastePlugin index={tagging.index} notePassageIds={notePassageIds} />
-      <PassageHighlightsPlugin reviewerId={reviewer.id} index={tagging.index} passages={session.passages} themes={themes} />
-      <PassageLabelsPlugin index={tagging.index} passages={session.passages} themes={themes} />
+      {/* Painted once the note's passages have loaded: painting its 4,000 marks as "no passage" first cost a second pass. */}
+      <PassageHighlightsPlugin reviewerId={reviewer.id} index={tagging.index} passages={session.passagesLoaded ? session.passages : null} themes={themes} />
+      <PassageLabelsPlugin index={tagging.index} passages={session.passagesLoaded ? session.passages : null} themes={themes} />
       <RevealPlugin reveal={reveal} passageRange={revealedPassage} />
       <SpeakerDialog
         open={choosingSpeaker}
@@ -253,6 +281,8 @@ function EditorBody({ note, label, onSaved, reveal, recovered, focusOnOpen, onCo
           title: `Link speaker ${linking ?? ''} to…`,
           hint: `Every turn labelled “${linking ?? ''}:” in this note, and its passages, will be this participant’s. Other notes keep their own links.`,
           submit: 'Link speaker',
+          // Someone given this code since the turn was written is the likely answer, offered (never taken) here.
+          initial: speakers.some((s) => s.code === linking) ? (linking ?? '') : '',
           check: (code) =>
             speakers.some((s) => s.code === code) ? null : `No participant has the code ${code}. Add them under Participants first, or choose one from the list.`,
         }}
@@ -263,10 +293,19 @@ function EditorBody({ note, label, onSaved, reveal, recovered, focusOnOpen, onCo
           const speakerCode = linking;
           setLinking(null);
           editor.focus();
-          if (participant && speakerCode) void linkSpeaker({ noteId: note.id, code: speakerCode, participantId: participant.id });
+          if (participant && speakerCode) void setLink(speakerCode, participant);
         }}
+        onUnlink={
+          isLinked(linking)
+            ? () => {
+                const speakerCode = linking!;
+                setLinking(null);
+                editor.focus();
+                void setLink(speakerCode, null);
+              }
+            : undefined
+        }
       />
-      <UnknownSpeakersPlugin speakers={noteSpeakers.data} onUnseenCode={unseenCode} />
       <TagDialog
         open={tagging.picking !== null}
         themes={themes}

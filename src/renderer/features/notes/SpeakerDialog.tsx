@@ -11,10 +11,12 @@ export interface SpeakerChoice {
 interface Props {
   open: boolean;
   /** Another use of the same choice: linking a speaker code to a participant. */
-  wording?: { title: string; hint: string; submit: string; check?: (code: string) => string | null };
+  wording?: { title: string; hint: string; submit: string; check?: (code: string) => string | null; initial?: string };
   choices: SpeakerChoice[];
   onChoose: (code: string) => void;
   onClose: () => void;
+  /** Offered beside the choice when the code is linked now: make its turns an unknown speaker's again. */
+  onUnlink?: () => void;
 }
 
 /** Who is speaking? Type a pseudonym code or part of a description, Enter. */
@@ -24,16 +26,16 @@ const SET_SPEAKER: NonNullable<Props['wording']> = {
   submit: 'Set speaker',
 };
 
-export function SpeakerDialog({ open, choices, onChoose, onClose, wording = SET_SPEAKER }: Props) {
+export function SpeakerDialog({ open, choices, onChoose, onClose, onUnlink, wording = SET_SPEAKER }: Props) {
   return (
     <Dialog title={wording.title} open={open} onClose={onClose}>
-      <SpeakerForm choices={choices} onChoose={onChoose} onClose={onClose} wording={wording} />
+      <SpeakerForm choices={choices} onChoose={onChoose} onClose={onClose} onUnlink={onUnlink} wording={wording} />
     </Dialog>
   );
 }
 
-function SpeakerForm({ choices, onChoose, onClose, wording }: Omit<Props, 'open' | 'wording'> & { wording: typeof SET_SPEAKER }) {
-  const [value, setValue] = useState('');
+function SpeakerForm({ choices, onChoose, onClose, onUnlink, wording }: Omit<Props, 'open' | 'wording'> & { wording: typeof SET_SPEAKER }) {
+  const [value, setValue] = useState(wording.initial ?? '');
   const [error, setError] = useState<string | null>(null);
   const inputId = useId();
   const listId = useId();
@@ -53,7 +55,7 @@ function SpeakerForm({ choices, onChoose, onClose, wording }: Omit<Props, 'open'
     <form className="dialog-form" onSubmit={submit}>
       <div className="field">
         <label htmlFor={inputId}>Participant</label>
-        <input id={inputId} list={listId} autoFocus autoComplete="off" value={value} onChange={(e) => setValue(e.target.value)} placeholder="P014" />
+        <input id={inputId} list={listId} autoFocus onFocus={(e) => e.target.select()} autoComplete="off" value={value} onChange={(e) => setValue(e.target.value)} placeholder="P014" />
         <datalist id={listId}>
           {choices.map((c) => (
             <option key={c.code} value={c.code}>
@@ -64,7 +66,17 @@ function SpeakerForm({ choices, onChoose, onClose, wording }: Omit<Props, 'open'
         <p className="hint">{wording.hint}</p>
       </div>
       <ErrorMessage error={error} />
-      <DialogActions onCancel={onClose} submit={wording.submit} />
+      <DialogActions
+        onCancel={onClose}
+        submit={wording.submit}
+        before={
+          onUnlink && (
+            <button type="button" onClick={onUnlink}>
+              Unlink speaker
+            </button>
+          )
+        }
+      />
     </form>
   );
 }

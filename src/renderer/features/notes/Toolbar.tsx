@@ -11,21 +11,23 @@ interface Tool {
   text: string;
   /** The button's text is a word a person would say ("H1"): its accessible name starts with it (WCAG 2.5.3). */
   spoken?: boolean;
+  /** Other words a person may type for it in the command palette. */
+  keywords?: string;
   shortcut: Shortcut;
   run: (editor: LexicalEditor) => void;
 }
 
 /** The editor's actions with their shortcuts; the toolbar and the command palette share this list. */
 export const editorTools: (Tool & { id: string })[] = [
-  { id: 'note.bold', native: true, label: 'Bold', text: 'B', shortcut: { key: 'b', mod: true }, run: (e) => e.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold') },
-  { id: 'note.italic', native: true, label: 'Italic', text: 'I', shortcut: { key: 'i', mod: true }, run: (e) => e.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic') },
-  { id: 'note.h1', label: 'Heading 1', text: 'H1', spoken: true, shortcut: { key: '1', mod: true, alt: true }, run: (e) => setBlock(e, 'h1') },
-  { id: 'note.h2', label: 'Heading 2', text: 'H2', spoken: true, shortcut: { key: '2', mod: true, alt: true }, run: (e) => setBlock(e, 'h2') },
-  { id: 'note.paragraph', label: 'Normal text', text: '¶', shortcut: { key: '0', mod: true, alt: true }, run: (e) => setBlock(e, 'paragraph') },
-  { id: 'note.bullets', label: 'Bulleted list', text: '•', shortcut: { key: '8', mod: true, shift: true }, run: (e) => toggleList(e, false) },
-  { id: 'note.numbers', label: 'Numbered list', text: '1.', shortcut: { key: '7', mod: true, shift: true }, run: (e) => toggleList(e, true) },
-  { id: 'note.quote', label: 'Quotation', text: '“”', shortcut: { key: '9', mod: true, shift: true }, run: (e) => setBlock(e, 'quote') },
-  { id: 'note.timestamp', label: 'Insert time', text: 'Time', spoken: true, shortcut: { key: ';', mod: true }, run: (e) => insertTimestamp(e) },
+  { id: 'note.bold', keywords: 'strong', native: true, label: 'Bold', text: 'B', shortcut: { key: 'b', mod: true }, run: (e) => e.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold') },
+  { id: 'note.italic', keywords: 'emphasis', native: true, label: 'Italic', text: 'I', shortcut: { key: 'i', mod: true }, run: (e) => e.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic') },
+  { id: 'note.h1', keywords: 'title', label: 'Heading 1', text: 'H1', spoken: true, shortcut: { key: '1', mod: true, alt: true }, run: (e) => setBlock(e, 'h1') },
+  { id: 'note.h2', keywords: 'subtitle', label: 'Heading 2', text: 'H2', spoken: true, shortcut: { key: '2', mod: true, alt: true }, run: (e) => setBlock(e, 'h2') },
+  { id: 'note.paragraph', keywords: 'paragraph body', label: 'Normal text', text: '¶', shortcut: { key: '0', mod: true, alt: true }, run: (e) => setBlock(e, 'paragraph') },
+  { id: 'note.bullets', keywords: 'unordered', label: 'Bulleted list', text: '•', shortcut: { key: '8', mod: true, shift: true }, run: (e) => toggleList(e, false) },
+  { id: 'note.numbers', keywords: 'ordered', label: 'Numbered list', text: '1.', shortcut: { key: '7', mod: true, shift: true }, run: (e) => toggleList(e, true) },
+  { id: 'note.quote', keywords: 'quote blockquote', label: 'Quotation', text: '“”', shortcut: { key: '9', mod: true, shift: true }, run: (e) => setBlock(e, 'quote') },
+  { id: 'note.timestamp', keywords: 'timestamp clock now', label: 'Insert time', text: 'Time', spoken: true, shortcut: { key: ';', mod: true }, run: (e) => insertTimestamp(e) },
   { id: 'note.undo', native: true, label: 'Undo', text: '↶', shortcut: { key: 'z', mod: true }, run: (e) => e.dispatchCommand(UNDO_COMMAND, undefined) },
   { id: 'note.redo', native: true, label: 'Redo', text: '↷', shortcut: { key: 'z', mod: true, shift: true }, run: (e) => e.dispatchCommand(REDO_COMMAND, undefined) },
 ];

@@ -66,6 +66,22 @@ describe('Autosaver', () => {
     expect(autosave.dirty).toBe(false);
   });
 
+  it('once disposed never saves again, even when a save under way as it was disposed fails (a conflict let go)', async () => {
+    let answer: (error: string | null) => void = () => {};
+    const save = vi.fn(() => new Promise<string | null>((resolve) => (answer = resolve)));
+    const autosave = saver(save);
+    autosave.touch();
+    await vi.advanceTimersByTimeAsync(300);
+    expect(save).toHaveBeenCalledTimes(1);
+    autosave.dispose(); // e.g. "Take theirs" while the blur's save is on its way
+    answer('This note was changed in another tab or window.');
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(save).toHaveBeenCalledTimes(1);
+    autosave.touch();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(save).toHaveBeenCalledTimes(1);
+  });
+
   it('flush saves at once and waits; edits made during a save are saved after it', async () => {
     let release: () => void = () => {};
     const save = vi.fn(() => new Promise<string | null>((resolve) => (release = () => resolve(null))));

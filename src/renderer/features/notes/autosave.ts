@@ -30,6 +30,7 @@ export class Autosaver {
   private timer: unknown = null;
   private inFlight: Promise<void> | null = null;
   private failures = 0;
+  private disposed = false;
   private statusValue: SaveStatus;
   private readonly listeners = new Set<(status: SaveStatus) => void>();
   private readonly o: Required<AutosaveOptions>;
@@ -89,13 +90,17 @@ export class Autosaver {
     return this.dirtySince === null;
   }
 
-  /** Stop retrying. Only for a saver with nothing unsaved (see savers.ts). */
+  /** Stop for good: nothing is saved or retried after this. For a saver with nothing unsaved, or one let go (savers.ts). */
   dispose(): void {
+    this.disposed = true;
     this.cancelTimer();
   }
 
   private schedule(ms: number): void {
     this.cancelTimer();
+    // A save under way when the saver was let go ends in its own time; it must not schedule another (after a
+    // conflict, "Take theirs" let it go, and its retries sent the dropped text again and again).
+    if (this.disposed) return;
     this.timer = this.o.setTimer(() => {
       this.timer = null;
       void this.run();
@@ -114,7 +119,7 @@ export class Autosaver {
       if (this.dirtySince !== null && this.timer === null) return this.run();
       return;
     }
-    if (this.dirtySince === null) return;
+    if (this.dirtySince === null || this.disposed) return;
     const startedDirtyAt = this.dirtySince;
     this.dirtySince = null;
     this.setStatus({ kind: 'saving' });

@@ -10,6 +10,7 @@ import {
   $isTextNode,
   type LexicalEditor,
 } from 'lexical';
+import { $blockOf } from '../../../shared/note/NoteSectionNode';
 import { $isSpeakerLabelNode } from '../../../shared/note/SpeakerLabelNode';
 
 /** Turn the selected blocks into a heading, paragraph or quote. */
@@ -52,7 +53,7 @@ export function setSpeaker(editor: LexicalEditor, code: string): void {
   editor.update(() => {
     const selection = $getSelection();
     if (!$isRangeSelection(selection)) return;
-    const block = selection.anchor.getNode().getTopLevelElement();
+    const block = $blockOf(selection.anchor.getNode());
     if (!block || !$isElementNode(block)) return;
     const first = block.getFirstChild();
     if ($isSpeakerLabelNode(first)) {
@@ -75,7 +76,7 @@ export function speakerCodeAtCaret(editor: LexicalEditor): string | null {
   return editor.getEditorState().read(() => {
     const selection = $getSelection();
     if (!$isRangeSelection(selection)) return null;
-    const block = selection.anchor.getNode().getTopLevelElement();
+    const block = $blockOf(selection.anchor.getNode());
     const first = block && $isElementNode(block) ? block.getFirstDescendant() : null;
     return $isSpeakerLabelNode(first) ? first.getSpeakerCode() : null;
   });

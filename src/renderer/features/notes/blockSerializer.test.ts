@@ -1,14 +1,33 @@
+import { createHeadlessEditor } from '@lexical/headless';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { blocksToDocument } from '../../../shared/note/blocksToDocument';
 import { diffBlocks } from '../../../shared/note/blocks';
 import { createNoteEditor, deleteRange, insertText, redo, serialize, splitParagraph, tagRange, undo } from '../../../shared/note/editing';
+import { noteNodes } from '../../../shared/note/nodes';
+import { NoteSectionNode, SECTION_BLOCKS } from '../../../shared/note/NoteSectionNode';
+import { openNoteDocument } from '../../../shared/note/openDocument';
 import { BlockSerializer } from './blockSerializer';
 import { NoteSaver, type SaveCall } from './noteSaver';
 
 const note = (texts: string[]) => blocksToDocument(texts.map((t) => ({ kind: 'paragraph' as const, runs: [{ text: t }] })));
 
 describe('BlockSerializer (issue 11)', () => {
+  it('saves the live note’s blocks, never its sections (NoteSectionNode.ts)', () => {
+    const texts = Array.from({ length: 2 * SECTION_BLOCKS + 7 }, (_, i) => `Block ${i} of the note.`);
+    const live = createHeadlessEditor({ nodes: [...noteNodes, NoteSectionNode], onError: (e) => { throw e; } });
+    openNoteDocument(live, note(texts));
+    const plain = createNoteEditor(note(texts));
+    const serializer = new BlockSerializer(live);
+    for (const editor of [live, plain]) {
+      insertText(editor, 3, 'typed ');
+      splitParagraph(editor, 1200); // in the third section
+    }
+    expect(serializer.blocks()).toHaveLength(2 * SECTION_BLOCKS + 8);
+    expect(serializer.document()).toBe(serialize(plain));
+    expect(serializer.verify()).toBe(true);
+  });
+
   it('property: after any edit, undo or redo its document is byte for byte the editor state’s JSON', () => {
     const op = fc.oneof(
       fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.constantFrom('AI', ' triage ', '🙂', 'P014: ') }),

@@ -7,6 +7,7 @@ import {
   type LexicalNode,
   type NodeKey,
 } from 'lexical';
+import { $noteBlocks, withoutSections } from '../../../shared/note/NoteSectionNode';
 
 /**
  * The note's document as its top-level blocks' JSON, each serialized once and kept until an update
@@ -37,9 +38,7 @@ export class BlockSerializer {
   blocks(): string[] {
     return this.editor.getEditorState().read(() => {
       const seen = new Set<NodeKey>();
-      const blocks = $getRoot()
-        .getChildren()
-        .map((node) => {
+      const blocks = $noteBlocks().map((node) => {
           const key = node.getKey();
           seen.add(key);
           let json = this.byKey.get(key);
@@ -66,7 +65,7 @@ export class BlockSerializer {
    * task in a long note: only when the person has left the note). When not, everything is forgotten.
    */
   verify(): boolean {
-    const whole = JSON.stringify(this.editor.getEditorState().toJSON());
+    const whole = JSON.stringify(withoutSections(this.editor.getEditorState().toJSON()));
     if (this.document() === whole) return true;
     this.byKey.clear();
     return false;

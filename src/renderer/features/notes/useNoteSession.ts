@@ -1,18 +1,23 @@
 import type { LexicalEditor } from 'lexical';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Note } from '../../../shared/domain/note';
 import type { Passage } from '../../../shared/domain/passage';
 import { useQuery } from '../../api/queries';
-import { withChangedPassages } from '../passages/changedPassages';
 import type { SaveStatus } from './autosave';
 import { BlockSerializer } from './blockSerializer';
 import { NoteSaver, type PendingPassage } from './noteSaver';
 import { registerSaver, releaseSaver } from './savers';
+import { SettlingPassages } from './settlingPassages';
 
 export interface NoteSession {
   status: SaveStatus;
   passages: Passage[];
+  /** Whether `passages` is the note's list yet (an empty list until it has loaded). */
+  passagesLoaded: boolean;
+  /** Change the list (after any saves' changes still held back: settlingPassages.ts). */
   setPassages: (update: (passages: Passage[]) => Passage[]) => void;
+  /** Show every change the saves made now (before reading the passages' quoted text: the tag picker). */
+  settlePassages: () => void;
   /** Save now, creating a passage whose mark was just put in the document. */
   createPassage: NoteSaver['createPassage'];
   /** Another window saved this note since it opened here: this text can only be kept as a copy, or dropped. */
@@ -24,6 +29,14 @@ export interface NoteSession {
 }
 
 const NO_PASSAGES: Passage[] = [];
+
+/** A list's passages by id, built once per list: a save's answer is looked up in the list shown. */
+const byIdOf = new WeakMap<Passage[], Map<string, Passage>>();
+function passageIn(list: Passage[], id: string): Passage | undefined {
+  let byId = byIdOf.get(list);
+  if (!byId) byIdOf.set(list, (byId = new Map(list.map((p) => [p.id, p]))));
+  return byId.get(id);
+}
 
 /** Whether the page must render for a status change: only into, out of and within a failure. */
 const rendersFor = (previous: SaveStatus, next: SaveStatus) => previous.kind === 'failed' || next.kind === 'failed';
@@ -51,16 +64,32 @@ export function useNoteSession(
   const [status, setStatus] = useState<SaveStatus>(() =>
     recovered ? { kind: 'pending' } : { kind: 'saved', at: Date.parse(note.updatedAt) },
   );
-  // The note's passages: loaded once as it opens, then kept current by each save's and each tag's answer.
-  const { data: passages = NO_PASSAGES, setData: setPassages } = useQuery('passages.forNote', { noteId: note.id }, { keptCurrentHere: true });
+  // The note's passages: asked for with the note (useNotes, which opens the editor once they are in, so they are
+  // in hand as the document is built); then kept current here by each save's and each tag's answer — never
+  // fetched again whole, which would make saving cost grow with the note. Null until they come (a change before
+  // then has nothing to change).
+  const loaded = useQuery('passages.forNote', { noteId: note.id }, { keptCurrentHere: true }).data;
+  const [held, setHeld] = useState<Passage[] | null>(loaded ?? null);
+  if (held === null && loaded) setHeld(loaded);
+  const passages = held ?? loaded ?? NO_PASSAGES;
+  const setShown = useCallback((update: (list: Passage[]) => Passage[]) => setHeld((list) => (list === null ? null : update(list))), []);
   const watchStatus = useCallback((listener: (status: SaveStatus) => void) => saver.onStatus(listener), [saver]);
+  // Saves that only moved or retyped passages are told once they pause: each commit walks the note's DOM.
+  const [settling] = useState(() => new SettlingPassages(setShown));
+  const setPassages = useCallback((update: (list: Passage[]) => Passage[]) => settling.update(update), [settling]);
+  const settlePassages = useCallback(() => settling.settle(), [settling]);
+  // What the page shows, for the saves' answers to be compared with.
+  const shown = useRef(passages);
+  useEffect(() => {
+    shown.current = passages;
+  }, [passages]);
 
   useEffect(() => {
     saver.setOnSaved((result) => {
-      setPassages((list) => withChangedPassages(list, result.changedPassages));
+      settling.saved(result.changedPassages, (id) => passageIn(shown.current, id));
       onSaved?.(result.wordCount);
     });
-  }, [saver, onSaved, setPassages]);
+  }, [saver, onSaved, settling]);
 
   useEffect(() => {
     registerSaver(note.id, saver);
@@ -96,13 +125,16 @@ export function useNoteSession(
       offStatus();
       window.removeEventListener('pagehide', flush);
       releaseSaver(note.id, saver);
+      settling.dispose();
     };
-  }, [editor, saver, note.id, recovered]);
+  }, [editor, saver, note.id, recovered, settling]);
 
   return {
     status,
     passages,
+    passagesLoaded: held !== null || loaded !== undefined,
     setPassages,
+    settlePassages,
     createPassage: (id, themes) => saver.createPassage(id, themes),
     // Read on every status change; it stays true through the retries' "Saving…", so the choice does not flicker.
     conflicted: saver.conflicted,

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { NoteSummary } from '../../../shared/domain/note';
+import type { Note, NoteSummary } from '../../../shared/domain/note';
 import { useMutation, useQuery } from '../../api/queries';
 
 /** The notes of one engagement, the one open, and the actions on them. */
@@ -13,9 +13,17 @@ export function useNotes(engagementId: string, initialNoteId?: string) {
   const openId = (notes?.some((n) => n.id === chosen) ? chosen : (notes?.find((n) => n.id === initialNoteId) ?? notes?.[0])?.id) ?? null;
   // The open note's document is its saver's from the moment it opens: an announcement must not refetch it
   // under the editor (a newer revision would remount it mid-sentence). It is fetched afresh each time it opens.
-  const note = useQuery('notes.get', { id: openId ?? '' }, { enabled: openId !== null, keptCurrentHere: true, errorShownHere: true });
+  const note = useQuery('notes.forEditor', { id: openId ?? '' }, { enabled: openId !== null, keptCurrentHere: true, errorShownHere: true });
+  // Its passages are asked for with it, and the note opens once both are in (or they failed): its marks are then
+  // painted as its document is built, in the same task, and the page is laid out once. Built first, the
+  // 200,000-word note was laid out, then its 4,000 marks painted and laid out again (issue 11). The editor's
+  // session (useNoteSession) takes this answer and keeps it current.
+  const passages = useQuery('passages.forNote', { noteId: openId ?? '' }, { enabled: openId !== null, keptCurrentHere: true });
+  const arrived = note.data?.id === openId && !passages.loading ? note.data : undefined;
   // While the next note loads the last one stays on screen, as a list's last answer does.
-  const open = openId ? (note.data ?? null) : null;
+  const [shown, setShown] = useState<Note | null>(null);
+  if (arrived && arrived !== shown) setShown(arrived);
+  const open = openId ? shown : null;
   // The note just created: its editor takes the caret at once (Ctrl+Alt+N means "let me type").
   const [created, setCreated] = useState<string | null>(null);
   const creation = useMutation('notes.create', { errorShownHere: true });

@@ -1,11 +1,14 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { findingLabel } from '../../../shared/domain/finding';
 import { useQuery } from '../../api/queries';
 import { CitedIn } from '../findings/CitedIn';
+import { evidencePicker } from '../findings/links';
+import { useCommands, type Command } from '../../commands/registry';
 import type { Consent } from '../../../shared/domain/participant';
 import type { Passage } from '../../../shared/domain/passage';
-import { ConsentSign } from '../participants/ConsentSign';
+import { ConsentSign, UnknownConsentSign } from '../participants/ConsentSign';
 import { formatShortcut } from '../../commands/shortcut';
+import { SaidByField } from './SaidByField';
 import { TAG_SHORTCUT } from './shortcuts';
 import type { ThemeIndex } from '../themes/useThemeIndex';
 
@@ -21,6 +24,8 @@ interface Props {
   themes: ThemeIndex;
   speakers: SpeakerOption[];
   reviewerId: string;
+  /** The code of the speaker turn at the caret when it is linked to nobody (an unknown speaker), else null. */
+  unknownSpeaker: string | null;
   onAddTheme: (passage: Passage) => void;
   onRemoveTheme: (passage: Passage, themeId: string) => void;
   onUpdate: (passage: Passage, change: { memo?: string; keyQuote?: boolean; participantId?: string | null; speakerFromTurn?: true }) => void;
@@ -33,6 +38,15 @@ const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 
 
 /** The passage(s) at the caret: themes, memo, key quote and speaker — reachable by Tab from the note. */
 export function PassageBar(props: Props) {
+  // "Add to finding…" from the palette too (issue 8: the palette holds every action), for the passages shown.
+  const key = props.passages.map((p) => p.id).join(' ');
+  const commands = useMemo<Command[]>(() => {
+    const passageIds = key ? key.split(' ') : [];
+    if (passageIds.length === 0) return [];
+    const label = passageIds.length === 1 ? 'Add the passage at the cursor to a finding…' : 'Add the passages at the cursor to a finding…';
+    return [{ id: 'passage.addToFinding', group: 'Passage', label, run: () => evidencePicker.emit({ passageIds }) }];
+  }, [key]);
+  useCommands(commands);
   if (props.passages.length === 0) return null;
   return (
     <section className="passage-bar" aria-label="Passage at the cursor">
@@ -43,13 +57,20 @@ export function PassageBar(props: Props) {
   );
 }
 
-function PassageCard({ passage, themes, speakers, reviewerId, onAddTheme, onRemoveTheme, onUpdate, onRemove, onReturnToNote }: Props & { passage: Passage }) {
-  const ids = { speaker: useId(), key: useId() };
+function PassageCard({ passage, themes, speakers, reviewerId, unknownSpeaker, onAddTheme, onRemoveTheme, onUpdate, onRemove, onReturnToNote }: Props & { passage: Passage }) {
+  const keyId = useId();
   const taggers = new Set(passage.tags.map((t) => (t.taggedBy === reviewerId ? 'you' : 'another reviewer')));
   const latest = passage.tags.at(-1);
   const speaker = speakers.find((s) => s.id === passage.participantId);
   const notQuotable = speaker?.consent === 'none' ? speaker : null;
-  // Making a passage of someone not for quotation a key quote asks first: the report will not quote it.
+  // Following its turn, whose code is linked to nobody: whoever said it, their consent is unknown (issue 11).
+  const unknownCode = passage.participantId === null && !passage.speakerSetByHand ? unknownSpeaker : null;
+  const warning = notQuotable
+    ? `${notQuotable.code} did not consent to quotation. A key quote of theirs is never quoted in the report; it can still stand as evidence.`
+    : unknownCode
+      ? `${unknownCode} is not linked to a participant, so whether they consented to quotation is unknown. Link the speaker before quoting them; a key quote can still stand as evidence.`
+      : null;
+  // Making a passage of someone not for quotation (or of unknown consent) a key quote asks first.
   const [confirmingKey, setConfirmingKey] = useState(false);
   // Removing a passage a finding cites says so first (issue 8): the finding keeps only its text.
   const { data: citing } = useQuery('findings.citing', { passageIds: [passage.id] });
@@ -82,45 +103,28 @@ function PassageCard({ passage, themes, speakers, reviewerId, onAddTheme, onRemo
         </li>
       </ul>
       <div className="passage-fields">
-        <label className="check" htmlFor={ids.key}>
+        <label className="check" htmlFor={keyId}>
           <input
-            id={ids.key}
+            id={keyId}
             type="checkbox"
             checked={passage.keyQuote}
             onChange={(e) => {
-              if (e.target.checked && notQuotable) setConfirmingKey(true);
+              if (e.target.checked && warning) setConfirmingKey(true);
               else onUpdate(passage, { keyQuote: e.target.checked });
             }}
           />
           Key quote
         </label>
         {notQuotable && <ConsentSign code={notQuotable.code} />}
-        <div className="inline-field">
-          <label htmlFor={ids.speaker}>Said by</label>
-          <select
-            id={ids.speaker}
-            value={passage.participantId ?? ''}
-            onChange={(e) => onUpdate(passage, e.target.value === '__turn__' ? { speakerFromTurn: true } : { participantId: e.target.value || null })}
-          >
-            <option value="">Nobody in particular</option>
-            {speakers.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.code} — {s.description}
-              </option>
-            ))}
-            {passage.speakerSetByHand && <option value="__turn__">Follow the speaker turn</option>}
-          </select>
-        </div>
+        {unknownCode && <UnknownConsentSign code={unknownCode} />}
+        <SaidByField passage={passage} speakers={speakers} onChange={(change) => onUpdate(passage, change)} />
         <button type="button" className="quiet danger" onClick={remove}>
           Remove passage
         </button>
       </div>
-      {confirmingKey && notQuotable && (
+      {confirmingKey && warning && (
         <div className="consent-warning" role="alert">
-          <p>
-            {notQuotable.code} did not consent to quotation. A key quote of theirs is never quoted in the report; it can still
-            stand as evidence.
-          </p>
+          <p>{warning}</p>
           <button
             type="button"
             autoFocus

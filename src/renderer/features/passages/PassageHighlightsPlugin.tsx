@@ -10,7 +10,8 @@ import type { ThemeIndex } from '../themes/useThemeIndex';
 interface Props {
   reviewerId: string;
   index: MarkIndex;
-  passages: Passage[];
+  /** Null until the note's passages have loaded: nothing is painted before. */
+  passages: Passage[] | null;
   themes: ThemeIndex;
 }
 
@@ -25,6 +26,7 @@ export function PassageHighlightsPlugin({ reviewerId, index, passages, themes }:
   // What was painted last, to repaint only the marks of passages a save changed.
   const painted = useRef<{ byId: Map<string, Passage>; themes: ThemeIndex; reviewerId: string; index: MarkIndex } | null>(null);
   useEffect(() => {
+    if (!passages) return;
     const byId = new Map(passages.map((p) => [p.id, p]));
     // One read of the editor state for a whole batch: opening a note paints its 4,000 marks at once.
     const paint = (keys: NodeKey[]) => editor.getEditorState().read(() => $paint(keys));

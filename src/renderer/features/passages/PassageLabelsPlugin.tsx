@@ -6,7 +6,8 @@ import type { MarkIndex } from './markIndex';
 
 interface Props {
   index: MarkIndex;
-  passages: Passage[];
+  /** Null until the note's passages have loaded: nothing is painted before. */
+  passages: Passage[] | null;
   themes: ThemeIndex;
 }
 
@@ -23,6 +24,7 @@ const shorten = (name: string) => (name.length > SHORT ? `${name.slice(0, SHORT 
 export function PassageLabelsPlugin({ index, passages, themes }: Props) {
   const [editor] = useLexicalComposerContext();
   useEffect(() => {
+    if (!passages) return;
     const byId = new Map(passages.map((p) => [p.id, p]));
     let frame = 0;
     const label = () => {

@@ -30,7 +30,7 @@ export function useTagging(editor: LexicalEditor, session: NoteSession) {
   /** What a screen reader hears once a tag is saved: the words and the theme. */
   const [announcement, setAnnouncement] = useState('');
   const [caretIds, setCaretIds] = useState<string[]>([]);
-  const { passages, setPassages, createPassage } = session;
+  const { passages, setPassages, settlePassages, createPassage } = session;
 
   useEffect(
     () =>
@@ -46,10 +46,15 @@ export function useTagging(editor: LexicalEditor, session: NoteSession) {
     [setPassages],
   );
 
-  const openPicker = useCallback((passage: Passage | null = null) => {
-    setPickError(null);
-    setPicking({ passage });
-  }, []);
+  const openPicker = useCallback(
+    (passage: Passage | null = null) => {
+      // The picker tags an existing passage when the selection is its quoted text: the saves' latest, then.
+      settlePassages();
+      setPickError(null);
+      setPicking({ passage });
+    },
+    [settlePassages],
+  );
 
   /**
    * Enter in the picker: mark the passage and give the keyboard back to the note at once, then save in the

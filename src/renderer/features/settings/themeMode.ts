@@ -6,10 +6,12 @@ import { useSyncExternalStore } from 'react';
  * stylesheet's colours are all `light-dark()`, so setting `data-theme` (→ `color-scheme`) on <html> is enough.
  */
 export type ThemeMode = 'system' | 'light' | 'dark';
-export const THEME_MODES: readonly { mode: ThemeMode; label: string }[] = [
-  { mode: 'system', label: 'Follow the system' },
-  { mode: 'light', label: 'Light' },
-  { mode: 'dark', label: 'Dark' },
+/** `keywords`: what a person may type for them in the command palette ("dark mode"). */
+const SCHEME = 'mode colour color scheme';
+export const THEME_MODES: readonly { mode: ThemeMode; label: string; keywords: string }[] = [
+  { mode: 'system', label: 'Follow the system', keywords: `${SCHEME} automatic` },
+  { mode: 'light', label: 'Light', keywords: SCHEME },
+  { mode: 'dark', label: 'Dark', keywords: `${SCHEME} night` },
 ];
 
 const KEY = 'fieldnotes.themeMode';

@@ -17,7 +17,7 @@ import { findingNavigation } from '../findings/links';
 import { ParticipantsView } from '../participants/ParticipantsView';
 import { ReportView } from '../report/ReportView';
 import { ThemesView } from '../themes/ThemesView';
-import { focusHome } from '../../ui/Dialog';
+import { focusAdrift, focusHome } from '../../ui/focusHome';
 import { useOpenElsewhere } from '../workspace/useOpenElsewhere';
 import { areas, comingSoon, type AreaId } from './areas';
 import { BreadcrumbContext, type Crumb } from './breadcrumbs';
@@ -71,7 +71,7 @@ export function Shell({ workspace }: { workspace: WorkspaceInfo }) {
   // A workspace just created or opened: focus its first screen's primary action, not <body> (issue 11).
   useEffect(() => {
     const frame = requestAnimationFrame(() => {
-      if (document.activeElement === document.body || !document.activeElement?.isConnected) focusHome();
+      if (focusAdrift()) focusHome();
     });
     return () => cancelAnimationFrame(frame);
   }, []);

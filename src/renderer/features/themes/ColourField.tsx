@@ -5,12 +5,14 @@ import { colourName } from './colours';
 interface Props {
   value: string;
   onChange: (colour: string) => void;
+  /** The person typed in the box, a whole colour or not yet one: input of theirs a change from elsewhere must keep. */
+  onTyping: () => void;
 }
 
 const HEX = /^#[0-9a-fA-F]{6}$/;
 
 /** A theme's colour: one of the palette (each named, not a bare swatch) or any #RRGGBB typed in. */
-export function ColourField({ value, onChange }: Props) {
+export function ColourField({ value, onChange, onTyping }: Props) {
   const id = useId();
   const [typed, setTyped] = useState(value);
   const [lastValue, setLastValue] = useState(value);
@@ -52,6 +54,7 @@ export function ColourField({ value, onChange }: Props) {
             onChange={(event) => {
               const next = event.target.value.trim();
               setTyped(next);
+              onTyping();
               if (HEX.test(next)) onChange(next.toUpperCase());
             }}
           />

@@ -29,6 +29,9 @@ const draftOf = (theme: ThemeListItem) => ({
   definition: theme.definition,
   exclusions: theme.exclusions,
 });
+type Draft = ReturnType<typeof draftOf>;
+type Field = keyof Draft;
+const fields = (draft: Draft) => Object.keys(draft) as Field[];
 
 const plural = (n: number) => `${n} passage${n === 1 ? '' : 's'}`;
 
@@ -43,30 +46,38 @@ function passages(theme: ThemeListItem): string {
 export function ThemeDetail({ theme, path, nameRef, onSaved, onMerge, onMoveTo, onShowPassages, moveShortcut, onDelete, deleteShortcut }: Props) {
   const id = useId();
   const [draft, setDraft] = useState(() => draftOf(theme));
+  // The fields typed in since the last save was sent (or never saved): the person's, which nothing may overwrite.
+  // Comparing the draft with the values it started from cannot tell: a field set back to its old value right after
+  // Save looked untouched, and the codebook's re-read then put the saved value back over it (issue 11).
+  const [edited, setEdited] = useState<ReadonlySet<Field>>(() => new Set());
   const [error, setError] = useState<RpcError | null>(null);
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
   const original = draftOf(theme);
   const [base, setBase] = useState(original);
-  const changedElsewhere = (Object.keys(original) as (keyof typeof original)[]).some((key) => original[key] !== base[key]);
-  if (changedElsewhere) {
-    // Renamed in the tree, or just saved here: take the new values, keeping any field the person is still editing.
+  if (fields(original).some((key) => original[key] !== base[key])) {
+    // Saved here (the re-read), renamed in the tree or put back from its history: take the stored values, except
+    // in the fields the person has typed in since.
     setBase(original);
     setDraft((d) => {
       const next = { ...d };
-      for (const key of Object.keys(original) as (keyof typeof original)[]) if (d[key] === base[key]) next[key] = original[key];
+      for (const key of fields(original)) if (!edited.has(key)) next[key] = original[key];
       return next;
     });
   }
-  const dirty = (Object.keys(draft) as (keyof typeof draft)[]).some((key) => draft[key] !== original[key]);
-  const set = <K extends keyof typeof draft>(key: K, value: (typeof draft)[K]) => {
+  const dirty = fields(draft).some((key) => draft[key] !== original[key]);
+  const typedIn = (key: Field) => setEdited((e) => (e.has(key) ? e : new Set(e).add(key)));
+  const set = <K extends Field>(key: K, value: Draft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }));
+    typedIn(key);
     setSaved(false);
   };
 
   const updateTheme = useMutation('themes.update', { errorShownHere: true }).run;
   const save = async () => {
     setSaving(true);
+    const sent = edited;
+    setEdited(new Set());
     const result = await updateTheme({ id: theme.id, ...draft, code: draft.code.trim() || null });
     setSaving(false);
     if (result.ok) {
@@ -74,6 +85,8 @@ export function ThemeDetail({ theme, path, nameRef, onSaved, onMerge, onMoveTo, 
       setSaved(true);
       onSaved();
     } else {
+      // Not stored: what was sent is still only the person's.
+      setEdited((e) => new Set([...sent, ...e]));
       setError(result.error);
     }
   };
@@ -131,7 +144,7 @@ export function ThemeDetail({ theme, path, nameRef, onSaved, onMerge, onMoveTo, 
             </p>
           </div>
         </div>
-        <ColourField value={draft.colour} onChange={(colour) => set('colour', colour)} />
+        <ColourField value={draft.colour} onChange={(colour) => set('colour', colour)} onTyping={() => typedIn('colour')} />
         <div className="field">
           <label htmlFor={`${id}-definition`}>Definition</label>
           <textarea
@@ -163,7 +176,15 @@ export function ThemeDetail({ theme, path, nameRef, onSaved, onMerge, onMoveTo, 
           <span className="theme-saved" role="status">
             {saved && !dirty ? 'Saved.' : ''}
           </span>
-          <button type="button" className="quiet" disabled={!dirty || saving} onClick={() => setDraft(original)}>
+          <button
+            type="button"
+            className="quiet"
+            disabled={!dirty || saving}
+            onClick={() => {
+              setDraft(original);
+              setEdited(new Set());
+            }}
+          >
             Undo changes
           </button>
           <button type="submit" className="primary" disabled={!dirty || saving}>

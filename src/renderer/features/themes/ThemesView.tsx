@@ -230,6 +230,8 @@ export function ThemesView() {
               onRenameCommit={(id, name) => void rename(id, name)}
               onMove={(id, placement) => void move(id, placement)}
               onDelete={() => setOpen({ kind: 'delete' })}
+              onMoveTo={() => setOpen({ kind: 'move' })}
+              shortcuts={{ moveTo: formatShortcut(MOVE_TO), rename: formatShortcut(RENAME), delete: formatShortcut(DELETE) }}
             />
           </div>
           <ThemeDetail

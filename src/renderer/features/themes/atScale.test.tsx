@@ -6,6 +6,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ThemeListItem } from '../../../shared/domain/theme';
 import { TagDialog } from '../passages/TagDialog';
+import { themeListItem } from './testThemes';
 import { ThemeTree } from './ThemeTree';
 import { initiallyCollapsed, visibleRows } from './treeModel';
 import { indexThemes } from './useThemeIndex';
@@ -16,10 +17,9 @@ import { indexThemes } from './useThemeIndex';
 /** 100 top-level themes of 99 sub-themes each, in tree order, as themes.list gives them. */
 function codebook(): ThemeListItem[] {
   const themes: ThemeListItem[] = [];
-  const base = { code: null, colour: '#1F77B4', definition: '', exclusions: '', createdAt: '2026-01-01T00:00:00.000Z', createdBy: 'A', passageCount: 0 };
   for (let t = 0; t < 100; t++) {
-    themes.push({ ...base, id: `t${t}`, parentId: null, name: `Theme ${t}`, position: t, depth: 0, childCount: 99 });
-    for (let c = 0; c < 99; c++) themes.push({ ...base, id: `t${t}.${c}`, parentId: `t${t}`, name: `Theme ${t}.${c}`, position: c, depth: 1, childCount: 0 });
+    themes.push(themeListItem(`t${t}`, `Theme ${t}`, null, { position: t, childCount: 99 }));
+    for (let c = 0; c < 99; c++) themes.push(themeListItem(`t${t}.${c}`, `Theme ${t}.${c}`, `t${t}`, { position: c }));
   }
   return themes;
 }
@@ -44,6 +44,8 @@ function Codebook({ themes }: { themes: ThemeListItem[] }) {
       onRenameCommit={nothing}
       onMove={nothing}
       onDelete={nothing}
+      onMoveTo={nothing}
+      shortcuts={{ moveTo: 'Ctrl+Shift+M', rename: 'F2', delete: 'Delete' }}
     />
   );
 }

@@ -1,25 +1,11 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ThemeListItem } from '../../../shared/domain/theme';
 import { answered, eventually, fakeCore, Screen } from '../../api/testCore';
+import { themeListItem } from './testThemes';
 import { useCodebook } from './useCodebook';
 import { useThemeIndex } from './useThemeIndex';
 
-const theme = (id: string, name: string, parentId: string | null = null): ThemeListItem => ({
-  id,
-  parentId,
-  name,
-  code: null,
-  colour: '#1F77B4',
-  definition: '',
-  exclusions: '',
-  position: 0,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  createdBy: 'A',
-  depth: parentId ? 1 : 0,
-  childCount: 0,
-  passageCount: 0,
-});
+const theme = themeListItem;
 
 function codebookCore() {
   const themes = [theme('t', 'Technology'), theme('ai', 'Artificial intelligence', 't')];

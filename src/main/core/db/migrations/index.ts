@@ -13,12 +13,17 @@ import { migration0011 } from './0011_analysis_changes';
 import { migration0012 } from './0012_passage_moves';
 import { migration0013 } from './0013_merge_history';
 import { migration0014 } from './0014_note_speakers';
+import { migration0015 } from './0015_note_blocks';
+import { migration0016 } from './0016_block_lengths';
 
 export interface Migration {
   /** Becomes PRAGMA user_version once applied. Strictly increasing, never reused. */
   version: number;
   name: string;
-  up: (db: Database.Database) => void;
+  /** What it does, for a person waiting, when it can take more than a moment on a large workspace. */
+  notice?: string;
+  /** `progress`, where a long one can say how far it is (notes done of all), for the page's "N of M". */
+  up: (db: Database.Database, progress?: (done: number, total: number) => void) => void;
 }
 
 /** Every migration, in order. Append only: a released migration is never edited. */
@@ -37,6 +42,8 @@ export const migrations: readonly Migration[] = [
   migration0012,
   migration0013,
   migration0014,
+  migration0015,
+  migration0016,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

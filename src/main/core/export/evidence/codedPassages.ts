@@ -2,7 +2,9 @@
  * The coded passages as a table (issue 13): one row per passage and theme,
  * for CSV and Excel. The consent rules decide every row: a passage that may
  * not be quoted is not a row at all, and real names are replaced in quotes,
- * memos and engagement titles alike.
+ * memos and engagement titles alike. CSV and Excel read only what they print
+ * (these passages and the matrix), not the findings and engagements the
+ * report needs.
  */
 import type Database from 'better-sqlite3';
 import { staffGroupLabels } from '../../../../shared/domain/participant';
@@ -13,6 +15,7 @@ import { listConsentParticipants } from '../../services/participants';
 import { listThemes } from '../../services/themes';
 import { codedPassages } from '../../store/reportReads';
 import { consentRules, type ConsentRules } from '../consent';
+import { unlinkedSpeakers } from '../unlinkedSpeakers';
 import { type CheckList, chosenThemes } from '../report/checkList';
 
 export const codedPassageColumns = [
@@ -61,7 +64,7 @@ export async function codedPassagesTable(
   progress: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<EvidenceTable> {
   const themes = listThemes(db);
-  const rules = consentRules(listConsentParticipants(db), options.attribution);
+  const rules = consentRules(listConsentParticipants(db), options.attribution, unlinkedSpeakers(db));
   const chosen = chosenThemes(themes, options.themeIds);
   const paths = themePaths(themes);
   const order = new Map(themes.map((t, i) => [t.id, i]));

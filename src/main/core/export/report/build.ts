@@ -29,7 +29,7 @@ const concernNames: Record<string, string> = {
 export const findingLabel = (n: number) => `F${n}`;
 
 export function buildReport(sources: ReportSources, options: ReportOptions, today: string): ReportModel {
-  const rules = consentRules(sources.people, options.attribution);
+  const rules = consentRules(sources.people, options.attribution, sources.unlinkedSpeakers);
   const check = new CheckList();
   const typeLabel = new Map(sources.engagementTypes.map((t) => [t.id, t.label]));
   const themeName = new Map(sources.themes.map((t) => [t.id, t.name]));

@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import type { Engagement, EngagementTypeInfo } from '../../../../shared/domain/engagement';
 import type { ConsentParticipant } from '../consent';
 import { listConsentParticipants } from '../../services/participants';
+import { unlinkedSpeakers } from '../unlinkedSpeakers';
 import { listEngagements, listEngagementTypes } from '../../services/engagements';
 import { listThemes } from '../../services/themes';
 import { countCodedPassages, listReviewerNames, participantCountsByEngagement } from '../../store/reportReads';
@@ -55,6 +56,8 @@ export interface ReportSources {
   /** Participants met in each engagement, by engagement id. */
   participantsByEngagement: Map<string, number>;
   people: ConsentParticipant[];
+  /** Passages said by a speaker code linked to nobody, with the code: withheld (export/unlinkedSpeakers.ts). */
+  unlinkedSpeakers: Map<string, string>;
   reviewers: string[];
   themes: ThemeListItem[];
   /** Findings in report order (codebook order of their first theme, then their own order). */
@@ -79,6 +82,7 @@ export function readReportSources(db: Database.Database, workspaceName: string, 
     engagementTypes: listEngagementTypes(db),
     participantsByEngagement: participantCountsByEngagement(db),
     people: listConsentParticipants(db),
+    unlinkedSpeakers: unlinkedSpeakers(db),
     reviewers: listReviewerNames(db),
     themes,
     ...findings,
