@@ -7,5 +7,6 @@ export default defineConfig({
     // Two cores: native SQLite work and child processes compete; keep it calm.
     maxWorkers: 2,
     testTimeout: 30_000,
+    setupFiles: ['scripts/test/propertySeed.ts'],
   },
 });

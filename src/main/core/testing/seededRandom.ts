@@ -10,5 +10,21 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** A test's seed: FIELDNOTES_SEED replays a printed one; otherwise a new one each run. */
-export const testSeed = (): number => Number(process.env.FIELDNOTES_SEED ?? Date.now() % 1_000_000);
+/** The seed every seeded test and fast-check property uses when FIELDNOTES_SEED is not set. */
+export const FIXED_SEED = 1;
+
+/**
+ * A test's seed. `npm test` (and so CI) uses FIXED_SEED, so a red run is about the change under test and not a
+ * lucky draw: three clean CI runs in a row went red on a seed drawn that day (a real merge defect, a test
+ * that raced an export job, a kill that landed before any commit). New seeds are searched for on purpose with
+ * `npm run test:seeds` (FIELDNOTES_SEED=random, a new draw each run); FIELDNOTES_SEED=N replays a printed one.
+ * A defect a draw finds is fixed and kept as a fixed case beside the property.
+ */
+export function testSeed(): number {
+  const asked = process.env.FIELDNOTES_SEED;
+  if (asked === undefined || asked === '') return FIXED_SEED;
+  if (asked === 'random') return Date.now() % 1_000_000;
+  const seed = Number(asked);
+  if (!Number.isInteger(seed)) throw new Error(`FIELDNOTES_SEED must be a whole number or "random", not "${asked}"`);
+  return seed;
+}
