@@ -10,6 +10,7 @@ import { createCore, type Core } from './index';
 import { Session } from './session';
 import { InstallationSettings } from './settings/settings';
 import { makeOldWorkspace, makeVersion0Workspace, makeWorkspace, snapshot, TEST_REVIEWER, tempFolders, withRawDb } from './testing/tempWorkspace';
+import { testCore } from './testing/coreFiles';
 import { inspectWorkspace } from './workspace/workspace';
 
 const folders = tempFolders();
@@ -20,15 +21,7 @@ afterEach(() => {
 });
 
 function newCore(settingsFolder = folders.make('fieldnotes-settings-'), logged: unknown[] = []) {
-  const core = createCore({
-    settingsFolder,
-    defaultFolder: folders.make(),
-    host: 'loopback',
-    version: '9.9.9-test',
-    log: (message, detail) => logged.push([message, detail]),
-  });
-  cores.push(core);
-  return core;
+  return testCore(folders, cores, { settingsFolder, log: (message, detail) => logged.push([message, detail]) });
 }
 
 /** Call and expect success; return the value. */
@@ -165,15 +158,7 @@ describe('createCore: the first slice', () => {
 
   it('tells the page while an older workspace is upgraded: what is done, notes so far of all, then that it is over', async () => {
     const events: [string, unknown][] = [];
-    const core = createCore({
-      settingsFolder: folders.make('fieldnotes-settings-'),
-      defaultFolder: folders.make(),
-      host: 'loopback',
-      version: '9.9.9-test',
-      log: () => {},
-      emit: (event, payload) => events.push([event, payload]),
-    });
-    cores.push(core);
+    const core = testCore(folders, cores, { emit: (event, payload) => events.push([event, payload]) });
     const path = join(folders.make(), 'old.fieldnotes');
     makeOldWorkspace(path, 14); // the format before notes were stored paragraph by paragraph (0015)
     withRawDb(path, (db) => {

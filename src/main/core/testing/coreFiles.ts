@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect } from 'vitest';
 import type { UploadPurpose } from '../../../shared/domain/files';
-import { createCore, type Core } from '../index';
+import { createCore, type Core, type CoreOptions } from '../index';
 import { tempFolders } from './tempWorkspace';
 
 export interface CoreWithEngagement {
@@ -27,16 +27,23 @@ export async function failure(core: Core, method: string, input: unknown, code: 
   return result.error.message;
 }
 
-/** A core with a reviewer, a new workspace and one engagement; closed by `folders.cleanup()`'s caller. */
-export async function coreWithEngagement(folders: ReturnType<typeof tempFolders>, cores: Core[]): Promise<CoreWithEngagement> {
+/** A loopback core in fresh folders, pushed onto `cores` for the caller to close; `options` add to or replace these. */
+export function testCore(folders: ReturnType<typeof tempFolders>, cores: Core[], options: Partial<CoreOptions> = {}): Core {
   const core = createCore({
     settingsFolder: folders.make('fieldnotes-settings-'),
     defaultFolder: folders.make(),
     host: 'loopback',
     version: '9.9.9-test',
     log: () => {},
+    ...options,
   });
   cores.push(core);
+  return core;
+}
+
+/** A core with a reviewer, a new workspace and one engagement; closed by `folders.cleanup()`'s caller. */
+export async function coreWithEngagement(folders: ReturnType<typeof tempFolders>, cores: Core[]): Promise<CoreWithEngagement> {
+  const core = testCore(folders, cores);
   await value(core, 'reviewer.set', { name: 'Ada Lovelace', initials: 'AL' });
   const path = join(folders.make(), 'Topol review.fieldnotes');
   await value(core, 'workspace.create', { path, name: 'Topol review' });
