@@ -120,7 +120,7 @@ function examineCopy(copy: string, unlock: Unlock | undefined, withLog: boolean)
       return { ...damagedBeyondReading(['It does not say it is a Fieldnotes workspace.']), applicationId };
     }
     const schemaVersion = db.pragma('user_version', { simple: true }) as number;
-    const integrity = (db.pragma('integrity_check(100)') as { integrity_check: string }[]).map((r) => r.integrity_check);
+    const integrity = integrityFindings(db, 100);
     let foreignKeyProblems = 0;
     let counts: Record<string, number> = {};
     let name: string | null = null;
@@ -150,6 +150,20 @@ function examineCopy(copy: string, unlock: Unlock | undefined, withLog: boolean)
     throw error;
   } finally {
     db.close();
+  }
+}
+
+/**
+ * The integrity check's findings. A table's SQL damaged inside the file (a flipped byte in a full-text index's
+ * tokenizer, say) stops SQLite parsing the schema, and the check then fails with SQLITE_ERROR instead of
+ * reporting: the check is our own fixed statement, so that error is a finding about the file.
+ */
+export function integrityFindings(db: Database.Database, most: number): string[] {
+  try {
+    return (db.pragma(`integrity_check(${most})`) as { integrity_check: string }[]).map((r) => r.integrity_check);
+  } catch (error) {
+    if (sqliteCode(error) !== 'SQLITE_ERROR') throw error;
+    return [`its table definitions cannot be read: ${(error as Error).message}`];
   }
 }
 

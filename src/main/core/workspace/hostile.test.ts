@@ -156,6 +156,28 @@ describe('a writer killed at chosen moments', () => {
 });
 
 describe('truncated and byte-flipped files', () => {
+  it('a table definition damaged inside the file is a damaged file, refused with a sentence and never modified', () => {
+    // A flipped byte in a full-text index's tokenizer, as the byte-flip rounds below once hit: SQLite cannot parse
+    // the schema, and its integrity check throws instead of reporting.
+    const path = join(folders.make(), 'schema.fieldnotes');
+    makeWorkspace(path, 10);
+    const bytes = readFileSync(path);
+    const tokenizer = Buffer.from("remove_diacritics 2'");
+    const at = bytes.indexOf(tokenizer);
+    expect(at, 'the workspace has a full-text index to damage').toBeGreaterThan(0);
+    // The newline after the tokenizer's closing quote becomes a byte above 0x7f, which SQLite reads as part of a
+    // word: the record keeps its length and the SQL still parses, but the index's own options no longer do.
+    expect(bytes[at + tokenizer.length], 'a newline follows the tokenizer').toBe(0x0a);
+    bytes[at + tokenizer.length] = 0xbf;
+    writeFileSync(path, bytes);
+    const before = sha256(path);
+    const inspection = inspectWorkspace(path);
+    expect(inspection.integrity[0]).toMatch(/^its table definitions cannot be read: /);
+    expect(() => openWorkspace(path).close()).toThrow(FieldnotesError);
+    expect(() => openWorkspace(path).close()).toThrow(/schema\.fieldnotes" is damaged/);
+    expect(sha256(path)).toBe(before);
+  });
+
   it('each gets a sentence naming the file and is never modified; the outcomes are printed', () => {
     const folder = folders.make();
     const source = join(folder, 'source.fieldnotes');

@@ -28,7 +28,7 @@ import { keepFileCurrent, type CheckpointTiming } from './checkpoint';
 import { applyKey, passphraseNeeded, rekey, unlockWith, wrongPassphrase, type WorkspaceKey } from './encryption';
 import { corrupt, explainOpenError } from './errors';
 import { startLog } from './logToken';
-import { CHECK_FOLDER_PREFIX, examineWorkspace, refuseIfHeldElsewhere, walRefusal, type Examination } from './examine';
+import { CHECK_FOLDER_PREFIX, examineWorkspace, integrityFindings, refuseIfHeldElsewhere, walRefusal, type Examination } from './examine';
 import { readWal } from './wal';
 import { setChangeActor, startChangeSession } from '../store/changeLog';
 import { recordReviewer } from '../store/reviewers';
@@ -178,7 +178,7 @@ function connectChecked(path: string, key: WorkspaceKey | undefined): { db: Data
     // The full check, not quick_check: flipped bytes that only leave rows missing from an index
     // pass quick_check, and the first write would then build on the damage. At review scale
     // (90 MB, 40,000 passages) it costs about 1.6 s against quick_check's 0.6 s.
-    const lines = (db.pragma('integrity_check(20)') as { integrity_check: string }[]).map((r) => r.integrity_check);
+    const lines = integrityFindings(db, 20);
     if (lines[0] !== 'ok') throw corrupt(basename(path), lines, listBackups(path)[0]);
     return { db, version };
   } catch (error) {
