@@ -15,6 +15,7 @@ import {
   type TagColumnsRead,
 } from '../store/analysisIndex';
 import { SearchMarks } from './searchMarks';
+import type { BlockLayout } from '../store/search';
 import { heldPart, memoryPart, remembered } from '../workspace/connectionMemory';
 
 /**
@@ -129,13 +130,19 @@ export interface AnalysisIndex {
   keyQuoteText: Map<string, Map<number, string>>;
   /** Search pages' marked note texts for the last few queries (searchMarks.ts), dropped as noteText is. */
   searchMarks: SearchMarks;
+  /** Per note id, its blocks' ids and lengths as a search page places matches by them (store/search.ts), dropped as noteText is. */
+  blockLayouts: Map<string, BlockLayout>;
 }
 
 /**
  * A note's speaker turns by speaker: code ("P014") → every line of theirs that starts "P014:", normalised for
- * matching (searchQuery.ts normalise) and joined by newlines — so a staff-group filter tests each speaker once.
+ * matching (searchQuery.ts normalise) and joined by newlines — so a staff-group filter tests each speaker once;
+ * and code → the indexes (in order) of the note's blocks holding such a line, the only ones a page marks.
  */
-export type SpeakerLines = Map<string, string>;
+export interface SpeakerLines {
+  turns: Map<string, string>;
+  blocks: Map<string, number[]>;
+}
 
 class LiveIndex {
   private tick = -1;
@@ -145,6 +152,7 @@ class LiveIndex {
   private noteText = new Map<string, SpeakerLines>();
   private keyQuoteText = new Map<string, Map<number, string>>();
   private searchMarks = new SearchMarks();
+  private blockLayouts = new Map<string, BlockLayout>();
   /** One string per id of a theme, person or reviewer, however many rows name it. */
   private readonly pool = new Map<string, string>();
   private readonly intern = (id: string): string => {
@@ -168,7 +176,7 @@ class LiveIndex {
     this.tick = tick;
     this.dims ??= readDimensions(this.db);
     this.flat ??= flatten(this.dims, this.slices, this.reviewers);
-    return { dims: this.dims, passages: this.flat, noteText: this.noteText, keyQuoteText: this.keyQuoteText, searchMarks: this.searchMarks };
+    return { dims: this.dims, passages: this.flat, noteText: this.noteText, keyQuoteText: this.keyQuoteText, searchMarks: this.searchMarks, blockLayouts: this.blockLayouts };
   }
 
   /**
@@ -203,6 +211,7 @@ class LiveIndex {
     this.noteText.clear();
     this.keyQuoteText.clear();
     this.searchMarks.clear();
+    this.blockLayouts.clear();
     this.reviewers.clear();
     this.pool.clear();
     this.dims = null;
@@ -244,6 +253,7 @@ class LiveIndex {
     this.noteText.clear();
     this.keyQuoteText.clear();
     this.searchMarks.clear();
+    this.blockLayouts.clear();
     this.dims = null;
     this.flat = null;
     this.tick = tick;
@@ -270,6 +280,7 @@ class LiveIndex {
         this.noteText.delete(id);
         this.keyQuoteText.delete(id);
         this.searchMarks.forget(id);
+        this.blockLayouts.delete(id);
         const slice = fresh.get(id);
         if (slice) this.slices.set(id, slice);
         else this.slices.delete(id);

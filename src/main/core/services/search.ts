@@ -4,7 +4,7 @@ import type { SearchHit, SearchPlace, SearchResult } from '../../../shared/domai
 import { noteFilter, passageFilter } from '../store/analysisFilter';
 import { type LinkedSpeaker, speakerKey, speakersOfPlaces } from '../store/noteSpeakers';
 import * as searchStore from '../store/search';
-import type { Candidate } from '../store/search';
+import type { BlockLayout, Candidate, WantedBlocks } from '../store/search';
 import { analysisIndex } from './analysisIndex';
 import type { MarkedText } from './searchMarks';
 import { notePlaces, type Places } from './searchPlaces';
@@ -67,8 +67,8 @@ export interface NoteQuery {
  * The notes' marked texts, from those kept for this query (searchMarks.ts) where the note is unchanged,
  * else from FTS5 — its blocks marked where any term matches (`anyTerm`).
  */
-function noteHighlights(db: Database.Database, { fts, anyTerm }: NoteQuery, rowids: number[]): Map<number, Marked> {
-  const { dims, searchMarks } = analysisIndex(db);
+function noteHighlights(db: Database.Database, { fts, anyTerm }: NoteQuery, rowids: number[], wanted?: WantedBlocks): Map<number, Marked> {
+  const { dims, searchMarks, blockLayouts } = analysisIndex(db);
   searchMarks.touch(fts);
   const idOf = (rowid: number) => {
     const note = dims.noteByRowid.get(rowid);
@@ -82,11 +82,27 @@ function noteHighlights(db: Database.Database, { fts, anyTerm }: NoteQuery, rowi
     if (kept) out.set(rowid, kept);
     else missing.push(rowid);
   }
-  for (const note of searchStore.highlightedNotes(db, anyTerm, missing, { open: OPEN, close: CLOSE })) {
+  // The notes' layouts are kept in the analysis index until their text changes, as their speaker turns are.
+  const layouts = new Map<number, BlockLayout>();
+  const unread: number[] = [];
+  for (const rowid of missing) {
+    const id = idOf(rowid);
+    const kept = id === undefined ? undefined : blockLayouts.get(id);
+    if (kept) layouts.set(rowid, kept);
+    else unread.push(rowid);
+  }
+  for (const [rowid, layout] of searchStore.blockLayouts(db, unread)) {
+    layouts.set(rowid, layout);
+    const id = idOf(rowid);
+    if (id !== undefined) blockLayouts.set(id, layout);
+  }
+  const ordered = new Map(missing.map((rowid) => [rowid, layouts.get(rowid)!]));
+  for (const note of searchStore.highlightedNotes(db, anyTerm, ordered, { open: OPEN, close: CLOSE }, wanted)) {
     const marked = markedNote(note.blocks);
     out.set(note.rowid, marked);
     const id = idOf(note.rowid);
-    if (id !== undefined) searchMarks.set(fts, id, marked);
+    // Marks of some blocks only serve the filter they were read for; a later search may need the others.
+    if (id !== undefined && !note.restricted) searchMarks.set(fts, id, marked);
   }
   return out;
 }
@@ -115,8 +131,11 @@ function notePlace(m: Marked, anchor: Span | null): SearchPlace {
  * the plain ones, and search.reference.test.ts holds search's answers to them on a generated workspace.
  */
 export interface PageReads {
-  /** The notes' (by rowid) texts with the matches of the query's terms marked. */
-  noteMarks(db: Database.Database, query: NoteQuery, rowids: number[]): Map<number, Marked>;
+  /**
+   * The notes' (by rowid) texts with the matches of the query's terms marked — where `wanted` names some of
+   * a note's blocks, those at least (the others may stand as spaces).
+   */
+  noteMarks(db: Database.Database, query: NoteQuery, rowids: number[], wanted?: WantedBlocks): Map<number, Marked>;
   /** speakerKey(note, code) → the staff group and consent of the participant that code of the note is linked to. */
   speakers(db: Database.Database, pairs: { noteId: string; code: string }[]): Map<string, LinkedSpeaker>;
 }
@@ -152,7 +171,8 @@ export function search(db: Database.Database, input: SearchInput, reads: PageRea
 function buildHits(db: Database.Database, reads: PageReads, query: NoteQuery, page: Candidate[], places: Places | null, severalTerms: boolean): SearchHit[] {
   const noteIds = page.filter((c) => c.kind === 'note').map((c) => c.rowid);
   const memoIds = page.filter((c) => c.kind === 'memo').map((c) => c.rowid);
-  const noteText = reads.noteMarks(db, query, noteIds);
+  const wanted = places ? (rowid: number, layout: BlockLayout) => places.wantedBlocks(rowid, layout) : undefined;
+  const noteText = reads.noteMarks(db, query, noteIds, wanted);
   const memoText = memoHighlights(db, query.fts, memoIds);
 
   const noteRows = new Map(searchStore.noteSources(db, noteIds).map((r) => [r.rowid, r]));
@@ -162,10 +182,16 @@ function buildHits(db: Database.Database, reads: PageReads, query: NoteQuery, pa
   for (const c of page) {
     if (c.kind === 'note') {
       const row = noteRows.get(c.rowid);
-      const m = noteText.get(c.rowid);
+      let m = noteText.get(c.rowid);
       if (!row || !m) continue;
-      const allowed = places ? places.allowedIn(c.rowid, m) : undefined;
-      const anchor = (allowed && chooseAnchor(m.text, m.matches, allowed, severalTerms)) ?? chooseAnchor(m.text, m.matches, undefined, severalTerms);
+      let allowed = places ? places.allowedIn(c.rowid, m) : undefined;
+      let anchor = allowed && chooseAnchor(m.text, m.matches, allowed, severalTerms);
+      if (places && !anchor) {
+        // The filter's quick test kept a note where FTS5 marks no allowed match: the hit shows its first match anywhere.
+        m = reads.noteMarks(db, query, [c.rowid]).get(c.rowid) ?? m;
+        allowed = places.allowedIn(c.rowid, m);
+      }
+      anchor ??= chooseAnchor(m.text, m.matches, undefined, severalTerms);
       const found = placesOf(m.text, m.matches, allowed ?? (() => true), PLACES_PER_NOTE);
       const at = [anchor, ...found.places].map((span) => notePlace(m, span));
       hits.push({ source: sourceRef(row), kind: 'note', passageId: null, ...at[0]!, places: at.slice(1), placeCount: found.total });

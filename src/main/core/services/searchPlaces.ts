@@ -3,7 +3,7 @@ import type { AnalysisFilter } from '../../../shared/domain/analysis';
 import { SPEAKER_PREFIX } from '../../../shared/note/SpeakerLabelNode';
 import { quotedTexts } from '../store/analysisIndex';
 import { linkedCodesInStaffGroups } from '../store/noteSpeakers';
-import { plainTextsByRowid } from '../store/search';
+import { type BlockLayout, blockTextsByRowid, plainTextsByRowid } from '../store/search';
 import { analysisIndex, type AnalysisIndex, type SpeakerLines } from './analysisIndex';
 import { normalise, termPatterns, type SearchTerm } from './searchQuery';
 import type { MarkedText } from './searchMarks';
@@ -29,6 +29,11 @@ export interface Places {
   keep: Set<number>;
   /** For one note's marked text (matches in UTF-16 units): is this match in an allowed place? */
   allowedIn(rowid: number, marked: MarkedText): (span: Span) => boolean;
+  /**
+   * The blocks (indexes) of a kept note that can hold an allowed match, with their near neighbours: a page
+   * marks those only (store/search.ts highlightedNotes).
+   */
+  wantedBlocks(rowid: number, layout: BlockLayout): ReadonlySet<number>;
 }
 
 /** An attached key quote of a note: where it is, in code points, and its text normalised for matching. */
@@ -87,19 +92,64 @@ function speakerLines(db: Database.Database, ix: AnalysisIndex, rowids: number[]
     if (lines) out.set(rowid, lines);
     else unread.push(rowid);
   }
-  for (const { rowid, plain_text: text } of plainTextsByRowid(db, unread)) {
+  if (unread.length === 0) return out;
+  for (const [rowid, texts] of blockTextsByRowid(db, unread)) {
     const turns = new Map<string, string[]>();
-    for (const line of text.split('\n')) {
-      const code = SPEAKER_PREFIX.exec(line)?.[1];
-      if (!code) continue;
-      const mine = turns.get(code);
-      if (mine) mine.push(line);
-      else turns.set(code, [line]);
-    }
-    const lines: SpeakerLines = new Map([...turns].map(([code, mine]) => [code, normalise(mine.join('\n'))]));
+    const blocks = new Map<string, number[]>();
+    texts.forEach((text, i) => {
+      for (const line of text.split('\n')) {
+        const code = SPEAKER_PREFIX.exec(line)?.[1];
+        if (!code) continue;
+        const mine = turns.get(code);
+        if (mine) mine.push(line);
+        else turns.set(code, [line]);
+        const where = blocks.get(code);
+        if (!where) blocks.set(code, [i]);
+        else if (where[where.length - 1] !== i) where.push(i);
+      }
+    });
+    const lines: SpeakerLines = { turns: new Map([...turns].map(([code, mine]) => [code, normalise(mine.join('\n'))])), blocks };
     out.set(rowid, lines);
     const note = ix.dims.noteByRowid.get(rowid);
     if (note !== undefined) ix.noteText.set(ix.dims.noteIds[note]!, lines);
+  }
+  return out;
+}
+
+/**
+ * How far (in code points) from an allowed block a page still marks its neighbours: choosing which match a hit
+ * shows counts the matches near it (searchText.ts chooseAnchor: 70 units before, 150 after), across blocks.
+ */
+const NEIGHBOURS_WITHIN = 160;
+
+/** Where each block of a layout starts in the note's text, in code points (blocks are a blank line apart). */
+function blockStarts(codePoints: readonly number[]): number[] {
+  const starts: number[] = [];
+  let at = 0;
+  for (const length of codePoints) {
+    starts.push(at);
+    at += length + 2;
+  }
+  return starts;
+}
+
+/** The blocks (indexes) of a layout overlapping any of the ranges (code points). */
+function overlapping(codePoints: readonly number[], ranges: readonly { start: number; end: number }[]): Set<number> {
+  const starts = blockStarts(codePoints);
+  const out = new Set<number>();
+  codePoints.forEach((length, i) => {
+    if (ranges.some((r) => r.start <= starts[i]! + length && r.end >= starts[i]!)) out.add(i);
+  });
+  return out;
+}
+
+/** The blocks with their neighbours within NEIGHBOURS_WITHIN. */
+function withNeighbours(codePoints: readonly number[], blocks: Iterable<number>): Set<number> {
+  const starts = blockStarts(codePoints);
+  const out = new Set<number>(blocks);
+  for (const i of [...out]) {
+    for (let j = i - 1; j >= 0 && starts[i]! - (starts[j]! + codePoints[j]!) <= NEIGHBOURS_WITHIN; j--) out.add(j);
+    for (let j = i + 1; j < codePoints.length && starts[j]! - (starts[i]! + codePoints[i]!) <= NEIGHBOURS_WITHIN; j++) out.add(j);
   }
   return out;
 }
@@ -126,7 +176,7 @@ export function notePlaces(db: Database.Database, filter: AnalysisFilter, terms:
     // A note none of whose speakers is linked to someone in the groups is passed over without a look at its text.
     for (const [rowid, lines] of speakerLines(db, ix, rowids.filter((r) => linked.has(r)))) {
       const codes = codesOf(rowid);
-      for (const [code, turns] of lines) {
+      for (const [code, turns] of lines.turns) {
         if (codes.has(code) && holds(turns)) {
           keep.add(rowid);
           break;
@@ -139,6 +189,14 @@ export function notePlaces(db: Database.Database, filter: AnalysisFilter, terms:
 
   return {
     keep,
+    wantedBlocks(rowid, { codePoints }) {
+      const quoted = filter.keyQuotesOnly ? overlapping(codePoints, quotes.get(rowid) ?? []) : null;
+      if (!linked) return withNeighbours(codePoints, quoted!);
+      const codes = codesOf(rowid);
+      const spoken = new Set<number>();
+      for (const [code, where] of speakerLines(db, ix, [rowid]).get(rowid)?.blocks ?? []) if (codes.has(code)) for (const i of where) spoken.add(i);
+      return withNeighbours(codePoints, quoted ? [...spoken].filter((i) => quoted.has(i)) : spoken);
+    },
     allowedIn(rowid, marked) {
       const { text } = marked;
       const mine = quotes.get(rowid) ?? [];

@@ -3,6 +3,7 @@ import type { Consent } from '../../../shared/domain/participant';
 import { andWhere, type SqlFilter } from './analysisFilter';
 import { BLOCKS_PER_NOTE, noteTextSql } from './noteBlocks';
 import { SOURCE_COLUMNS, type SourceRow } from './sources';
+import { prepared } from './statements';
 
 /**
  * The reads behind full-text search: the FTS5 indexes `note_blocks_fts` (a
@@ -112,61 +113,108 @@ export function noteCandidates(db: Database.Database, terms: readonly TermQuery[
  */
 export type PageBlock = { marked: string } | { codePoints: number };
 
-/** A note's blocks in order, as a page of hits reads them. */
+/** A note's blocks in order, as a page of hits reads them; `restricted` if only some blocks were marked. */
 export interface HighlightedNote {
   rowid: number;
   blocks: PageBlock[];
+  restricted: boolean;
 }
 
 /**
- * The notes' (by rowid) blocks, with the matches of `fts` marked by FTS5's highlight() between `open` and
- * `close` in the blocks where any matched, and the others' lengths.
+ * A note's blocks in order: each one's id, its length in code points, and whether it holds a NUL (length()
+ * stops at one, so such a block's text is read whole).
+ */
+export interface BlockLayout {
+  ids: readonly number[];
+  codePoints: readonly number[];
+  nul: readonly boolean[];
+}
+
+/**
+ * Which of a note's blocks (their indexes in order) a page needs marked, given its layout; null for every
+ * block a term matched. A filter that allows matches in some places only (searchPlaces.ts) names those.
+ */
+export type WantedBlocks = (rowid: number, layout: BlockLayout) => ReadonlySet<number> | null;
+
+/**
+ * The notes' (by rowid) block layouts, from the index `note_blocks_lengths` (migration 0016) alone: reading
+ * the blocks' rows for the length (or the text) cost as much as marking the matches, for blocks no hit shows.
+ */
+export function blockLayouts(db: Database.Database, rowids: readonly number[]): Map<number, BlockLayout> {
+  const rows = prepared(
+    db,
+    `SELECT n.rowid, b.id, length(b.text), instr(b.text, char(0)) FROM notes n JOIN note_blocks b INDEXED BY note_blocks_lengths ON b.note_id = n.id
+     WHERE n.rowid IN (SELECT value FROM json_each(?)) ORDER BY n.rowid, b.seq`,
+  )
+    .raw()
+    .all(json(rowids)) as [number, number, number, number][];
+  const out = new Map<number, { ids: number[]; codePoints: number[]; nul: boolean[] }>(rowids.map((rowid) => [rowid, { ids: [], codePoints: [], nul: [] }]));
+  for (const [rowid, id, codePoints, nul] of rows) {
+    const layout = out.get(rowid)!;
+    layout.ids.push(id);
+    layout.codePoints.push(codePoints);
+    layout.nul.push(nul > 0);
+  }
+  return out;
+}
+
+/**
+ * The notes' blocks (`layouts`, by note rowid), with the matches of `fts` marked by FTS5's highlight() between
+ * `open` and `close` in the blocks where any matched (or, for a note `wanted` names blocks of, in those of them
+ * where any matched), and the others' lengths.
  *
  * One MATCH for the whole page (issue 8). A MATCH reads the term's whole doclist whatever rowid range
  * it is given — a common word's is 10,000 blocks at review scale — so one MATCH per note of the page
  * cost about 1.5 ms each, most of a new query's time. The page's notes are picked out of that one scan
  * by the blocks' rowids (the `+` keeps SQLite from handing the condition to FTS5 as a rowid range, which
  * would run the MATCH again for every note), and highlight() runs only on the rows that pass. (A number
- * is bound as a REAL, hence the CAST: the division must be an integer one.)
- *
- * The other blocks' lengths come from the index `note_blocks_lengths` (migration 0016) alone: reading
- * their rows for the length (or the text) cost as much as the marking, for blocks no hit shows. length()
- * stops at a NUL, so a block holding one is read whole, as if it had matched nothing.
+ * is bound as a REAL, hence the CAST: the division must be an integer one.) highlight() is then the page's
+ * largest cost (1,600 blocks of 50 notes at review scale), so a filter that allows a few places of each
+ * note has only their blocks marked. A block holding a NUL that is not marked is read whole, as if it had
+ * matched nothing.
  */
 export function highlightedNotes(
   db: Database.Database,
   fts: string,
-  rowids: readonly number[],
+  layouts: ReadonlyMap<number, BlockLayout>,
   marks: { open: string; close: string },
+  wanted?: WantedBlocks,
 ): HighlightedNote[] {
-  if (rowids.length === 0) return [];
+  if (layouts.size === 0) return [];
+  const whole: number[] = [];
+  const some: number[] = [];
+  const restricted = new Set<number>();
+  for (const [rowid, layout] of layouts) {
+    const only = wanted?.(rowid, layout) ?? null;
+    if (only === null) whole.push(rowid);
+    else {
+      restricted.add(rowid);
+      for (const i of only) if (i < layout.ids.length) some.push(layout.ids[i]!);
+    }
+  }
   const marked = new Map(
-    db
-      .prepare(
-        `SELECT rowid, highlight(note_blocks_fts, 0, @open, @close) FROM note_blocks_fts
-         WHERE note_blocks_fts MATCH @fts AND (+rowid / CAST(@perNote AS INTEGER)) IN (SELECT value FROM json_each(@rowids))`,
-      )
-      .raw()
-      .all({ fts, rowids: json(rowids), perNote: BLOCKS_PER_NOTE, ...marks }) as [number, string][],
-  );
-  const notes = new Map<number, HighlightedNote>(rowids.map((rowid) => [rowid, { rowid, blocks: [] }]));
-  const blocks = db
-    .prepare(
-      `SELECT n.rowid, b.id, length(b.text), instr(b.text, char(0)) FROM notes n JOIN note_blocks b INDEXED BY note_blocks_lengths ON b.note_id = n.id
-       WHERE n.rowid IN (SELECT value FROM json_each(?)) ORDER BY n.rowid, b.seq`,
+    prepared(
+      db,
+      `SELECT rowid, highlight(note_blocks_fts, 0, @open, @close) FROM note_blocks_fts
+       WHERE note_blocks_fts MATCH @fts AND ((+rowid / CAST(@perNote AS INTEGER)) IN (SELECT value FROM json_each(@whole))
+         OR +rowid IN (SELECT value FROM json_each(@some)))`,
     )
-    .raw()
-    .all(json(rowids)) as [number, number, number, number][];
-  const withNul = blocks.filter(([, id, , nul]) => nul > 0 && !marked.has(id)).map(([, id]) => id);
+      .raw()
+      .all({ fts, whole: json(whole), some: json(some), perNote: BLOCKS_PER_NOTE, ...marks }) as [number, string][],
+  );
+  const withNul = [...layouts.values()].flatMap((layout) => layout.ids.filter((id, i) => layout.nul[i] && !marked.has(id)));
   if (withNul.length > 0) {
     const texts = db.prepare('SELECT id, text FROM note_blocks WHERE id IN (SELECT value FROM json_each(?))').raw().all(json(withNul)) as [number, string][];
     for (const [id, text] of texts) marked.set(id, text);
   }
-  for (const [rowid, id, codePoints] of blocks) {
-    const text = marked.get(id);
-    notes.get(rowid)!.blocks.push(text === undefined ? { codePoints } : { marked: text });
-  }
-  return [...notes.values()];
+  return [...layouts].map(([rowid, layout]) => ({
+    rowid,
+    restricted: restricted.has(rowid),
+    blocks: layout.ids.map((id, i) => {
+      const text = marked.get(id);
+      return text === undefined ? { codePoints: layout.codePoints[i]! } : { marked: text };
+    }),
+  }));
 }
 
 /** Passages whose memo matches, under the passage filters. */
@@ -240,4 +288,18 @@ export function plainTextsByRowid(db: Database.Database, noteRowids: readonly nu
     rowid: number;
     plain_text: string;
   }[];
+}
+
+/** The blocks' texts of these notes, in order, by note rowid. */
+export function blockTextsByRowid(db: Database.Database, noteRowids: readonly number[]): Map<number, string[]> {
+  const rows = prepared(
+    db,
+    `SELECT n.rowid, b.text FROM notes n JOIN note_blocks b ON b.note_id = n.id
+     WHERE n.rowid IN (SELECT value FROM json_each(?)) ORDER BY n.rowid, b.seq`,
+  )
+    .raw()
+    .all(json(noteRowids)) as [number, string][];
+  const out = new Map<number, string[]>(noteRowids.map((rowid) => [rowid, []]));
+  for (const [rowid, text] of rows) out.get(rowid)?.push(text);
+  return out;
 }
