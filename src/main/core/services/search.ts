@@ -52,12 +52,15 @@ export const PLACES_PER_NOTE = 50;
 function memoHighlights(db: Database.Database, fts: string, rowids: number[]): Map<number, Marked> {
   const out = new Map<number, Marked>();
   for (const row of searchStore.highlighted(db, 'memos_fts', fts, rowids, { open: OPEN, close: CLOSE })) {
-    out.set(row.rowid, readMarked(row.marked) ?? { text: row.marked.replace(/[\uFDD0\uFDD1]/g, ''), matches: [] });
+    out.set(row.rowid, readMarked(row.marked) ?? { text: row.marked.replace(/[\uFDD0\uFDD1\uFDD2]/g, ''), matches: [] });
   }
   return out;
 }
 
-/** A search as a note's marks are read for it: the whole FTS5 query, and any one of its terms (a note's blocks each hold some). */
+/**
+ * A search as a note's marks are read for it: the whole FTS5 query (as the memo index is asked it; the key its
+ * marks are kept under), and any one of its terms as the note index is asked (a note's blocks each hold some).
+ */
 export interface NoteQuery {
   fts: string;
   anyTerm: string;
@@ -146,7 +149,7 @@ export function search(db: Database.Database, input: SearchInput, reads: PageRea
   const terms = parseSearch(input.query);
   if (terms.length === 0) return { total: 0, hits: [] };
   const fts = toFtsQuery(terms);
-  const each = terms.map((t) => toFtsQuery([t]));
+  const each = terms.map((t) => toFtsQuery([t], 'notes'));
   const filter = input.filters ?? {};
   const nf = noteFilter(filter);
   const pf = passageFilter(filter);

@@ -9,6 +9,8 @@
  * query and index agree on what a word is (accents, case, emoji) without us
  * imitating it.
  */
+import { CJK_LETTER, searchedText } from '../store/indexedText';
+
 export interface SearchTerm {
   /** The words as typed (a phrase's words, or one word). */
   text: string;
@@ -63,9 +65,15 @@ export function parseSearch(input: string): SearchTerm[] {
   return terms;
 }
 
-/** The FTS5 MATCH expression for the terms: each a quoted string, ANDed by juxtaposition. */
-export function toFtsQuery(terms: SearchTerm[]): string {
-  return terms.map((t) => `"${t.text.replaceAll('"', '""')}"${t.prefix ? '*' : ''}`).join(' ');
+/**
+ * The FTS5 MATCH expression for the terms: each a quoted string, ANDed by juxtaposition. For the note index
+ * (`notes`), each CJK letter is a word of its own there (store/indexedText.ts), so a term gets the same breaks
+ * and 調査 is asked as the phrase 調 査; the memo index makes one word of a CJK run, as the text has it.
+ */
+export function toFtsQuery(terms: SearchTerm[], index: 'notes' | 'memos' = 'memos'): string {
+  return terms
+    .map((t) => `"${(index === 'notes' ? searchedText(t.text) : t.text).replaceAll('"', '""')}"${t.prefix ? '*' : ''}`)
+    .join(' ');
 }
 
 /**
@@ -73,7 +81,7 @@ export function toFtsQuery(terms: SearchTerm[]): string {
  * phrase — if the index's tokenizer makes one word of them, its occurrences are counted for ranking.
  */
 export function toTermQuery(term: SearchTerm): { fts: string; words: string | null; prefix: boolean } {
-  return { fts: toFtsQuery([term]), words: term.phrase ? null : term.text, prefix: term.prefix };
+  return { fts: toFtsQuery([term], 'notes'), words: term.phrase ? null : searchedText(term.text), prefix: term.prefix };
 }
 
 const TOKEN_CHARS = '\\p{L}\\p{N}\\p{Co}';
@@ -91,9 +99,15 @@ export const normalise = (text: string): string => text.normalize('NFKD').replac
  */
 export function termPatterns(terms: SearchTerm[]): RegExp[] {
   return terms.flatMap((term) => {
-    const words = normalise(term.text).match(new RegExp(`[${TOKEN_CHARS}]+`, 'gu')) ?? [];
+    // A CJK letter is a word of its own in the note index: next to one, no separator is needed.
+    const words = searchedText(normalise(term.text)).match(new RegExp(`[${TOKEN_CHARS}]+`, 'gu')) ?? [];
     if (words.length === 0) return [];
-    const body = words.map(escape).join(`[^${TOKEN_CHARS}]+`);
-    return [new RegExp(`(?<![${TOKEN_CHARS}])${body}${term.prefix ? '' : `(?![${TOKEN_CHARS}])`}`, 'u')];
+    const cjk = (word: string) => isCjk.test(word);
+    const body = words.map((word, i) => (i === 0 ? '' : cjk(word) || cjk(words[i - 1]!) ? `[^${TOKEN_CHARS}]*` : `[^${TOKEN_CHARS}]+`) + escape(word)).join('');
+    const before = cjk(words[0]!) ? '' : `(?<![${TOKEN_CHARS}])`;
+    const after = term.prefix || cjk(words[words.length - 1]!) ? '' : `(?![${TOKEN_CHARS}])`;
+    return [new RegExp(`${before}${body}${after}`, 'u')];
   });
 }
+
+const isCjk = new RegExp(CJK_LETTER, 'v');

@@ -4,6 +4,7 @@
  * without building an array of the whole text, snippets, speaker lines.
  */
 import { SPEAKER_PREFIX } from '../../../shared/note/SpeakerLabelNode';
+import { WORD_BREAK } from '../store/indexedText';
 import { normalise } from './searchQuery';
 
 /**
@@ -19,11 +20,11 @@ export interface Span {
   end: number;
 }
 
-/** The text and its matches from highlight()'s output; null if the markers do not pair up. */
+/** The text and its matches from highlight()'s output, without the index's word breaks; null if the markers do not pair up. */
 export function readMarked(marked: string): { text: string; matches: Span[] } | null {
   const pieces: string[] = [];
   const matches: Span[] = [];
-  const markers = /[\uFDD0\uFDD1]/g;
+  const markers = /[\uFDD0\uFDD1\uFDD2]/g;
   let from = 0;
   let length = 0;
   let open = -1;
@@ -31,7 +32,9 @@ export function readMarked(marked: string): { text: string; matches: Span[] } | 
     const piece = marked.slice(from, found.index);
     pieces.push(piece);
     length += piece.length;
-    if (found[0] === OPEN) {
+    if (found[0] === WORD_BREAK) {
+      // A break the note index put between CJK letters (store/indexedText.ts): not the note's.
+    } else if (found[0] === OPEN) {
       if (open >= 0) return null;
       open = length;
     } else {
@@ -75,7 +78,7 @@ export function markedNote(blocks: readonly ({ marked: string } | { codePoints: 
     let text: string;
     if ('marked' in block) {
       const read = readMarked(block.marked);
-      text = read ? read.text : block.marked.replace(/[\uFDD0\uFDD1]/g, '');
+      text = read ? read.text : block.marked.replace(/[\uFDD0\uFDD1\uFDD2]/g, '');
       if (read) for (const m of read.matches) matches.push({ start: at + m.start, end: at + m.end });
     } else text = unread(block.codePoints);
     parts.push(text);
@@ -292,7 +295,8 @@ export function placesOf(text: string, matches: Span[], allowed: (m: Span) => bo
   return { places, total };
 }
 
-const SENTENCE_END = /[.!?…。！？]["'’”)\]]*(?=\s|$)/g;
+/** A sentence ends at . ! ? … before a space or the end, and at 。！？ anywhere: Japanese and Chinese put no space after them. */
+const SENTENCE_END = /[.!?…]["'’”)\]]*(?=\s|$)|[。！？]["'’”)\]」』）]*/g;
 
 /**
  * The sentence a match is in, within its paragraph, without a leading speaker

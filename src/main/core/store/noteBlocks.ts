@@ -1,10 +1,12 @@
 import type Database from 'better-sqlite3';
+import { indexedText } from './indexedText';
 
 /**
  * The `note_blocks` table (migration 0015): a note's text, one row per top-level block — its JSON as the
  * editor serialises it and its plain text — so an autosave writes the blocks it changed, not the note.
  * `seq` orders a note's blocks, with gaps: a block inserted between two others takes a number between
- * theirs, and only when none is left are the note's blocks numbered afresh. Its full-text index
+ * theirs, and only when none is left are the note's blocks numbered afresh. `indexed` is the text as the
+ * full-text index holds it, CJK letters apart (indexedText.ts; NULL when that is the text). Its full-text index
  * (`note_blocks_fts`) and the analysis change log follow the rows by triggers, so no write here names them.
  */
 
@@ -71,9 +73,9 @@ export function writeBlocks(db: Database.Database, noteId: string, blocks: reado
   }
   if (!blocks.length) return;
   db.prepare(
-    `INSERT INTO note_blocks(id, note_id, seq, block, text)
-     SELECT @base + key + 1, @noteId, (key + 1) * ${STEP}, value ->> '$[0]', value ->> '$[1]' FROM json_each(@blocks)`,
-  ).run({ base: noteRowid(db, noteId) * BLOCKS_PER_NOTE, noteId, blocks: JSON.stringify(blocks.map((b) => [b.block, b.text])) });
+    `INSERT INTO note_blocks(id, note_id, seq, block, text, indexed)
+     SELECT @base + key + 1, @noteId, (key + 1) * ${STEP}, value ->> '$[0]', value ->> '$[1]', value ->> '$[2]' FROM json_each(@blocks)`,
+  ).run({ base: noteRowid(db, noteId) * BLOCKS_PER_NOTE, noteId, blocks: JSON.stringify(blocks.map((b) => [b.block, b.text, indexedText(b.text)])) });
 }
 
 /**
@@ -160,8 +162,8 @@ function spliceRows(
   const { start, removed } = patch;
   const paired = Math.min(removed, inserted.length);
   const inPlace = paired > IN_PLACE ? 0 : paired;
-  const update = db.prepare('UPDATE note_blocks SET block = ?, text = ? WHERE note_id = ? AND seq = ?');
-  for (let i = 0; i < inPlace; i++) update.run(inserted[i]!.block, inserted[i]!.text, noteId, seqs[start + i]!);
+  const update = db.prepare('UPDATE note_blocks SET block = ?, text = ?, indexed = ? WHERE note_id = ? AND seq = ?');
+  for (let i = 0; i < inPlace; i++) update.run(inserted[i]!.block, inserted[i]!.text, indexedText(inserted[i]!.text), noteId, seqs[start + i]!);
   if (removed > inPlace) {
     db.prepare('DELETE FROM note_blocks WHERE note_id = ? AND seq IN (SELECT value FROM json_each(?))').run(
       noteId,
@@ -184,9 +186,13 @@ function spliceRows(
   const made = Array.from({ length: extra }, (_, k) => Math.floor(lower + gap * (k + 1)));
   // One statement, as writeBlocks: the index takes the new rows' words in one segment.
   db.prepare(
-    `INSERT INTO note_blocks(id, note_id, seq, block, text)
-     SELECT @ids + key, @noteId, value ->> '$[0]', value ->> '$[1]', value ->> '$[2]' FROM json_each(@rows)`,
-  ).run({ ids, noteId, rows: JSON.stringify(made.map((seq, k) => [seq, inserted[inPlace + k]!.block, inserted[inPlace + k]!.text])) });
+    `INSERT INTO note_blocks(id, note_id, seq, block, text, indexed)
+     SELECT @ids + key, @noteId, value ->> '$[0]', value ->> '$[1]', value ->> '$[2]', value ->> '$[3]' FROM json_each(@rows)`,
+  ).run({
+    ids,
+    noteId,
+    rows: JSON.stringify(made.map((seq, k) => [seq, inserted[inPlace + k]!.block, inserted[inPlace + k]!.text, indexedText(inserted[inPlace + k]!.text)])),
+  });
   return [...after.slice(0, at), ...made, ...after.slice(at)];
 }
 

@@ -3,6 +3,7 @@ import type { Consent } from '../../../shared/domain/participant';
 import { andWhere, type SqlFilter } from './analysisFilter';
 import { BLOCKS_PER_NOTE, noteTextSql } from './noteBlocks';
 import { SOURCE_COLUMNS, type SourceRow } from './sources';
+import { NOTE_TOKENIZER } from './indexedText';
 import { prepared } from './statements';
 
 /**
@@ -35,13 +36,13 @@ const K1 = 1.2;
 const B = 0.75;
 
 /**
- * The words `text` is to the note index, as its own tokenizer (note_blocks_fts's, migration 0015) splits and
+ * The words `text` is to the note index, as its own tokenizer (note_blocks_fts's, migration 0017) splits and
  * folds them: written into a table of this connection's temp database, never the workspace, and read back
  * from that table's instance vocabulary. Search's own folding (searchQuery.ts normalise) is not the
  * tokenizer's (it decomposes "ﬁ" and fullwidth letters; the tokenizer keeps them).
  */
 function indexWords(db: Database.Database, text: string): string[] {
-  db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_words USING fts5(text, tokenize = 'unicode61 remove_diacritics 2');
+  db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_words USING fts5(text, tokenize = "${NOTE_TOKENIZER}");
            CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_words_read USING fts5vocab(temp, search_words, instance);`);
   db.prepare('INSERT INTO temp.search_words(rowid, text) VALUES (1, ?)').run(text);
   try {

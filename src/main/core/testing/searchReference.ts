@@ -23,7 +23,7 @@ export const referenceReads: PageReads = {
       const parts = blocks.all({ open: OPEN, close: CLOSE, fts: anyTerm, rowid }) as [string, string | null][];
       if (parts.length === 0) continue;
       const row = parts.map(([text, marked]) => marked ?? text).join('\n\n');
-      out.set(rowid, readMarked(row) ?? { text: row.replace(/[\uFDD0\uFDD1]/g, ''), matches: [] });
+      out.set(rowid, readMarked(row) ?? { text: row.replace(/[\uFDD0\uFDD1\uFDD2]/g, ''), matches: [] });
     }
     return out;
   },

@@ -15,6 +15,7 @@ import { migration0013 } from './0013_merge_history';
 import { migration0014 } from './0014_note_speakers';
 import { migration0015 } from './0015_note_blocks';
 import { migration0016 } from './0016_block_lengths';
+import { migration0017 } from './0017_cjk_words';
 
 export interface Migration {
   /** Becomes PRAGMA user_version once applied. Strictly increasing, never reused. */
@@ -44,6 +45,7 @@ export const migrations: readonly Migration[] = [
   migration0014,
   migration0015,
   migration0016,
+  migration0017,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;
