@@ -44,11 +44,11 @@ const B = 0.75;
 function indexWords(db: Database.Database, text: string): string[] {
   db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_words USING fts5(text, tokenize = "${NOTE_TOKENIZER}");
            CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_words_read USING fts5vocab(temp, search_words, instance);`);
-  db.prepare('INSERT INTO temp.search_words(rowid, text) VALUES (1, ?)').run(text);
+  prepared(db, 'INSERT INTO temp.search_words(rowid, text) VALUES (1, ?)').run(text);
   try {
-    return db.prepare('SELECT term FROM temp.search_words_read ORDER BY offset').pluck().all() as string[];
+    return prepared(db, 'SELECT term FROM temp.search_words_read ORDER BY offset').pluck().all() as string[];
   } finally {
-    db.prepare('DELETE FROM temp.search_words').run();
+    prepared(db, 'DELETE FROM temp.search_words').run();
   }
 }
 
@@ -66,7 +66,7 @@ function indexWords(db: Database.Database, text: string): string[] {
 export function noteCandidates(db: Database.Database, terms: readonly TermQuery[], filter: SqlFilter): Candidate[] {
   // Counted by note in SQLite: a common word has half a million occurrences at four times review scale.
   const byNote = (from: string, where: string) =>
-    db.prepare(`SELECT ${from === 'note_blocks_fts' ? 'rowid' : 'doc'} / ${BLOCKS_PER_NOTE}, count(*) FROM ${from} WHERE ${where} GROUP BY 1`).raw();
+    prepared(db, `SELECT ${from === 'note_blocks_fts' ? 'rowid' : 'doc'} / ${BLOCKS_PER_NOTE}, count(*) FROM ${from} WHERE ${where} GROUP BY 1`).raw();
   const blocks = byNote('note_blocks_fts', 'note_blocks_fts MATCH ?');
   const word = byNote('note_blocks_terms', 'term = ?');
   // Every word beginning so: the highest code point sorts after any continuation.
