@@ -77,18 +77,10 @@ function noteHighlights(db: Database.Database, { fts, anyTerm }: NoteQuery, rowi
     const note = dims.noteByRowid.get(rowid);
     return note === undefined ? undefined : dims.noteIds[note];
   };
-  const out = new Map<number, Marked>();
-  const missing: number[] = [];
-  for (const rowid of rowids) {
-    const id = idOf(rowid);
-    const kept = id === undefined ? undefined : searchMarks.get(fts, id);
-    if (kept) out.set(rowid, kept);
-    else missing.push(rowid);
-  }
   // The notes' layouts are kept in the analysis index until their text changes, as their speaker turns are.
   const layouts = new Map<number, BlockLayout>();
   const unread: number[] = [];
-  for (const rowid of missing) {
+  for (const rowid of rowids) {
     const id = idOf(rowid);
     const kept = id === undefined ? undefined : blockLayouts.get(id);
     if (kept) layouts.set(rowid, kept);
@@ -99,13 +91,30 @@ function noteHighlights(db: Database.Database, { fts, anyTerm }: NoteQuery, rowi
     const id = idOf(rowid);
     if (id !== undefined) blockLayouts.set(id, layout);
   }
-  const ordered = new Map(missing.map((rowid) => [rowid, layouts.get(rowid)!]));
-  for (const note of searchStore.highlightedNotes(db, anyTerm, ordered, { open: OPEN, close: CLOSE }, wanted)) {
+  const out = new Map<number, Marked>();
+  const missing = new Map<number, BlockLayout>();
+  const only = new Map<number, ReadonlySet<number> | null>();
+  const signature = new Map<number, string | null>();
+  for (const rowid of rowids) {
+    const layout = layouts.get(rowid);
+    if (!layout) continue;
+    const blocks = wanted?.(rowid, layout) ?? null;
+    const sign = blocks === null ? null : [...blocks].sort((a, b) => a - b).join(',');
+    const id = idOf(rowid);
+    const kept = id === undefined ? undefined : searchMarks.get(fts, id, sign);
+    if (kept) out.set(rowid, kept);
+    else {
+      missing.set(rowid, layout);
+      only.set(rowid, blocks);
+      signature.set(rowid, sign);
+    }
+  }
+  for (const note of searchStore.highlightedNotes(db, anyTerm, missing, { open: OPEN, close: CLOSE }, only)) {
     const marked = markedNote(note.blocks);
     out.set(note.rowid, marked);
     const id = idOf(note.rowid);
-    // Marks of some blocks only serve the filter they were read for; a later search may need the others.
-    if (id !== undefined && !note.restricted) searchMarks.set(fts, id, marked);
+    // Marks of some blocks only serve a page asking for those blocks (searchMarks.ts).
+    if (id !== undefined) searchMarks.set(fts, id, marked, note.restricted ? (signature.get(note.rowid) ?? null) : null);
   }
   return out;
 }

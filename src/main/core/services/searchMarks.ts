@@ -17,13 +17,18 @@ const QUERIES_KEPT = 4;
  * anything else of it) changes, as it does the note's speaker turns.
  */
 export class SearchMarks {
-  private byQuery = new Map<string, Map<string, MarkedText>>();
+  private byQuery = new Map<string, Map<string, { marked: MarkedText; only: string | null }>>();
 
-  get(query: string, noteId: string): MarkedText | undefined {
-    return this.byQuery.get(query)?.get(noteId);
+  /**
+   * A note's marks for the query: marked whole, or marked in only some blocks (`only` names them,
+   * searchPlaces.ts), which serves a page asking for those same blocks alone.
+   */
+  get(query: string, noteId: string, only: string | null = null): MarkedText | undefined {
+    const kept = this.byQuery.get(query)?.get(noteId);
+    return kept && (kept.only === null || kept.only === only) ? kept.marked : undefined;
   }
 
-  set(query: string, noteId: string, marked: MarkedText): void {
+  set(query: string, noteId: string, marked: MarkedText, only: string | null = null): void {
     let notes = this.byQuery.get(query);
     if (!notes) {
       this.byQuery.set(query, (notes = new Map()));
@@ -32,7 +37,8 @@ export class SearchMarks {
         this.byQuery.delete(oldest);
       }
     }
-    notes.set(noteId, marked);
+    if (only !== null && notes.get(noteId)?.only === null) return; // the whole note's marks serve every page
+    notes.set(noteId, { marked, only });
   }
 
   /** The most recent query is the last one asked for: keep it longest. */

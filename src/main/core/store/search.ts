@@ -137,6 +137,9 @@ export interface BlockLayout {
  */
 export type WantedBlocks = (rowid: number, layout: BlockLayout) => ReadonlySet<number> | null;
 
+/** Of each note (by rowid), the blocks (indexes) to mark, or null for every one a term matched. */
+export type MarkedBlocks = ReadonlyMap<number, ReadonlySet<number> | null>;
+
 /**
  * The notes' (by rowid) block layouts, from the index `note_blocks_lengths` (migration 0016) alone: reading
  * the blocks' rows for the length (or the text) cost as much as marking the matches, for blocks no hit shows.
@@ -179,14 +182,14 @@ export function highlightedNotes(
   fts: string,
   layouts: ReadonlyMap<number, BlockLayout>,
   marks: { open: string; close: string },
-  wanted?: WantedBlocks,
+  wanted?: MarkedBlocks,
 ): HighlightedNote[] {
   if (layouts.size === 0) return [];
   const whole: number[] = [];
   const some: number[] = [];
   const restricted = new Set<number>();
   for (const [rowid, layout] of layouts) {
-    const only = wanted?.(rowid, layout) ?? null;
+    const only = wanted?.get(rowid) ?? null;
     if (only === null) whole.push(rowid);
     else {
       restricted.add(rowid);
