@@ -114,7 +114,7 @@ export const EvidenceSpread = z.object({
   notForQuotation: z.number().int(),
   /** Passages with no speaker: no participant, and no turn of a code linked to nobody. */
   noSpeaker: z.number().int(),
-  /** Passages said in a turn of a speaker code linked to no participant: whose consent is unknown. */
+  /** Passages said in a turn of a speaker code linked to no participant: their consent is unknown. */
   unknownSpeaker: z.number().int(),
   detached: z.number().int(),
   deleted: z.number().int(),

@@ -73,7 +73,7 @@ export function findingWarnings(number: number, spread: EvidenceSpread, assessed
     const { said, many } = codesSaid(passages);
     out.push({
       code: 'unknown_speaker',
-      message: `${plural(n, 'passage')} of ${label} ${n === 1 ? 'was' : 'were'} said by ${said}, ${many ? 'speaker codes' : 'a speaker code'} linked to no participant: whose consent is unknown, so the report will not quote ${n === 1 ? 'it' : 'them'} until ${many ? 'the codes are' : 'the code is'} linked to a participant who may be quoted.`,
+      message: `${plural(n, 'passage')} of ${label} ${n === 1 ? 'was' : 'were'} said by ${said}, ${many ? 'speaker codes' : 'a speaker code'} linked to no participant: their consent is unknown, so the report will not quote ${n === 1 ? 'it' : 'them'} until ${many ? 'the codes are' : 'the code is'} linked to a participant who may be quoted.`,
     });
   }
   if (spread.detached > 0) {

@@ -112,7 +112,7 @@ describe('a finding resting on passages of a speaker code linked to nobody', () 
       expect(f.spread).toMatchObject({ participants: 1, noSpeaker: 1, unknownSpeaker: 2, notForQuotation: 0 });
       const warning = f.warnings.find((x) => x.code === 'unknown_speaker');
       expect(warning?.message).toBe(
-        '2 passages of F1 were said by P005 and P007, speaker codes linked to no participant: whose consent is unknown, so the report will not quote them until the codes are linked to a participant who may be quoted.',
+        '2 passages of F1 were said by P005 and P007, speaker codes linked to no participant: their consent is unknown, so the report will not quote them until the codes are linked to a participant who may be quoted.',
       );
       // The list of findings warns as the finding does.
       expect(listFindings(w.db)[0]!.warnings.map((x) => x.code)).toContain('unknown_speaker');
@@ -120,7 +120,7 @@ describe('a finding resting on passages of a speaker code linked to nobody', () 
       const one = createFinding(w.db, NewFinding.parse({ statement: 'Pharmacists were left out.', passageIds: [p.known, p.leeds] }), TEST_REVIEWER.id);
       expect(one.warnings.map((x) => x.code)).toEqual(['unknown_speaker', 'not_assessed']);
       expect(one.warnings[0]!.message).toBe(
-        '1 passage of F2 was said by P005, a speaker code linked to no participant: whose consent is unknown, so the report will not quote it until the code is linked to a participant who may be quoted.',
+        '1 passage of F2 was said by P005, a speaker code linked to no participant: their consent is unknown, so the report will not quote it until the code is linked to a participant who may be quoted.',
       );
       // P001 and an unknown speaker: not "one participant only", since P005 may be someone else.
       expect(one.spread).toMatchObject({ participants: 1, unknownSpeaker: 1 });

@@ -5,13 +5,13 @@ import { useMutation } from '../../api/queries';
 import { navigation } from '../../app/navigation';
 import { useCommands, type Command } from '../../commands/registry';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { count, sourceLine, speakerLine } from '../analysis/format';
+import { sourceLine, speakerLine } from '../analysis/format';
 import { passageSpeaker } from '../analysis/PassageQuote';
 import { ConsentSign, UnknownConsentSign } from '../participants/ConsentSign';
 import { ThemeChip } from '../themes/ThemeChip';
 import type { ThemeIndex } from '../themes/useThemeIndex';
 import { CerqualForm } from './CerqualForm';
-import { spreadAside } from './format';
+import { spreadLine } from './format';
 import { RecordHistorySection } from '../team/HistoryPanel';
 
 const stateLabel = { attached: '', detached: 'Detached: its text was deleted from the note', deleted: 'Deleted: only the quoted text is kept' };
@@ -127,11 +127,7 @@ export function FindingDetail({ finding, themes, onDeleted }: { finding: Finding
 
       <section aria-labelledby="spread-title" className="spread">
         <h3 id="spread-title">Evidence</h3>
-        <p>
-          {count(s.passages, 'passage')} from {count(s.participants, 'participant')} in {count(s.staffGroups, 'staff group')}, across{' '}
-          {count(s.engagements, 'engagement')}
-          {spreadAside(s)}.
-        </p>
+        <p>{spreadLine(s)}</p>
         {finding.warnings.length > 0 && (
           <ul className="warnings" aria-label="Warnings">
             {finding.warnings.map((w) => (

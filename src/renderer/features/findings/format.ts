@@ -14,3 +14,16 @@ export function spreadAside(spread: { noSpeaker: number; unknownSpeaker: number 
   if (spread.unknownSpeaker > 0) parts.push(`${parts.length > 0 ? spread.unknownSpeaker.toLocaleString('en-GB') : count(spread.unknownSpeaker, 'passage')} of an unknown speaker`);
   return parts.length > 0 ? ` (${parts.join('; ')})` : '';
 }
+
+/**
+ * The evidence line: "3 passages from 2 participants in 2 staff groups, across 1 engagement", and, when no passage
+ * has a participant, "1 passage, from no linked participant, across 1 engagement" rather than "from 0 participants in
+ * 0 staff groups"; then what spreadAside adds.
+ */
+export function spreadLine(spread: { passages: number; participants: number; staffGroups: number; engagements: number; noSpeaker: number; unknownSpeaker: number }): string {
+  const who =
+    spread.participants > 0
+      ? ` from ${count(spread.participants, 'participant')} in ${count(spread.staffGroups, 'staff group')},`
+      : ', from no linked participant,';
+  return `${count(spread.passages, 'passage')}${who} across ${count(spread.engagements, 'engagement')}${spreadAside(spread)}.`;
+}
