@@ -70,7 +70,9 @@ function toEvidence(row: EvidenceRow, reviewers: ReturnType<typeof reviewersById
 
 /** A supporting passage that still exists, as unknownSpeakersOf asks about it. */
 const passageSpeaker = (e: EvidenceRow): PassageSpeakerRow[] =>
-  e.exists_ === null ? [] : [{ id: e.passage_id, note_id: e.note_id!, participant_id: e.participant_id, speaker_set_by_hand: e.speaker_set_by_hand ?? 0 }];
+  e.exists_ === null
+    ? []
+    : [{ id: e.passage_id, note_id: e.note_id!, start_offset: e.start_offset!, participant_id: e.participant_id, speaker_set_by_hand: e.speaker_set_by_hand!, detached: e.detached! }];
 
 const assessed = (row: FindingRow) => row.assessed_at !== null;
 

@@ -5,7 +5,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { NewFinding } from '../../../shared/domain/finding';
 import { NewParticipant } from '../../../shared/domain/participant';
 import { unlinkedSpeakers } from '../export/unlinkedSpeakers';
-import { analysisWorkspace } from '../testing/analysisFixtures';
+import { documentAnchors, speakerAt } from '../../../shared/note/anchors';
+import { unlinkedSpeakerCodes } from '../store/noteSpeakers';
+import { getNote } from '../store/notes';
+import { analysisWorkspace, type AnalysisWorkspace } from '../testing/analysisFixtures';
 import { tempFolders, TEST_REVIEWER } from '../testing/tempWorkspace';
 import { cooccurrencePassages } from './cooccurrence';
 import { createFinding, getFinding, listFindings } from './findings';
@@ -87,7 +90,7 @@ describe('passages of a speaker code linked to nobody, on the screens', () => {
   it('are none among passages with a participant or a speaker chosen by hand', () => {
     const { w, p } = setting();
     try {
-      const rows = w.db.prepare('SELECT id, note_id, participant_id, speaker_set_by_hand FROM passages WHERE id IN (?, ?)').all(p.known, p.unknown) as PassageSpeakerRow[];
+      const rows = w.db.prepare('SELECT id, note_id, start_offset, participant_id, speaker_set_by_hand, detached FROM passages WHERE id IN (?, ?)').all(p.known, p.unknown) as PassageSpeakerRow[];
       expect(unknownSpeakersOf(w.db, rows)).toEqual(new Map([[p.unknown, 'P005']]));
       // As the reads see a passage whose speaker the reviewer chose as "no one".
       expect(unknownSpeakersOf(w.db, rows.map((r) => ({ ...r, speaker_set_by_hand: 1 }))).size).toBe(0);
@@ -138,6 +141,73 @@ describe('a finding resting on passages of a speaker code linked to nobody', () 
       const linked = getFinding(w.db, f.id);
       expect(linked.passages[0]).toMatchObject({ unknownSpeaker: null, participant: { code: 'P001' } });
       expect(linked.warnings.map((x) => x.code)).toEqual(['one_participant', 'one_engagement', 'not_assessed']);
+    } finally {
+      w.close();
+    }
+  });
+});
+
+/** The plain reading, to hold the block reads to: each note's whole document, each passage's turn from its marks. */
+function byWholeDocuments(w: AnalysisWorkspace): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const [noteId, codes] of unlinkedSpeakerCodes(w.db)) {
+    const anchors = documentAnchors(getNote(w.db, noteId).document);
+    const rows = w.db.prepare('SELECT id, participant_id, speaker_set_by_hand FROM passages WHERE note_id = ?').all(noteId) as PassageSpeakerRow[];
+    for (const p of rows) {
+      const range = anchors.passages.get(p.id);
+      const code = range && p.participant_id === null && !p.speaker_set_by_hand ? speakerAt(anchors.blocks, range.start) : null;
+      if (code && codes.has(code)) found.set(p.id, code);
+    }
+  }
+  return found;
+}
+
+describe('finding a passage\'s turn from the blocks where it starts', () => {
+  it('agrees with reading the whole document: list items, a line break in a turn, astral characters and a NUL before it', () => {
+    const { w, p: earlier, training } = setting();
+    try {
+      const e = w.engagement({ title: 'Manchester focus group', type: 'workshop', date: '2018-10-01' });
+      const list = (items: string[]) => ({ kind: 'list' as const, ordered: false, items: items.map((text) => [{ text }]) });
+      const note = w.note(e, [
+        'P009: 🧪 tests \u0000 come back 🧬 slowly.',
+        list(['P005: Rotas first.', 'P001: Then training.', 'P007: Nobody asks 🧑‍⚕️ us.']),
+        'P007: The first line of a turn\nand its second line, still P007.',
+        'No turn here 🙂 at all.',
+      ]);
+      const p = {
+        nul: note.tag('come back', [training]),
+        rotas: note.tag('Rotas first', [training]),
+        linkedItem: note.tag('Then training', [training]),
+        lastItem: note.tag('Nobody asks', [training]),
+        secondLine: note.tag('its second line', [training]),
+        noTurn: note.tag('No turn here', [training]),
+      };
+      const found = unknownSpeakersOf(w.db);
+      expect(found).toEqual(byWholeDocuments(w));
+      expect([p.nul, p.rotas, p.linkedItem, p.lastItem, p.secondLine, p.noTurn].map((id) => found.get(id) ?? null)).toEqual([
+        'P009',
+        'P005',
+        null,
+        'P007',
+        'P007',
+        null,
+      ]);
+      expect(found.get(earlier.unknown)).toBe('P005');
+      // The theme view asks of its page only, and finds the same.
+      const page = themeView(w.db, { themeIds: [training], mode: 'any', includeSubthemes: true }).passages;
+      expect(new Map(page.flatMap((x) => (x.unknownSpeaker ? [[x.passageId, x.unknownSpeaker]] : [])))).toEqual(found);
+    } finally {
+      w.close();
+    }
+  });
+
+  it('is none for a detached passage, whose text has left its note', () => {
+    const { w, p, note } = setting();
+    try {
+      const start = note.text().indexOf('Training is what we lack');
+      note.remove(start, start + 'Training is what we lack'.length);
+      expect(unknownSpeakersOf(w.db).has(p.unknown)).toBe(false);
+      expect(byWholeDocuments(w).has(p.unknown)).toBe(false);
     } finally {
       w.close();
     }

@@ -7,22 +7,26 @@
  *
  * A passage is one when no participant speaks it, nobody chose its speaker by hand (a speaker chosen by hand,
  * even "no one", is the reviewer's word and stands), it is still in its note, and the block it starts in opens
- * with a code its note links to nobody. The block is read from the note's document as a save reads it
- * (shared/note/anchors.ts), so a screen and an export agree on every passage. Only notes that hold such a code and
- * such a passage are read: in most workspaces there are none, and finding that out costs one query.
+ * with a code its note links to nobody — the block as a save reads it (shared/note/anchors.ts), so a screen and
+ * an export agree on every passage. Only notes that hold such a code and such a passage are read, and of those
+ * only the blocks where the passages start (store/noteBlocks.ts `blocksAt`), not each whole document: a theme
+ * view's page may span a dozen long imported transcripts. In most workspaces there are none, and finding that out
+ * costs one query.
  */
 import type Database from 'better-sqlite3';
-import { documentAnchors, speakerAt } from '../../../shared/note/anchors';
+import { nodesAnchors, speakerAt, type BlockInfo } from '../../../shared/note/anchors';
+import { blocksAt } from '../store/noteBlocks';
 import { unlinkedSpeakerCodes } from '../store/noteSpeakers';
-import { getNote } from '../store/notes';
 import { anchorRows } from '../store/passages';
 
-/** What decides whether a passage follows its turn's speaker: the columns every read of passages has at hand. */
+/** What decides whether a passage follows its turn's speaker, and where that turn is: columns every read of passages has at hand. */
 export interface PassageSpeakerRow {
   id: string;
   note_id: string;
+  start_offset: number;
   participant_id: string | null;
   speaker_set_by_hand: number;
+  detached: number;
 }
 
 /** Passage id → its turn's speaker code, for the passages (of those given; by default, every one) said by a code linked to nobody. */
@@ -33,18 +37,22 @@ export function unknownSpeakersOf(db: Database.Database, passages?: readonly Pas
   for (const [noteId, codes] of unlinkedSpeakerCodes(db, open && [...open.keys()])) {
     const mine = open ? open.get(noteId)! : anchorRows(db, noteId).filter((r) => followsTurn({ ...r, note_id: noteId }));
     if (mine.length === 0) continue;
-    const anchors = documentAnchors(getNote(db, noteId).document);
+    const blocks = blocksAt(db, noteId, mine.map((p) => p.start_offset));
+    const turns = new Map<string, BlockInfo[]>(); // a block's items (a list's each are one) by its JSON, parsed once
     for (const passage of mine) {
-      // A detached passage has no mark left in the note, so no turn: it is not in any export's quotes either.
-      const range = anchors.passages.get(passage.id);
-      const code = range ? speakerAt(anchors.blocks, range.start) : null;
+      const at = blocks.get(passage.start_offset);
+      if (!at) continue;
+      let items = turns.get(at.block);
+      if (!items) turns.set(at.block, (items = nodesAnchors([JSON.parse(at.block) as unknown]).blocks));
+      const code = speakerAt(items, passage.start_offset - at.start);
       if (code && codes.has(code)) found.set(passage.id, code);
     }
   }
   return found;
 }
 
-const followsTurn = (p: PassageSpeakerRow): boolean => p.participant_id === null && p.speaker_set_by_hand === 0;
+/** No participant, none chosen by hand, and still in its note (a detached passage has no turn: no export quotes it either). */
+const followsTurn = (p: PassageSpeakerRow): boolean => p.participant_id === null && p.speaker_set_by_hand === 0 && p.detached === 0;
 
 function groupByNote(passages: readonly PassageSpeakerRow[]): Map<string, PassageSpeakerRow[]> {
   const byNote = new Map<string, PassageSpeakerRow[]>();
