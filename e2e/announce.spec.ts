@@ -19,7 +19,7 @@ test('tagging and an emptied engagement list are announced; toolbar names start 
   const buttons = page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button');
   for (const button of await buttons.all()) {
     const shown = (await button.innerText()).split('\n')[0]!.trim();
-    if (!/[A-Za-z]/.test(shown)) continue; // symbols (¶, •, ↶) are icons, not words
+    if (!/[\p{L}\p{N}]/u.test(shown)) continue; // symbols (¶, •, ↶) are icons, not words; letters, words and numbers (B, H1, 1.) are labels
     const name = (await button.getAttribute('aria-label')) ?? shown;
     expect(name.toLowerCase().startsWith(shown.replace(/…$/, '').toLowerCase()), `“${shown}” is named “${name}”`).toBe(true);
   }

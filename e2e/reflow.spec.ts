@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { FieldnotesApp } from './support/app';
-import { activeOptionContrast, focusRingContrast } from './support/contrast';
+import { activeOptionContrast, focusColourPixels, focusRingContrast } from './support/contrast';
 import { axeViolations, expect, test } from './support/fixtures';
 import { NotesPage } from './support/notes';
 
@@ -123,6 +123,18 @@ test('the focus ring and the palette’s active option stand out 3:1 on every su
     measured.push({ element: 'the palette’s active option', ratio: await activeOptionContrast(active) });
     await page.screenshot({ path: join(SCREENS, `palette-${scheme}.png`) });
     expect(await axeViolations(page), `the palette with results (${scheme})`).toEqual([]);
+    await page.keyboard.press('Escape');
+    // A date field's calendar button, the stop after its day, month and year: the app's ring, not Chromium's thin one.
+    await page.keyboard.press('Control+Shift+E');
+    const date = page.getByRole('dialog', { name: 'New engagement' }).getByLabel('Date');
+    await expect(page.getByRole('dialog', { name: 'New engagement' }).getByLabel('Title')).toBeFocused();
+    const unfocused = await focusColourPixels(date);
+    await date.focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+    await expect(date).toBeFocused();
+    const calendar = await focusColourPixels(date);
+    expect(calendar.pixels - unfocused.pixels, `the date field’s calendar button shows the focus ring (${scheme})`).toBeGreaterThan(120);
+    measured.push({ element: 'the date field’s calendar button', ratio: calendar.ratio });
     await page.keyboard.press('Escape');
     for (const m of measured) expect(m.ratio, `${m.element} (${scheme})`).toBeGreaterThanOrEqual(3);
   }

@@ -59,3 +59,36 @@ export async function activeOptionContrast(option: Locator): Promise<number> {
     return Math.round(ratio(toRgb(colour), behind(el.parentElement)) * 100) / 100;
   })()`);
 }
+
+/**
+ * For the ring on a date or time field's calendar button, a part of the field's shadow that no style reads back:
+ * how many of the field's pixels are the app's focus colour (`pixels`; the field's text may be close to it, so
+ * compare the field unfocused with the button focused: a 3 px ring around a 16 px icon adds ~250), and that colour
+ * against the field's surface (`ratio`).
+ */
+export async function focusColourPixels(field: Locator): Promise<{ pixels: number; ratio: number }> {
+  const png = (await field.screenshot()).toString('base64');
+  await field.evaluate((el) => el.setAttribute('data-measure', ''));
+  return field.page().evaluate(`(async () => {
+    ${HELPERS}
+    const el = document.querySelector('[data-measure]');
+    el.removeAttribute('data-measure');
+    const probe = document.createElement('div');
+    probe.style.outline = '1px solid var(--focus)';
+    document.body.append(probe);
+    const ring = toRgb(getComputedStyle(probe).outlineColor);
+    probe.remove();
+    const bytes = Uint8Array.from(atob('${png}'), (ch) => ch.charCodeAt(0));
+    const image = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const c = document.createElement('canvas').getContext('2d');
+    c.canvas.width = image.width;
+    c.canvas.height = image.height;
+    c.drawImage(image, 0, 0);
+    const data = c.getImageData(0, 0, image.width, image.height).data;
+    let pixels = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (Math.abs(data[i] - ring[0]) + Math.abs(data[i + 1] - ring[1]) + Math.abs(data[i + 2] - ring[2]) < 30) pixels++;
+    }
+    return { pixels, ratio: Math.round(ratio(ring, behind(el)) * 100) / 100 };
+  })()`);
+}

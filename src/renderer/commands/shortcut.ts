@@ -26,3 +26,9 @@ export function formatShortcut(shortcut: Shortcut): string {
   }
   return [shortcut.mod && 'Ctrl', shortcut.alt && 'Alt', shortcut.shift && 'Shift', key].filter(Boolean).join('+');
 }
+
+/** The chord as `aria-keyshortcuts` spells it ("Control+Shift+S", "Meta+Shift+S" on a Mac): said even where no hint is shown. */
+export function ariaShortcut(shortcut: Shortcut): string {
+  const key = shortcut.key.length === 1 ? shortcut.key.toUpperCase() : shortcut.key;
+  return [shortcut.mod && (isMac() ? 'Meta' : 'Control'), shortcut.alt && 'Alt', shortcut.shift && 'Shift', key].filter(Boolean).join('+');
+}

@@ -44,6 +44,11 @@ export const ThemeViewPassage = z.object({
   themeIds: z.array(z.string()),
   /** Consent is carried so every place that shows a passage can say when its speaker is not for quotation. */
   participant: Speaker.nullable(),
+  /**
+   * With no participant: the code of its turn ("P005") when that code is linked to no participant, so its
+   * consent is unknown and exports withhold it (core services/unknownSpeakers.ts); else null.
+   */
+  unknownSpeaker: z.string().nullable(),
   keyQuote: z.boolean(),
   memo: z.string(),
   detached: z.boolean(),

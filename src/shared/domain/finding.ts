@@ -94,6 +94,8 @@ export const FindingPassage = z.object({
   quotedText: z.string(),
   source: SourceRef.nullable(),
   participant: Speaker.nullable(),
+  /** With no participant: its turn's code when that code is linked to nobody (consent unknown, never quoted until linked). */
+  unknownSpeaker: z.string().nullable(),
   keyQuote: z.boolean(),
   memo: z.string(),
   themeIds: z.array(z.string()),
@@ -110,8 +112,10 @@ export const EvidenceSpread = z.object({
   engagements: z.number().int(),
   /** Passages of participants who may not be quoted. */
   notForQuotation: z.number().int(),
-  /** Passages with no speaker linked. */
+  /** Passages with no speaker: no participant, and no turn of a code linked to nobody. */
   noSpeaker: z.number().int(),
+  /** Passages said in a turn of a speaker code linked to no participant: their consent is unknown. */
+  unknownSpeaker: z.number().int(),
   detached: z.number().int(),
   deleted: z.number().int(),
 });
@@ -122,6 +126,7 @@ export const findingWarningCodes = [
   'one_participant',
   'one_engagement',
   'not_for_quotation',
+  'unknown_speaker',
   'detached',
   'deleted',
   'not_assessed',

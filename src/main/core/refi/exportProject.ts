@@ -3,7 +3,7 @@ import { strToU8, zipSync } from 'fflate';
 import { projectFileName } from '../../../shared/domain/files';
 import { consentLabels, staffGroupLabels } from '../../../shared/domain/participant';
 import type { ThemeListItem } from '../../../shared/domain/theme';
-import { codePointSlicer, documentAnchors, sliceCodePoints } from '../../../shared/note/anchors';
+import { codePointSlicer, documentAnchors } from '../../../shared/note/anchors';
 import type { CodeNode } from '../codebook/codeTree';
 import { consentRules, type ConsentRules } from '../export/consent';
 import { unlinkedSpeakers } from '../export/unlinkedSpeakers';
@@ -128,6 +128,8 @@ export function buildProject(db: Database.Database, version: string, options: Qd
       const anchors = documentAnchors(note.document);
       const sourceGuid = recordGuid(note.id);
       const selections: ProjectSelection[] = [];
+      // One slicer per note: building it indexes the whole text (with emoji in it), so one per passage was quadratic.
+      const sliceNote = codePointSlicer(anchors.plainText);
       const kept = passagesForNote(db, note.id).flatMap((passage) => {
         // Offsets are derived from the document's marks, never trusted from the row.
         const range = anchors.passages.get(passage.id);
@@ -135,7 +137,7 @@ export function buildProject(db: Database.Database, version: string, options: Qd
           detached++;
           return [];
         }
-        const text = sliceCodePoints(anchors.plainText, range.start, range.end);
+        const text = sliceNote(range.start, range.end);
         if (options.omitNotForQuotation && !rules.decide({ passageId: passage.id, participantId: passage.participantId, text }).quotable) {
           omitted++;
           return [];

@@ -55,7 +55,7 @@ describe('findings', () => {
       ]);
       expect(f.passages[0]).toMatchObject({ source: { engagementId: engagements.moorfields }, participant: { code: 'P002', consent: 'anonymous' } });
       expect(f.passages[1]!.keyQuote).toBe(true);
-      expect(f.spread).toEqual({ passages: 3, participants: 2, staffGroups: 2, engagements: 1, notForQuotation: 1, noSpeaker: 0, detached: 0, deleted: 0 });
+      expect(f.spread).toEqual({ passages: 3, participants: 2, staffGroups: 2, engagements: 1, notForQuotation: 1, noSpeaker: 0, unknownSpeaker: 0, detached: 0, deleted: 0 });
       expect(f.warnings.map((x) => x.code)).toEqual(['one_engagement', 'not_for_quotation', 'not_assessed']);
       expect(f.warnings[1]!.message).toMatch(/1 passage of F1 comes from a participant who may not be quoted: the report will not quote it/);
 

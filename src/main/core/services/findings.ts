@@ -40,6 +40,7 @@ import { authorship, reviewerOf, reviewersById } from '../store/reviewers';
 import { listThemes } from './themes';
 import { getThemeRow, subtreeIds } from '../store/themes';
 import { sourceRef, speakerOf, type SourceRow } from '../store/sources';
+import { unknownSpeakersOf, type PassageSpeakerRow } from './unknownSpeakers';
 
 /**
  * Findings (issue 8): a statement under one or more themes, the passages that
@@ -49,7 +50,7 @@ import { sourceRef, speakerOf, type SourceRow } from '../store/sources';
 
 const now = () => new Date().toISOString();
 
-function toEvidence(row: EvidenceRow, reviewers: ReturnType<typeof reviewersById>): FindingPassage {
+function toEvidence(row: EvidenceRow, reviewers: ReturnType<typeof reviewersById>, unknownSpeakers: ReadonlyMap<string, string>): FindingPassage {
   const deleted = row.exists_ === null;
   return {
     passageId: row.passage_id,
@@ -58,6 +59,7 @@ function toEvidence(row: EvidenceRow, reviewers: ReturnType<typeof reviewersById
     // A passage that still exists has its note and engagement (foreign keys), so its source columns are filled.
     source: deleted ? null : sourceRef(row as SourceRow),
     participant: deleted ? null : speakerOf(row),
+    unknownSpeaker: unknownSpeakers.get(row.passage_id) ?? null,
     keyQuote: row.key_quote === 1,
     memo: row.memo ?? '',
     themeIds: row.theme_ids ? (JSON.parse(row.theme_ids) as string[]) : [],
@@ -65,6 +67,12 @@ function toEvidence(row: EvidenceRow, reviewers: ReturnType<typeof reviewersById
     addedBy: reviewerOf(reviewers, row.added_by),
   };
 }
+
+/** A supporting passage that still exists, as unknownSpeakersOf asks about it. */
+const passageSpeaker = (e: EvidenceRow): PassageSpeakerRow[] =>
+  e.exists_ === null
+    ? []
+    : [{ id: e.passage_id, note_id: e.note_id!, start_offset: e.start_offset!, participant_id: e.participant_id, speaker_set_by_hand: e.speaker_set_by_hand!, detached: e.detached! }];
 
 const assessed = (row: FindingRow) => row.assessed_at !== null;
 
@@ -75,9 +83,10 @@ function buildFindings(db: Database.Database, rows: FindingRow[]): Finding[] {
   const reviewers = reviewersById(db);
   const themes = themesOfFindings(db, ids);
   const evidence = evidenceRows(db, ids);
+  const unknownSpeakers = unknownSpeakersOf(db, evidence.flatMap(passageSpeaker));
   const byFinding = new Map<string, FindingPassage[]>();
   for (const e of evidence) {
-    byFinding.set(e.finding_id, [...(byFinding.get(e.finding_id) ?? []), toEvidence(e, reviewers)]);
+    byFinding.set(e.finding_id, [...(byFinding.get(e.finding_id) ?? []), toEvidence(e, reviewers, unknownSpeakers)]);
   }
   const citations = new Map<string, Finding['citedBy']>();
   for (const c of recommendationsCiting(db, ids)) {
@@ -95,7 +104,7 @@ function buildFindings(db: Database.Database, rows: FindingRow[]): Finding[] {
       position: row.position,
       confidence: row.confidence,
       spread,
-      warnings: findingWarnings(row.number, spread, assessed(row)),
+      warnings: findingWarnings(row.number, spread, assessed(row), passages),
       ...authorship(row, reviewers),
       cerqual: {
         methodological: { concern: row.methodological_concern, note: row.methodological_note },

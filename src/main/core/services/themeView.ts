@@ -7,6 +7,7 @@ import { passageDetails, type PassageDetailRow } from '../store/themeView';
 import { themeViewOrder, type PassageScope } from './analysisScan';
 import { sourceRef, speakerOf } from '../store/sources';
 import { toUnits } from './searchText';
+import { unknownSpeakersOf } from './unknownSpeakers';
 
 /**
  * The theme view (issue 4): every passage carrying any (or all) of the
@@ -18,7 +19,8 @@ import { toUnits } from './searchText';
  * The filtered set in order comes from the analysis index (analysisScan.ts:
  * a scan of passages already held in view order, no sort); then two queries
  * for the page — its details and its tags — and each page note's text once,
- * its context slices found in one pass over it (see toUnits).
+ * its context slices found in one pass over it (see toUnits); a passage of
+ * no participant is asked whose turn it is (unknownSpeakers.ts).
  */
 export type ThemeViewInput = ParsedInput<'themes.view'> & PassageScope;
 
@@ -45,6 +47,7 @@ export function themeView(db: Database.Database, input: ThemeViewInput): ThemeVi
   const tags = tagsFor(db, rows.map((r) => r.id));
 
   const context = contextOf(db, rows);
+  const unknown = unknownSpeakersOf(db, rows);
   return {
     counts,
     passages: rows.map(
@@ -55,6 +58,7 @@ export function themeView(db: Database.Database, input: ThemeViewInput): ThemeVi
         ...(context.get(r.id) ?? { before: '', after: '' }),
         themeIds: (tags.get(r.id) ?? []).map((t) => t.themeId),
         participant: speakerOf(r),
+        unknownSpeaker: unknown.get(r.id) ?? null,
         keyQuote: r.key_quote === 1,
         memo: r.memo,
         detached: r.detached === 1,

@@ -187,6 +187,8 @@ export type EvidenceRow = { [C in keyof SourceRow]: SourceRow[C] | null } & Spea
   memo: string | null;
   key_quote: number | null;
   detached: number | null;
+  start_offset: number | null;
+  speaker_set_by_hand: number | null;
   /** JSON array of the passage's themes, in the order they were tagged. */
   theme_ids: string | null;
 };
@@ -199,7 +201,7 @@ export function evidenceRows(db: Database.Database, findingIds: readonly string[
   return db
     .prepare(
       `SELECT fp.finding_id, fp.passage_id, fp.position, fp.quoted_text AS snapshot, fp.added_at, fp.added_by,
-         p.rowid AS exists_, p.quoted_text, p.memo, p.key_quote, p.detached, ${SOURCE_COLUMNS}, ${SPEAKER_COLUMNS},
+         p.rowid AS exists_, p.quoted_text, p.memo, p.key_quote, p.detached, p.start_offset, p.speaker_set_by_hand, ${SOURCE_COLUMNS}, ${SPEAKER_COLUMNS},
          (SELECT json_group_array(theme_id) FROM (SELECT theme_id FROM passage_themes pt WHERE pt.passage_id = p.id ORDER BY tagged_at, theme_id))
            AS theme_ids
        FROM finding_passages fp

@@ -33,6 +33,8 @@ const STEP = 1024;
 export const BLOCKS_PER_NOTE = 2 ** 24;
 
 
+const json = (value: unknown) => JSON.stringify(value);
+
 const noteRowid = (db: Database.Database, noteId: string): number => db.prepare('SELECT rowid FROM notes WHERE id = ?').pluck().get(noteId) as number;
 
 /** SQL for the whole plain text of the note whose id is `noteId` (an SQL expression): its blocks' texts a blank line apart. */
@@ -55,6 +57,75 @@ export function noteTexts(db: Database.Database, ids: readonly string[]): Map<st
     .prepare(`SELECT n.value AS id, ${noteTextSql('n.value')} AS text FROM json_each(?) n`)
     .all(JSON.stringify(ids)) as { id: string; text: string }[];
   return new Map(rows.map((r) => [r.id, r.text]));
+}
+
+/** A top-level block of a note: where it starts in the note's plain text (code points) and its JSON. */
+export interface BlockAt {
+  start: number;
+  block: string;
+}
+
+/**
+ * The top-level block holding each of these code-point offsets of a note's text (blocks a blank line apart), without
+ * reading the note: the blocks' lengths come from the index `note_blocks_lengths` (migration 0016; a block holding a
+ * NUL, where length() stops, is read and counted), then only the blocks found are read. An offset past the text has
+ * none.
+ */
+export function blocksAt(db: Database.Database, noteId: string, offsets: readonly number[]): Map<number, BlockAt> {
+  const found = new Map<number, BlockAt>();
+  if (offsets.length === 0) return found;
+  const rows = db
+    .prepare('SELECT id, length(text), instr(text, char(0)) FROM note_blocks INDEXED BY note_blocks_lengths WHERE note_id = ? ORDER BY seq')
+    .raw()
+    .all(noteId) as [number, number, number][];
+  const withNul = rows.filter(([, , nul]) => nul > 0).map(([id]) => id);
+  const counted = new Map<number, number>();
+  if (withNul.length > 0) {
+    const texts = db.prepare('SELECT id, text FROM note_blocks WHERE id IN (SELECT value FROM json_each(?))').raw().all(json(withNul)) as [number, string][];
+    for (const [id, text] of texts) counted.set(id, [...text].length);
+  }
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let at = 0;
+  for (const [id, length] of rows) {
+    starts.push(at);
+    at += counted.get(id) ?? length;
+    ends.push(at);
+    at += 2; // the blank line between blocks
+  }
+  const wanted = new Map<number, number[]>();
+  for (const offset of new Set(offsets)) {
+    const i = lastAtOrBefore(starts, offset);
+    if (i < 0 || offset > ends[i]!) continue;
+    const list = wanted.get(i);
+    if (list) list.push(offset);
+    else wanted.set(i, [offset]);
+  }
+  if (wanted.size === 0) return found;
+  const ids = [...wanted.keys()].map((i) => rows[i]![0]);
+  const blocks = new Map(
+    db.prepare('SELECT id, block FROM note_blocks WHERE id IN (SELECT value FROM json_each(?))').raw().all(json(ids)) as [number, string][],
+  );
+  for (const [i, list] of wanted) {
+    const block = blocks.get(rows[i]![0])!;
+    for (const offset of list) found.set(offset, { start: starts[i]!, block });
+  }
+  return found;
+}
+
+/** The index of the last value at or before `x` in ascending `values`, or -1. */
+function lastAtOrBefore(values: readonly number[], x: number): number {
+  let low = 0;
+  let high = values.length - 1;
+  let best = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (values[middle]! <= x) {
+      best = middle;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return best;
 }
 
 /**

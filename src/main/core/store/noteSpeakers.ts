@@ -127,9 +127,13 @@ export function speakersOfPlaces(db: Database.Database, pairs: readonly { noteId
 
 export const speakerKey = (noteId: string, code: string): string => `${noteId}\u0000${code}`;
 
-/** Each note's speaker codes linked to nobody: the turns whose speaker's consent is unknown (issue 11). */
-export function unlinkedSpeakerCodes(db: Database.Database): Map<string, Set<string>> {
-  const rows = db.prepare('SELECT note_id, code FROM note_speakers WHERE participant_id IS NULL').all() as { note_id: string; code: string }[];
+/** Each note's speaker codes linked to nobody (of these notes; by default, all): the turns whose speaker's consent is unknown (issue 11). */
+export function unlinkedSpeakerCodes(db: Database.Database, noteIds?: readonly string[]): Map<string, Set<string>> {
+  const rows = (
+    noteIds
+      ? db.prepare('SELECT note_id, code FROM note_speakers WHERE participant_id IS NULL AND note_id IN (SELECT value FROM json_each(?))').all(json(noteIds))
+      : db.prepare('SELECT note_id, code FROM note_speakers WHERE participant_id IS NULL').all()
+  ) as { note_id: string; code: string }[];
   const byNote = new Map<string, Set<string>>();
   for (const r of rows) {
     const codes = byNote.get(r.note_id) ?? new Set<string>();

@@ -16,13 +16,14 @@ export interface PassageDetailRow extends SourceRow, SpeakerRow {
   memo: string;
   key_quote: number;
   detached: number;
+  speaker_set_by_hand: number;
 }
 
 /** A page of passages (by rowid, in no order) with their source and speaker. */
 export function passageDetails(db: Database.Database, rowids: readonly number[]): PassageDetailRow[] {
   return db
     .prepare(
-      `SELECT p.rowid, p.id, p.start_offset, p.end_offset, p.quoted_text, p.memo, p.key_quote, p.detached,
+      `SELECT p.rowid, p.id, p.start_offset, p.end_offset, p.quoted_text, p.memo, p.key_quote, p.detached, p.speaker_set_by_hand,
          ${SOURCE_COLUMNS}, ${SPEAKER_COLUMNS}
        FROM passages p JOIN notes n ON n.id = p.note_id JOIN engagements e ON e.id = n.engagement_id
        LEFT JOIN participants pa ON pa.id = p.participant_id

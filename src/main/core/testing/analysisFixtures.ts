@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { NewEngagement } from '../../../shared/domain/engagement';
+import type { NoteBlock } from '../../../shared/domain/noteBlocks';
 import { NewParticipant } from '../../../shared/domain/participant';
 import { documentAnchors } from '../../../shared/note/anchors';
 import { blocksToDocument } from '../../../shared/note/blocksToDocument';
@@ -53,9 +54,10 @@ export function analysisWorkspace(folders: ReturnType<typeof tempFolders>) {
     /** A participant; returns their code (P001, P002, … in order). */
     participant: (staffGroup: string) =>
       createParticipant(db, NewParticipant.parse({ staffGroup }), TEST_REVIEWER.id).code,
-    note(engagementId: string, paragraphs: string[], by = TEST_REVIEWER.id): TestNote {
+    /** A note of these blocks: a string is a paragraph ("\n" in it a line break), else a block as an import makes it (a list). */
+    note(engagementId: string, paragraphs: (string | NoteBlock)[], by = TEST_REVIEWER.id): TestNote {
       const note = createNote(db, engagementId, undefined, by);
-      const editor = createNoteEditor(blocksToDocument(paragraphs.map((t) => ({ kind: 'paragraph' as const, runs: [{ text: t }] }))));
+      const editor = createNoteEditor(blocksToDocument(paragraphs.map((t) => (typeof t === 'string' ? { kind: 'paragraph' as const, runs: [{ text: t }] } : t))));
       let revision = note.revision;
       const save = (creates?: { id: string; themeIds: string[] }[], reviewer = by) => {
         revision = saveNote(db, { id: note.id, document: serialize(editor), baseRevision: revision, createPassages: creates }, reviewer).revision;

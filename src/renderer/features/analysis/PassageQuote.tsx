@@ -12,11 +12,19 @@ export function QuoteInContext({ passage }: { passage: Pick<ThemeViewPassage, 'b
   );
 }
 
+/**
+ * Who said a passage: its participant, else the code of its turn if that code is linked to nobody ("P005 · unknown
+ * speaker", as a search hit says it), else no one.
+ */
+export const passageSpeaker = (passage: Pick<ThemeViewPassage, 'participant' | 'unknownSpeaker'>) =>
+  passage.participant ?? (passage.unknownSpeaker ? { code: passage.unknownSpeaker, staffGroup: null } : null);
+
 /** Who said a passage and where: the line under it in the theme view and in a matrix or co-occurrence cell. */
-export function PassageSource({ passage, typeLabel }: { passage: Pick<ThemeViewPassage, 'participant' | 'source'>; typeLabel?: (id: string) => string }) {
+export function PassageSource({ passage, typeLabel }: { passage: Pick<ThemeViewPassage, 'participant' | 'unknownSpeaker' | 'source'>; typeLabel?: (id: string) => string }) {
+  const speaker = passageSpeaker(passage);
   return (
     <p className="result-source">
-      <span className={passage.participant ? 'result-speaker' : 'result-speaker none'}>{speakerLine(passage.participant)}</span>
+      <span className={speaker ? 'result-speaker' : 'result-speaker none'}>{speakerLine(speaker)}</span>
       <span>{sourceLine(passage.source, typeLabel)}</span>
     </p>
   );

@@ -1,6 +1,6 @@
 import type { ThemeViewPassage } from '../../../shared/domain/analysis';
 import type { ThemeIndex } from '../themes/useThemeIndex';
-import { ConsentSign } from '../participants/ConsentSign';
+import { ConsentSign, UnknownConsentSign } from '../participants/ConsentSign';
 import { CitedIn } from '../findings/CitedIn';
 import { ThemeChips } from '../themes/ThemeChip';
 import { PassageSource, QuoteInContext } from './PassageQuote';
@@ -22,6 +22,7 @@ export function PassageRow({ passage, themes, typeLabel, active, onOpen }: Props
         <ThemeChips ids={passage.themeIds} themes={themes} />
         {passage.keyQuote && <span className="badge badge-key">★ Key quote</span>}
         {passage.participant?.consent === 'none' && <ConsentSign code={passage.participant.code} />}
+        {passage.unknownSpeaker && <UnknownConsentSign code={passage.unknownSpeaker} />}
         {passage.memo && <span className="badge">✎ Memo</span>}
         {passage.detached && <span className="badge badge-detached">Detached: its text was deleted from the note</span>}
       </div>

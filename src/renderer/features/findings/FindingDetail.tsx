@@ -5,11 +5,13 @@ import { useMutation } from '../../api/queries';
 import { navigation } from '../../app/navigation';
 import { useCommands, type Command } from '../../commands/registry';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { count, sourceLine, speakerLine } from '../analysis/format';
-import { ConsentSign } from '../participants/ConsentSign';
+import { sourceLine, speakerLine } from '../analysis/format';
+import { passageSpeaker } from '../analysis/PassageQuote';
+import { ConsentSign, UnknownConsentSign } from '../participants/ConsentSign';
 import { ThemeChip } from '../themes/ThemeChip';
 import type { ThemeIndex } from '../themes/useThemeIndex';
 import { CerqualForm } from './CerqualForm';
+import { spreadLine } from './format';
 import { RecordHistorySection } from '../team/HistoryPanel';
 
 const stateLabel = { attached: '', detached: 'Detached: its text was deleted from the note', deleted: 'Deleted: only the quoted text is kept' };
@@ -125,11 +127,7 @@ export function FindingDetail({ finding, themes, onDeleted }: { finding: Finding
 
       <section aria-labelledby="spread-title" className="spread">
         <h3 id="spread-title">Evidence</h3>
-        <p>
-          {count(s.passages, 'passage')} from {count(s.participants, 'participant')} in {count(s.staffGroups, 'staff group')}, across{' '}
-          {count(s.engagements, 'engagement')}
-          {s.noSpeaker > 0 && ` (${count(s.noSpeaker, 'passage')} with no speaker)`}.
-        </p>
+        <p>{spreadLine(s)}</p>
         {finding.warnings.length > 0 && (
           <ul className="warnings" aria-label="Warnings">
             {finding.warnings.map((w) => (
@@ -155,10 +153,11 @@ export function FindingDetail({ finding, themes, onDeleted }: { finding: Finding
               <li key={p.passageId} className={`evidence evidence-${p.state}`}>
                 {p.state !== 'attached' && <span className="badge badge-detached">{stateLabel[p.state]}</span>}
                 {p.participant?.consent === 'none' && <ConsentSign code={p.participant.code} />}
+                {p.unknownSpeaker && <UnknownConsentSign code={p.unknownSpeaker} />}
                 {p.keyQuote && <span className="badge badge-key">★ Key quote</span>}
                 <blockquote>{p.quotedText}</blockquote>
                 <p className="result-source">
-                  <span>{speakerLine(p.participant)}</span>
+                  <span>{speakerLine(passageSpeaker(p))}</span>
                   {p.source && <span>{sourceLine(p.source)}</span>}
                 </p>
                 {p.memo && <p className="result-memo">Memo: {p.memo}</p>}

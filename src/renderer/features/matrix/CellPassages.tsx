@@ -3,7 +3,7 @@ import { navigation } from '../../app/navigation';
 import { count } from '../analysis/format';
 import { PassageSource, QuoteInContext } from '../analysis/PassageQuote';
 import { CitedIn } from '../findings/CitedIn';
-import { ConsentSign } from '../participants/ConsentSign';
+import { ConsentSign, UnknownConsentSign } from '../participants/ConsentSign';
 
 /**
  * A short list of passages (a matrix or co-occurrence cell), each with its source, findings and a way to its
@@ -23,6 +23,7 @@ export function CellPassages({ data, label, themeId }: { data: ThemeViewResult |
           <li key={p.passageId} className="cell-passage">
             {p.detached && <span className="badge badge-detached">Detached</span>}
             {p.participant?.consent === 'none' && <ConsentSign code={p.participant.code} />}
+            {p.unknownSpeaker && <UnknownConsentSign code={p.unknownSpeaker} />}
             <QuoteInContext passage={p} />
             <PassageSource passage={p} />
             <div className="cell-passage-actions">

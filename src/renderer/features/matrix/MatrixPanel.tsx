@@ -46,6 +46,12 @@ export function MatrixPanel({ state, update, options }: Props) {
   const keyOf = (c: Cell) => `${c.themeId}\u0000${c.column}`;
   const active = focus ?? (rows[0] && columns[0] ? { themeId: rows[0].themeId, column: columns[0].key } : null);
 
+  // Opening a cell narrows the grid to make room for its pane: keep that cell in sight, not scrolled off beside it.
+  const openKey = open ? keyOf(open) : null;
+  useEffect(() => {
+    if (openKey) cellRefs.current.get(openKey)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [openKey]);
+
   const moveFocus = (c: Cell) => {
     setFocus(c);
     requestAnimationFrame(() => cellRefs.current.get(keyOf(c))?.focus());
@@ -142,26 +148,28 @@ export function MatrixPanel({ state, update, options }: Props) {
                 {rows.map((r) => (
                   <tr key={r.themeId}>
                     <th scope="row" className="matrix-theme" style={{ paddingLeft: `${0.5 + r.depth * 1.1}rem` }}>
-                      {r.hasChildren ? (
-                        <button
-                          type="button"
-                          className="quiet small"
-                          aria-expanded={!collapsed.has(r.themeId)}
-                          aria-label={`${collapsed.has(r.themeId) ? 'Expand' : 'Collapse'} ${r.name}`}
-                          onClick={() => {
-                            const next = new Set(collapsed);
-                            if (next.has(r.themeId)) next.delete(r.themeId);
-                            else next.add(r.themeId);
-                            setCollapsed(next);
-                          }}
-                        >
-                          {collapsed.has(r.themeId) ? '▸' : '▾'}
-                        </button>
-                      ) : (
-                        <span className="matrix-leaf" aria-hidden="true" />
-                      )}
-                      <span className="chip-swatch" style={{ background: r.colour }} aria-hidden="true" />
-                      {r.name}
+                      <span className="matrix-theme-line">
+                        {r.hasChildren ? (
+                          <button
+                            type="button"
+                            className="quiet small"
+                            aria-expanded={!collapsed.has(r.themeId)}
+                            aria-label={`${collapsed.has(r.themeId) ? 'Expand' : 'Collapse'} ${r.name}`}
+                            onClick={() => {
+                              const next = new Set(collapsed);
+                              if (next.has(r.themeId)) next.delete(r.themeId);
+                              else next.add(r.themeId);
+                              setCollapsed(next);
+                            }}
+                          >
+                            {collapsed.has(r.themeId) ? '▸' : '▾'}
+                          </button>
+                        ) : (
+                          <span className="matrix-leaf" aria-hidden="true" />
+                        )}
+                        <span className="chip-swatch" style={{ background: r.colour }} aria-hidden="true" />
+                        <span className="matrix-theme-name">{r.name}</span>
+                      </span>
                     </th>
                     {columns.map((c) => {
                       const cell = r.cells[c.key];
