@@ -60,7 +60,9 @@ function readBigNote(file: string): BigNote {
 /**
  * Installed before the app loads: React commits (the DevTools hook), long tasks, and every notes.save
  * through the loopback transport's fetch — from the call to its answer parsed, the request's size, and
- * from the answer to the next frame (the marks it changed repainted).
+ * from the answer to the next frame (the marks it changed repainted). Also from the call to the answer's last
+ * byte received (Resource Timing, taken off the main thread): the core's and the wire's share, the rest is the
+ * renderer's main thread (busy with a frame or a key when the answer came).
  */
 const INSTRUMENT = `(() => {
   let nextId = 1;
@@ -75,6 +77,7 @@ const INSTRUMENT = `(() => {
   new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]); })
     .observe({ type: 'longtask', buffered: true });
   window.__saves = [];
+  performance.setResourceTimingBufferSize(100000);
   window.__calls = [];
   const fetch0 = window.fetch.bind(window);
   window.fetch = async (url, init) => {
@@ -94,7 +97,9 @@ const INSTRUMENT = `(() => {
     response.json = async () => {
       const value = await json();
       const answered = performance.now();
-      const save = { roundTrip: answered - t0, bytes: body.length, repaint: NaN, changed: value?.value?.changedPassages?.length ?? 0 };
+      const entry = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/rpc') && e.startTime >= t0 - 0.5);
+      const save = { roundTrip: answered - t0, bytes: body.length, repaint: NaN, changed: value?.value?.changedPassages?.length ?? 0,
+        received: entry ? entry.responseEnd - t0 : NaN };
       window.__saves.push(save);
       setTimeout(() => requestAnimationFrame(() => (save.repaint = performance.now() - answered)));
       return value;
@@ -163,6 +168,8 @@ interface Figures {
   longestTask?: number;
   saveP95?: number;
   saveMedian?: number;
+  receivedP95?: number;
+  receivedMedian?: number;
   saves?: number;
   saveBytes?: number;
   repaintP95?: number;
@@ -263,7 +270,7 @@ async function measure(scale: number, chars: number, inside: boolean, profileDir
     figures.frameMedian = frames.median;
     const from = (await page.evaluate('window.__typingFrom')) as number;
     const tasks = ((await page.evaluate('window.__longTasks')) as [number, number][]).filter(([start]) => start >= from);
-    const saves = (await page.evaluate('window.__saves')) as { roundTrip: number; bytes: number; repaint: number; changed: number }[];
+    const saves = (await page.evaluate('window.__saves')) as { roundTrip: number; bytes: number; repaint: number; changed: number; received: number }[];
     const calls = (await page.evaluate('window.__calls')) as string[];
     figures.changedPerSave = saves.reduce((m, x) => Math.max(m, x.changed), 0);
     figures.commitsWhileTyping = (await page.evaluate('window.__commits - window.__commitsBefore')) as number;
@@ -275,6 +282,9 @@ async function measure(scale: number, chars: number, inside: boolean, profileDir
     const s = summarise(saves.map((x) => x.roundTrip));
     figures.saveP95 = s.p95;
     figures.saveMedian = s.median;
+    const received = summarise(saves.map((x) => x.received).filter((x) => !Number.isNaN(x)));
+    figures.receivedP95 = received.p95;
+    figures.receivedMedian = received.median;
     figures.saves = s.n;
     figures.saveBytes = saves.length ? Math.round(saves.reduce((a, x) => a + x.bytes, 0) / saves.length) : undefined;
     figures.repaintP95 = summarise(saves.map((x) => x.repaint).filter((x) => !Number.isNaN(x))).p95;
@@ -318,6 +328,7 @@ function table(all: Figures[]): void {
   row('  keydown → next frame done, p95 (median)', '', (x) => `${ms(x.frameP95)} (${ms(x.frameMedian)})`);
   row('long tasks > 50 ms while typing (longest)', 'none', (x) => `${x.longTasks} (${ms(x.longestTask)})`);
   row('autosave round trip, p95 (median, n)', 'p95 < 50 ms', (x) => `${ms(x.saveP95)} (${ms(x.saveMedian)}, ${x.saves})`);
+  row('  of which until its answer arrived (core, wire)', 'p95 (median)', (x) => `${ms(x.receivedP95)} (${ms(x.receivedMedian)})`);
   row('passages in a save’s answer (most)', 'what changed', (x) => String(x.changedPerSave ?? '—'));
   row('autosave request size', 'not the whole note', (x) => (x.saveBytes === undefined ? '—' : `${(x.saveBytes / 1024).toFixed(0)} KiB`));
   row('save answer → marks repainted (next frame), p95', 'not quadratic', (x) => ms(x.repaintP95));

@@ -82,6 +82,31 @@ describe('notes.save through the core', () => {
     await new Promise((resolve) => setTimeout(resolve, HELD_SHIFT_PAUSE_MS + 200));
     expect([held(), stored()]).toEqual([0, documentAnchors(sent).passages.get(id)!.start]);
   });
+
+  it('once saves pause, the full-text index is merged a step at a time, so no save merges a whole level (issue 11)', async () => {
+    const core = fuzzCore(folders.make(), folders.make());
+    cores.push(core);
+    await value(core, 'reviewer.set', { name: 'Ada Lovelace', initials: 'AL' });
+    await value(core, 'workspace.create', { path: join(folders.make(), 'merge.fieldnotes'), name: 'Merge' });
+    const engagement = await value<{ id: string }>(core, 'engagements.create', { title: 'Visit', type: 'site_visit', date: '2018-07-12' });
+    const note = await value<{ id: string; revision: number }>(core, 'notes.create', { engagementId: engagement.id });
+    const editor = createNoteEditor(blocksToDocument(['one', 'two', 'three'].map((t) => ({ kind: 'paragraph' as const, runs: [{ text: t }] }))));
+    let sent = serialize(editor);
+    let { revision } = await value<{ revision: number }>(core, 'notes.save', { id: note.id, document: sent, baseRevision: note.revision });
+    const db = core.session.workspace!.db;
+    // Each statement that writes the index adds a segment to its lowest level (FTS5 merges 16 of a level inside a write).
+    const segments = () => db.prepare('SELECT count(DISTINCT segid) FROM note_blocks_fts_idx').pluck().get() as number;
+    for (let i = 0; i < 12; i++) {
+      insertText(editor, 0, `word${i} `);
+      const patch = diffBlocks(splitDocument(sent).blocks, splitDocument(serialize(editor)).blocks)!;
+      sent = serialize(editor);
+      ({ revision } = await value<{ revision: number }>(core, 'notes.save', { id: note.id, patch, baseRevision: revision }));
+    }
+    expect(segments()).toBeGreaterThanOrEqual(12);
+    await vi.waitFor(() => expect(segments()).toBeLessThan(4), { timeout: HELD_SHIFT_PAUSE_MS + 3000, interval: 50 });
+    db.prepare("INSERT INTO note_blocks_fts(note_blocks_fts, rank) VALUES ('integrity-check', 1)").run();
+    expect(db.prepare("SELECT count(*) FROM note_blocks_fts WHERE note_blocks_fts MATCH 'word11'").pluck().get()).toBe(1);
+  });
 });
 
 describe('notes.forEditor', () => {

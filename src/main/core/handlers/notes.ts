@@ -1,6 +1,6 @@
 import type { noteMethods } from '../../../shared/contract/notes';
 import { createNote, deleteNote, getNote, listNotes, renameNote, saveCopyOfNote, saveNote } from '../services/notes';
-import { rememberForEditing, saveNoteBlocks, writeHeldShiftAfterPause } from '../services/noteBlocks';
+import { mergeIndexInSteps, rememberForEditing, saveNoteBlocks, writeHeldShiftAfterPause } from '../services/noteBlocks';
 import { previewNoteDelete } from '../services/removal';
 import type { DomainHandlers, HandlerContext } from './context';
 
@@ -20,7 +20,10 @@ export function noteHandlers(ctx: HandlerContext): DomainHandlers<typeof noteMet
       // (read ahead just after the answer, the scale-4 note's 4,540 blocks kept its marks ~200 ms, issue 11).
       setTimeout(() => {
         try {
-          if (workspace.open) rememberForEditing(workspace, id);
+          if (!workspace.open) return;
+          rememberForEditing(workspace, id);
+          // Then the index merged, before the typing starts (a bulk write leaves big segments for the saves to merge).
+          mergeIndexInSteps(workspace, (error) => ctx.options.log?.('the search index could not be merged yet', error));
         } catch (error) {
           ctx.options.log?.('a note opened for editing could not be read ahead', error);
         }

@@ -20,7 +20,7 @@ import {
   type BlockPatch,
 } from '../../../shared/note/blocks';
 import { FieldnotesError } from '../../../shared/rpc/result';
-import { blockRows, spliceBlocks } from '../store/noteBlocks';
+import { blockRows, mergeBlockIndexStep, spliceBlocks } from '../store/noteBlocks';
 import * as noteStore from '../store/notes';
 import * as passageStore from '../store/passages';
 import { passagesByIds } from '../store/passages';
@@ -120,22 +120,53 @@ const PENDING_WRITE = memoryPart(
 );
 
 /**
- * Write the held shift once no block save has come for `HELD_SHIFT_PAUSE_MS` (each save puts it off again). Until
- * then it is in the workspace, and every other call, re-anchoring and opening writes it first; a `log`ged failure
- * leaves it there too.
+ * The pages of full-text index merged per step while saves pause (store/noteBlocks.ts `mergeBlockIndexStep`): a few
+ * milliseconds each, so a save that arrives meanwhile waits for one step at most.
  */
-export function writeHeldShiftAfterPause(db: Database.Database, log: (error: unknown) => void): void {
+export const INDEX_MERGE_PAGES = 64;
+
+/** Run `step` on the pending timer after `ms`, unless the workspace closed or is in a transaction; failures `log`ged. */
+function later(db: Database.Database, log: (error: unknown) => void, step: () => void, ms: number): void {
   const pending = remembered(db, PENDING_WRITE);
   clearTimeout(pending.timer);
   pending.timer = setTimeout(() => {
     pending.timer = undefined;
     try {
-      if (db.open) passageStore.writeHeldShift(db);
+      if (db.open && !db.inTransaction) step();
     } catch (error) {
       log(error);
     }
-  }, HELD_SHIFT_PAUSE_MS);
+  }, ms);
   pending.timer.unref();
+}
+
+/**
+ * Merge the full-text index's segments a step at a time, each step its own macrotask and transaction, until there
+ * is nothing to merge or a block save comes (which puts it off to its pause). Why (issue 11): merged inside a save,
+ * they made the slowest saves. Started when a note is opened for editing, and once saves pause.
+ */
+export function mergeIndexInSteps(db: Database.Database, log: (error: unknown) => void): void {
+  const merge = () => {
+    if (mergeBlockIndexStep(db, INDEX_MERGE_PAGES)) later(db, log, merge, 0);
+  };
+  later(db, log, merge, 0);
+}
+
+/**
+ * Write the held shift once no block save has come for `HELD_SHIFT_PAUSE_MS` (each save puts it off again), then
+ * merge the index (`mergeIndexInSteps`). Until then the shift is in the workspace, and every other call,
+ * re-anchoring and opening writes it first; a `log`ged failure leaves it there too.
+ */
+export function writeHeldShiftAfterPause(db: Database.Database, log: (error: unknown) => void): void {
+  later(
+    db,
+    log,
+    () => {
+      passageStore.writeHeldShift(db);
+      mergeIndexInSteps(db, log);
+    },
+    HELD_SHIFT_PAUSE_MS,
+  );
 }
 
 /**

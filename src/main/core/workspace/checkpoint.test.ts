@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEngagement } from '../services/engagements';
 import { makeWorkspace, TEST_REVIEWER, tempFolders } from '../testing/tempWorkspace';
+import { keepFileCurrent } from './checkpoint';
 import { readWal } from './wal';
 import { openWorkspace, type Workspace } from './workspace';
 
@@ -56,6 +57,40 @@ describe('the workspace file is current soon after the last write', () => {
     expect(statSync(`${path}-wal`).size).toBeGreaterThan(0);
     await sleep(700);
     expect(engagementsInCopyOf(path)).toBe(5);
+  });
+
+  it('a -wal past its limit waits for a poll with no write, unless past the hard limit (issue 11: not mid-typing)', async () => {
+    const path = join(folders.make(), 'w.fieldnotes');
+    const db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    db.pragma('wal_autocheckpoint = 0');
+    db.exec('CREATE TABLE t (x)');
+    const run = async (hardLimit: number) => {
+      let checkpoints = 0;
+      const stop = keepFileCurrent(
+        db,
+        { idleMs: 60_000, pollMs: 40 },
+        { afterCheckpoint: () => void checkpoints++, walPath: `${path}-wal`, walLimitBytes: 1, walHardLimitBytes: hardLimit },
+      );
+      // A write at every turn of the event loop for 300 ms, so each poll sees one (as autosaves every 500 ms and a
+      // poll every 1,000 do), the -wal past its limit throughout.
+      for (const until = Date.now() + 300; Date.now() < until; ) {
+        db.prepare('INSERT INTO t VALUES (1)').run();
+        await new Promise((r) => setImmediate(r));
+      }
+      const whileWriting = checkpoints;
+      await sleep(200);
+      stop();
+      return { whileWriting, afterPause: checkpoints };
+    };
+    try {
+      const soft = await run(Number.MAX_SAFE_INTEGER);
+      expect(soft.whileWriting).toBe(0);
+      expect(soft.afterPause).toBeGreaterThan(0);
+      expect((await run(1)).whileWriting).toBeGreaterThan(0);
+    } finally {
+      db.close();
+    }
   });
 
   it('on close the file holds everything and no -wal is left', () => {

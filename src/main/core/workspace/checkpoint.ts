@@ -11,9 +11,15 @@ export interface CheckpointTiming {
 export interface LogKeeping {
   /** Runs after each checkpoint, before any other write: the next log's first transaction (logToken.ts). */
   afterCheckpoint?: () => void;
-  /** The -wal, to checkpoint without waiting for a pause once it reaches `walLimitBytes` (SQLite's own checkpoints are off). */
+  /**
+   * The -wal, to checkpoint without waiting for the idle pause once it reaches `walLimitBytes` (SQLite's own
+   * checkpoints are off): at the first poll that saw no write since the one before, or at once past
+   * `walHardLimitBytes`. Why not at once (issue 11): a checkpoint blocks the core for 30–200 ms on a large
+   * workspace, and taken mid-typing it held up an autosave by as much; someone typing saves every 500 ms.
+   */
   walPath?: string;
   walLimitBytes?: number;
+  walHardLimitBytes?: number;
 }
 
 export const DEFAULT_CHECKPOINT_TIMING: CheckpointTiming = { idleMs: 3000, pollMs: 1000 };
@@ -35,6 +41,7 @@ export function keepFileCurrent(
   log: LogKeeping = {},
 ): () => void {
   const { afterCheckpoint = () => {}, walPath, walLimitBytes = 8 * 1024 * 1024 } = log;
+  const walHardLimitBytes = log.walHardLimitBytes ?? 8 * walLimitBytes;
   const walSize = () => {
     try {
       return walPath ? statSync(walPath).size : 0;
@@ -60,12 +67,14 @@ export function keepFileCurrent(
   const timer = setInterval(() => {
     if (!db.open) return;
     const now = changes.get() as number;
-    if (now !== seen) {
+    const written = now !== seen;
+    if (written) {
       seen = now;
       dirty = true;
       lastWriteAt = Date.now();
     }
-    const due = dirty && (Date.now() - lastWriteAt >= timing.idleMs || walSize() >= walLimitBytes);
+    const wal = dirty ? walSize() : 0;
+    const due = dirty && (Date.now() - lastWriteAt >= timing.idleMs || (wal >= walLimitBytes && !written) || wal >= walHardLimitBytes);
     if (due && checkpoint()) dirty = false;
   }, timing.pollMs);
   timer.unref?.();
