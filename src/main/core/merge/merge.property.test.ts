@@ -1,5 +1,6 @@
 // The merge's promises under random work (issue 10): one review forked to two laptops, random edits on each
-// (create, edit, tag, untag, move, delete — of engagements, participants, notes, themes, passages, findings),
+// (create, edit, tag, untag, move, delete — of engagements, participants, notes, speakers, attachments, themes,
+// passages, findings, recommendations and their groups, cell summaries),
 // then merged in both orders. Prints the seed and what the runs exercised.
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +16,11 @@ import { createEngagement, deleteEngagement, updateEngagement, getEngagement } f
 import { createFinding, deleteFinding, moveFinding, updateFinding, addFindingPassages } from '../services/findings';
 import { createNote, deleteNote, renameNote, saveNote } from '../services/notes';
 import { createParticipant, deleteParticipant, linkEngagement, updateParticipant } from '../services/participants';
+import { addAttachment, removeAttachment } from '../files/attachments';
+import { saveSummary } from '../services/matrix';
+import { createGroup, createRecommendation, deleteGroup, deleteRecommendation, moveRecommendation, renameGroup, updateRecommendation } from '../services/recommendations';
+import { linkSpeaker } from '../services/speakers';
+import { PNG_1X1 } from '../testing/fileFixtures';
 import { deletePassage, tagPassage, untagPassage, updatePassage } from '../services/passages';
 import { actAs } from '../services/reviewer';
 import { deleteTheme } from '../services/themeRemoval';
@@ -30,8 +36,9 @@ import { mergeInto, previewMerge } from './mergePack';
 import { covers, type Vector } from './vectors';
 import { noteTextSql } from '../store/noteBlocks';
 
-// A new seed each run (printed below; FIELDNOTES_SEED replays one). Seeds 728142, 1084 and 1067 found the defects
-// that conflicts.test.ts now holds as fixed cases.
+// Seed 1 under npm test (testing/seededRandom.ts); FIELDNOTES_SEED=random draws a new one, printed below, and
+// FIELDNOTES_SEED=N replays it. Seeds 728142, 1084 and 1067 found the defects that conflicts.test.ts now holds as
+// fixed cases.
 const SEED = testSeed();
 const RUNS = Number(process.env.FIELDNOTES_MERGE_RUNS ?? 12);
 const folders = tempFolders();
@@ -60,6 +67,10 @@ const OPS = [
   'theme.create', 'theme.edit', 'theme.move', 'theme.delete',
   'passage.tag', 'passage.addTheme', 'passage.untag', 'passage.memo', 'passage.delete',
   'finding.create', 'finding.edit', 'finding.cite', 'finding.move', 'finding.delete',
+  'speaker.link', 'attachment.add', 'attachment.remove',
+  'group.create', 'group.rename', 'group.delete',
+  'recommendation.create', 'recommendation.edit', 'recommendation.move', 'recommendation.delete',
+  'summary.save',
 ] as const;
 type Op = (typeof OPS)[number];
 interface Edit {
@@ -94,6 +105,8 @@ function apply(db: Database.Database, by: string, e: Edit, speakers: Speakers): 
   const themes = ids(db, 'SELECT id FROM themes ORDER BY rowid');
   const passages = ids(db, 'SELECT id FROM passages WHERE detached = 0 ORDER BY rowid');
   const findings = ids(db, 'SELECT id FROM findings ORDER BY rowid');
+  const groups = ids(db, 'SELECT id FROM recommendation_groups ORDER BY rowid');
+  const recommendations = ids(db, 'SELECT id FROM recommendations ORDER BY rowid');
   const some = <T,>(list: readonly T[], n = e.i): T => {
     const found = pick(list, n);
     if (found === undefined) throw new FieldnotesError('NOT_FOUND', 'nothing to edit');
@@ -195,6 +208,41 @@ function apply(db: Database.Database, by: string, e: Edit, speakers: Speakers): 
       return;
     case 'finding.delete':
       return deleteFinding(db, some(findings));
+    case 'speaker.link': {
+      const noteId = some(notes);
+      const code = some(db.prepare('SELECT code FROM note_speakers WHERE note_id = ? ORDER BY code').pluck().all(noteId) as string[], e.j);
+      const participantId = e.j % 5 === 0 ? null : some(participants, e.j);
+      linkSpeaker(db, { noteId, code, participantId }, by);
+      speakers.delete(noteId); // the person who spoke is now whom the reviewer says
+      return;
+    }
+    case 'attachment.add':
+      addAttachment(db, { fileName: `${e.word}.png`, mediaType: 'image/png', purpose: 'attachment', bytes: PNG_1X1 }, some(engagements), by);
+      return;
+    case 'attachment.remove':
+      return removeAttachment(db, some(ids(db, 'SELECT id FROM attachments ORDER BY rowid')));
+    case 'group.create':
+      createGroup(db, `${e.word} bodies`);
+      return;
+    case 'group.rename':
+      renameGroup(db, some(groups), `${e.word} ${e.j}`);
+      return;
+    case 'group.delete':
+      return deleteGroup(db, some(groups));
+    case 'recommendation.create':
+      createRecommendation(db, { groupId: some(groups), text: `Fund ${e.word}.`, findingIds: findings.length ? [some(findings, e.j)] : [] }, by);
+      return;
+    case 'recommendation.edit':
+      updateRecommendation(db, { id: some(recommendations), text: `Give ${e.word}.`, findingIds: e.j % 2 && findings.length ? [some(findings, e.j)] : undefined }, by);
+      return;
+    case 'recommendation.move':
+      moveRecommendation(db, { id: some(recommendations), groupId: some(groups, e.j), index: e.j % 3 }, by);
+      return;
+    case 'recommendation.delete':
+      return deleteRecommendation(db, some(recommendations));
+    case 'summary.save':
+      saveSummary(db, { themeId: some(themes), dimension: 'staffGroup', value: pick(['nurse', 'doctor', 'midwife'], e.j)!, text: e.j % 4 === 0 ? '' : `${e.word} matters.` }, by);
+      return;
   }
 }
 
