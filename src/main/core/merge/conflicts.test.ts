@@ -10,7 +10,8 @@ import { deleteParticipant } from '../services/participants';
 import { tagPassage } from '../services/passages';
 import { linkSpeaker, speakersOfNote } from '../services/speakers';
 import { deleteTheme } from '../services/themeRemoval';
-import { createTheme } from '../services/themes';
+import { createGroup, deleteGroup, deleteRecommendation } from '../services/recommendations';
+import { createTheme, updateTheme } from '../services/themes';
 import { OTHER_REVIEWER } from '../testing/analysisFixtures';
 import { content, editNote, forks, laterOnTheClock, misquoted } from '../testing/mergeFixtures';
 import { tempFolders, TEST_REVIEWER } from '../testing/tempWorkspace';
@@ -26,6 +27,8 @@ afterEach(() => {
 
 const ADA = TEST_REVIEWER.id;
 const GRACE = OTHER_REVIEWER.id;
+/** What a repeat merge finds to do. */
+const none = { new: 0, changed: 0, conflicting: 0, deleted: 0, kept: 0 };
 
 
 const noteRow = (db: import('better-sqlite3').Database, id: string) =>
@@ -98,6 +101,36 @@ describe('names and numbers given on both laptops', () => {
     const equities = combined.db.prepare("SELECT id FROM themes WHERE parent_id = ? AND name LIKE 'equity%'").pluck().all(review.themes.ai);
     expect(equities).toEqual([onA.id]);
     expect(combined.db.prepare('SELECT theme_id FROM passage_themes WHERE passage_id = ?').pluck().all(tagged)).toEqual([onA.id]);
+  });
+
+  // Found by the property test run over two rounds of merging: a name one laptop took from one record and gave to
+  // another arrived while the record that gave it up still held it on the other laptop — the merge's unique-name
+  // index refused it, and nothing was merged.
+  it('takes a group name freed by a deletion and given to a new group on the same laptop, both ways', () => {
+    const { review, a, b } = twoLaptops();
+    deleteRecommendation(a.db, review.recommendation.id);
+    deleteGroup(a.db, review.group.id);
+    const fresh = createGroup(a.db, review.group.name);
+
+    const { intoA, intoB, aCopy } = mergeBothWays(a, b);
+    expect(content(a.db)).toEqual(content(b.db));
+    expect(b.db.prepare('SELECT id, name FROM recommendation_groups WHERE id IN (?, ?) OR name = ?').all(review.group.id, fresh.id, review.group.name)).toEqual([{ id: fresh.id, name: review.group.name }]);
+    expect([intoA.renamed, intoB.renamed]).toEqual([[], []]);
+    expect(previewMerge(b.db, aCopy.db).counts).toEqual(none);
+  });
+
+  it('takes two sibling themes’ names swapped on one laptop, both ways', () => {
+    const { review, a, b } = twoLaptops();
+    const { training, ethics } = review.themes;
+    updateTheme(a.db, { id: training, name: 'Swapping' });
+    updateTheme(a.db, { id: ethics, name: 'Training' });
+    updateTheme(a.db, { id: training, name: 'Ethics' });
+
+    const { intoA, intoB, aCopy } = mergeBothWays(a, b);
+    expect(content(a.db)).toEqual(content(b.db));
+    expect(b.db.prepare('SELECT name FROM themes WHERE id IN (?, ?) ORDER BY id = ?').pluck().all(training, ethics, ethics)).toEqual(['Ethics', 'Training']);
+    expect([intoA.renamed, intoB.renamed]).toEqual([[], []]);
+    expect(previewMerge(b.db, aCopy.db).counts).toEqual(none);
   });
 });
 
@@ -206,7 +239,6 @@ describe('deletions against changes', () => {
     expect([intoA.renamed, intoB.renamed, intoA.kept, intoB.kept]).toEqual([[], [], [], []]);
   });
 
-  const none = { new: 0, changed: 0, conflicting: 0, deleted: 0, kept: 0 };
   /** Grace deletes the Leeds note; Ada, not knowing, renames it: the merge keeps it and asks. */
   const leeds = () => {
     const { review, a, b } = twoLaptops();

@@ -39,14 +39,14 @@ const NUMBER_RULES: readonly NumberRule[] = [
 
 export const COUNTER_KEYS = NUMBER_RULES.map((r) => r.counterKey);
 
-interface NameRule {
+export interface NameRule {
   table: string;
   column: string;
   /** Names are unique within this (a theme's parent), or across the table. */
   scope?: string;
 }
 
-const NAME_RULES: readonly NameRule[] = [
+export const NAME_RULES: readonly NameRule[] = [
   { table: 'engagement_types', column: 'label' },
   { table: 'participant_attributes', column: 'name' },
   { table: 'themes', column: 'name', scope: 'parent_id' },
