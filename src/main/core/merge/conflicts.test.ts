@@ -10,7 +10,7 @@ import { deleteParticipant } from '../services/participants';
 import { tagPassage } from '../services/passages';
 import { linkSpeaker, speakersOfNote } from '../services/speakers';
 import { deleteTheme } from '../services/themeRemoval';
-import { createGroup, deleteGroup, deleteRecommendation } from '../services/recommendations';
+import { createGroup, createRecommendation, deleteGroup, deleteRecommendation } from '../services/recommendations';
 import { createTheme, updateTheme } from '../services/themes';
 import { OTHER_REVIEWER } from '../testing/analysisFixtures';
 import { content, editNote, forks, laterOnTheClock, misquoted } from '../testing/mergeFixtures';
@@ -116,6 +116,26 @@ describe('names and numbers given on both laptops', () => {
     expect(content(a.db)).toEqual(content(b.db));
     expect(b.db.prepare('SELECT id, name FROM recommendation_groups WHERE id IN (?, ?) OR name = ?').all(review.group.id, fresh.id, review.group.name)).toEqual([{ id: fresh.id, name: review.group.name }]);
     expect([intoA.renamed, intoB.renamed]).toEqual([[], []]);
+    expect(previewMerge(b.db, aCopy.db).counts).toEqual(none);
+  });
+
+  // Found by the property test run over two rounds of merging: the counters were raised to the higher of the two
+  // sides' but not to the numbers the merge itself gave, so a laptop that deleted a renumbered R3 gave R3 again to
+  // its next recommendation — and the next merge, still holding the first R3 on the other laptop, was refused.
+  it('never gives again a number the merge gave in renumbering, even after that record is deleted', () => {
+    const { review, a, b } = twoLaptops();
+    const onA = createRecommendation(a.db, { groupId: review.group.id, text: 'Fund time.', findingIds: [] }, ADA);
+    laterOnTheClock(); // Grace's is the later: it is renumbered
+    const onB = createRecommendation(b.db, { groupId: review.group.id, text: 'Fund posts.', findingIds: [] }, GRACE);
+    mergeBothWays(a, b);
+    const renumbered = a.db.prepare('SELECT number FROM recommendations WHERE id = ?').pluck().get(onB.id) as number;
+    expect(renumbered).toBe(onA.number + 1);
+    deleteRecommendation(a.db, onB.id);
+    const next = createRecommendation(a.db, { groupId: review.group.id, text: 'Fund leads.', findingIds: [] }, ADA);
+    expect(next.number).toBe(renumbered + 1);
+
+    const { aCopy } = mergeBothWays(a, b);
+    expect(content(a.db)).toEqual(content(b.db));
     expect(previewMerge(b.db, aCopy.db).counts).toEqual(none);
   });
 

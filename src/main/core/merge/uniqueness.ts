@@ -37,8 +37,6 @@ const NUMBER_RULES: readonly NumberRule[] = [
   { table: 'recommendations', counterKey: 'recommendations.last_number', label: recommendationLabel },
 ];
 
-export const COUNTER_KEYS = NUMBER_RULES.map((r) => r.counterKey);
-
 export interface NameRule {
   table: string;
   column: string;
@@ -66,9 +64,13 @@ function collisions(records: RecordAfter[], valueOf: (r: RecordAfter) => string)
   return [...groups.values()].filter((g) => g.length > 1).map((g) => g.sort(entered));
 }
 
-/** Renumber the later of each pair of records holding one number. */
-export function settleNumbers(book: PlanBook): Renumbering[] {
+/**
+ * Renumber the later of each pair of records holding one number. Also returns each counter as the merge leaves it:
+ * the highest number either side ever gave, any record holds, or this renumbering gave — so none is given again.
+ */
+export function settleNumbers(book: PlanBook): { renumbered: Renumbering[]; counters: Map<string, number> } {
   const done: Renumbering[] = [];
+  const counters = new Map<string, number>();
   for (const rule of NUMBER_RULES) {
     const records = book.recordsAfter(rule.table);
     let next = Math.max(
@@ -89,8 +91,9 @@ export function settleNumbers(book: PlanBook): Renumbering[] {
       });
       done.push({ table: rule.table, recordId: r.id, side: r.side, from, to: rule.label(to) });
     }
+    counters.set(rule.counterKey, next);
   }
-  return done;
+  return { renumbered: done, counters };
 }
 
 export interface Renaming {
