@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { blocksToDocument } from '../../../shared/note/blocksToDocument';
 import { createNoteEditor, insertText, serialize } from '../../../shared/note/editing';
 import { deleteEngagement } from '../services/engagements';
-import { createFinding } from '../services/findings';
+import { createFinding, moveFinding } from '../services/findings';
 import { createNote, deleteNote, renameNote, saveNote } from '../services/notes';
 import { deleteParticipant } from '../services/participants';
 import { tagPassage } from '../services/passages';
@@ -137,6 +137,26 @@ describe('names and numbers given on both laptops', () => {
     const { aCopy } = mergeBothWays(a, b);
     expect(content(a.db)).toEqual(content(b.db));
     expect(previewMerge(b.db, aCopy.db).counts).toEqual(none);
+  });
+
+  // Found by the property test run over two rounds of merging: two laptops each put a finding at the end of the
+  // list, the same place, so both took the same order key; after the merge no key lay between them, and the next
+  // move of a finding there threw ("Order keys out of order") instead of moving it.
+  it('gives apart two findings both laptops put at one place in the order, so later moves still find room', () => {
+    const { a, b } = twoLaptops();
+    const fa = createFinding(a.db, { statement: 'Radiographers want time.', themeIds: [], passageIds: [], status: 'draft' }, ADA);
+    laterOnTheClock(); // Grace's is the later: it moves aside
+    const fb = createFinding(b.db, { statement: 'Nurses want time.', themeIds: [], passageIds: [], status: 'draft' }, GRACE);
+    const positionOf = (db: import('better-sqlite3').Database, id: string) => db.prepare('SELECT position FROM findings WHERE id = ?').pluck().get(id);
+    expect(positionOf(a.db, fa.id)).toBe(positionOf(b.db, fb.id));
+
+    const { aCopy } = mergeBothWays(a, b);
+    expect(content(a.db)).toEqual(content(b.db));
+    const order = a.db.prepare('SELECT id, position FROM findings ORDER BY position, id').all() as { id: string; position: string }[];
+    expect(new Set(order.map((f) => f.position)).size).toBe(order.length);
+    expect(order.slice(-2).map((f) => f.id)).toEqual([fa.id, fb.id]);
+    expect(previewMerge(b.db, aCopy.db).counts).toEqual(none);
+    for (let index = 0; index <= order.length; index++) moveFinding(a.db, fb.id, index, ADA);
   });
 
   it('takes two sibling themes’ names swapped on one laptop, both ways', () => {

@@ -18,7 +18,7 @@ import { keepNeededParents } from './parents';
 import { documentSide, relabelNote } from './participantCodes';
 import { recordLabel } from './labels';
 import { PlanBook } from './planBook';
-import { settleNames, settleNumbers, type Renaming, type Renumbering } from './uniqueness';
+import { settleNames, settleNumbers, settlePositions, type Renaming, type Renumbering } from './uniqueness';
 
 export interface MergeOptions {
   /** Combine each theme renamed for sharing a name under one parent with the theme that kept it (passages move). */
@@ -46,6 +46,7 @@ function plan(here: Database.Database, there: Database.Database): Plan {
   while (keepNeededParents(book) || keepSpeakersOfKeptNotes(book));
   const { renumbered, counters } = settleNumbers(book);
   const renamed = settleNames(book);
+  settlePositions(book);
 
   // Speaker labels in the notes whose text comes from a renumbered person's side.
   const relabelled = new Map<string, Map<string, string>>();

@@ -1,4 +1,5 @@
 import { findingLabel } from '../../../shared/domain/finding';
+import { isFractionalKey, keyBetween } from '../../../shared/domain/fractionalKey';
 import { formatParticipantCode } from '../../../shared/domain/participant';
 import { recommendationLabel } from '../../../shared/domain/recommendation';
 import { themeNameKey } from '../../../shared/domain/theme';
@@ -126,4 +127,44 @@ export function settleNames(book: PlanBook): Renaming[] {
     }
   }
   return done;
+}
+
+/** Lists ordered by fractional keys (shared/domain/fractionalKey.ts), each within its scope. */
+const POSITION_RULES: readonly { table: string; scope?: string }[] = [
+  { table: 'findings' },
+  { table: 'finding_passages', scope: 'finding_id' },
+  { table: 'recommendation_groups' },
+  { table: 'recommendations', scope: 'group_id' },
+];
+
+/**
+ * Give apart records two laptops put at one place in a list: each side's key was chosen between its own
+ * neighbours, so both can hold the same key, and then no key lies between them and the next move there fails.
+ * The record entered first keeps its key; each later one takes a key just after it, before the next key in the
+ * list — the same in either merge order, the records keeping the order they showed in (ties went by id).
+ */
+export function settlePositions(book: PlanBook): void {
+  for (const rule of POSITION_RULES) {
+    const scopes = new Map<string, RecordAfter[]>();
+    for (const r of book.recordsAfter(rule.table)) {
+      const scope = String(rule.scope ? r.row[rule.scope] : '');
+      scopes.set(scope, [...(scopes.get(scope) ?? []), r]);
+    }
+    for (const records of scopes.values()) {
+      const keyOf = (r: RecordAfter) => String(r.row.position);
+      if (!records.every((r) => isFractionalKey(keyOf(r)))) continue; // not ours to place
+      const keys = [...new Set(records.map(keyOf))].sort();
+      for (const group of collisions(records, keyOf)) {
+        const shared = keyOf(group[0]!);
+        const next = keys[keys.indexOf(shared) + 1] ?? null;
+        let previous = shared;
+        // Ties were shown in id order: the later ones keep that order among themselves.
+        for (const r of group.slice(1).sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))) {
+          const to = keyBetween(previous, next);
+          previous = to;
+          book.adjust(rule.table, r.id, `position ${to}`, (row) => (row.position = to));
+        }
+      }
+    }
+  }
 }
