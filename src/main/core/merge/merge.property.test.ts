@@ -1,7 +1,7 @@
 // The merge's promises under random work (issue 10): one review forked to two laptops, random edits on each
 // (create, edit, tag, untag, move, delete — of engagements, participants, notes, speakers, attachments, themes,
 // passages, findings, recommendations and their groups, cell summaries),
-// then merged in both orders. Prints the seed and what the runs exercised.
+// then merged in both orders; then both go on working and merge again. Prints the seed and what the runs exercised.
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -266,24 +266,39 @@ function laptop(name: string, reviewer: typeof TEST_REVIEWER): Workspace {
   return w;
 }
 
+/** One laptop's edits, one after another. */
+function work(w: Workspace, edits: readonly Edit[], by: string, speakers: Speakers): void {
+  for (const e of edits) {
+    try {
+      apply(w.db, by, e, speakers);
+      totals.edits++;
+    } catch (error) {
+      // A refusal (a sentence to the person, nothing written) is an outcome of random edits, not a failure.
+      if (!(error instanceof FieldnotesError)) throw error;
+      totals.refused++;
+    }
+  }
+}
+
+/** Every record a side held is here, or a tombstone here had seen all of it. */
+function nothingLost(db: Database.Database, held: Map<string, Vector>, round: string): void {
+  const here = acknowledged(db);
+  const tombs = new Map(listTombstones(db).map((t) => [`${t.table} ${t.recordId}`, t.versions]));
+  for (const [key, versions] of held) {
+    if (here.has(key)) continue;
+    const tomb = tombs.get(key);
+    expect(tomb && covers(tomb, versions), `${round}: ${key} was lost (seed ${SEED})`).toBe(true);
+  }
+}
+
 function run(editsA: Edit[], editsB: Edit[]): void {
   const a = laptop('ada', TEST_REVIEWER);
   const b = laptop('grace', OTHER_REVIEWER);
   try {
     const speakers: Speakers = new Map();
     const baseTombstones = listTombstones(a.db).length;
-    for (const [w, edits, by] of [[a, editsA, TEST_REVIEWER.id], [b, editsB, OTHER_REVIEWER.id]] as const) {
-      for (const e of edits) {
-        try {
-          apply(w.db, by, e, speakers);
-          totals.edits++;
-        } catch (error) {
-          // A refusal (a sentence to the person, nothing written) is an outcome of random edits, not a failure.
-          if (!(error instanceof FieldnotesError)) throw error;
-          totals.refused++;
-        }
-      }
-    }
+    work(a, editsA, TEST_REVIEWER.id, speakers);
+    work(b, editsB, OTHER_REVIEWER.id, speakers);
     totals.tombstones += listTombstones(a.db).length + listTombstones(b.db).length - 2 * baseTombstones;
     const sides = [a, b].map((w) => ({
       held: acknowledged(w.db),
@@ -304,13 +319,8 @@ function run(editsA: Edit[], editsB: Edit[]): void {
 
     // Nothing acknowledged is lost: every record either side held is here, or a tombstone here had seen all of it.
     const here = acknowledged(a.db);
-    const tombs = new Map(listTombstones(a.db).map((t) => [`${t.table} ${t.recordId}`, t.versions]));
     for (const side of sides) {
-      for (const [key, versions] of side.held) {
-        if (here.has(key)) continue;
-        const tomb = tombs.get(key);
-        expect(tomb && covers(tomb, versions), `${key} was lost (seed ${SEED})`).toBe(true);
-      }
+      nothingLost(a.db, side.held, 'first merge');
       // Every note text either side wrote survives, in its note or a conflict copy, unless the note was deleted.
       const merged = new Set(ids(a.db, `SELECT ${noteTextSql('notes.id')} FROM notes`).map(words));
       for (const [id, text] of side.notes) {
@@ -339,6 +349,23 @@ function run(editsA: Edit[], editsB: Edit[]): void {
     const before = content(a.db);
     mergeInto(a.db, bCopy.db);
     expect(content(a.db)).toEqual(before);
+
+    // The laptops go on working after the merge (each does what the other did, on records both now hold) and merge
+    // again: a merge must hold for work that began from a merge — names, numbers and places it gave, records it kept.
+    work(a, editsB, TEST_REVIEWER.id, speakers);
+    work(b, editsA, OTHER_REVIEWER.id, speakers);
+    const held = [a, b].map((w) => acknowledged(w.db));
+    const aAgain = fork(a.db, 'ada-pack-2');
+    const bAgain = fork(b.db, 'grace-pack-2');
+    mergeInto(a.db, bAgain.db);
+    mergeInto(b.db, aAgain.db);
+    expect(content(a.db), 'second merge').toEqual(content(b.db));
+    for (const h of held) nothingLost(a.db, h, 'second merge');
+    expect(misquoted(a.db), 'second merge').toEqual([]);
+    const codesAgain = ids(a.db, 'SELECT code FROM participants');
+    expect(new Set(codesAgain).size, 'second merge').toBe(codesAgain.length);
+    expect(previewMerge(a.db, bAgain.db).counts, 'second merge, repeated').toEqual(none);
+    expect(previewMerge(b.db, aAgain.db).counts, 'second merge, repeated').toEqual(none);
     totals.runs++;
   } finally {
     closeAll();
@@ -348,7 +375,7 @@ function run(editsA: Edit[], editsB: Edit[]): void {
 }
 
 describe('merging two laptops’ random work', () => {
-  it('gives equal content both ways, loses nothing acknowledged, keeps passages on their text, and a repeat merge changes nothing', { timeout: 120_000 }, () => {
+  it('gives equal content both ways, loses nothing acknowledged, keeps passages on their text, and a repeat merge changes nothing — after a first merge and after more work and a second', { timeout: 120_000 }, () => {
     console.log(`merge property: seed ${SEED}, ${RUNS} runs (FIELDNOTES_SEED=${SEED} replays it; FIELDNOTES_MERGE_RUNS=N for more runs)`);
     fc.assert(fc.property(laptopWork, laptopWork, (editsA, editsB) => run(editsA, editsB)), { seed: SEED, numRuns: RUNS, endOnFailure: true, path: process.env.FIELDNOTES_MERGE_PATH });
     console.log(
