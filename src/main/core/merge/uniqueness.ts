@@ -145,6 +145,8 @@ const POSITION_RULES: readonly { table: string; scope?: string }[] = [
  */
 export function settlePositions(book: PlanBook): void {
   for (const rule of POSITION_RULES) {
+    // Only a record the merge writes can meet another at one place: a table it leaves alone is not read.
+    if (!book.outcomes.some((o) => o.table === rule.table && o.row)) continue;
     const scopes = new Map<string, RecordAfter[]>();
     for (const r of book.recordsAfter(rule.table)) {
       const scope = String(rule.scope ? r.row[rule.scope] : '');
