@@ -4,13 +4,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { blocksToDocument } from '../../../shared/note/blocksToDocument';
 import { createNoteEditor, insertText, serialize } from '../../../shared/note/editing';
 import { deleteEngagement } from '../services/engagements';
-import { createFinding } from '../services/findings';
+import { createFinding, moveFinding } from '../services/findings';
 import { createNote, deleteNote, renameNote, saveNote } from '../services/notes';
 import { deleteParticipant } from '../services/participants';
 import { tagPassage } from '../services/passages';
 import { linkSpeaker, speakersOfNote } from '../services/speakers';
 import { deleteTheme } from '../services/themeRemoval';
-import { createTheme } from '../services/themes';
+import { createGroup, createRecommendation, deleteGroup, deleteRecommendation } from '../services/recommendations';
+import { createTheme, updateTheme } from '../services/themes';
 import { OTHER_REVIEWER } from '../testing/analysisFixtures';
 import { content, editNote, forks, laterOnTheClock, misquoted } from '../testing/mergeFixtures';
 import { tempFolders, TEST_REVIEWER } from '../testing/tempWorkspace';
@@ -26,6 +27,8 @@ afterEach(() => {
 
 const ADA = TEST_REVIEWER.id;
 const GRACE = OTHER_REVIEWER.id;
+/** What a repeat merge finds to do. */
+const none = { new: 0, changed: 0, conflicting: 0, deleted: 0, kept: 0 };
 
 
 const noteRow = (db: import('better-sqlite3').Database, id: string) =>
@@ -98,6 +101,76 @@ describe('names and numbers given on both laptops', () => {
     const equities = combined.db.prepare("SELECT id FROM themes WHERE parent_id = ? AND name LIKE 'equity%'").pluck().all(review.themes.ai);
     expect(equities).toEqual([onA.id]);
     expect(combined.db.prepare('SELECT theme_id FROM passage_themes WHERE passage_id = ?').pluck().all(tagged)).toEqual([onA.id]);
+  });
+
+  // Found by the property test run over two rounds of merging: a name one laptop took from one record and gave to
+  // another arrived while the record that gave it up still held it on the other laptop — the merge's unique-name
+  // index refused it, and nothing was merged.
+  it('takes a group name freed by a deletion and given to a new group on the same laptop, both ways', () => {
+    const { review, a, b } = twoLaptops();
+    deleteRecommendation(a.db, review.recommendation.id);
+    deleteGroup(a.db, review.group.id);
+    const fresh = createGroup(a.db, review.group.name);
+
+    const { intoA, intoB, aCopy } = mergeBothWays(a, b);
+    expect(content(a.db)).toEqual(content(b.db));
+    expect(b.db.prepare('SELECT id, name FROM recommendation_groups WHERE id IN (?, ?) OR name = ?').all(review.group.id, fresh.id, review.group.name)).toEqual([{ id: fresh.id, name: review.group.name }]);
+    expect([intoA.renamed, intoB.renamed]).toEqual([[], []]);
+    expect(previewMerge(b.db, aCopy.db).counts).toEqual(none);
+  });
+
+  // Found by the property test run over two rounds of merging: the counters were raised to the higher of the two
+  // sides' but not to the numbers the merge itself gave, so a laptop that deleted a renumbered R3 gave R3 again to
+  // its next recommendation — and the next merge, still holding the first R3 on the other laptop, was refused.
+  it('never gives again a number the merge gave in renumbering, even after that record is deleted', () => {
+    const { review, a, b } = twoLaptops();
+    const onA = createRecommendation(a.db, { groupId: review.group.id, text: 'Fund time.', findingIds: [] }, ADA);
+    laterOnTheClock(); // Grace's is the later: it is renumbered
+    const onB = createRecommendation(b.db, { groupId: review.group.id, text: 'Fund posts.', findingIds: [] }, GRACE);
+    mergeBothWays(a, b);
+    const renumbered = a.db.prepare('SELECT number FROM recommendations WHERE id = ?').pluck().get(onB.id) as number;
+    expect(renumbered).toBe(onA.number + 1);
+    deleteRecommendation(a.db, onB.id);
+    const next = createRecommendation(a.db, { groupId: review.group.id, text: 'Fund leads.', findingIds: [] }, ADA);
+    expect(next.number).toBe(renumbered + 1);
+
+    const { aCopy } = mergeBothWays(a, b);
+    expect(content(a.db)).toEqual(content(b.db));
+    expect(previewMerge(b.db, aCopy.db).counts).toEqual(none);
+  });
+
+  // Found by the property test run over two rounds of merging: two laptops each put a finding at the end of the
+  // list, the same place, so both took the same order key; after the merge no key lay between them, and the next
+  // move of a finding there threw ("Order keys out of order") instead of moving it.
+  it('gives apart two findings both laptops put at one place in the order, so later moves still find room', () => {
+    const { a, b } = twoLaptops();
+    const fa = createFinding(a.db, { statement: 'Radiographers want time.', themeIds: [], passageIds: [], status: 'draft' }, ADA);
+    laterOnTheClock(); // Grace's is the later: it moves aside
+    const fb = createFinding(b.db, { statement: 'Nurses want time.', themeIds: [], passageIds: [], status: 'draft' }, GRACE);
+    const positionOf = (db: import('better-sqlite3').Database, id: string) => db.prepare('SELECT position FROM findings WHERE id = ?').pluck().get(id);
+    expect(positionOf(a.db, fa.id)).toBe(positionOf(b.db, fb.id));
+
+    const { aCopy } = mergeBothWays(a, b);
+    expect(content(a.db)).toEqual(content(b.db));
+    const order = a.db.prepare('SELECT id, position FROM findings ORDER BY position, id').all() as { id: string; position: string }[];
+    expect(new Set(order.map((f) => f.position)).size).toBe(order.length);
+    expect(order.slice(-2).map((f) => f.id)).toEqual([fa.id, fb.id]);
+    expect(previewMerge(b.db, aCopy.db).counts).toEqual(none);
+    for (let index = 0; index <= order.length; index++) moveFinding(a.db, fb.id, index, ADA);
+  });
+
+  it('takes two sibling themes’ names swapped on one laptop, both ways', () => {
+    const { review, a, b } = twoLaptops();
+    const { training, ethics } = review.themes;
+    updateTheme(a.db, { id: training, name: 'Swapping' });
+    updateTheme(a.db, { id: ethics, name: 'Training' });
+    updateTheme(a.db, { id: training, name: 'Ethics' });
+
+    const { intoA, intoB, aCopy } = mergeBothWays(a, b);
+    expect(content(a.db)).toEqual(content(b.db));
+    expect(b.db.prepare('SELECT name FROM themes WHERE id IN (?, ?) ORDER BY id = ?').pluck().all(training, ethics, ethics)).toEqual(['Ethics', 'Training']);
+    expect([intoA.renamed, intoB.renamed]).toEqual([[], []]);
+    expect(previewMerge(b.db, aCopy.db).counts).toEqual(none);
   });
 });
 
@@ -206,7 +279,6 @@ describe('deletions against changes', () => {
     expect([intoA.renamed, intoB.renamed, intoA.kept, intoB.kept]).toEqual([[], [], [], []]);
   });
 
-  const none = { new: 0, changed: 0, conflicting: 0, deleted: 0, kept: 0 };
   /** Grace deletes the Leeds note; Ada, not knowing, renames it: the merge keeps it and asks. */
   const leeds = () => {
     const { review, a, b } = twoLaptops();

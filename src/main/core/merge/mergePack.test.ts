@@ -7,7 +7,7 @@ import { createNote, saveNote } from '../services/notes';
 import { createParticipant } from '../services/participants';
 import { deletePassage } from '../services/passages';
 import { updateTheme } from '../services/themes';
-import { content, forks } from '../testing/mergeFixtures';
+import { content, forks, laterOnTheClock } from '../testing/mergeFixtures';
 import { tempFolders, TEST_REVIEWER } from '../testing/tempWorkspace';
 import { mergeInto, previewMerge } from './mergePack';
 import { noteTextSql } from '../store/noteBlocks';
@@ -42,6 +42,7 @@ describe('merging two workspaces made from one', () => {
     updateTheme(a.db, { id: review.themes.ethics, definition: 'Moral questions of technology.' });
     updateTheme(b.db, { id: review.themes.ethics, name: 'Ethics and law' });
     updateTheme(a.db, { id: review.themes.genomics, definition: 'From A' });
+    laterOnTheClock(); // B's is the later (in one millisecond, the sessions' random ids would decide)
     updateTheme(b.db, { id: review.themes.genomics, definition: 'From B' });
     deletePassage(b.db, review.p.unsaid);
 

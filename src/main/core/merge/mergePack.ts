@@ -9,7 +9,7 @@ import { readRow, recordIds, type Row } from '../store/mergeRows';
 import { copySpeakers, renameSpeakerCodes } from '../store/noteSpeakers';
 import { addReviewerIfMissing, listReviewers } from '../store/reviewers';
 import { recordOverwrite } from '../store/mergeHistory';
-import { readMeta, writeMeta } from '../store/workspaceMeta';
+import { writeMeta } from '../store/workspaceMeta';
 import { applyRecords, planRecords, tombstonesToTake, type Outcome, type Side } from './mergeRecords';
 import { settleNoteConflicts, type NoteCopy } from './noteConflicts';
 import { deleteKeptAnyway } from './keptDecisions';
@@ -18,7 +18,7 @@ import { keepNeededParents } from './parents';
 import { documentSide, relabelNote } from './participantCodes';
 import { recordLabel } from './labels';
 import { PlanBook } from './planBook';
-import { COUNTER_KEYS, settleNames, settleNumbers, type Renaming, type Renumbering } from './uniqueness';
+import { settleNames, settleNumbers, settlePositions, type Renaming, type Renumbering } from './uniqueness';
 
 export interface MergeOptions {
   /** Combine each theme renamed for sharing a name under one parent with the theme that kept it (passages move). */
@@ -32,6 +32,8 @@ interface Plan {
   renumbered: Renumbering[];
   renamed: Renaming[];
   noteCopies: NoteCopy[];
+  /** Each number counter as the merge leaves it (uniqueness.ts settleNumbers). */
+  counters: Map<string, number>;
   /** Notes whose speaker labels were rewritten: note id → codes old → new. */
   relabelled: Map<string, Map<string, string>>;
 }
@@ -42,8 +44,9 @@ function plan(here: Database.Database, there: Database.Database): Plan {
   // What the merge keeps against a deletion comes before codes and names: a kept record takes part in both.
   // A kept note keeps its speakers, and a speaker the person they name: until nothing more is kept.
   while (keepNeededParents(book) || keepSpeakersOfKeptNotes(book));
-  const renumbered = settleNumbers(book);
+  const { renumbered, counters } = settleNumbers(book);
   const renamed = settleNames(book);
+  settlePositions(book);
 
   // Speaker labels in the notes whose text comes from a renumbered person's side.
   const relabelled = new Map<string, Map<string, string>>();
@@ -61,7 +64,7 @@ function plan(here: Database.Database, there: Database.Database): Plan {
     }
     for (const o of written) relabel(o.recordId, o.row!, documentSide(o));
   }
-  return { book, renumbered, renamed, noteCopies, relabelled };
+  return { book, renumbered, renamed, noteCopies, relabelled, counters };
 }
 
 function report({ book, renumbered, renamed, noteCopies }: Plan): MergeReport {
@@ -135,11 +138,9 @@ export function mergeInto(here: Database.Database, there: Database.Database, opt
         recordOverwrite(here, { table: o.table, recordId: o.recordId, column: l.column, value: l.value, keptValue: l.kept, changedBy: l.by, changedAt: l.at, mergedAt });
       }
     }
-    // Counters never go backwards: a number either side ever gave is never given again.
-    for (const key of COUNTER_KEYS) {
-      const highest = Math.max(Number(readMeta(here, key) ?? 0), Number(readMeta(there, key) ?? 0));
-      if (highest > 0) writeMeta(here, key, String(highest));
-    }
+    // Counters never go backwards: a number either side ever gave, or this merge gave in renumbering, is never given
+    // again — not even after the record holding it is deleted (the other laptop may still hold it).
+    for (const [key, highest] of settled.counters) if (highest > 0) writeMeta(here, key, String(highest));
     // The relabelled notes' speakers take their new codes, still linked to whom they were. Stamped as
     // this merge's change: the old code's row leaves a tombstone, so merging the pack again never brings it back.
     for (const [noteId, codes] of settled.relabelled) renameSpeakerCodes(here, noteId, codes);

@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
-import { dataColumns, TRACKED_TABLES, type TrackedTable } from '../db/changeTracking';
+import { dataColumns, TRACKED_TABLES, trackedTable, type TrackedTable } from '../db/changeTracking';
 import { dropOrphanStamps, getStamp, listTombstones, putStamp, putTombstone, versionTexts, withoutStamping, type RecordStamp, type Tombstone } from '../store/changeLog';
-import { deleteRow, readRow, recordIds, writeRow, type Row } from '../store/mergeRows';
-import { releaseName } from '../store/themes';
+import { deleteRow, readRow, recordIds, releaseUniqueName, writeRow, type Row } from '../store/mergeRows';
+import { NAME_RULES } from './uniqueness';
 import { covers, joinVectors, keptAgainst, laterDot, sameVector, sawChange, wasKeptAgainst } from './vectors';
 
 /**
@@ -163,9 +163,20 @@ export function applyRecords(db: Database.Database, outcomes: readonly Outcome[]
   // under a theme new in the same pack) has no order of its rows that is parents-first by id. Reset at commit.
   db.pragma('defer_foreign_keys = ON');
   withoutStamping(db, () => {
-    // A theme deleted in this merge gives up its name first: the other side may have moved a sub-theme of the same
-    // name up into its place, and that row is written before the deletions (which go children first, below).
-    for (const o of outcomes) if (o.table === 'themes' && o.kind === 'deleted') releaseName(db, o.recordId);
+    // A record that gives up a unique name in this merge lets go of it before any row is written: the other side may
+    // have given the name to another record at once — a sub-theme moved up in its deleted parent's place, a group
+    // deleted and a new one made under its name, two themes' names swapped — and rows are written one at a time,
+    // deletions last (children first, below).
+    for (const rule of NAME_RULES) {
+      const spec = trackedTable(rule.table);
+      for (const o of outcomes) {
+        if (o.table !== rule.table) continue;
+        const current = readRow(db, spec, o.recordId);
+        if (!current) continue;
+        const keeps = o.row && o.row[rule.column] === current[rule.column] && (!rule.scope || o.row[rule.scope] === current[rule.scope]);
+        if (!keeps) releaseUniqueName(db, spec, rule.column, o.recordId);
+      }
+    }
     for (const spec of TRACKED_TABLES) {
       const rows = outcomes.filter((o) => o.table === spec.table && o.row);
       // Records here first: one renumbered here frees its code before the other side's record arrives with it.

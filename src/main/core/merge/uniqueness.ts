@@ -1,4 +1,5 @@
 import { findingLabel } from '../../../shared/domain/finding';
+import { isFractionalKey, keyBetween } from '../../../shared/domain/fractionalKey';
 import { formatParticipantCode } from '../../../shared/domain/participant';
 import { recommendationLabel } from '../../../shared/domain/recommendation';
 import { themeNameKey } from '../../../shared/domain/theme';
@@ -37,16 +38,14 @@ const NUMBER_RULES: readonly NumberRule[] = [
   { table: 'recommendations', counterKey: 'recommendations.last_number', label: recommendationLabel },
 ];
 
-export const COUNTER_KEYS = NUMBER_RULES.map((r) => r.counterKey);
-
-interface NameRule {
+export interface NameRule {
   table: string;
   column: string;
   /** Names are unique within this (a theme's parent), or across the table. */
   scope?: string;
 }
 
-const NAME_RULES: readonly NameRule[] = [
+export const NAME_RULES: readonly NameRule[] = [
   { table: 'engagement_types', column: 'label' },
   { table: 'participant_attributes', column: 'name' },
   { table: 'themes', column: 'name', scope: 'parent_id' },
@@ -66,9 +65,13 @@ function collisions(records: RecordAfter[], valueOf: (r: RecordAfter) => string)
   return [...groups.values()].filter((g) => g.length > 1).map((g) => g.sort(entered));
 }
 
-/** Renumber the later of each pair of records holding one number. */
-export function settleNumbers(book: PlanBook): Renumbering[] {
+/**
+ * Renumber the later of each pair of records holding one number. Also returns each counter as the merge leaves it:
+ * the highest number either side ever gave, any record holds, or this renumbering gave — so none is given again.
+ */
+export function settleNumbers(book: PlanBook): { renumbered: Renumbering[]; counters: Map<string, number> } {
   const done: Renumbering[] = [];
+  const counters = new Map<string, number>();
   for (const rule of NUMBER_RULES) {
     const records = book.recordsAfter(rule.table);
     let next = Math.max(
@@ -89,8 +92,9 @@ export function settleNumbers(book: PlanBook): Renumbering[] {
       });
       done.push({ table: rule.table, recordId: r.id, side: r.side, from, to: rule.label(to) });
     }
+    counters.set(rule.counterKey, next);
   }
-  return done;
+  return { renumbered: done, counters };
 }
 
 export interface Renaming {
@@ -123,4 +127,46 @@ export function settleNames(book: PlanBook): Renaming[] {
     }
   }
   return done;
+}
+
+/** Lists ordered by fractional keys (shared/domain/fractionalKey.ts), each within its scope. */
+const POSITION_RULES: readonly { table: string; scope?: string }[] = [
+  { table: 'findings' },
+  { table: 'finding_passages', scope: 'finding_id' },
+  { table: 'recommendation_groups' },
+  { table: 'recommendations', scope: 'group_id' },
+];
+
+/**
+ * Give apart records two laptops put at one place in a list: each side's key was chosen between its own
+ * neighbours, so both can hold the same key, and then no key lies between them and the next move there fails.
+ * The record entered first keeps its key; each later one takes a key just after it, before the next key in the
+ * list — the same in either merge order, the records keeping the order they showed in (ties went by id).
+ */
+export function settlePositions(book: PlanBook): void {
+  for (const rule of POSITION_RULES) {
+    // Only a record the merge writes can meet another at one place: a table it leaves alone is not read.
+    if (!book.outcomes.some((o) => o.table === rule.table && o.row)) continue;
+    const scopes = new Map<string, RecordAfter[]>();
+    for (const r of book.recordsAfter(rule.table)) {
+      const scope = String(rule.scope ? r.row[rule.scope] : '');
+      scopes.set(scope, [...(scopes.get(scope) ?? []), r]);
+    }
+    for (const records of scopes.values()) {
+      const keyOf = (r: RecordAfter) => String(r.row.position);
+      if (!records.every((r) => isFractionalKey(keyOf(r)))) continue; // not ours to place
+      const keys = [...new Set(records.map(keyOf))].sort();
+      for (const group of collisions(records, keyOf)) {
+        const shared = keyOf(group[0]!);
+        const next = keys[keys.indexOf(shared) + 1] ?? null;
+        let previous = shared;
+        // Ties were shown in id order: the later ones keep that order among themselves.
+        for (const r of group.slice(1).sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))) {
+          const to = keyBetween(previous, next);
+          previous = to;
+          book.adjust(rule.table, r.id, `position ${to}`, (row) => (row.position = to));
+        }
+      }
+    }
+  }
 }

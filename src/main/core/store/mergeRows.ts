@@ -75,6 +75,17 @@ function writeTableRow(db: Database.Database, spec: TrackedTable, row: Row): voi
   }
 }
 
+/**
+ * A record about to give up a unique name in this transaction (deleted, or given another name or parent by the
+ * merge) lets go of it first, as `store/themes.ts` releaseName does for one theme: the laptop that freed the name
+ * may have given it at once to another record, whose row can be written first. The placeholder starts with
+ * U+0001, which no one can type, and holds the record's id; nobody ever sees it.
+ */
+export function releaseUniqueName(db: Database.Database, spec: TrackedTable, column: string, recordId: string): void {
+  if (spec.key.length !== 1 || !columnsOf(db, spec.table).includes(column)) throw new Error(`${spec.table} has no name column ${column}`);
+  prepared(db, `UPDATE ${spec.table} SET ${column} = char(1) || 'leaving ' || ? WHERE ${whereKey(spec)}`).run(recordId, recordId);
+}
+
 export function deleteRow(db: Database.Database, spec: TrackedTable, recordId: string): void {
   db.prepare(`DELETE FROM ${spec.table} WHERE ${whereKey(spec)}`).run(...keyValues(spec, recordId));
 }
