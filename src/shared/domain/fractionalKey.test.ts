@@ -32,6 +32,16 @@ describe('fractional keys', () => {
     );
   });
 
+  it('puts an item among equal keys just after them, rather than throwing', () => {
+    // Tied keys can be in a workspace merged before the merge settled order keys.
+    const keys = ['a', 'b', 'b', 'c'];
+    const between = keyAt(keys, 2);
+    expect(between > 'b' && between < 'c').toBe(true);
+    expect(keyAt(keys, 1) > 'a' && keyAt(keys, 1) < 'b').toBe(true);
+    const atEnd = keyAt(['a', 'a'], 1);
+    expect(atEnd > 'a').toBe(true);
+  });
+
   it('stays short when items are appended one after another', () => {
     let last: string | null = null;
     for (let i = 0; i < 1000; i++) last = keyAfter(last);

@@ -43,8 +43,15 @@ export function keyBetween(before: string | null, after: string | null): string 
 /** A key for the end of a list whose last key is `last`. */
 export const keyAfter = (last: string | null): string => keyBetween(last, null);
 
-/** The key for putting an item at `index` among `keys` (in order, the item itself not among them). */
+/**
+ * The key for putting an item at `index` among `keys` (in order, the item itself not among them). Equal keys
+ * have no key between them (two laptops' merges before the merge settled order keys could leave them), so an
+ * item put among a run of equal keys goes just after the run: it still moves, and nothing else is rewritten.
+ */
 export function keyAt(keys: readonly string[], index: number): string {
   const at = Math.max(0, Math.min(index, keys.length));
-  return keyBetween(keys[at - 1] ?? null, keys[at] ?? null);
+  const before = keys[at - 1] ?? null;
+  let next = at;
+  while (before !== null && next < keys.length && keys[next]! <= before) next++;
+  return keyBetween(before, keys[next] ?? null);
 }
