@@ -3,7 +3,7 @@ import type { SearchHit } from '../../../shared/domain/analysis';
 import { sliceCodePoints } from '../../../shared/note/anchors';
 import { analysisWorkspace, OTHER_REVIEWER, type AnalysisWorkspace } from '../testing/analysisFixtures';
 import { join } from 'node:path';
-import { makeOldWorkspace, tempFolders, TEST_REVIEWER, withRawDb } from '../testing/tempWorkspace';
+import { addOldNote, makeOldWorkspace, tempFolders, TEST_REVIEWER, withRawDb } from '../testing/tempWorkspace';
 import { openWorkspace } from '../workspace/workspace';
 import { deleteNote, renameNote } from './notes';
 import { updateParticipant } from './participants';
@@ -168,12 +168,9 @@ describe('search', () => {
   it('indexes the notes and memos of a workspace written before search existed, when it is migrated', () => {
     const path = join(folders.make(), 'old.fieldnotes');
     makeOldWorkspace(path, 6);
+    addOldNote(path, 'n-old', 'Le réseau de formation.');
     withRawDb(path, (db) => {
       const now = '2020-02-02T10:00:00.000Z';
-      db.prepare(
-        `INSERT INTO notes(id, engagement_id, title, document, plain_text, position, created_at, created_by, updated_at, updated_by)
-         VALUES ('n-old', 'e-old', 'Notes', '{}', 'Le réseau de formation.', 1, ?, ?, ?, ?)`,
-      ).run(now, TEST_REVIEWER.id, now, TEST_REVIEWER.id);
       db.prepare(
         `INSERT INTO passages(id, note_id, start_offset, end_offset, quoted_text, memo, created_at, created_by, updated_at)
          VALUES ('p-old', 'n-old', 3, 9, 'réseau', 'A network of training.', ?, ?, ?)`,

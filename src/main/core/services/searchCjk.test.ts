@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { SearchHit } from '../../../shared/domain/analysis';
 import { sliceCodePoints } from '../../../shared/note/anchors';
 import { analysisWorkspace, codePointIndex, type AnalysisWorkspace } from '../testing/analysisFixtures';
-import { makeOldWorkspace, tempFolders, TEST_REVIEWER, withRawDb } from '../testing/tempWorkspace';
+import { addOldNote, makeOldWorkspace, tempFolders } from '../testing/tempWorkspace';
 import { openWorkspace } from '../workspace/workspace';
 import { search } from './search';
 
@@ -111,13 +111,7 @@ describe('search in Japanese and Chinese', () => {
   it('finds Japanese in a workspace written before, once it is migrated', () => {
     const path = join(folders.make(), 'old.fieldnotes');
     makeOldWorkspace(path, 6);
-    withRawDb(path, (db) => {
-      const now = '2020-02-02T10:00:00.000Z';
-      db.prepare(
-        `INSERT INTO notes(id, engagement_id, title, document, plain_text, position, created_at, created_by, updated_at, updated_by)
-         VALUES ('n-old', 'e-old', 'Notes', '{}', '市場調査を行った。', 1, ?, ?, ?, ?)`,
-      ).run(now, TEST_REVIEWER.id, now, TEST_REVIEWER.id);
-    });
+    addOldNote(path, 'n-old', '市場調査を行った。');
     const workspace = openWorkspace(path);
     try {
       expect(search(workspace.db, { query: '調査' }).hits.map((h) => [h.source.noteId, h.start, h.end])).toEqual([['n-old', 2, 4]]);

@@ -142,6 +142,17 @@ export function makeOldWorkspace(path: string, version: number): void {
   });
 }
 
+/** A note in a workspace `makeOldWorkspace` wrote at format 6 (its text in `plain_text`, as that format kept it). */
+export function addOldNote(path: string, id: string, text: string): void {
+  withRawDb(path, (db) => {
+    const now = '2020-02-02T10:00:00.000Z';
+    db.prepare(
+      `INSERT INTO notes(id, engagement_id, title, document, plain_text, position, created_at, created_by, updated_at, updated_by)
+       VALUES (?, 'e-old', 'Notes', '{}', ?, 1, ?, ?, ?, ?)`,
+    ).run(id, text, now, TEST_REVIEWER.id, now, TEST_REVIEWER.id);
+  });
+}
+
 /** Every table and index a database defines, with its SQL: two equal schemas give equal lists. */
 export function schemaOf(db: Database.Database): { type: string; name: string; sql: string | null }[] {
   return db
