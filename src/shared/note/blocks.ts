@@ -146,12 +146,17 @@ export function blockAnchors(block: string): BlockAnchors {
 
 /** Where each block starts in the note's plain text (code points): blocks are a blank line apart. */
 export function blockStarts(blocks: readonly BlockAnchors[]): number[] {
+  return blockStartsOfLengths(blocks.map((b) => b.length));
+}
+
+/** Where each block of these lengths (code points) starts in the note's plain text. */
+export function blockStartsOfLengths(lengths: readonly number[]): number[] {
   const starts: number[] = [];
   let offset = 0;
-  for (const [i, b] of blocks.entries()) {
+  for (const [i, length] of lengths.entries()) {
     if (i > 0) offset += 2;
     starts.push(offset);
-    offset += b.length;
+    offset += length;
   }
   return starts;
 }

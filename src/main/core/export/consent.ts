@@ -47,7 +47,7 @@ export type WithheldReason =
   | 'not_for_quotation'
   /** The passage runs into a turn of a speaker who is not for quotation (or is not a recorded participant). */
   | 'contains_unquotable_speaker'
-  /** Said in a turn of a speaker code linked to no participant: whose consent is unknown (export/unlinkedSpeakers.ts). */
+  /** Said in a turn of a speaker code linked to no participant: whose consent is unknown (services/unknownSpeakers.ts). */
   | 'unknown_speaker';
 
 export type QuoteDecision =
@@ -266,7 +266,7 @@ export function staffGroupInText(group: StaffGroup): string {
 
 /**
  * `unlinked`: passage id → the speaker code of its turn, for passages said by a code linked to nobody
- * (`unlinkedSpeakers`); withheld, since nobody has said whose consent applies.
+ * (`unknownSpeakersOf`, services/unknownSpeakers.ts); withheld, since nobody has said whose consent applies.
  */
 export function consentRules(
   participants: ConsentParticipant[],

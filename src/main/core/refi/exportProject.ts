@@ -6,7 +6,7 @@ import type { ThemeListItem } from '../../../shared/domain/theme';
 import { codePointSlicer, documentAnchors } from '../../../shared/note/anchors';
 import type { CodeNode } from '../codebook/codeTree';
 import { consentRules, type ConsentRules } from '../export/consent';
-import { unlinkedSpeakers } from '../export/unlinkedSpeakers';
+import { unknownSpeakersOf } from '../services/unknownSpeakers';
 import { exportNames, sharedNames, type SharedName } from '../codebook/names';
 import { listEngagements } from '../services/engagements';
 import { getNote, listNotes } from '../services/notes';
@@ -110,7 +110,7 @@ export function buildProject(db: Database.Database, version: string, options: Qd
 
   const summaries = listParticipants(db);
   const participants = summaries.map((p) => ({ ...p, ...getParticipant(db, p.id) }));
-  const rules = consentRules(participants, 'pseudonym', unlinkedSpeakers(db));
+  const rules = consentRules(participants, 'pseudonym', unknownSpeakersOf(db));
   const clean = (text: string) => (options.includeRealNames ? text : rules.pseudonymise(text).text);
 
   const sources: ProjectSource[] = [];

@@ -132,7 +132,8 @@ function later(db: Database.Database, log: (error: unknown) => void, step: () =>
   pending.timer = setTimeout(() => {
     pending.timer = undefined;
     try {
-      if (db.open && !db.inTransaction) step();
+      // A read-only connection (a file on read-only media) has nothing to write and no shift held.
+      if (db.open && !db.readonly && !db.inTransaction) step();
     } catch (error) {
       log(error);
     }

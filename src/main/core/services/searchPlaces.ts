@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { AnalysisFilter } from '../../../shared/domain/analysis';
+import { blockStartsOfLengths } from '../../../shared/note/blocks';
 import { SPEAKER_PREFIX } from '../../../shared/note/SpeakerLabelNode';
 import { quotedTexts } from '../store/analysisIndex';
 import { linkedCodesInStaffGroups } from '../store/noteSpeakers';
@@ -122,20 +123,9 @@ function speakerLines(db: Database.Database, ix: AnalysisIndex, rowids: number[]
  */
 const NEIGHBOURS_WITHIN = 160;
 
-/** Where each block of a layout starts in the note's text, in code points (blocks are a blank line apart). */
-function blockStarts(codePoints: readonly number[]): number[] {
-  const starts: number[] = [];
-  let at = 0;
-  for (const length of codePoints) {
-    starts.push(at);
-    at += length + 2;
-  }
-  return starts;
-}
-
 /** The blocks (indexes) of a layout overlapping any of the ranges (code points). */
 function overlapping(codePoints: readonly number[], ranges: readonly { start: number; end: number }[]): Set<number> {
-  const starts = blockStarts(codePoints);
+  const starts = blockStartsOfLengths(codePoints);
   const out = new Set<number>();
   codePoints.forEach((length, i) => {
     if (ranges.some((r) => r.start <= starts[i]! + length && r.end >= starts[i]!)) out.add(i);
@@ -145,7 +135,7 @@ function overlapping(codePoints: readonly number[], ranges: readonly { start: nu
 
 /** The blocks with their neighbours within NEIGHBOURS_WITHIN. */
 function withNeighbours(codePoints: readonly number[], blocks: Iterable<number>): Set<number> {
-  const starts = blockStarts(codePoints);
+  const starts = blockStartsOfLengths(codePoints);
   const out = new Set<number>(blocks);
   for (const i of [...out]) {
     for (let j = i - 1; j >= 0 && starts[i]! - (starts[j]! + codePoints[j]!) <= NEIGHBOURS_WITHIN; j--) out.add(j);

@@ -4,7 +4,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { NewFinding } from '../../../shared/domain/finding';
 import { NewParticipant } from '../../../shared/domain/participant';
-import { unlinkedSpeakers } from '../export/unlinkedSpeakers';
 import { documentAnchors, speakerAt } from '../../../shared/note/anchors';
 import { unlinkedSpeakerCodes } from '../store/noteSpeakers';
 import { getNote } from '../store/notes';
@@ -60,7 +59,7 @@ describe('passages of a speaker code linked to nobody, on the screens', () => {
         ]),
       );
       // What the screens mark is what the exports withhold.
-      expect(new Map([...view()].filter(([, code]) => code !== null))).toEqual(unlinkedSpeakers(w.db));
+      expect(new Map([...view()].filter(([, code]) => code !== null))).toEqual(unknownSpeakersOf(w.db));
       const cell = matrixCell(w.db, { themeId: training, dimension: 'engagementType', value: 'workshop' });
       expect(cell.passages.map((x) => [x.passageId, x.unknownSpeaker])).toEqual([[p.leeds, 'P005']]);
       const both = cooccurrencePassages(w.db, { a: training, b: ethics, kind: 'both' });

@@ -1,7 +1,7 @@
 /**
  * Which passages were said in a turn of a speaker code linked to nobody ("P005:" in an imported file that no
  * one has said is P005; issue 11): whoever said them, their consent is unknown until a reviewer links the code.
- * Every export withholds them (export/unlinkedSpeakers.ts), and every screen that lists passages — the theme
+ * Every export withholds them (export/consent.ts), and every screen that lists passages — the theme
  * view, a matrix or co-occurrence cell, a finding's evidence — shows the same sign as the passage bar and search,
  * and a finding resting on them warns (findingEvidence.ts).
  *

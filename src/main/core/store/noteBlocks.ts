@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { blockStartsOfLengths } from '../../../shared/note/blocks';
 import { indexedText } from './indexedText';
 
 /**
@@ -32,8 +33,6 @@ const STEP = 1024;
  */
 export const BLOCKS_PER_NOTE = 2 ** 24;
 
-
-const json = (value: unknown) => JSON.stringify(value);
 
 const noteRowid = (db: Database.Database, noteId: string): number => db.prepare('SELECT rowid FROM notes WHERE id = ?').pluck().get(noteId) as number;
 
@@ -81,22 +80,15 @@ export function blocksAt(db: Database.Database, noteId: string, offsets: readonl
   const withNul = rows.filter(([, , nul]) => nul > 0).map(([id]) => id);
   const counted = new Map<number, number>();
   if (withNul.length > 0) {
-    const texts = db.prepare('SELECT id, text FROM note_blocks WHERE id IN (SELECT value FROM json_each(?))').raw().all(json(withNul)) as [number, string][];
+    const texts = db.prepare('SELECT id, text FROM note_blocks WHERE id IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify(withNul)) as [number, string][];
     for (const [id, text] of texts) counted.set(id, [...text].length);
   }
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let at = 0;
-  for (const [id, length] of rows) {
-    starts.push(at);
-    at += counted.get(id) ?? length;
-    ends.push(at);
-    at += 2; // the blank line between blocks
-  }
+  const lengths = rows.map(([id, length]) => counted.get(id) ?? length);
+  const starts = blockStartsOfLengths(lengths);
   const wanted = new Map<number, number[]>();
   for (const offset of new Set(offsets)) {
     const i = lastAtOrBefore(starts, offset);
-    if (i < 0 || offset > ends[i]!) continue;
+    if (i < 0 || offset > starts[i]! + lengths[i]!) continue;
     const list = wanted.get(i);
     if (list) list.push(offset);
     else wanted.set(i, [offset]);
@@ -104,7 +96,7 @@ export function blocksAt(db: Database.Database, noteId: string, offsets: readonl
   if (wanted.size === 0) return found;
   const ids = [...wanted.keys()].map((i) => rows[i]![0]);
   const blocks = new Map(
-    db.prepare('SELECT id, block FROM note_blocks WHERE id IN (SELECT value FROM json_each(?))').raw().all(json(ids)) as [number, string][],
+    db.prepare('SELECT id, block FROM note_blocks WHERE id IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify(ids)) as [number, string][],
   );
   for (const [i, list] of wanted) {
     const block = blocks.get(rows[i]![0])!;

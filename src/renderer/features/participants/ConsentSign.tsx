@@ -15,7 +15,7 @@ export function ConsentSign({ code }: { code: string }) {
 /**
  * Said where a passage's speaker is a code linked to nobody ("P005:" in an imported file, issue 11): whoever it is,
  * their consent is unknown until a reviewer links the code to a participant, and every export leaves the passage
- * out until then (core export/unlinkedSpeakers.ts).
+ * out until then (core services/unknownSpeakers.ts).
  */
 export function UnknownConsentSign({ code }: { code: string }) {
   return (

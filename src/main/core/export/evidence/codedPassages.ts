@@ -15,7 +15,7 @@ import { listConsentParticipants } from '../../services/participants';
 import { listThemes } from '../../services/themes';
 import { codedPassages } from '../../store/reportReads';
 import { consentRules, type ConsentRules } from '../consent';
-import { unlinkedSpeakers } from '../unlinkedSpeakers';
+import { unknownSpeakersOf } from '../../services/unknownSpeakers';
 import { type CheckList, chosenThemes } from '../report/checkList';
 
 export const codedPassageColumns = [
@@ -64,7 +64,7 @@ export async function codedPassagesTable(
   progress: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<EvidenceTable> {
   const themes = listThemes(db);
-  const rules = consentRules(listConsentParticipants(db), options.attribution, unlinkedSpeakers(db));
+  const rules = consentRules(listConsentParticipants(db), options.attribution, unknownSpeakersOf(db));
   const chosen = chosenThemes(themes, options.themeIds);
   const paths = themePaths(themes);
   const order = new Map(themes.map((t, i) => [t.id, i]));

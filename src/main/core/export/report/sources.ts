@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3';
 import type { Engagement, EngagementTypeInfo } from '../../../../shared/domain/engagement';
 import type { ConsentParticipant } from '../consent';
 import { listConsentParticipants } from '../../services/participants';
-import { unlinkedSpeakers } from '../unlinkedSpeakers';
+import { unknownSpeakersOf } from '../../services/unknownSpeakers';
 import { listEngagements, listEngagementTypes } from '../../services/engagements';
 import { listThemes } from '../../services/themes';
 import { countCodedPassages, listReviewerNames, participantCountsByEngagement } from '../../store/reportReads';
@@ -56,7 +56,7 @@ export interface ReportSources {
   /** Participants met in each engagement, by engagement id. */
   participantsByEngagement: Map<string, number>;
   people: ConsentParticipant[];
-  /** Passages said by a speaker code linked to nobody, with the code: withheld (export/unlinkedSpeakers.ts). */
+  /** Passages said by a speaker code linked to nobody, with the code: withheld (services/unknownSpeakers.ts). */
   unlinkedSpeakers: Map<string, string>;
   reviewers: string[];
   themes: ThemeListItem[];
@@ -82,7 +82,7 @@ export function readReportSources(db: Database.Database, workspaceName: string, 
     engagementTypes: listEngagementTypes(db),
     participantsByEngagement: participantCountsByEngagement(db),
     people: listConsentParticipants(db),
-    unlinkedSpeakers: unlinkedSpeakers(db),
+    unlinkedSpeakers: unknownSpeakersOf(db),
     reviewers: listReviewerNames(db),
     themes,
     ...findings,

@@ -12,7 +12,7 @@ import { tempFolders, TEST_REVIEWER } from '../testing/tempWorkspace';
 import { codedPassagesTable } from './evidence/codedPassages';
 import { preExportCheck } from './exportReport';
 import { CheckList } from './report/checkList';
-import { unlinkedSpeakers } from './unlinkedSpeakers';
+import { unknownSpeakersOf } from '../services/unknownSpeakers';
 
 const folders = tempFolders();
 afterEach(() => folders.cleanup());
@@ -44,7 +44,7 @@ describe('passages of a speaker code linked to nobody', () => {
   it('are found by their turn, and only theirs', () => {
     const { w, unknown } = setting();
     try {
-      expect([...unlinkedSpeakers(w.db)]).toEqual([[unknown, 'P005']]);
+      expect([...unknownSpeakersOf(w.db)]).toEqual([[unknown, 'P005']]);
     } finally {
       w.close();
     }
@@ -78,7 +78,7 @@ describe('passages of a speaker code linked to nobody', () => {
       expect((await csvRows()).text).not.toContain('Training is what we lack');
       // "Said by: no one", chosen by hand, is the reviewer's word: the passage is theirs to quote.
       updatePassage(w.db, { id: unknown, participantId: null });
-      expect(unlinkedSpeakers(w.db).size).toBe(0);
+      expect(unknownSpeakersOf(w.db).size).toBe(0);
       expect((await csvRows()).text).toContain('Training is what we lack');
     } finally {
       w.close();
